@@ -1,0 +1,91 @@
+/**
+ * Installs the embedded MongoDB-compatible server, FerretDB 1.24 (SQLite backend), into a project-local
+ * tools folder the first time, and reuses it afterwards.
+ *
+ * Why not a plain `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2`: FerretDB's version
+ * package embeds `build/version/version.txt`, which the module zip does not contain, and a binary
+ * built by `go install` panics at start-up ("Invalid build/version/version.txt"). So we fetch the very
+ * same module through the Go module proxy (`go mod download`), write the version file FerretDB's
+ * own build would generate, and `go build ./cmd/ferretdb` from that copy.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+export const FERRETDB_VERSION = 'v1.24.2';
+
+export class EmbeddedDatabaseUnavailableError extends Error {
+  constructor(reason: string) {
+    super(
+      `${reason}\n` +
+        'fieldbooks needs a MongoDB-compatible database. Either:\n' +
+        '  - set MONGODB_URI to a MongoDB 6+ server (e.g. MONGODB_URI=mongodb://localhost:27017/fieldbooks), or\n' +
+        '  - install Go 1.22+ (https://go.dev/dl/) so fieldbooks can build its embedded FerretDB server on first start.',
+    );
+    this.name = 'EmbeddedDatabaseUnavailableError';
+  }
+}
+
+export function ferretdbBinaryPath(toolsDir: string): string {
+  return path.join(toolsDir, 'ferretdb', FERRETDB_VERSION, 'bin', 'ferretdb');
+}
+
+/** Returns the path of a FerretDB binary, building it first if it is not there yet. */
+export async function ensureFerretdb(toolsDir: string, log: (message: string) => void = () => {}): Promise<string> {
+  const binary = ferretdbBinaryPath(toolsDir);
+  if (existsSync(binary)) return binary;
+
+  let goVersion: string;
+  try {
+    goVersion = (await run('go', ['version'])).stdout.trim();
+  } catch {
+    throw new EmbeddedDatabaseUnavailableError('MONGODB_URI is not set and Go is not installed, so the embedded FerretDB server cannot be built.');
+  }
+  log(`Building the embedded FerretDB ${FERRETDB_VERSION} with ${goVersion} (first start only, about a minute)...`);
+
+  const root = path.dirname(path.dirname(binary));
+  // A unique work folder, renamed into place at the end: two processes building at once cannot
+  // leave a half-written binary behind for each other.
+  const work = path.join(root, `.build-${process.pid}-${Date.now()}`);
+  try {
+    await mkdir(work, { recursive: true });
+    const { stdout } = await run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
+      cwd: work,
+      env: { ...process.env, GOFLAGS: '-mod=mod' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const moduleDir = (JSON.parse(stdout) as { Dir?: string; Error?: string }).Dir;
+    if (!moduleDir) throw new Error(`go mod download did not return a module folder: ${stdout}`);
+
+    const src = path.join(work, 'src');
+    await cp(moduleDir, src, { recursive: true });
+    await makeWritable(src);
+    await writeFile(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    const builtBinary = path.join(work, 'ferretdb');
+    await run('go', ['build', '-trimpath', '-o', builtBinary, './cmd/ferretdb'], {
+      cwd: src,
+      env: { ...process.env, CGO_ENABLED: '0' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    await mkdir(path.dirname(binary), { recursive: true });
+    await rename(builtBinary, binary);
+  } catch (error) {
+    if (existsSync(binary)) return binary; // another process won the race
+    throw new EmbeddedDatabaseUnavailableError(`Building the embedded FerretDB server failed: ${(error as Error).message}`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  log(`FerretDB installed at ${binary}`);
+  return binary;
+}
+
+async function makeWritable(dir: string): Promise<void> {
+  // Files from the Go module cache are read-only; we only need to add version.txt, so the folder suffices.
+  await chmod(dir, 0o755);
+  await chmod(path.join(dir, 'build', 'version'), 0o755);
+}

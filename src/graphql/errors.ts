@@ -1,0 +1,87 @@
+/**
+ * The API's error vocabulary. Services throw these (no GraphQL imports needed by callers beyond this
+ * file); `formatError` turns anything else into a masked INTERNAL_SERVER_ERROR so internals and
+ * secrets never reach clients.
+ */
+import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'QUICKBOOKS_NOT_CONNECTED'
+  | 'QUICKBOOKS_RECONNECT_REQUIRED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class ApiError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class UnauthenticatedError extends ApiError {
+  constructor(message = 'A valid API key is required: send "Authorization: Bearer <api key>".') {
+    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(type: string, id: string) {
+    super(`${type} ${id} was not found.`, 'NOT_FOUND', { type, id });
+  }
+}
+
+export interface FieldProblem {
+  /** Path of the offending input field, e.g. ["input", "paymentsAccountId"]. */
+  path: string[];
+  message: string;
+}
+
+export class UserInputError extends ApiError {
+  constructor(message: string, readonly fields: FieldProblem[] = []) {
+    super(message, 'BAD_USER_INPUT', { fields });
+  }
+}
+
+export class ConflictError extends ApiError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'CONFLICT', extensions);
+  }
+}
+
+const PASSTHROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_USER_INPUT',
+]);
+
+/** Apollo's formatError: keeps our own errors and GraphQL's, masks everything else. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: { exposeInternal: boolean }): GraphQLFormattedError {
+  return withoutHttp(formatErrorInner(formatted, error, options));
+}
+
+/** `extensions.http` tells Apollo which HTTP status to use; clients need not see it. */
+function withoutHttp(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('http' in formatted.extensions)) return formatted;
+  const { http: _http, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
+function formatErrorInner(formatted: GraphQLFormattedError, error: unknown, options: { exposeInternal: boolean }): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof ApiError) return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) return formatted;
+  // type-graphql's argument validation and graphql-armor's limits arrive as GraphQLErrors without a code.
+  if (original instanceof GraphQLError && !original.originalError && !code) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  }
+  if (options.exposeInternal) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

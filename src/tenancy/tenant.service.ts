@@ -1,0 +1,79 @@
+/** Tenants and API keys: create, authenticate, list, revoke. Plain logic over the models. */
+import { type Connection, Types } from 'mongoose';
+import { NotFoundError } from '../graphql/errors.js';
+import { displayPrefix, generateApiKey, hashApiKey } from './api-key.js';
+import { type ApiKey, apiKeyModel, type Tenant, tenantModel } from './tenant.model.js';
+
+export interface AuthenticatedTenant {
+  id: string;
+  name: string;
+}
+
+export class TenantService {
+  private readonly tenants;
+  private readonly keys;
+
+  constructor(connection: Connection) {
+    this.tenants = tenantModel(connection);
+    this.keys = apiKeyModel(connection);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([this.tenants.init(), this.keys.init()]);
+  }
+
+  /** Creates a tenant and its first API key; returns the key in clear (the only time it exists). */
+  async createTenant(name: string, options: { demo?: boolean; apiKey?: string } = {}): Promise<{ tenant: Tenant; apiKey: string }> {
+    const clean = name.trim();
+    if (!clean) throw new Error('tenant name must not be empty');
+    const tenant = await this.tenants.create({ name: clean, demo: options.demo ?? false });
+    try {
+      const apiKey = await this.addKey(tenant._id, 'default', options.apiKey);
+      return { tenant: tenant.toObject(), apiKey };
+    } catch (error) {
+      // No tenant without a key: undo the first write (no transactions on FerretDB).
+      await this.tenants.deleteOne({ _id: tenant._id });
+      throw error;
+    }
+  }
+
+  async addKey(tenantId: Types.ObjectId | string, label: string, key = generateApiKey()): Promise<string> {
+    await this.keys.create({ tenantId: new Types.ObjectId(tenantId), keyHash: hashApiKey(key), prefix: displayPrefix(key), label });
+    return key;
+  }
+
+  async authenticate(key: string | undefined): Promise<AuthenticatedTenant | undefined> {
+    if (!key) return undefined;
+    // The one lookup that is not tenant-scoped by design: the key is what tells us the tenant.
+    const record = await this.keys.collection.findOne({ keyHash: hashApiKey(key), revokedAt: null });
+    if (!record) return undefined;
+    const tenant = await this.tenants.findById(record.tenantId).lean();
+    if (!tenant) return undefined;
+    return { id: tenant._id.toHexString(), name: tenant.name };
+  }
+
+  async findTenant(tenantId: string): Promise<Tenant | null> {
+    return this.tenants.findById(tenantId).lean();
+  }
+
+  async findDemoTenant(): Promise<Tenant | null> {
+    return this.tenants.findOne({ demo: true }).sort({ createdAt: 1 }).lean();
+  }
+
+  async hasKey(tenantId: Types.ObjectId, key: string): Promise<boolean> {
+    return (await this.keys.countDocuments({ tenantId, keyHash: hashApiKey(key) })) > 0;
+  }
+
+  async listKeys(tenantId: string): Promise<ApiKey[]> {
+    return this.keys.find({ tenantId: new Types.ObjectId(tenantId) }).sort({ createdAt: 1 }).lean();
+  }
+
+  async revokeKey(tenantId: string, keyId: string): Promise<ApiKey> {
+    if (!Types.ObjectId.isValid(keyId)) throw new NotFoundError('ApiKey', keyId);
+    const revoked = await this.keys
+      .findOneAndUpdate({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(keyId), revokedAt: null }, { $set: { revokedAt: new Date() } }, { new: true })
+      .lean();
+    if (!revoked) throw new NotFoundError('ApiKey', keyId);
+    return revoked;
+  }
+}
