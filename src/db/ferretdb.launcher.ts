@@ -60,7 +60,7 @@ export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMo
   } catch (error) {
     child.kill('SIGKILL');
     process.removeListener('exit', killOnExit);
-    throw new Error(`The embedded FerretDB server did not start: ${(error as Error).message}${stderr ? `\n${stderr}` : ''}`);
+    throw new Error(`The embedded FerretDB server did not start: ${(error as Error).message}${stderr ? `\n${stderr}` : ''}`, { cause: error });
   }
 
   let stopping: Promise<void> | undefined;

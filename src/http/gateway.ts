@@ -13,7 +13,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import { type GraphQLSchema, validate as validateDocument, parse, type ExecutionArgs, GraphQLError, specifiedRules } from 'graphql';
+import { type GraphQLSchema, validate as validateDocument, parse, type ExecutionArgs, type GraphQLError, specifiedRules } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
@@ -162,7 +162,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       context: async ({ req }) => {
         const tenant = await services.tenants.authenticate(parseAuthorization(req.headers.authorization));
         if (!tenant) throw new UnauthenticatedError();
-        return { tenant, services, log: req.log.child({ tenantId: tenant.id }), requestId: String(req.id) };
+        return { tenant, services, log: req.log.child({ tenantId: tenant.id }), requestId: typeof req.id === "string" ? req.id : String(req.id) };
       },
     }),
   );

@@ -1,5 +1,5 @@
 /** Tenants (one FSM business each) and their API keys, stored hashed. */
-import { type Connection, type HydratedDocument, type Model, Schema, Types } from 'mongoose';
+import { type Connection, type HydratedDocument, type Model, Schema, type Types } from 'mongoose';
 import { tenantScoped } from '../db/tenant-scoped.plugin.js';
 
 export interface Tenant {

@@ -71,7 +71,7 @@ export class TenantService {
   async revokeKey(tenantId: string, keyId: string): Promise<ApiKey> {
     if (!Types.ObjectId.isValid(keyId)) throw new NotFoundError('ApiKey', keyId);
     const revoked = await this.keys
-      .findOneAndUpdate({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(keyId), revokedAt: null }, { $set: { revokedAt: new Date() } }, { new: true })
+      .findOneAndUpdate({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(keyId), revokedAt: null }, { $set: { revokedAt: new Date() } }, { returnDocument: 'after' })
       .lean();
     if (!revoked) throw new NotFoundError('ApiKey', keyId);
     return revoked;

@@ -1,7 +1,7 @@
 /** GraphQL types for the caller's identity: the tenant behind the API key, and its keys. */
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A field-service business using fieldbooks. Every record belongs to exactly one tenant.' })
+@ObjectType('Tenant', { description: 'A field-service business using fieldbooks. Every record belongs to exactly one tenant.' })
 export class TenantType {
   @Field(() => ID)
   id!: string;
