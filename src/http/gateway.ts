@@ -162,7 +162,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       context: async ({ req }) => {
         const tenant = await services.tenants.authenticate(parseAuthorization(req.headers.authorization));
         if (!tenant) throw new UnauthenticatedError();
-        return { tenant, services, log: req.log.child({ tenantId: tenant.id }), requestId: typeof req.id === "string" ? req.id : String(req.id) };
+        return { tenant, services, log: req.log.child({ tenantId: tenant.id }), requestId: req.id as string /* genReqId above always returns a string */ };
       },
     }),
   );
