@@ -109,6 +109,18 @@ describe('OpenID-only grants', () => {
     expect(faultOf(data.body).code).toBe('3100');
   });
 
+  it('refuses accounting data to a payments-only connection of the same company with 403/3100', async () => {
+    const hx = await harness();
+    const { callbackUrl } = await authorizeInBrowser(authorizeUrl(hx, { scope: 'com.intuit.quickbooks.payment' }));
+    const callback = new URL(callbackUrl);
+    // Payments is a company scope: a company is chosen and returned.
+    expect(callback.searchParams.get('realmId')).toBe(AU.realmId);
+    const tokens = await tokenCall(hx, { grant_type: 'authorization_code', code: callback.searchParams.get('code') ?? '', redirect_uri: CALLBACK });
+    const data = await hx.dataCall(AU.realmId, String(tokens.body.access_token));
+    expect(data.status).toBe(403);
+    expect(faultOf(data.body)).toMatchObject({ code: '3100', detail: expect.stringContaining('com.intuit.quickbooks.accounting') as unknown });
+  });
+
   it('refuses userinfo without the openid scope (403) and with a bad token (401)', async () => {
     const hx = await harness();
     const { callbackUrl } = await authorizeInBrowser(authorizeUrl(hx, {}));
