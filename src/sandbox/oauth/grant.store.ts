@@ -79,6 +79,7 @@ const BEARER_MIN_LENGTH = 32;
 const BEARER_MAX_LENGTH = 4096;
 /** Keep spent codes and expired access tokens this long so replays and late uses still get the right error. */
 const TOMBSTONE_MS = 24 * 3600 * 1000;
+const SWEEP_INTERVAL_MS = 60 * 1000;
 
 export class GrantStore {
   readonly #consents = new Map<string, PendingConsent>();
@@ -86,6 +87,7 @@ export class GrantStore {
   readonly #grants = new Map<string, Grant>();
   readonly #refresh = new Map<string, RefreshRecord>();
   readonly #access = new Map<string, AccessRecord>();
+  #lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly clock: Clock,
@@ -93,6 +95,7 @@ export class GrantStore {
   ) {}
 
   reset(): void {
+    this.#lastSweep = Number.NEGATIVE_INFINITY;
     this.#consents.clear();
     this.#codes.clear();
     this.#grants.clear();
@@ -304,12 +307,25 @@ export class GrantStore {
     if (grant) grant.revoked = true;
   }
 
-  /** Bounded memory for long benchmark runs: drop what can no longer change an answer. */
+  /**
+   * Bounded memory for long benchmark runs: drop what can no longer change an answer (a forgotten token
+   * fails exactly like an expired one). Runs at most once per virtual minute, so a refresh stays O(1).
+   */
   #sweep(): void {
-    const cutoff = this.clock.now() - TOMBSTONE_MS;
+    const now = this.clock.now();
+    if (now - this.#lastSweep < SWEEP_INTERVAL_MS) return;
+    this.#lastSweep = now;
+    const cutoff = now - TOMBSTONE_MS;
+    const graceMs = this.policy.supersededRefreshToken.graceSeconds * 1000;
     for (const [key, consent] of this.#consents) if (consent.expiresAt < cutoff) this.#consents.delete(key);
     for (const [key, code] of this.#codes) if (code.expiresAt < cutoff) this.#codes.delete(key);
     for (const [key, access] of this.#access) if (access.expiresAt < cutoff) this.#access.delete(key);
+    for (const [key, refresh] of this.#refresh) {
+      // A connection's current token stays: refresh() relies on finding it.
+      if (this.#grants.get(refresh.grantId)?.currentRefreshHash === key) continue;
+      const deadAt = refresh.supersededAt === undefined ? refresh.expiresAt : Math.min(refresh.expiresAt, refresh.supersededAt + graceMs);
+      if (deadAt < cutoff) this.#refresh.delete(key);
+    }
   }
 }
 
