@@ -72,31 +72,61 @@ export class GatewayFault extends Error {
 export const faults = {
   validation: (code: string, message: string, detail: string, element = ''): QboFault =>
     new QboFault(400, 'ValidationFault', [{ Message: message, Detail: detail, code, element }]),
-  staleObject: (entity: string, id: string, sent: string, current: string): QboFault =>
+  /** 5010. The name in the text is the *other* user; real responses show e.g. "root". */
+  staleObject: (_entity?: string, _id?: string, _sent?: string, _current?: string, otherUser = 'root'): QboFault =>
     faults.validation(
       '5010',
       'Stale Object Error',
-      `Stale Object Error : You and ${'root'} were working on this at the same time. ${'root'} finished before you did, so your work was not saved. (${entity} Id=${id}, SyncToken sent ${sent}, current ${current})`,
+      `Stale Object Error : You and ${otherUser} were working on this at the same time. ${otherUser} finished before you did, so your work was not saved.`,
     ),
   objectNotFound: (detail = 'Object Not Found : Another user has deleted this transaction.'): QboFault =>
     faults.validation('610', 'Object Not Found', detail),
-  duplicateName: (): QboFault =>
+  /** 610 for references to inactive (or unknown) list records. */
+  madeInactive: (element = ''): QboFault =>
+    faults.validation(
+      '610',
+      'Object Not Found',
+      "Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.",
+      element,
+    ),
+  /** 6240. `what` is the namespace text: "customer, vendor or employee", "product or service", "account", ... */
+  duplicateName: (what = 'customer, vendor or employee'): QboFault =>
     faults.validation(
       '6240',
       'Duplicate Name Exists Error',
-      'The name supplied already exists. : Another customer, vendor or employee is already using this name. Please use a different name.',
+      `The name supplied already exists. : Another ${what} is already using this name. Please use a different name.`,
     ),
-  unknownProperty: (property: string, entity: string): QboFault =>
-    faults.validation('2010', 'Request has invalid or unsupported property', `Property Name:Can not construct instance of ${entity} : ${property} is not a supported property`, property),
+  duplicateDocNumber: (): QboFault =>
+    faults.validation('6210', 'Duplicate Document Number Error', 'You must specify a different number. This number has already been used.'),
+  /** 2010 with the Jackson-style detail QBO returns (python-quickbooks #299). */
+  unknownProperty: (property: string, entity: string, known: readonly string[] = [], element = property): QboFault =>
+    faults.validation(
+      '2010',
+      'Request has invalid or unsupported property',
+      `Property Name:Unrecognized field "${property}" (class com.intuit.schema.finance.v3.${entity}), not marked as ignorable (${known.length} known properties: ${known.map((k) => `"${k}"`).join(', ')})`,
+      element,
+    ),
   requiredMissing: (field: string): QboFault =>
     faults.validation('2020', 'Required param missing, need to supply the required value for the API', `Required parameter ${field} is missing in the request`, field),
-  invalidReference: (field: string, detail: string): QboFault => faults.validation('2500', 'Invalid Reference Id', detail, field),
-  tooLong: (field: string, max: number): QboFault =>
-    faults.validation('2050', 'Length exceeds the limit', `Length of the field exceeds the limit. Field: ${field}, maximum length: ${max}`, field),
+  invalidReference: (field: string, detail = `Invalid Reference Id : ${field}`): QboFault => faults.validation('2500', 'Invalid Reference Id', detail, field),
+  tooLong: (field: string, max: number, supplied?: number, min = 0): QboFault =>
+    faults.validation(
+      '2050',
+      'String length is either shorter or longer than supported by specification',
+      `String length specified does not match the supported length. Min:${min} Max:${max} supported. Supplied length:${supplied ?? max + 1}`,
+      field,
+    ),
+  /** 6000: business rules (unbalanced journal, missing tax code on a non-US line, over-applied payment...). */
+  businessValidation: (text: string, element = ''): QboFault =>
+    faults.validation('6000', 'A business validation error has occurred while processing your request', `Business Validation Error: ${text}`, element),
+  unsupportedOperation: (detail: string): QboFault => faults.validation('500', 'Unsupported Operation', detail),
   queryParse: (detail: string): QboFault => faults.validation('4000', 'Error parsing query', detail),
   queryInvalid: (detail: string): QboFault => faults.validation('4001', 'Invalid query', detail),
   system: (): QboFault =>
     new QboFault(500, 'SystemFault', [{ Message: 'An application error has occurred while processing your request', Detail: 'System Failure Error: An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again. If the problem persists, contact customer support.', code: '10000' }]),
+  /** 503 as a data-service SystemFault (the real one may be an HTML page from the load balancer). */
+  unavailable: (): QboFault =>
+    new QboFault(503, 'SystemFault', [{ Message: 'Service Unavailable', Detail: 'The service is temporarily unavailable. Please try again later.', code: '10000' }]),
   throttled: (): GatewayFault =>
     new GatewayFault(429, '3001', 'message=ThrottleExceeded; errorCode=003001; statusCode=429', 'The request limit was reached.  Try again later', 'SERVICE'),
   unauthenticated: (detail: string): GatewayFault =>

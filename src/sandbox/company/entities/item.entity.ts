@@ -1,0 +1,74 @@
+/**
+ * Item (Service, NonInventory, Inventory, Category): unique Name among items, the accounts each type
+ * needs, QBO's create defaults, and the rule that an Inventory item cannot change type.
+ */
+import { faults } from '../../faults.js';
+import { type EntityRules } from '../entity.rules.js';
+import { resolveOptional, resolveRecord } from '../refs.resolver.js';
+import { isDate, oneOf, optionalString } from '../validate.util.js';
+import { applyActiveRename, applyHierarchy, assertNameCharacters, assertUniqueName, ordered } from './name-list.shared.js';
+
+export const ITEM_TYPES = ['Service', 'NonInventory', 'Inventory', 'Category'] as const;
+
+export const itemRules: EntityRules = {
+  entity: 'Item',
+  kind: 'name',
+  schemaType: 'Item',
+  computed: ['FullyQualifiedName', 'Level'],
+  lengths: { Name: 100, Sku: 100, Description: 4000, PurchaseDesc: 1000 },
+  build(ctx, draft, previous) {
+    const name = optionalString(draft, 'Name');
+    if (!name) throw faults.requiredMissing('Name');
+    assertNameCharacters(name, 'Name');
+    if (draft.Type === undefined) throw faults.requiredMissing('Type');
+    const type = oneOf(draft.Type, ITEM_TYPES, 'Type');
+    if (previous && previous.Type !== type && (previous.Type === 'Inventory' || previous.Type === 'Category' || type === 'Category')) {
+      throw faults.businessValidation(`You can't change the type of a ${String(previous.Type)} item.`, 'Type');
+    }
+    assertUniqueName(ctx, [{ entity: 'Item', field: 'FullyQualifiedName' }], name, { entity: 'Item', id: previous?.Id }, 'product or service');
+    applyActiveRename(draft, 'Name');
+    applyHierarchy(ctx, 'Item', draft, 'Name', 'SubItem', previous?.Id);
+    if (type === 'Category') {
+      for (const f of ['IncomeAccountRef', 'ExpenseAccountRef', 'AssetAccountRef', 'UnitPrice', 'PurchaseCost', 'QtyOnHand']) delete draft[f];
+      return ordered(draft, ['Name', 'Active', 'SubItem', 'ParentRef', 'Level', 'FullyQualifiedName', 'Type']);
+    }
+    const income = resolveOptional(ctx, 'Account', draft.IncomeAccountRef, 'IncomeAccountRef');
+    const expense = resolveOptional(ctx, 'Account', draft.ExpenseAccountRef, 'ExpenseAccountRef');
+    const asset = resolveOptional(ctx, 'Account', draft.AssetAccountRef, 'AssetAccountRef');
+    if (type === 'Service' && !income) throw faults.requiredMissing('IncomeAccountRef');
+    if (type === 'NonInventory' && !income && !expense) throw faults.requiredMissing('IncomeAccountRef');
+    if (type === 'Inventory') {
+      if (!income) throw faults.requiredMissing('IncomeAccountRef');
+      if (!expense) throw faults.requiredMissing('ExpenseAccountRef');
+      if (!asset) throw faults.requiredMissing('AssetAccountRef');
+      if (draft.QtyOnHand === undefined) throw faults.requiredMissing('QtyOnHand');
+      if (!isDate(draft.InvStartDate)) throw faults.requiredMissing('InvStartDate');
+      const assetType = ctx.find('Account', asset.value)?.AccountType;
+      if (assetType !== 'Other Current Asset') throw faults.invalidReference('AssetAccountRef');
+      draft.TrackQtyOnHand = true;
+    } else {
+      draft.TrackQtyOnHand = false;
+      delete draft.QtyOnHand;
+    }
+    if (income) draft.IncomeAccountRef = income;
+    if (expense) draft.ExpenseAccountRef = expense;
+    if (asset) draft.AssetAccountRef = asset;
+    for (const [field, entity] of [['SalesTaxCodeRef', 'TaxCode'], ['PurchaseTaxCodeRef', 'TaxCode']] as const) {
+      const ref = resolveOptional(ctx, entity, draft[field], field, { withName: false });
+      if (ref) draft[field] = ref;
+    }
+    draft.UnitPrice ??= 0;
+    draft.PurchaseCost ??= 0;
+    draft.Taxable ??= false;
+    draft.SalesTaxIncluded ??= false;
+    draft.PurchaseTaxIncluded ??= false;
+    return ordered(draft, ['Name', 'Description', 'Active', 'SubItem', 'ParentRef', 'Level', 'FullyQualifiedName', 'Taxable', 'SalesTaxIncluded', 'UnitPrice', 'Type', 'IncomeAccountRef', 'PurchaseDesc', 'PurchaseTaxIncluded', 'PurchaseCost', 'ExpenseAccountRef', 'AssetAccountRef', 'TrackQtyOnHand', 'QtyOnHand', 'InvStartDate']);
+  },
+};
+
+/** Guard used by transaction lines: a Category item cannot be sold or bought (fault 2500). */
+export function resolveLineItem(ctx: Parameters<EntityRules['build']>[0], raw: unknown, element: string) {
+  const resolved = resolveRecord(ctx, 'Item', raw, element);
+  if (resolved.record.Type === 'Category') throw faults.invalidReference(element, 'Invalid Reference Id : Categories cannot be used in transactions.');
+  return resolved;
+}

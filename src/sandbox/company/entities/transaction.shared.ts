@@ -1,0 +1,105 @@
+/**
+ * Header rules every transaction shares: TxnDate default, DocNumber auto-numbering and its 21-char
+ * limit, home CurrencyRef, GlobalTaxCalculation for non-US companies, header refs, DueDate from
+ * terms, and the voided form (amounts zero, "Voided" note).
+ */
+import { faults } from '../../faults.js';
+import { type QboRecord } from '../company.types.js';
+import { type Draft, type EntityContext } from '../entity.rules.js';
+import { resolveOptional } from '../refs.resolver.js';
+import { type GlobalTaxCalculation } from '../tax.calculator.js';
+import { isDate, isObject, oneOf } from '../validate.util.js';
+import { dueDateFor } from './term.entity.js';
+
+export const TXN_LENGTHS = { DocNumber: 21, PrivateNote: 4000 } as const;
+
+export function applyTxnDate(ctx: EntityContext, draft: Draft): string {
+  if (draft.TxnDate === undefined || draft.TxnDate === null || draft.TxnDate === '') draft.TxnDate = ctx.today();
+  if (!isDate(draft.TxnDate)) throw faults.validation('2010', 'Request has invalid or unsupported property', `Property Name:TxnDate has an invalid date ${JSON.stringify(draft.TxnDate)}`, 'TxnDate');
+  return draft.TxnDate;
+}
+
+/**
+ * DocNumber: with custom transaction numbers off, QBO numbers the form itself; `AUTO_GENERATE`
+ * always asks for the next number. With custom numbers on, an absent DocNumber stays absent.
+ */
+export function applyDocNumber(ctx: EntityContext, draft: Draft, previous: QboRecord | undefined, sequence: string | undefined): void {
+  const given = draft.DocNumber;
+  if (previous && given === undefined) return;
+  if (sequence && (given === 'AUTO_GENERATE' || given === undefined || given === null || given === '')) {
+    const custom = ((ctx.preferences().SalesFormsPrefs ?? {}) as Draft).CustomTxnNumbers === true;
+    if (given === 'AUTO_GENERATE' || !custom) draft.DocNumber = ctx.nextDocNumber(sequence);
+    else delete draft.DocNumber;
+  }
+  if (typeof draft.DocNumber === 'string' && draft.DocNumber.length > 21) throw faults.tooLong('DocNumber', 21, draft.DocNumber.length);
+}
+
+/** Multicurrency is off in the seeded companies: every transaction is in the home currency. */
+export function applyCurrency(ctx: EntityContext, draft: Draft): void {
+  const given = draft.CurrencyRef;
+  if (isObject(given) && given.value !== undefined && given.value !== ctx.profile.currency.value) {
+    throw faults.businessValidation(`Multicurrency is not enabled; the currency must be ${ctx.profile.currency.value}.`, 'CurrencyRef');
+  }
+  draft.CurrencyRef = ctx.profile.currency;
+}
+
+/** GlobalTaxCalculation is required for non-US companies and meaningless (dropped) for US ones. */
+export function applyGlobalTax(ctx: EntityContext, draft: Draft): GlobalTaxCalculation | undefined {
+  if (ctx.profile.country === 'US') {
+    delete draft.GlobalTaxCalculation;
+    return undefined;
+  }
+  if (draft.GlobalTaxCalculation === undefined || draft.GlobalTaxCalculation === null) throw faults.requiredMissing('GlobalTaxCalculation');
+  return oneOf(draft.GlobalTaxCalculation, ['TaxExcluded', 'TaxInclusive', 'NotApplicable'] as const, 'GlobalTaxCalculation');
+}
+
+export function applyHeaderRefs(ctx: EntityContext, draft: Draft): void {
+  const cls = resolveOptional(ctx, 'Class', draft.ClassRef, 'ClassRef');
+  if (cls) draft.ClassRef = cls;
+  const dept = resolveOptional(ctx, 'Department', draft.DepartmentRef, 'DepartmentRef');
+  if (dept) draft.DepartmentRef = dept;
+}
+
+/** DueDate: explicit, else from the form's term, the party's term, the company default term, else TxnDate. */
+export function applyDueDate(ctx: EntityContext, draft: Draft, termField: 'SalesTermRef', partyTerm: unknown): void {
+  const txnDate = String(draft.TxnDate);
+  const term = resolveOptional(ctx, 'Term', draft[termField], termField);
+  if (term) draft[termField] = term;
+  if (draft.DueDate !== undefined && draft.DueDate !== null) {
+    if (!isDate(draft.DueDate)) throw faults.validation('2010', 'Request has invalid or unsupported property', `Property Name:DueDate has an invalid date`, 'DueDate');
+    return;
+  }
+  const prefsTerm = ((ctx.preferences().SalesFormsPrefs ?? {}) as Draft).DefaultTerms;
+  const termId = term?.value ?? (isObject(partyTerm) ? String(partyTerm.value) : undefined) ?? (isObject(prefsTerm) ? String(prefsTerm.value) : undefined);
+  const record = termId ? ctx.find('Term', termId) : undefined;
+  draft.DueDate = record ? dueDateFor(record, txnDate) : txnDate;
+}
+
+/** Zero every amount of a line tree (void keeps the record but empties its money). */
+function zeroLine(line: Draft): Draft {
+  const out: Draft = { ...line, Amount: 0 };
+  for (const [k, v] of Object.entries(line)) {
+    if (k.endsWith('LineDetail') && isObject(v)) {
+      const d: Draft = { ...v };
+      if (d.Qty !== undefined) d.Qty = 0;
+      if (d.TaxInclusiveAmt !== undefined) d.TaxInclusiveAmt = 0;
+      out[k] = d;
+    }
+  }
+  return out;
+}
+
+/** QBO's voided form: amounts and quantities to 0, "Voided" in PrivateNote (facts §1.2). */
+export function voidedForm(record: QboRecord, extraZero: readonly string[] = []): Draft {
+  const out: Draft = { ...record };
+  out.Line = ((record.Line as Draft[] | undefined) ?? []).map(zeroLine);
+  for (const f of ['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', ...extraZero]) if (out[f] !== undefined) out[f] = 0;
+  if (isObject(record.TxnTaxDetail)) out.TxnTaxDetail = { TotalTax: 0 };
+  out.PrivateNote = 'Voided';
+  out.TxnStatus = 'Voided';
+  return out;
+}
+
+export function isVoided(record: Draft): boolean {
+  return record.TxnStatus === 'Voided';
+}

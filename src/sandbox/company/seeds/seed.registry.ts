@@ -1,0 +1,19 @@
+/**
+ * The seed companies by name, for `createSandbox`, `POST /_sandbox/seed` and `npm run sandbox`.
+ */
+import { type CompanySeed } from '../company.store.js';
+import { AU_COMPANY_NAME, AU_REALM_ID, auCompanySeed } from './au-company.seed.js';
+import { US_COMPANY_NAME, US_REALM_ID, usCompanySeed } from './us-company.seed.js';
+
+export { AU_REALM_ID, US_REALM_ID, AU_COMPANY_NAME, US_COMPANY_NAME };
+
+export const SEEDS = {
+  au: auCompanySeed,
+  us: usCompanySeed,
+} as const satisfies Record<string, () => CompanySeed>;
+
+export type SeedName = keyof typeof SEEDS;
+
+export function isSeedName(name: unknown): name is SeedName {
+  return typeof name === 'string' && name in SEEDS;
+}
