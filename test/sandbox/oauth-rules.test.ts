@@ -160,6 +160,15 @@ describe('refresh-token rotation readings', () => {
     expect(hard).toBeGreaterThan(5 * 365 * 24 * 3600 - 30);
   });
 
+  it('lets only one of two racing refreshes past the rotation win; the loser gets invalid_grant (facts §9.1)', async () => {
+    const hx = await harness();
+    const first = hx.oauth.issueTokensForTest(AU.realmId);
+    hx.clock.advance(25 * HOUR);
+    const results = await Promise.all([refresh(hx, first.refresh_token), refresh(hx, first.refresh_token)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(results.find((r) => r.status === 400)?.body).toEqual({ error: 'invalid_grant', error_description: 'Incorrect or invalid refresh token' });
+  });
+
   it('with a 24 h grace (oauth-jsclient README reading) honours the superseded token until the grace ends', async () => {
     const hx = await harness({ policy: { supersededRefreshToken: { graceSeconds: 24 * 3600 } } });
     const first = hx.oauth.issueTokensForTest(AU.realmId);
@@ -273,6 +282,12 @@ describe('authorize endpoint', () => {
     const html = await (await fetch(url)).text();
     expect((await submitConsent(url, html, { button: 'connect' })).status).toBe(302);
     expect((await submitConsent(url, html, { button: 'connect' })).status).toBe(400);
+  });
+
+  it('preselects the company named by the realmId hint on the consent page', async () => {
+    const hx = await harness();
+    const { callbackUrl } = await authorizeInBrowser(authorizeUrl(hx, { realmId: US.realmId }));
+    expect(new URL(callbackUrl).searchParams.get('realmId')).toBe(US.realmId);
   });
 
   it('refuses a company that is not listed', async () => {
