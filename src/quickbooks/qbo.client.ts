@@ -1,0 +1,182 @@
+/**
+ * The typed promise facade over node-quickbooks: the only code that sends accounting calls to QBO.
+ * Adds what the library lacks: explicit timeouts, minorversion, `requestid` on writes, the per-realm
+ * limiter, retries with backoff for 429/5xx/timeouts, one token refresh on 401, and errors normalised
+ * into `QboError`. Callers get plain JSON entities back.
+ */
+import { createRequire } from 'node:module';
+import pRetry, { AbortError } from 'p-retry';
+import QuickBooksModule from 'node-quickbooks';
+import { normalizeQboError, QboError } from './qbo.errors.js';
+import { type RealmLimiter } from './qbo.limiter.js';
+
+// node-quickbooks has no per-call timeout; it uses the CommonJS axios instance, so the default is set
+// there (once per process). 30 s is well under QBO's own 120 s limit.
+const require = createRequire(import.meta.url);
+const axios = require('axios') as { defaults: { timeout?: number } };
+axios.defaults.timeout = 30_000;
+
+type Callback = (error: unknown, body: unknown) => void;
+type NodeQuickBooks = Record<string, (...args: unknown[]) => void> & { endpoint: string; token: string };
+const QuickBooks = QuickBooksModule as unknown as new (options: Record<string, unknown>) => NodeQuickBooks;
+
+export type QboEntity = 'Account' | 'Customer' | 'Vendor' | 'Employee' | 'Item' | 'Invoice' | 'Payment' | 'CreditMemo' | 'SalesReceipt' | 'Bill' | 'BillPayment' | 'Purchase' | 'JournalEntry' | 'Deposit' | 'Class' | 'Department' | 'Term' | 'PaymentMethod' | 'TaxCode' | 'TaxRate' | 'CompanyInfo' | 'Preferences';
+
+const PLURAL: Partial<Record<QboEntity, string>> = { Class: 'Classes', JournalEntry: 'JournalEntries', CompanyInfo: 'CompanyInfos', Preferences: 'Preferenceses' };
+
+export interface QboRecord {
+  Id: string;
+  SyncToken: string;
+  [key: string]: unknown;
+}
+
+export interface AccessTokenProvider {
+  /** A currently valid access token for the realm. */
+  accessToken(): Promise<string>;
+  /** Called after a 401: refresh (once across processes) and return the new token. */
+  refreshAfterUnauthorized(rejected: string): Promise<string>;
+  /** Called after every successful call (for lastSuccessfulCallAt). */
+  onSuccess?(): void;
+}
+
+export interface QboClientOptions {
+  realmId: string;
+  /** e.g. https://quickbooks.api.intuit.com or the simulator's URL (no trailing slash). */
+  apiBaseUrl: string;
+  tokens: AccessTokenProvider;
+  limiter: RealmLimiter;
+  minorVersion?: number;
+  retries?: number;
+  /** Base delay of the exponential backoff (ms). */
+  retryBaseMs?: number;
+}
+
+export class QboClient {
+  readonly realmId: string;
+  readonly #options: Required<Omit<QboClientOptions, 'tokens' | 'limiter'>> & Pick<QboClientOptions, 'tokens' | 'limiter'>;
+
+  constructor(options: QboClientOptions) {
+    this.realmId = options.realmId;
+    this.#options = { minorVersion: 75, retries: 4, retryBaseMs: 500, ...options };
+  }
+
+  create<T extends QboRecord>(entity: QboEntity, body: Record<string, unknown>, requestId?: string): Promise<T> {
+    return this.#write(entity, `create${entity}`, body, requestId);
+  }
+
+  /** Sparse update by default (only the fields given change); the body must carry Id and SyncToken. */
+  update<T extends QboRecord>(entity: QboEntity, body: Record<string, unknown>, options: { sparse?: boolean; requestId?: string } = {}): Promise<T> {
+    return this.#write(entity, `update${entity}`, { sparse: options.sparse ?? true, ...body }, options.requestId);
+  }
+
+  delete(entity: QboEntity, ref: { Id: string; SyncToken: string }, requestId?: string): Promise<{ Id: string; status: string }> {
+    return this.#write(entity, `delete${entity}`, { Id: ref.Id, SyncToken: ref.SyncToken }, requestId, false);
+  }
+
+  void<T extends QboRecord>(entity: 'Invoice' | 'Payment' | 'SalesReceipt', ref: { Id: string; SyncToken: string }, requestId?: string): Promise<T> {
+    if (entity === 'Invoice') return this.#write(entity, 'voidInvoice', { Id: ref.Id, SyncToken: ref.SyncToken }, requestId);
+    return this.#write(entity, `update${entity}`, { Id: ref.Id, SyncToken: ref.SyncToken, sparse: true, void: true }, requestId);
+  }
+
+  read<T extends QboRecord>(entity: QboEntity, id: string): Promise<T> {
+    return this.#call('request', (qbo, cb) => qbo[`get${entity}`]!.call(qbo, id, cb)) as Promise<T>;
+  }
+
+  companyInfo(): Promise<QboRecord> {
+    return this.read('CompanyInfo', this.realmId);
+  }
+
+  /**
+   * One page of a query: `tail` is everything after `select * from Entity`, e.g.
+   * `where Active = true orderby Id startposition 1 maxresults 1000`.
+   */
+  async queryPage<T extends QboRecord>(entity: QboEntity, tail: string): Promise<T[]> {
+    const body = (await this.#call('request', (qbo, cb) => qbo[`find${PLURAL[entity] ?? `${entity}s`}`]!.call(qbo, tail, cb))) as {
+      QueryResponse?: Record<string, unknown>;
+    };
+    const rows = body.QueryResponse?.[entity];
+    return Array.isArray(rows) ? (rows as T[]) : [];
+  }
+
+  /**
+   * Every row matching `where` (may be empty), paged explicitly by Id (node-quickbooks' fetchAll can
+   * stop early). Yields pages so callers keep memory bounded.
+   */
+  async *queryAll<T extends QboRecord>(entity: QboEntity, where = '', pageSize = 1000): AsyncGenerator<T[]> {
+    for (let start = 1; ; start += pageSize) {
+      const page = await this.queryPage<T>(entity, `${where} orderby Id startposition ${start} maxresults ${pageSize}`.trim());
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+    }
+  }
+
+  async changeDataCapture(entities: QboEntity[], since: string): Promise<unknown> {
+    return this.#call('request', (qbo, cb) => qbo.changeDataCapture!.call(qbo, entities.join(','), since, cb));
+  }
+
+  /** Items succeed or fail independently: each response item carries its own `Fault`. */
+  async batch(items: Record<string, unknown>[]): Promise<{ BatchItemResponse: Record<string, unknown>[] }> {
+    if (items.length > 30) throw new QboError('VALIDATION', `a batch holds at most 30 items, got ${items.length}`);
+    return (await this.#call('batch', (qbo, cb) => qbo.batch!.call(qbo, items, cb))) as { BatchItemResponse: Record<string, unknown>[] };
+  }
+
+  #write<T>(entity: QboEntity, method: string, body: Record<string, unknown>, requestId?: string, unwrap = true): Promise<T> {
+    if (requestId !== undefined && (requestId.length === 0 || requestId.length > 50)) {
+      return Promise.reject(new QboError('VALIDATION', `requestid must be 1-50 characters, got ${requestId.length}`));
+    }
+    return this.#call(
+      'request',
+      // node-quickbooks deletes `requestId` from the entity it is given: pass a fresh copy per attempt.
+      (qbo, cb) => qbo[method]!.call(qbo, requestId ? { ...body, requestId } : { ...body }, cb),
+    ).then((result) => (unwrap ? result : ((result as Record<string, unknown>)[entity] ?? result)) as T);
+  }
+
+  async #call(kind: 'request' | 'batch', invoke: (qbo: NodeQuickBooks, cb: Callback) => void): Promise<unknown> {
+    const { tokens, limiter, realmId } = this.#options;
+    let token = await tokens.accessToken();
+    let refreshed = false;
+    return pRetry(
+      async () => {
+        try {
+          const result = await limiter.schedule(realmId, kind, () => this.#invoke(token, invoke));
+          tokens.onSuccess?.();
+          return result;
+        } catch (raw) {
+          const error = normalizeQboError(raw);
+          if (error.kind === 'AUTH' && !refreshed) {
+            refreshed = true;
+            token = await tokens.refreshAfterUnauthorized(token);
+            throw error; // retried at once with the new token (see shouldRetry/minTimeout below)
+          }
+          if (!error.retryable) throw new AbortError(error);
+          throw error;
+        }
+      },
+      {
+        retries: this.#options.retries,
+        minTimeout: this.#options.retryBaseMs,
+        factor: 2,
+        maxTimeout: 60_000,
+        randomize: true,
+      },
+    ).catch((error: unknown) => {
+      throw normalizeQboError(error);
+    });
+  }
+
+  #invoke(token: string, invoke: (qbo: NodeQuickBooks, cb: Callback) => void): Promise<unknown> {
+    const qbo = new QuickBooks({
+      consumerKey: 'unused',
+      consumerSecret: 'unused',
+      token,
+      realmId: this.realmId,
+      useSandbox: false,
+      minorversion: this.#options.minorVersion,
+      oauthversion: '2.0',
+    });
+    qbo.endpoint = `${this.#options.apiBaseUrl}/v3/company/`;
+    return new Promise((resolve, reject) => {
+      invoke(qbo, (error, body) => (error ? reject(error instanceof Error ? error : normalizeQboError(error)) : resolve(body)));
+    });
+  }
+}
