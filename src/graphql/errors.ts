@@ -85,3 +85,15 @@ function formatErrorInner(formatted: GraphQLFormattedError, error: unknown, opti
   if (options.exposeInternal) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+export class QuickBooksNotConnectedError extends ApiError {
+  constructor() {
+    super('QuickBooks is not connected for this tenant: call connectQuickBooks first.', 'QUICKBOOKS_NOT_CONNECTED');
+  }
+}
+
+export class QuickBooksReconnectRequiredError extends ApiError {
+  constructor(reason: string) {
+    super(`QuickBooks needs to be reconnected (${reason}): call connectQuickBooks again.`, 'QUICKBOOKS_RECONNECT_REQUIRED', { reason });
+  }
+}
