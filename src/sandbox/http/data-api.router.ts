@@ -133,6 +133,9 @@ export function createDataApiRouter(deps: DataApiDeps): Router {
     next();
   });
 
+  // Bodies are read before any scripted hold, so a write can still commit after the client gave up.
+  router.use(jsonBody, textBody);
+
   // 3. Scripted faults.
   router.use(async (req, res, next) => {
     const state = call(res);
@@ -194,7 +197,7 @@ export function createDataApiRouter(deps: DataApiDeps): Router {
     respond(deps, req, res, 200, { ...body, time: pacificDateTimeMs(deps.clock.now()) });
   };
   router.get('/query', (req, res) => runQuery(req, res, queryParam(req, 'query')));
-  router.post('/query', textBody, jsonBody, (req, res) => {
+  router.post('/query', (req, res) => {
     const body: unknown = req.body;
     runQuery(req, res, typeof body === 'string' ? body : queryParam(req, 'query'));
   });
@@ -204,7 +207,7 @@ export function createDataApiRouter(deps: DataApiDeps): Router {
     respond(deps, req, res, 200, { ...body, time: pacificDateTimeMs(deps.clock.now()) });
   });
 
-  router.post('/batch', jsonBody, (req, res) => {
+  router.post('/batch', (req, res) => {
     const store = storeFor(deps, res);
     const requestId = queryParam(req, 'requestid');
     const body: unknown = req.body;
@@ -220,7 +223,7 @@ export function createDataApiRouter(deps: DataApiDeps): Router {
     respond(deps, req, res, 200, envelope(entity, record, deps.clock.now()));
   });
 
-  router.post('/:entity', jsonBody, (req, res) => {
+  router.post('/:entity', (req, res) => {
     const entity = readableEntity(String(req.params.entity));
     if (!req.is('application/json') && !req.is('application/*+json')) {
       throw new QboFault(415, 'ValidationFault', [{ Message: 'Unsupported Media Type', Detail: 'The sandbox accepts JSON bodies only (Content-Type: application/json).', code: '500' }]);
