@@ -81,5 +81,5 @@ export async function startSandboxClient(options: SandboxOptions = {}): Promise<
 /** The fault body node-quickbooks rejected with (data-service faults come through as the body itself). */
 export function faultOf(err: unknown): { Fault?: { Error: { code: string; Message: string; Detail: string }[]; type: string } } {
   const e = err as { body?: unknown; response?: { data?: unknown } };
-  return (e.body ?? e.response?.data ?? {}) as ReturnType<typeof faultOf>;
+  return (e.body ?? e.response?.data ?? {});
 }
