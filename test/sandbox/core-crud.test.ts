@@ -13,13 +13,6 @@ let us: QboClient;
 let au: QboClient;
 const ids = { labor: '', parts: '', category: '', amy: '', cool: '', auLabour: '', auCafe: '', gst: '3' };
 
-async function findByName(client: QboClient, entity: string, field: string, value: string): Promise<Rec> {
-  const res = await client.call<{ QueryResponse: Record<string, Rec[]> }>('find' + entity, [{ field, value, operator: '=' }]);
-  const row = res.QueryResponse[entity.replace(/s$/, '').replace(/ie$/, 'y')]?.[0];
-  if (!row) throw new Error(`no ${entity} ${value}`);
-  return row;
-}
-
 beforeAll(async () => {
   h = await startHarness();
   us = h.client(US_REALM_ID);

@@ -10,7 +10,6 @@ const require = createRequire(import.meta.url);
 // node-quickbooks uses the CommonJS axios instance: a timeout keeps "hold the response" tests bounded.
 (require('axios') as { defaults: { timeout: number } }).defaults.timeout = 5_000;
 
-type Callback = (err: unknown, body: unknown) => void;
 type QboInstance = Record<string, unknown> & { endpoint: string };
 type QboCtor = new (...args: unknown[]) => QboInstance;
 // Its bundled typings declare a default export that NodeNext does not see as constructable.
@@ -30,7 +29,8 @@ export function qboClient(baseUrl: string, accessToken: string, realmId: string)
       const fn = raw[method];
       if (typeof fn !== 'function') throw new Error(`node-quickbooks has no method ${method}`);
       return new Promise<T>((resolve, reject) => {
-        (fn as (...a: unknown[]) => void).call(raw, ...args, ((err, body) => (err ? reject(err as Error) : resolve(body as T))) as Callback);
+        const done = (err: unknown, body: unknown) => (err ? reject(err) : resolve(body as T));
+        (fn as (...a: unknown[]) => void).call(raw, ...args, done);
       });
     },
   };

@@ -5,6 +5,7 @@
  */
 import { type InMemoryCompanyStore } from '../company/company.store.js';
 import { faults } from '../faults.js';
+import { idOf } from '../company/validate.util.js';
 
 type Body = Record<string, unknown>;
 type Action = (store: InMemoryCompanyStore, body: Body) => Record<string, unknown>;
@@ -24,8 +25,8 @@ const recordPayment: Action = (store, body) => {
     TotalAmt: amount,
     Line: [{ Amount: amount, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }],
   };
-  if (body.paymentMethodId !== undefined) payment.PaymentMethodRef = { value: String(body.paymentMethodId as string) };
-  if (body.depositToAccountId !== undefined) payment.DepositToAccountRef = { value: String(body.depositToAccountId as string) };
+  if (body.paymentMethodId !== undefined) payment.PaymentMethodRef = { value: idOf(body.paymentMethodId) };
+  if (body.depositToAccountId !== undefined) payment.DepositToAccountRef = { value: idOf(body.depositToAccountId) };
   if (typeof body.txnDate === 'string') payment.TxnDate = body.txnDate;
   if (typeof body.paymentRefNum === 'string') payment.PaymentRefNum = body.paymentRefNum;
   const created = store.write('Payment', 'create', payment);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';
-import { QboFault } from '../faults.js';
 import { InMemoryCompanyStore } from './company.store.js';
 import { auCompanySeed } from './seeds/au-company.seed.js';
 import { usCompanySeed } from './seeds/us-company.seed.js';

@@ -18,7 +18,7 @@ import {
 import { DEFAULT_STORE_OPTIONS, type CompanyProfile, type Draft, type EntityContext, type EntityRules, type LinkTarget, type StoreOptions } from './entity.rules.js';
 import { ENTITY_RULES } from './entity.registry.js';
 import { assertKnownProperties } from './schema/schema.validator.js';
-import { checkLengths } from './validate.util.js';
+import { checkLengths, idOf } from './validate.util.js';
 
 /** Fields no client may set: QBO computes them on every entity. */
 const SYSTEM_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'status'] as const;
@@ -198,13 +198,13 @@ export class InMemoryCompanyStore implements CompanyStore {
     if (id === undefined || id === null || id === '') throw faults.requiredMissing('Id');
     const syncToken = body.SyncToken;
     if (syncToken === undefined || syncToken === null || syncToken === '') throw faults.requiredMissing('SyncToken');
-    const key = String(id);
+    const key = idOf(id);
     const record = rules.kind === 'singleton' ? [...this.#map(rules.entity).values()][0] : this.#map(rules.entity).get(key);
     if (!record || (rules.kind === 'singleton' && record.Id !== key)) {
       if (this.#deleted.get(rules.entity)?.has(key)) throw faults.objectNotFound();
       throw faults.objectNotFound(`Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.`);
     }
-    if (String(syncToken) !== record.SyncToken) throw faults.staleObject(rules.entity, key, String(syncToken), record.SyncToken);
+    if (idOf(syncToken) !== record.SyncToken) throw faults.staleObject(rules.entity, key, idOf(syncToken), record.SyncToken);
     return record;
   }
 
@@ -249,7 +249,7 @@ export class InMemoryCompanyStore implements CompanyStore {
       if (!record || !rules.relink) continue;
       const changed = rules.relink(this.#ctx, record);
       if (!changed) continue;
-      const next = this.#stamp({ ...record, ...changed } as QboRecord, record);
+      const next = this.#stamp({ ...record, ...changed }, record);
       this.#map(t.entity).set(t.id, next);
       this.#emit(t.entity, t.id, 'Update', next);
     }
@@ -305,7 +305,7 @@ export class InMemoryCompanyStore implements CompanyStore {
     const now = this.clock.now();
     for (const { entity, record } of seed.records) {
       const rules = ENTITY_RULES[entity];
-      const given = record.Id === undefined ? undefined : String(record.Id as string);
+      const given = record.Id === undefined ? undefined : idOf(record.Id);
       const id = given ?? String(this.#nextId++);
       const clean = this.#clean(rules, record);
       // Seeds go through the same rules as API writes, so computed fields are consistent.

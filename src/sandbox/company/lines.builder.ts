@@ -9,7 +9,7 @@ import { type QboRecord } from './company.types.js';
 import { type Draft, type EntityContext, type Ref } from './entity.rules.js';
 import { resolveOptional, resolveRecord, refTo } from './refs.resolver.js';
 import { type GlobalTaxCalculation, type TaxableLine, type TaxSide, ratesOf } from './tax.calculator.js';
-import { isObject, oneOf, requireAmount } from './validate.util.js';
+import { idOf, isObject, oneOf, requireAmount } from './validate.util.js';
 import { resolveLineItem } from './entities/item.entity.js';
 
 export interface LinesResult {
@@ -38,7 +38,7 @@ export function lineIdAllocator(previous: QboRecord | undefined, firstId = 1): (
   }
   const used = new Set<string>();
   return (requested) => {
-    const id = requested === undefined || requested === null ? undefined : String(requested as string);
+    const id = requested === undefined || requested === null ? undefined : idOf(requested);
     if (id !== undefined && Number(id) > 0 && existing.has(id) && !used.has(id)) {
       used.add(id);
       return id;
@@ -152,7 +152,7 @@ export function buildSalesLines(ctx: EntityContext, draft: Draft, previous: QboR
       if (mode === 'TaxInclusive') gross = grossFromNet(lc, net, taxCode);
     }
     detail.ItemRef = itemRef;
-    if (isObject(item.IncomeAccountRef)) detail.ItemAccountRef = refTo(ctx.find('Account', String(item.IncomeAccountRef.value)) ?? ({ Id: String(item.IncomeAccountRef.value), SyncToken: '0' } as QboRecord));
+    if (isObject(item.IncomeAccountRef)) detail.ItemAccountRef = refTo(ctx.find('Account', String(item.IncomeAccountRef.value)) ?? ({ Id: String(item.IncomeAccountRef.value), SyncToken: '0' }));
     if (taxCode) detail.TaxCodeRef = taxCode;
     else delete detail.TaxCodeRef;
     const cls = resolveOptional(ctx, 'Class', detail.ClassRef, `${element}.ClassRef`);
@@ -213,7 +213,7 @@ export function buildExpenseLines(ctx: EntityContext, draft: Draft, previous: Qb
     if (line.DetailType === undefined) throw faults.requiredMissing('Line.DetailType');
     const type = oneOf(line.DetailType, ['AccountBasedExpenseLineDetail', 'ItemBasedExpenseLineDetail'] as const, 'Line.DetailType');
     if (!isObject(line[type])) throw faults.requiredMissing(`Line.${type}`);
-    const detail: Draft = { ...(line[type] as Draft) };
+    const detail: Draft = { ...(line[type]) };
     const element = `Line.${type}`;
     let fallbackTaxable = false;
     if (type === 'AccountBasedExpenseLineDetail') {

@@ -58,3 +58,10 @@ export function addDays(date: string, days: number): string {
 export function isDate(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
+
+/** An id from JSON (string, or a number some clients send) as QBO's string form; '' otherwise. */
+export function idOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return '';
+}

@@ -10,6 +10,7 @@ import { type Clock } from '../clock.js';
 import { type InMemoryCompanyStore } from '../company/company.store.js';
 import { type EntityName } from '../company/company.types.js';
 import { entityFromPath, ENTITY_RULES } from '../company/entity.registry.js';
+import { idOf } from '../company/validate.util.js';
 import { faults, GatewayFault, QboFault } from '../faults.js';
 import { pacificDateTimeMs } from '../pacific-time.js';
 import { executeQuery, type QueryOptions } from '../query/query.service.js';
@@ -238,7 +239,7 @@ export function createDataApiRouter(deps: DataApiDeps): Router {
     const state = call(res);
     if (state.injected?.kind === 'stale-synctoken' && op !== 'create' && draft.Id !== undefined) {
       // Another QBO user saves the record first, so the caller's SyncToken is now stale.
-      store.touch(entity, String(draft.Id as string));
+      store.touch(entity, idOf(draft.Id));
     }
     const result = store.write(entity, op, draft, { sparse: draft.sparse === true });
     respond(deps, req, res, 200, envelope(entity, result, deps.clock.now()));

@@ -49,7 +49,7 @@ export const billPaymentRules: EntityRules = {
       if (links.length === 0) throw faults.requiredMissing('Line.LinkedTxn');
       for (const link of links) {
         oneOf(link.TxnType, ['Bill'] as const, 'Line.LinkedTxn.TxnType');
-        const bill = ctx.find('Bill', String(link.TxnId as string));
+        const bill = ctx.find('Bill', String(link.TxnId));
         if (!bill) throw faults.invalidReference('Line.LinkedTxn.TxnId');
         const open = dec(bill.TotalAmt).minus(billPayments(ctx, bill.Id, previous?.Id).amount);
         if (value.greaterThan(open)) throw faults.businessValidation(`The amount applied to Bill ${bill.Id} is more than its open balance (${open.toFixed(2)}).`, 'Line.Amount');

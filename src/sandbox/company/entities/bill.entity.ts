@@ -12,7 +12,7 @@ import { computeGlobalTax } from '../tax.calculator.js';
 import { applyCurrency, applyDocNumber, applyGlobalTax, applyHeaderRefs, applyTxnDate, TXN_LENGTHS } from './transaction.shared.js';
 import { dueDateFor } from './term.entity.js';
 import { ordered } from './name-list.shared.js';
-import { isDate } from '../validate.util.js';
+import { idOf, isDate } from '../validate.util.js';
 
 export function billPayments(ctx: EntityContext, billId: string, exclude?: string): { amount: ReturnType<typeof dec>; links: Draft[] } {
   const amounts = [];
@@ -66,7 +66,7 @@ export const billRules: EntityRules = {
     if (term) draft.SalesTermRef = term;
     if (!isDate(draft.DueDate)) {
       const termId = term?.value ?? (vendor.TermRef as Draft | undefined)?.value;
-      const termRecord = termId ? ctx.find('Term', String(termId)) : undefined;
+      const termRecord = termId ? ctx.find('Term', idOf(termId)) : undefined;
       draft.DueDate = termRecord ? dueDateFor(termRecord, txnDate) : txnDate;
     }
     const { amount: paid, links } = billPayments(ctx, previous?.Id ?? '');

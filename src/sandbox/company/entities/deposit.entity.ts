@@ -4,7 +4,6 @@
  */
 import { faults } from '../../faults.js';
 import { amount, dec, sum } from '../money.decimal.js';
-import { type EntityName } from '../company.types.js';
 import { type Draft, type EntityRules } from '../entity.rules.js';
 import { lineIdAllocator } from '../lines.builder.js';
 import { resolveOptional, resolveRecord } from '../refs.resolver.js';
@@ -32,7 +31,7 @@ export const depositRules: EntityRules = {
       if (links.length > 0) {
         for (const link of links) {
           const type = oneOf(link.TxnType, ['Payment', 'SalesReceipt', 'JournalEntry'] as const, 'Line.LinkedTxn.TxnType');
-          if (!ctx.find(type as EntityName, String(link.TxnId as string))) throw faults.invalidReference('Line.LinkedTxn.TxnId');
+          if (!ctx.find(type, String(link.TxnId))) throw faults.invalidReference('Line.LinkedTxn.TxnId');
         }
         lines.push({ Id: nextId(raw.Id), Amount: amount(dec(raw.Amount)), LinkedTxn: links.map((l) => ({ TxnId: String(l.TxnId as string), TxnType: l.TxnType, TxnLineId: l.TxnLineId ?? '0' })) });
         continue;
@@ -44,7 +43,7 @@ export const depositRules: EntityRules = {
       if (pm) d.PaymentMethodRef = pm;
       if (isObject(d.Entity)) {
         const type = oneOf(d.Entity.type ?? 'Customer', ['Customer', 'Vendor', 'Employee'] as const, 'Line.DepositLineDetail.Entity.type');
-        d.Entity = { ...resolveRecord(ctx, type as EntityName, d.Entity, 'Line.DepositLineDetail.Entity').ref, type };
+        d.Entity = { ...resolveRecord(ctx, type, d.Entity, 'Line.DepositLineDetail.Entity').ref, type };
       }
       lines.push({ Id: nextId(raw.Id), ...(raw.Description !== undefined ? { Description: raw.Description } : {}), Amount: amount(dec(raw.Amount)), DetailType: 'DepositLineDetail', DepositLineDetail: d });
     }

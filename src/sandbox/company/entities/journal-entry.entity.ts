@@ -5,7 +5,6 @@
  */
 import { faults } from '../../faults.js';
 import { amount, dec } from '../money.decimal.js';
-import { type EntityName } from '../company.types.js';
 import { type Draft, type EntityRules } from '../entity.rules.js';
 import { lineIdAllocator } from '../lines.builder.js';
 import { resolveOptional, resolveRecord } from '../refs.resolver.js';
@@ -52,7 +51,7 @@ export const journalEntryRules: EntityRules = {
       }
       if (entity) {
         const type = oneOf(entityType, ['Customer', 'Vendor', 'Employee'] as const, 'Line.JournalEntryLineDetail.Entity.Type');
-        d.Entity = { Type: type, EntityRef: resolveRecord(ctx, type as EntityName, entity.EntityRef, 'Line.JournalEntryLineDetail.Entity.EntityRef').ref };
+        d.Entity = { Type: type, EntityRef: resolveRecord(ctx, type, entity.EntityRef, 'Line.JournalEntryLineDetail.Entity.EntityRef').ref };
       }
       const cls = resolveOptional(ctx, 'Class', d.ClassRef, 'Line.JournalEntryLineDetail.ClassRef');
       if (cls) d.ClassRef = cls;

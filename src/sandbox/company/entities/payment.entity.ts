@@ -71,7 +71,7 @@ export const paymentRules: EntityRules = {
       let docNumber: unknown;
       for (const link of links) {
         const type = oneOf(link.TxnType, ['Invoice', 'CreditMemo'] as const, 'Line.LinkedTxn.TxnType');
-        const id = String(link.TxnId as string);
+        const id = String(link.TxnId);
         const target = ctx.find(type, id);
         if (!target) throw faults.invalidReference('Line.LinkedTxn.TxnId', `Invalid Reference Id : ${type} ${id} assigned to this payment does not exist.`);
         if ((target.CustomerRef as Draft | undefined)?.value !== customerRef.value) {

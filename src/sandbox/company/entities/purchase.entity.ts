@@ -4,7 +4,6 @@
  */
 import { faults } from '../../faults.js';
 import { amount } from '../money.decimal.js';
-import { type EntityName } from '../company.types.js';
 import { type EntityRules } from '../entity.rules.js';
 import { buildExpenseLines } from '../lines.builder.js';
 import { resolveRecord } from '../refs.resolver.js';
@@ -28,7 +27,7 @@ export const purchaseRules: EntityRules = {
     draft.AccountRef = accountRef;
     if (isObject(draft.EntityRef)) {
       const type = oneOf(draft.EntityRef.type ?? 'Vendor', ['Vendor', 'Customer', 'Employee'] as const, 'EntityRef.type');
-      const { ref } = resolveRecord(ctx, type as EntityName, draft.EntityRef, 'EntityRef');
+      const { ref } = resolveRecord(ctx, type, draft.EntityRef, 'EntityRef');
       draft.EntityRef = { value: ref.value, name: ref.name, type };
     }
     const mode = applyGlobalTax(ctx, draft);
