@@ -29,7 +29,7 @@ export function qboClient(baseUrl: string, accessToken: string, realmId: string)
       const fn = raw[method];
       if (typeof fn !== 'function') throw new Error(`node-quickbooks has no method ${method}`);
       return new Promise<T>((resolve, reject) => {
-        const done = (err: unknown, body: unknown) => (err ? reject(err) : resolve(body as T));
+        const done = (err: unknown, body: unknown) => (err ? reject(err as Error) : resolve(body as T)) // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion;
         (fn as (...a: unknown[]) => void).call(raw, ...args, done);
       });
     },
