@@ -28,9 +28,14 @@ export function qboClient(baseUrl: string, accessToken: string, realmId: string)
     call<T>(method: string, ...args: unknown[]) {
       const fn = raw[method];
       if (typeof fn !== 'function') throw new Error(`node-quickbooks has no method ${method}`);
+      const invoke = fn as (...a: unknown[]) => void;
       return new Promise<T>((resolve, reject) => {
-        const done = (err: unknown, body: unknown) => (err ? reject(err as Error) : resolve(body as T)) // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion;
-        (fn as (...a: unknown[]) => void).call(raw, ...args, done);
+        // node-quickbooks rejects with the QBO body or an AxiosError; tests inspect either.
+        const done = (err: unknown, body: unknown): void => {
+          if (err) reject(err instanceof Error ? err : Object.assign(new Error('QBO fault'), err));
+          else resolve(body as T);
+        };
+        invoke.call(raw, ...args, done);
       });
     },
   };
