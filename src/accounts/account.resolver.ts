@@ -1,0 +1,95 @@
+/**
+ * Chart-of-accounts queries (served from the cache, never a QBO call per request) and the explicit
+ * refresh. A read of a stale cache schedules an incremental refresh in the background.
+ */
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLContext } from '../graphql/context.js';
+import { UserInputError } from '../graphql/errors.js';
+import { pageRequest, toConnection } from '../graphql/pagination.js';
+import { AccountPurpose } from './account-purpose.rules.js';
+import { toAccountType, toQuickBooksPaymentMethod, toTaxCode, toTrackingCategory } from './account.shape.js';
+import { AccountConnection, AccountType, QuickBooksPaymentMethodType, TaxCodeType, TrackingCategoryType, TrackingKind } from './account.type.js';
+import { accountSortKey } from './chart.service.js';
+
+const MAX_SEARCH_LENGTH = 100;
+
+/** Starts a background refresh when the cache is old; its failures are logged, never returned. */
+function refreshIfStale(ctx: GraphQLContext): void {
+  ctx.services.chart.refreshIfStale(ctx.tenant.id).catch((error: unknown) => ctx.log.warn({ err: error }, 'chart of accounts: stale check failed'));
+}
+
+@Resolver(() => AccountType)
+export class AccountResolver {
+  @Query(() => AccountConnection, {
+    description:
+      'The cached chart of accounts. With a purpose, only the account types allowed for it (unless relaxAccountSelectionRestrictions is on). Searches name, number and fully qualified name.',
+  })
+  async accounts(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('purpose', () => AccountPurpose, { nullable: true }) purpose: AccountPurpose | null | undefined,
+    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
+    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+  ): Promise<AccountConnection> {
+    const page = pageRequest(first, after);
+    if (search && search.length > MAX_SEARCH_LENGTH) {
+      throw new UserInputError(`search must be at most ${MAX_SEARCH_LENGTH} characters.`, [{ path: ['search'], message: `must be at most ${MAX_SEARCH_LENGTH} characters` }]);
+    }
+    refreshIfStale(ctx);
+    const { chart, settings } = ctx.services;
+    const relaxed = purpose ? await settings.relaxAccountSelection(ctx.tenant.id) : false;
+    const { rows, totalCount } = await chart.listAccounts(ctx.tenant.id, { accountTypes: chart.accountTypesFor(purpose, relaxed), search, includeInactive }, page);
+    for (const row of rows) ctx.loaders.accountById.prime(row.qboId, row);
+    return toConnection(rows, page, totalCount, accountSortKey, toAccountType);
+  }
+
+  @Query(() => AccountType, { nullable: true, description: 'One cached account by its QBO id.' })
+  async account(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<AccountType | null> {
+    const row = await ctx.loaders.accountById.load(id);
+    return row ? toAccountType(row) : null;
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The parent of a sub-account.' })
+  async parent(@Ctx() ctx: GraphQLContext, @Root() account: AccountType): Promise<AccountType | null> {
+    if (!account.parentId) return null;
+    const row = await ctx.loaders.accountById.load(account.parentId);
+    return row ? toAccountType(row) : null;
+  }
+
+  @Mutation(() => AccountConnection, {
+    description: 'Re-reads the chart of accounts, classes, departments, tax codes and payment methods from QBO now; returns the first page of active accounts.',
+  })
+  async refreshChartOfAccounts(@Ctx() ctx: GraphQLContext, @Arg('first', () => Int, { nullable: true }) first: number | null | undefined): Promise<AccountConnection> {
+    const page = pageRequest(first, undefined);
+    await ctx.services.chart.refresh(ctx.tenant.id, 'full');
+    const { rows, totalCount } = await ctx.services.chart.listAccounts(ctx.tenant.id, {}, page);
+    return toConnection(rows, page, totalCount, accountSortKey, toAccountType);
+  }
+
+  @Query(() => [TrackingCategoryType], { description: 'QBO classes or departments (from the cache).' })
+  async trackingCategories(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('kind', () => TrackingKind) kind: TrackingKind,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
+  ): Promise<TrackingCategoryType[]> {
+    refreshIfStale(ctx);
+    const rows = await ctx.services.chart.listReferences(ctx.tenant.id, kind === TrackingKind.CLASS ? 'Class' : 'Department', { includeInactive });
+    return rows.map(toTrackingCategory);
+  }
+
+  @Query(() => [TaxCodeType], { description: 'QBO tax codes (from the cache).' })
+  async taxCodes(@Ctx() ctx: GraphQLContext, @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean): Promise<TaxCodeType[]> {
+    refreshIfStale(ctx);
+    return (await ctx.services.chart.listReferences(ctx.tenant.id, 'TaxCode', { includeInactive })).map(toTaxCode);
+  }
+
+  @Query(() => [QuickBooksPaymentMethodType], { description: 'Payment methods defined in QBO (from the cache).' })
+  async quickBooksPaymentMethods(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
+  ): Promise<QuickBooksPaymentMethodType[]> {
+    refreshIfStale(ctx);
+    return (await ctx.services.chart.listReferences(ctx.tenant.id, 'PaymentMethod', { includeInactive })).map(toQuickBooksPaymentMethod);
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { laterTimestamp, mapAccount, mapReference, toDecimalString } from './chart.mapper.js';
+
+describe('chart mappers', () => {
+  it('maps a QBO sub-account with its balance as an exact decimal string', () => {
+    const row = mapAccount({
+      Id: '1240000017',
+      SyncToken: '3',
+      Name: 'Domestic',
+      SubAccount: true,
+      ParentRef: { value: '1240000016' },
+      FullyQualifiedName: 'Labour Income:Domestic',
+      Active: true,
+      Classification: 'Revenue',
+      AccountType: 'Income',
+      AccountSubType: 'ServiceFeeIncome',
+      AcctNum: '4-1010',
+      CurrentBalance: 1234.1,
+      CurrencyRef: { value: 'AUD', name: 'Australian Dollar' },
+      MetaData: { CreateTime: '2026-01-01T10:00:00-08:00', LastUpdatedTime: '2026-04-01T10:00:00-07:00' },
+    });
+    expect(row).toEqual({
+      qboId: '1240000017',
+      name: 'Domestic',
+      fullyQualifiedName: 'Labour Income:Domestic',
+      acctNum: '4-1010',
+      accountType: 'Income',
+      accountSubType: 'ServiceFeeIncome',
+      classification: 'Revenue',
+      active: true,
+      currentBalance: '1234.10',
+      currencyRef: { value: 'AUD', name: 'Australian Dollar' },
+      parentRef: { value: '1240000016', name: null },
+      syncToken: '3',
+      lastUpdatedTime: '2026-04-01T10:00:00-07:00',
+      sortKey: 'labour income:domestic',
+    });
+  });
+
+  it('keeps amounts exact, never through float arithmetic', () => {
+    expect(toDecimalString(0.1 + 0.2)).toBe('0.30000000000000004'); // what a float sum really is: never sum floats
+    expect(toDecimalString(99999999999.99)).toBe('99999999999.99');
+    expect(toDecimalString('-12.3456')).toBe('-12.3456');
+    expect(toDecimalString(undefined)).toBe('0.00');
+    expect(() => toDecimalString({})).toThrow();
+  });
+
+  it('refuses an account without a type rather than caching a row no purpose can match', () => {
+    expect(() => mapAccount({ Id: '1', SyncToken: '0', Name: 'X' })).toThrow(/no AccountType/);
+  });
+
+  it('maps payment methods and tax codes with their kind-specific fields', () => {
+    expect(mapReference('PaymentMethod', { Id: '5', SyncToken: '0', Name: 'Visa', Type: 'CREDIT_CARD', Active: false })).toMatchObject({
+      name: 'Visa',
+      paymentType: 'CREDIT_CARD',
+      active: false,
+      taxable: null,
+    });
+    expect(mapReference('TaxCode', { Id: '3', SyncToken: '0', Name: 'GST', Taxable: true, TaxGroup: false, Description: 'GST' })).toMatchObject({
+      taxable: true,
+      taxGroup: false,
+      description: 'GST',
+      paymentType: null,
+    });
+  });
+
+  it('compares QBO timestamps as instants across offsets', () => {
+    expect(laterTimestamp('2026-03-01T10:00:00-08:00', '2026-03-01T10:30:00-07:00')).toBe('2026-03-01T10:00:00-08:00');
+    expect(laterTimestamp(null, '2026-03-01T10:30:00-07:00')).toBe('2026-03-01T10:30:00-07:00');
+  });
+});

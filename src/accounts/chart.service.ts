@@ -1,0 +1,266 @@
+/**
+ * The chart-of-accounts cache: refreshes the tenant's QBO accounts, classes, departments, tax codes and
+ * payment methods into MongoDB (fully on connect and on demand, incrementally by LastUpdatedTime when
+ * the cache is older than `maxAgeMs`), and answers every lookup from the cache, never from QBO.
+ */
+import { type Connection, type Model, Types } from 'mongoose';
+import { type QuickBooksAccess } from '../connection/connection.types.js';
+import { type FieldProblem } from '../graphql/errors.js';
+import { afterKeyFilter, type PageRequest } from '../graphql/pagination.js';
+import { type QboClient, type QboRecord } from '../quickbooks/qbo.client.js';
+import { type CachedAccount, cachedAccountModel } from './account.model.js';
+import { type AccountPurpose, allowedAccountTypes } from './account-purpose.rules.js';
+import { type AccountReference, accountReferenceProblem } from './account-reference.rules.js';
+import { laterTimestamp, mapAccount, mapReference } from './chart.mapper.js';
+import { type CachedEntity, CACHED_ENTITIES, type ChartRefreshState, chartRefreshStateModel } from './chart-refresh.model.js';
+import { type CachedReference, cachedReferenceModel, type ReferenceKind } from './reference-list.model.js';
+
+export const DEFAULT_CHART_MAX_AGE_MS = 15 * 60_000;
+
+export interface ChartServiceOptions {
+  /** Older than this, a read schedules an incremental refresh in the background. */
+  maxAgeMs?: number;
+  /** Where background refresh failures go (they never fail the read that triggered them). */
+  onBackgroundError?: (error: unknown, tenantId: string) => void;
+  now?: () => Date;
+}
+
+export type RefreshMode = 'full' | 'incremental';
+
+export interface RefreshResult {
+  realmId: string;
+  mode: RefreshMode;
+  /** Rows written per entity. */
+  written: Record<CachedEntity, number>;
+}
+
+export interface AccountFilter {
+  /** Only these AccountTypes; undefined: any type. */
+  accountTypes?: readonly string[];
+  search?: string | null;
+  includeInactive?: boolean;
+}
+
+/** Sort of every account page: case-insensitive fully qualified name, then QBO id (unique). */
+const ACCOUNT_SORT_FIELDS = ['sortKey', 'qboId'];
+
+export function accountSortKey(account: Pick<CachedAccount, 'sortKey' | 'qboId'>): string[] {
+  return [account.sortKey, account.qboId];
+}
+
+/** User text as a literal, case-insensitive regex (FerretDB has no text index or collation). */
+export function containsPattern(search: string): { $regex: string; $options: string } {
+  return { $regex: search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
+}
+
+export class ChartService {
+  readonly #accounts: Model<CachedAccount>;
+  readonly #references: Model<CachedReference>;
+  readonly #state: Model<ChartRefreshState>;
+  readonly #maxAgeMs: number;
+  readonly #now: () => Date;
+  readonly #onBackgroundError: (error: unknown, tenantId: string) => void;
+  /** One refresh at a time per tenant in this process (others queue behind it). */
+  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #background = new Set<string>();
+  #ready: Promise<unknown> | undefined;
+
+  constructor(
+    connection: Connection,
+    private readonly access: QuickBooksAccess,
+    options: ChartServiceOptions = {},
+  ) {
+    this.#accounts = cachedAccountModel(connection);
+    this.#references = cachedReferenceModel(connection);
+    this.#state = chartRefreshStateModel(connection);
+    this.#maxAgeMs = options.maxAgeMs ?? DEFAULT_CHART_MAX_AGE_MS;
+    this.#now = options.now ?? (() => new Date());
+    this.#onBackgroundError = options.onBackgroundError ?? (() => {});
+  }
+
+  /** The unique indexes must exist before the first upsert (they are what makes upserts idempotent). */
+  ensureIndexes(): Promise<unknown> {
+    this.#ready ??= Promise.all([this.#accounts.init(), this.#references.init(), this.#state.init()]);
+    return this.#ready;
+  }
+
+  // ---- refresh -------------------------------------------------------------------------------
+
+  /**
+   * Refreshes every cached list from QBO. `incremental` asks only for rows changed since each list's
+   * watermark, and falls back to a full refresh when there is none or the realm changed.
+   */
+  refresh(tenantId: string, mode: RefreshMode = 'full'): Promise<RefreshResult> {
+    const previous = this.#queues.get(tenantId) ?? Promise.resolve();
+    const run = previous.catch(() => {}).then(() => this.#refreshNow(tenantId, mode));
+    const tail = run.finally(() => {
+      if (this.#queues.get(tenantId) === tail) this.#queues.delete(tenantId);
+    });
+    this.#queues.set(tenantId, tail.catch(() => {}));
+    return run;
+  }
+
+  /**
+   * Reads never wait for QBO: when the cache is older than the configured age (or was never filled)
+   * and the tenant is connected, an incremental refresh starts in the background.
+   */
+  async refreshIfStale(tenantId: string): Promise<boolean> {
+    if (this.#background.has(tenantId)) return false;
+    const states = await this.#state.find({ tenantId: new Types.ObjectId(tenantId) }, { refreshedAt: 1 }).lean();
+    const now = this.#now().getTime();
+    const fresh = states.length === CACHED_ENTITIES.length && states.every((s) => now - s.refreshedAt.getTime() <= this.#maxAgeMs);
+    if (fresh) return false;
+    if (!(await this.access.realmOf(tenantId))) return false;
+    this.#background.add(tenantId);
+    this.refresh(tenantId, 'incremental')
+      .catch((error: unknown) => this.#onBackgroundError(error, tenantId))
+      .finally(() => this.#background.delete(tenantId));
+    return true;
+  }
+
+  async lastRefreshedAt(tenantId: string): Promise<Date | null> {
+    const states = await this.#state.find({ tenantId: new Types.ObjectId(tenantId) }, { refreshedAt: 1 }).lean();
+    if (states.length < CACHED_ENTITIES.length) return null;
+    return new Date(Math.min(...states.map((s) => s.refreshedAt.getTime())));
+  }
+
+  async #refreshNow(tenantId: string, mode: RefreshMode): Promise<RefreshResult> {
+    await this.ensureIndexes();
+    const client = await this.access.clientFor(tenantId);
+    const tenant = new Types.ObjectId(tenantId);
+    const states = new Map((await this.#state.find({ tenantId: tenant }).lean()).map((s) => [s.entity, s]));
+    const written = {} as Record<CachedEntity, number>;
+    let effective: RefreshMode = mode;
+    // Sequential on purpose: the per-realm limiter is shared with sync work; five lists are small.
+    for (const entity of CACHED_ENTITIES) {
+      const state = states.get(entity);
+      const incremental = mode === 'incremental' && state !== undefined && state.realmId === client.realmId && state.watermark !== null;
+      if (!incremental) effective = 'full';
+      written[entity] = await this.#refreshEntity(client, tenant, entity, incremental ? state.watermark : null);
+    }
+    return { realmId: client.realmId, mode: effective, written };
+  }
+
+  async #refreshEntity(client: QboClient, tenantId: Types.ObjectId, entity: CachedEntity, since: string | null): Promise<number> {
+    const started = this.#now();
+    const state = await this.#state.findOne({ tenantId, entity }).lean();
+    // Name lists hide inactive rows unless the query mentions Active; a deactivated account must
+    // reach the cache as inactive, not linger as active.
+    const where = since === null ? 'where Active IN (true, false)' : `where MetaData.LastUpdatedTime >= '${since}' and Active IN (true, false)`;
+    let watermark = since === null ? null : (state?.watermark ?? null);
+    let written = 0;
+    for await (const page of client.queryAll<QboRecord>(entity, where)) {
+      if (entity === 'Account') {
+        const rows = page.map(mapAccount);
+        await this.#accounts.bulkWrite(
+          rows.map((row) => ({
+            updateOne: {
+              filter: { tenantId, qboId: row.qboId },
+              // $max: a slower concurrent refresh must not mark the row as older than it is.
+              update: { $set: { ...row, realmId: client.realmId }, $max: { seenAt: started } },
+              upsert: true,
+            },
+          })),
+          { ordered: false },
+        );
+        for (const row of rows) watermark = laterTimestamp(watermark, row.lastUpdatedTime);
+      } else {
+        const kind: ReferenceKind = entity;
+        const rows = page.map((record) => mapReference(kind, record));
+        await this.#references.bulkWrite(
+          rows.map((row) => ({
+            updateOne: {
+              filter: { tenantId, kind, qboId: row.qboId },
+              update: { $set: { ...row, kind, realmId: client.realmId }, $max: { seenAt: started } },
+              upsert: true,
+            },
+          })),
+          { ordered: false },
+        );
+        for (const row of rows) watermark = laterTimestamp(watermark, row.lastUpdatedTime);
+      }
+      written += page.length;
+    }
+    if (since === null) {
+      // A full refresh saw every row of the realm: anything older is gone (or from another realm).
+      if (entity === 'Account') await this.#accounts.deleteMany({ tenantId, seenAt: { $lt: started } });
+      else await this.#references.deleteMany({ tenantId, kind: entity, seenAt: { $lt: started } });
+    }
+    await this.#state.updateOne(
+      { tenantId, entity },
+      {
+        $set: { realmId: client.realmId, watermark, refreshedAt: started, ...(since === null ? { fullRefreshedAt: started } : {}) },
+        ...(since === null ? {} : { $setOnInsert: { fullRefreshedAt: started } }),
+      },
+      { upsert: true },
+    );
+    return written;
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  #accountFilter(tenantId: string, filter: AccountFilter): Record<string, unknown> {
+    const query: Record<string, unknown> = { tenantId: new Types.ObjectId(tenantId) };
+    if (!filter.includeInactive) query.active = true;
+    if (filter.accountTypes) query.accountType = { $in: [...filter.accountTypes] };
+    const search = filter.search?.trim();
+    if (search) {
+      const pattern = containsPattern(search);
+      query.$or = [{ name: pattern }, { fullyQualifiedName: pattern }, { acctNum: pattern }];
+    }
+    return query;
+  }
+
+  /** One page of accounts (`limit + 1` rows, so the caller can tell whether more exist) and the total. */
+  async listAccounts(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<{ rows: CachedAccount[]; totalCount: number }> {
+    const base = this.#accountFilter(tenantId, filter);
+    const after = afterKeyFilter(ACCOUNT_SORT_FIELDS, page.after);
+    const pageFilter = page.after ? { tenantId: base.tenantId, $and: [base, after] } : base;
+    const [rows, totalCount] = await Promise.all([
+      this.#accounts
+        .find(pageFilter)
+        .sort({ sortKey: 1, qboId: 1 })
+        .limit(page.limit + 1)
+        .lean(),
+      this.#accounts.countDocuments(base),
+    ]);
+    return { rows, totalCount };
+  }
+
+  /** The accounts with these QBO ids (one query, any order; unknown ids are simply absent). */
+  async findAccounts(tenantId: string, qboIds: readonly string[]): Promise<CachedAccount[]> {
+    if (qboIds.length === 0) return [];
+    return this.#accounts.find({ tenantId: new Types.ObjectId(tenantId), qboId: { $in: [...new Set(qboIds)] } }).lean();
+  }
+
+  async getAccount(tenantId: string, qboId: string): Promise<CachedAccount | null> {
+    return this.#accounts.findOne({ tenantId: new Types.ObjectId(tenantId), qboId }).lean();
+  }
+
+  async listReferences(tenantId: string, kind: ReferenceKind, options: { includeInactive?: boolean } = {}): Promise<CachedReference[]> {
+    const filter: Record<string, unknown> = { tenantId: new Types.ObjectId(tenantId), kind };
+    if (!options.includeInactive) filter.active = true;
+    return this.#references.find(filter).sort({ sortKey: 1, qboId: 1 }).lean();
+  }
+
+  /** The account types a purpose allows, or undefined (any type) when restrictions are relaxed. */
+  accountTypesFor(purpose: AccountPurpose | null | undefined, relaxed: boolean): readonly string[] | undefined {
+    if (!purpose || relaxed) return undefined;
+    return allowedAccountTypes(purpose);
+  }
+
+  /**
+   * Checks account references against the cache in one query; returns one problem per bad field
+   * (empty when all may be saved).
+   */
+  async checkAccountReferences(tenantId: string, refs: readonly AccountReference[], relaxed: boolean): Promise<FieldProblem[]> {
+    if (refs.length === 0) return [];
+    const accounts = new Map((await this.findAccounts(tenantId, refs.map((r) => r.accountId))).map((a) => [a.qboId, a]));
+    const problems: FieldProblem[] = [];
+    for (const ref of refs) {
+      const message = accountReferenceProblem(ref, accounts.get(ref.accountId), relaxed);
+      if (message) problems.push({ path: ref.path, message });
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Cursor connections (`edges { node cursor }`, `pageInfo { hasNextPage endCursor }`, `totalCount`) for
+ * every list that can grow. Cursors are opaque (base64url JSON of the sort key of the last row), so a
+ * page stays stable when rows are inserted before it; the paging arguments are checked here once.
+ */
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { UserInputError } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+@ObjectType('PageInfo')
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** The GraphQL types `<Name>Connection` and `<Name>Edge` for a node type. */
+export function connectionTypes<T extends object>(name: string, node: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => node)
+    node!: T;
+
+    @Field(() => String)
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Rows matching the filters, across all pages.' })
+    totalCount!: number;
+  }
+  return { EdgeType, ConnectionType };
+}
+
+export interface PageRequest {
+  limit: number;
+  after: unknown[] | undefined;
+}
+
+/** Checks `first` and decodes `after`; bad values are input errors naming the argument. */
+export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+  const limit = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new UserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}.`, [{ path: ['first'], message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  }
+  if (after === null || after === undefined || after === '') return { limit, after: undefined };
+  return { limit, after: decodeCursor(after) };
+}
+
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): unknown[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length > 0) return key;
+  } catch {
+    // fall through: any malformed cursor gets the same answer
+  }
+  throw new UserInputError('after is not a cursor returned by this list.', [{ path: ['after'], message: 'is not a valid cursor' }]);
+}
+
+/**
+ * Shapes `limit + 1` fetched rows into a connection: the extra row only tells whether a next page
+ * exists. `keyOf` gives the sort key the cursor encodes.
+ */
+export function toConnection<R, T>(rows: R[], request: PageRequest, totalCount: number, keyOf: (row: R) => unknown[], shape: (row: R) => T): Connection<T> {
+  const page = rows.slice(0, request.limit);
+  const edges = page.map((row) => ({ node: shape(row), cursor: encodeCursor(keyOf(row)) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > request.limit, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
+/**
+ * The MongoDB filter for "after this key" on an ascending compound sort `fields` (same order as the
+ * key). Works on FerretDB (plain $or/$gt, no aggregation).
+ */
+export function afterKeyFilter(fields: string[], key: unknown[] | undefined): Record<string, unknown> {
+  if (!key) return {};
+  if (key.length !== fields.length || key.some((k) => typeof k !== 'string')) {
+    throw new UserInputError('after is not a cursor returned by this list.', [{ path: ['after'], message: 'is not a valid cursor' }]);
+  }
+  const or = fields.map((field, i) => {
+    const clause: Record<string, unknown> = {};
+    for (let j = 0; j < i; j++) clause[fields[j]!] = key[j];
+    clause[field] = { $gt: key[i] };
+    return clause;
+  });
+  return { $or: or };
+}

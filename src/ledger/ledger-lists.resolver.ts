@@ -1,0 +1,168 @@
+/** Upserts, lists and account overrides of job types, supplies, payment methods and teams. */
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toAccountType } from '../accounts/account.shape.js';
+import { AccountType } from '../accounts/account.type.js';
+import { type GraphQLContext } from '../graphql/context.js';
+import { pageRequest, toConnection } from '../graphql/pagination.js';
+import { type FsmListRecord } from './fsm-list.schema.js';
+import { type JobType } from './job-type.model.js';
+import { fsmListSortKey } from './ledger-lists.service.js';
+import {
+  JobTypeConnection,
+  JobTypeType,
+  PaymentMethodConnection,
+  PaymentMethodType,
+  SupplyConnection,
+  SupplyType,
+  TeamConnection,
+  TeamType,
+  UpsertJobTypeInput,
+  UpsertPaymentMethodInput,
+  UpsertSupplyInput,
+  UpsertTeamInput,
+} from './ledger-lists.type.js';
+import { type PaymentMethod } from './payment-method.model.js';
+import { type Supply } from './supply.model.js';
+import { type Team } from './team.model.js';
+
+function base(row: FsmListRecord) {
+  return { id: row._id.toHexString(), externalId: row.externalId, name: row.name, active: row.active, updatedAt: row.updatedAt };
+}
+const toJobType = (row: JobType): JobTypeType => ({ ...base(row), labourIncomeAccountId: row.labourIncomeAccountId ?? null, materialsIncomeAccountId: row.materialsIncomeAccountId ?? null });
+const toSupply = (row: Supply): SupplyType => ({ ...base(row), code: row.code ?? null, incomeAccountId: row.incomeAccountId ?? null });
+const toPaymentMethod = (row: PaymentMethod): PaymentMethodType => ({ ...base(row), isCard: row.isCard, surchargeIncomeAccountId: row.surchargeIncomeAccountId ?? null });
+const toTeam = (row: Team): TeamType => base(row);
+
+async function account(ctx: GraphQLContext, id: string | null): Promise<AccountType | null> {
+  if (!id) return null;
+  const row = await ctx.loaders.accountById.load(id);
+  return row ? toAccountType(row) : null;
+}
+
+@Resolver(() => JobTypeType)
+export class JobTypeResolver {
+  @Query(() => JobTypeConnection)
+  async jobTypes(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+  ): Promise<JobTypeConnection> {
+    const page = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.services.ledger.list(ctx.services.ledger.jobTypes, ctx.tenant.id, page, search);
+    return toConnection(rows, page, totalCount, fsmListSortKey, toJobType);
+  }
+
+  @Mutation(() => JobTypeType, { description: 'Creates or updates the job type with this externalId (repeating a call is harmless).' })
+  async upsertJobType(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertJobTypeInput) input: UpsertJobTypeInput): Promise<JobTypeType> {
+    return toJobType(await ctx.services.ledger.upsertJobType(ctx.tenant.id, input));
+  }
+
+  @Mutation(() => JobTypeType, { description: 'Sets (or with null clears) the job type\'s income account overrides; omitted arguments are left alone.' })
+  async setJobTypeAccounts(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('jobTypeId', () => ID) jobTypeId: string,
+    @Arg('labourIncomeAccountId', () => ID, { nullable: true }) labourIncomeAccountId: string | null | undefined,
+    @Arg('materialsIncomeAccountId', () => ID, { nullable: true }) materialsIncomeAccountId: string | null | undefined,
+  ): Promise<JobTypeType> {
+    return toJobType(await ctx.services.ledger.setJobTypeAccounts(ctx.tenant.id, jobTypeId, { labourIncomeAccountId, materialsIncomeAccountId }));
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  labourIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: JobTypeType): Promise<AccountType | null> {
+    return account(ctx, row.labourIncomeAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  materialsIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: JobTypeType): Promise<AccountType | null> {
+    return account(ctx, row.materialsIncomeAccountId);
+  }
+}
+
+@Resolver(() => SupplyType)
+export class SupplyResolver {
+  @Query(() => SupplyConnection)
+  async supplies(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+  ): Promise<SupplyConnection> {
+    const page = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.services.ledger.list(ctx.services.ledger.supplies, ctx.tenant.id, page, search);
+    return toConnection(rows, page, totalCount, fsmListSortKey, toSupply);
+  }
+
+  @Mutation(() => SupplyType, { description: 'Creates or updates the supply with this externalId (repeating a call is harmless).' })
+  async upsertSupply(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplyInput) input: UpsertSupplyInput): Promise<SupplyType> {
+    return toSupply(await ctx.services.ledger.upsertSupply(ctx.tenant.id, input));
+  }
+
+  @Mutation(() => SupplyType, { description: "Sets (or with null clears) the supply's income account override." })
+  async setSupplyIncomeAccount(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('supplyId', () => ID) supplyId: string,
+    @Arg('incomeAccountId', () => ID, { nullable: true }) incomeAccountId: string | null | undefined,
+  ): Promise<SupplyType> {
+    return toSupply(await ctx.services.ledger.setSupplyIncomeAccount(ctx.tenant.id, supplyId, incomeAccountId ?? null));
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  incomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: SupplyType): Promise<AccountType | null> {
+    return account(ctx, row.incomeAccountId);
+  }
+}
+
+@Resolver(() => PaymentMethodType)
+export class PaymentMethodResolver {
+  @Query(() => PaymentMethodConnection, { description: "The FSM's payment methods." })
+  async paymentMethods(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+  ): Promise<PaymentMethodConnection> {
+    const page = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.services.ledger.list(ctx.services.ledger.paymentMethods, ctx.tenant.id, page, search);
+    return toConnection(rows, page, totalCount, fsmListSortKey, toPaymentMethod);
+  }
+
+  @Mutation(() => PaymentMethodType, { description: 'Creates or updates the payment method with this externalId (repeating a call is harmless).' })
+  async upsertPaymentMethod(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertPaymentMethodInput) input: UpsertPaymentMethodInput): Promise<PaymentMethodType> {
+    return toPaymentMethod(await ctx.services.ledger.upsertPaymentMethod(ctx.tenant.id, input));
+  }
+
+  @Mutation(() => PaymentMethodType, { description: "Sets (or with null clears) the payment method's surcharge income account." })
+  async setPaymentMethodSurchargeAccount(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('paymentMethodId', () => ID) paymentMethodId: string,
+    @Arg('surchargeIncomeAccountId', () => ID, { nullable: true }) surchargeIncomeAccountId: string | null | undefined,
+  ): Promise<PaymentMethodType> {
+    return toPaymentMethod(await ctx.services.ledger.setPaymentMethodSurchargeAccount(ctx.tenant.id, paymentMethodId, surchargeIncomeAccountId ?? null));
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  surchargeIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: PaymentMethodType): Promise<AccountType | null> {
+    return account(ctx, row.surchargeIncomeAccountId);
+  }
+}
+
+@Resolver(() => TeamType)
+export class TeamResolver {
+  @Query(() => TeamConnection)
+  async teams(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+  ): Promise<TeamConnection> {
+    const page = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.services.ledger.list(ctx.services.ledger.teams, ctx.tenant.id, page, search);
+    return toConnection(rows, page, totalCount, fsmListSortKey, toTeam);
+  }
+
+  @Mutation(() => TeamType, { description: 'Creates or updates the team with this externalId (repeating a call is harmless).' })
+  async upsertTeam(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertTeamInput) input: UpsertTeamInput): Promise<TeamType> {
+    return toTeam(await ctx.services.ledger.upsertTeam(ctx.tenant.id, input));
+  }
+}

@@ -1,0 +1,18 @@
+/** FSM payment methods; a card method may carry a surcharge income account (a QBO account id). */
+import { type Connection, type Model } from 'mongoose';
+import { type FsmListRecord, fsmListSchema } from './fsm-list.schema.js';
+
+export interface PaymentMethod extends FsmListRecord {
+  /** Card payments are deposited to the card clearing account instead of the payments account. */
+  isCard: boolean;
+  surchargeIncomeAccountId: string | null;
+}
+
+const schema = fsmListSchema<PaymentMethod>(
+  { isCard: { type: Boolean, required: true, default: false }, surchargeIncomeAccountId: { type: String, default: null } },
+  'fsm_payment_methods',
+);
+
+export function paymentMethodModel(connection: Connection): Model<PaymentMethod> {
+  return (connection.models.PaymentMethod as Model<PaymentMethod> | undefined) ?? connection.model<PaymentMethod>('PaymentMethod', schema);
+}

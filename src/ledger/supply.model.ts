@@ -1,0 +1,14 @@
+/** FSM supplies (materials, equipment hire...); each may override its income account (a QBO account id). */
+import { type Connection, type Model } from 'mongoose';
+import { type FsmListRecord, fsmListSchema } from './fsm-list.schema.js';
+
+export interface Supply extends FsmListRecord {
+  code: string | null;
+  incomeAccountId: string | null;
+}
+
+const schema = fsmListSchema<Supply>({ code: { type: String, default: null }, incomeAccountId: { type: String, default: null } }, 'fsm_supplies');
+
+export function supplyModel(connection: Connection): Model<Supply> {
+  return (connection.models.Supply as Model<Supply> | undefined) ?? connection.model<Supply>('Supply', schema);
+}

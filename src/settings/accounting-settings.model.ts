@@ -1,0 +1,69 @@
+/**
+ * One accounting-settings document per tenant. Every change is a single-document atomic update
+ * guarded by `version` (FerretDB has no transactions), and records who made it and when.
+ */
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { ACCOUNT_SETTINGS, type AccountSettingIdField, idField, InvoiceReferenceField, TeamTrackingCategory } from './accounting-settings.fields.js';
+
+export interface SettingsActor {
+  apiKeyPrefix: string;
+  apiKeyLabel: string | null;
+}
+
+export type AccountSettingIds = Record<AccountSettingIdField, string | null>;
+
+export interface AccountingSettingsValues extends AccountSettingIds {
+  invoiceReferenceField: InvoiceReferenceField | null;
+  /** externalId of the FSM payment method given to payments pulled back from QBO. */
+  paymentMethodFromAccounts: string | null;
+  pushSupplierInvoicesAsAwaitingApproval: boolean;
+  teamTrackingCategory: TeamTrackingCategory;
+  /** YYYY-MM-DD */
+  accountingStartDate: string | null;
+  relaxAccountSelectionRestrictions: boolean;
+}
+
+export interface AccountingSettings extends AccountingSettingsValues {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  version: number;
+  updatedAt: Date | null;
+  updatedBy: SettingsActor | null;
+}
+
+export const DEFAULT_SETTINGS: AccountingSettingsValues = {
+  ...(Object.fromEntries(ACCOUNT_SETTINGS.map((s) => [idField(s.setting), null])) as AccountSettingIds),
+  invoiceReferenceField: InvoiceReferenceField.JOB_NUMBER,
+  paymentMethodFromAccounts: null,
+  pushSupplierInvoicesAsAwaitingApproval: false,
+  teamTrackingCategory: TeamTrackingCategory.NONE,
+  accountingStartDate: null,
+  relaxAccountSelectionRestrictions: false,
+};
+
+const actorSchema = new Schema<SettingsActor>({ apiKeyPrefix: { type: String, required: true }, apiKeyLabel: { type: String, default: null } }, { _id: false });
+
+const settingsSchema = new Schema<AccountingSettings>(
+  {
+    // _id is the tenant's id: one document per tenant, enforced by the primary key itself.
+    _id: { type: Schema.Types.ObjectId, required: true },
+    ...Object.fromEntries(ACCOUNT_SETTINGS.map((s) => [idField(s.setting), { type: String, default: null }])),
+    invoiceReferenceField: { type: String, enum: [...Object.values(InvoiceReferenceField), null], default: InvoiceReferenceField.JOB_NUMBER },
+    paymentMethodFromAccounts: { type: String, default: null },
+    pushSupplierInvoicesAsAwaitingApproval: { type: Boolean, default: false },
+    teamTrackingCategory: { type: String, enum: Object.values(TeamTrackingCategory), default: TeamTrackingCategory.NONE },
+    accountingStartDate: { type: String, default: null },
+    relaxAccountSelectionRestrictions: { type: Boolean, default: false },
+    version: { type: Number, required: true },
+    // Set by the service (who and when belong together), not by mongoose timestamps.
+    updatedAt: { type: Date, default: null },
+    updatedBy: { type: actorSchema, default: null },
+  },
+  { collection: 'accounting_settings', timestamps: false },
+);
+settingsSchema.plugin(tenantScoped);
+
+export function accountingSettingsModel(connection: Connection): Model<AccountingSettings> {
+  return (connection.models.AccountingSettings as Model<AccountingSettings> | undefined) ?? connection.model<AccountingSettings>('AccountingSettings', settingsSchema);
+}

@@ -1,0 +1,94 @@
+/** accountingSettings and updateAccountingSettings; every account setting resolves through the request's account loader. */
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toAccountType } from '../accounts/account.shape.js';
+import { AccountType } from '../accounts/account.type.js';
+import { type GraphQLContext } from '../graphql/context.js';
+import { NOT_APPLICABLE_TO_QUICKBOOKS } from './accounting-settings.fields.js';
+import { type AccountingSettingsPatch, type SettingsView } from './accounting-settings.service.js';
+import { AccountingSettingsInput, AccountingSettingsType } from './accounting-settings.type.js';
+
+function toSettingsType(view: SettingsView): AccountingSettingsType {
+  const { version: _version, ...values } = view;
+  return { ...values, notApplicableToQuickBooks: NOT_APPLICABLE_TO_QUICKBOOKS.map((n) => ({ ...n })) };
+}
+
+/** The GraphQL input as a patch: type-graphql leaves omitted fields undefined, explicit nulls null. */
+function toPatch(input: AccountingSettingsInput): AccountingSettingsPatch {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+async function account(ctx: GraphQLContext, id: string | null): Promise<AccountType | null> {
+  if (!id) return null;
+  const row = await ctx.loaders.accountById.load(id);
+  return row ? toAccountType(row) : null;
+}
+
+@Resolver(() => AccountingSettingsType)
+export class AccountingSettingsResolver {
+  @Query(() => AccountingSettingsType, { description: "The tenant's accounting settings (defaults until first saved)." })
+  async accountingSettings(@Ctx() ctx: GraphQLContext): Promise<AccountingSettingsType> {
+    return toSettingsType(await ctx.services.settings.get(ctx.tenant.id));
+  }
+
+  @Mutation(() => AccountingSettingsType, {
+    description: 'Changes the given settings. Every account must exist, be active and fit its purpose (unless relaxed); otherwise nothing is saved and the error lists each bad field.',
+  })
+  async updateAccountingSettings(@Ctx() ctx: GraphQLContext, @Arg('input', () => AccountingSettingsInput) input: AccountingSettingsInput): Promise<AccountingSettingsType> {
+    return toSettingsType(await ctx.services.settings.update(ctx.tenant.id, toPatch(input), { apiKeyPrefix: ctx.apiKeyPrefix }));
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  defaultLabourIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.defaultLabourIncomeAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  defaultSuppliesIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.defaultSuppliesIncomeAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  paymentsAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.paymentsAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  creditCardPaymentsAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.creditCardPaymentsAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  defaultSupplierInvoiceAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.defaultSupplierInvoiceAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  defaultExpenseAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.defaultExpenseAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  defaultRoundingAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.defaultRoundingAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  retentionIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.retentionIncomeAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  creditNoteAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.creditNoteAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  badDebtAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.badDebtAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  defaultInventoryAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.defaultInventoryAccountId);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Reads and changes a tenant's accounting settings. A change is validated as a whole (every account
+ * exists in the cached chart, is active and fits its purpose unless relaxed, by the flag in the same
+ * input if given), then saved in one atomic single-document update, or not at all.
+ */
+import { type Connection, type Model, Types } from 'mongoose';
+import { type AccountReference } from '../accounts/account-reference.rules.js';
+import { type ChartService } from '../accounts/chart.service.js';
+import { ConflictError, type FieldProblem, UserInputError } from '../graphql/errors.js';
+import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
+import { type TenantService } from '../tenancy/tenant.service.js';
+import { ACCOUNT_SETTINGS, idField } from './accounting-settings.fields.js';
+import { type AccountingSettings, accountingSettingsModel, type AccountingSettingsValues, DEFAULT_SETTINGS, type SettingsActor } from './accounting-settings.model.js';
+
+/** A partial change: an absent (undefined) field is left alone, null clears it (back to its default). */
+export type AccountingSettingsPatch = { [K in keyof AccountingSettingsValues]?: AccountingSettingsValues[K] | null };
+
+export interface SettingsView extends AccountingSettingsValues {
+  version: number;
+  updatedAt: Date | null;
+  updatedBy: SettingsActor | null;
+}
+
+const MAX_ATTEMPTS = 5;
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+function toView(doc: AccountingSettings | null): SettingsView {
+  if (!doc) return { ...DEFAULT_SETTINGS, version: 0, updatedAt: null, updatedBy: null };
+  const view = { ...DEFAULT_SETTINGS } as SettingsView;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof AccountingSettingsValues)[]) {
+    const value = doc[key];
+    if (value !== undefined) (view as unknown as Record<string, unknown>)[key] = value;
+  }
+  view.version = doc.version;
+  view.updatedAt = doc.updatedAt ?? null;
+  view.updatedBy = doc.updatedBy ?? null;
+  return view;
+}
+
+/** The stored values after applying `patch` (null means "back to the default"). */
+export function applyPatch(current: AccountingSettingsValues, patch: AccountingSettingsPatch): AccountingSettingsValues {
+  const next = { ...current } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || !(key in DEFAULT_SETTINGS)) continue;
+    next[key] = value === null ? DEFAULT_SETTINGS[key as keyof AccountingSettingsValues] : value;
+  }
+  return next as unknown as AccountingSettingsValues;
+}
+
+/** The account references a patch sets (cleared ones need no check), each with its input path. */
+export function accountReferencesOf(patch: AccountingSettingsPatch): AccountReference[] {
+  const refs: AccountReference[] = [];
+  for (const { setting, purpose } of ACCOUNT_SETTINGS) {
+    const value = patch[idField(setting)];
+    if (typeof value === 'string') refs.push({ path: ['input', idField(setting)], setting, accountId: value.trim(), purpose });
+  }
+  return refs;
+}
+
+export class AccountingSettingsService {
+  readonly #model: Model<AccountingSettings>;
+
+  constructor(
+    connection: Connection,
+    private readonly chart: ChartService,
+    private readonly ledger: LedgerListsService,
+    private readonly tenants: TenantService,
+  ) {
+    this.#model = accountingSettingsModel(connection);
+  }
+
+  async get(tenantId: string): Promise<SettingsView> {
+    return toView(await this.#model.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean());
+  }
+
+  async relaxAccountSelection(tenantId: string): Promise<boolean> {
+    const doc = await this.#model.findOne({ tenantId: new Types.ObjectId(tenantId) }, { relaxAccountSelectionRestrictions: 1 }).lean();
+    return doc?.relaxAccountSelectionRestrictions ?? false;
+  }
+
+  async update(tenantId: string, patch: AccountingSettingsPatch, actor: { apiKeyPrefix: string }): Promise<SettingsView> {
+    const tenant = new Types.ObjectId(tenantId);
+    const normalized = await this.#normalize(tenantId, patch);
+    const updatedBy: SettingsActor = { apiKeyPrefix: actor.apiKeyPrefix, apiKeyLabel: await this.#keyLabel(tenantId, actor.apiKeyPrefix) };
+    // Optimistic concurrency: validate against one version, write only if it is still current, so
+    // a concurrent change of the relax flag cannot let a wrong-type account through.
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await this.#model.findOne({ tenantId: tenant }).lean();
+      const view = toView(current);
+      const relaxed = normalized.relaxAccountSelectionRestrictions !== undefined ? (normalized.relaxAccountSelectionRestrictions ?? false) : view.relaxAccountSelectionRestrictions;
+      const problems = await this.chart.checkAccountReferences(tenantId, accountReferencesOf(normalized), relaxed);
+      problems.push(...(await this.#otherProblems(tenantId, normalized)));
+      if (problems.length > 0) {
+        throw new UserInputError(`Accounting settings were not saved: ${problems.map((p) => `${p.path.at(-1)}: ${p.message}`).join('; ')}.`, problems);
+      }
+      const values = applyPatch(view, normalized);
+      const update = { ...values, version: view.version + 1, updatedAt: new Date(), updatedBy };
+      try {
+        if (!current) {
+          const created = await this.#model.create({ _id: tenant, tenantId: tenant, ...update });
+          return toView(created.toObject());
+        }
+        const saved = await this.#model.findOneAndUpdate({ tenantId: tenant, version: current.version }, { $set: update }, { returnDocument: 'after' }).lean();
+        if (saved) return toView(saved);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error; // another request created the document first
+      }
+    }
+    throw new ConflictError('Accounting settings are being changed by another request; try again.');
+  }
+
+  /** Trims strings and resolves paymentMethodFromAccounts (externalId or name) to an externalId. */
+  async #normalize(tenantId: string, patch: AccountingSettingsPatch): Promise<AccountingSettingsPatch> {
+    const normalized: AccountingSettingsPatch = { ...patch };
+    const method = patch.paymentMethodFromAccounts;
+    if (typeof method === 'string') {
+      const found = method.trim() ? await this.ledger.findPaymentMethodByKey(tenantId, method.trim()) : null;
+      // Unknown values are reported by #otherProblems; keep the raw value for the message.
+      normalized.paymentMethodFromAccounts = found ? found.externalId : method;
+    }
+    return normalized;
+  }
+
+  async #otherProblems(tenantId: string, patch: AccountingSettingsPatch): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    const method = patch.paymentMethodFromAccounts;
+    if (typeof method === 'string' && !(await this.ledger.findPaymentMethodByKey(tenantId, method.trim()))) {
+      problems.push({
+        path: ['input', 'paymentMethodFromAccounts'],
+        message: `no FSM payment method has the externalId or name "${method}" (send it with upsertPaymentMethod first)`,
+      });
+    }
+    const date = patch.accountingStartDate;
+    if (typeof date === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      problems.push({ path: ['input', 'accountingStartDate'], message: 'must be a date as YYYY-MM-DD' });
+    }
+    return problems;
+  }
+
+  async #keyLabel(tenantId: string, prefix: string): Promise<string | null> {
+    const keys = await this.tenants.listKeys(tenantId);
+    return keys.find((k) => k.prefix === prefix && !k.revokedAt)?.label ?? null;
+  }
+}
