@@ -1,15 +1,21 @@
 /**
- * Assembles one gateway: database (configured or embedded), services, schema, HTTP server. Used by
- * main.ts (the process) and by the tests (several gateways per process, each on its own database).
+ * Assembles one gateway: database (configured or embedded), QuickBooks (Intuit, or the built-in
+ * simulator), services, schema, HTTP server. Used by main.ts (the process) and by the tests (several
+ * gateways per process, each on its own database).
  */
 import 'reflect-metadata';
 import { type AppConfig } from './config/config.js';
+import { loadTokenCipher } from './connection/encryption-key.js';
+import { mountOAuthCallback } from './connection/oauth-callback.route.js';
 import { type Database, openDatabase } from './db/database.js';
 import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
 import { createAppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { type RunningGateway, startGateway } from './http/gateway.js';
 import { type Logger } from './logging/logger.js';
+import { IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
+import { intuitEndpoints, type QboEndpoints, simulatorEndpoints } from './quickbooks/qbo.endpoints.js';
+import { type Sandbox } from './sandbox/sandbox.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
@@ -18,22 +24,71 @@ export interface App {
   services: Services;
   gateway: RunningGateway;
   demo?: DemoTenant;
-  /** Stops accepting work, drains HTTP and WebSocket, closes the database (and the embedded server). */
+  quickbooks: { endpoints: QboEndpoints; redirectUri: string; clientId: string; simulator?: Sandbox };
+  /** Stops accepting work, drains HTTP and WebSocket, closes the database (and the embedded servers). */
   close(): Promise<void>;
+}
+
+interface QboRuntime {
+  endpoints: QboEndpoints;
+  clientId: string;
+  clientSecret: string;
+  /** Present when this process runs the simulator itself. */
+  simulator?: Sandbox;
+}
+
+/** Real Intuit when credentials are configured; otherwise the simulator (in this process, or at QBO_SANDBOX_URL). */
+async function startQuickBooks(config: AppConfig, logger: Logger): Promise<QboRuntime> {
+  const qb = config.quickbooks;
+  if (!qb.useSimulator) return { endpoints: intuitEndpoints(qb.environment), clientId: qb.clientId!, clientSecret: qb.clientSecret! };
+  if (qb.simulatorUrl) {
+    const info = (await (await fetch(`${qb.simulatorUrl}/_sandbox/info`)).json()) as { app: { clientId: string; clientSecret: string } };
+    return { endpoints: simulatorEndpoints(qb.simulatorUrl), clientId: info.app.clientId, clientSecret: info.app.clientSecret };
+  }
+  // Loaded only here, so a production configuration never loads the simulator's code.
+  const { createSandbox } = await import('./sandbox/sandbox.js');
+  const simulator = createSandbox({ oauth: { autoApprove: false } });
+  const { url } = await simulator.listen(config.sandbox.port, '127.0.0.1');
+  logger.info({ url }, 'QuickBooks simulator started');
+  const demo = simulator.oauth.demoApp;
+  return { endpoints: simulatorEndpoints(url), clientId: demo.clientId, clientSecret: demo.clientSecret, simulator };
 }
 
 export async function createApp(config: AppConfig, logger: Logger, options: { dbName?: string } = {}): Promise<App> {
   const database = await openDatabase(config, (m) => logger.info(m), { dbName: options.dbName });
+  let qbo: QboRuntime | undefined;
   try {
+    qbo = await startQuickBooks(config, logger);
+    const runtime = qbo;
+    const cipher = await loadTokenCipher({ configuredKey: config.encryptionKey, dataDir: config.dataDir });
     const pubsub = createAppPubSub();
-    const services = createServices({ config, connection: database.connection, pubsub });
+    let redirectUri = config.quickbooks.redirectUri ?? '';
+    let ownOrigin = '';
+    let oauth: IntuitOAuth | undefined;
+    const services = createServices({
+      config,
+      connection: database.connection,
+      pubsub,
+      logger,
+      cipher,
+      oauth: () =>
+        (oauth ??= new IntuitOAuth({ clientId: runtime.clientId, clientSecret: runtime.clientSecret, redirectUri, endpoints: runtime.endpoints })),
+      returnOrigins: () => [ownOrigin, ...config.returnOrigins].filter(Boolean),
+    });
     await services.tenants.ensureIndexes();
+    await services.connections.ensureIndexes();
     const demo = config.demo.enabled ? await ensureDemoTenant(services.tenants, { dataDir: config.dataDir, apiKey: config.demo.apiKey }) : undefined;
     const schema = await buildAppSchema(pubsub);
     const gateway = await startGateway(
-      { schema, services, logger, isReady: () => database.ping() },
+      { schema, services, logger, isReady: () => database.ping(), mount: (app) => mountOAuthCallback(app, services.connections, logger) },
       { port: config.http.port, host: config.http.host, publicUrl: config.http.publicUrl },
     );
+    ownOrigin = new URL(gateway.url).origin;
+    if (!redirectUri) {
+      redirectUri = `${gateway.url}/oauth/callback`;
+      // The simulator's demo app must know this callback (as an Intuit app's settings would).
+      runtime.simulator?.oauth.addRedirectUri(runtime.clientId, redirectUri);
+    }
     let closing: Promise<void> | undefined;
     return {
       config,
@@ -41,15 +96,20 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
       services,
       gateway,
       demo,
+      quickbooks: { endpoints: runtime.endpoints, redirectUri, clientId: runtime.clientId, simulator: runtime.simulator },
       close() {
         closing ??= (async () => {
           await gateway.close();
+          await services.connections.idle();
+          await services.limiter.stop();
+          await runtime.simulator?.close();
           await database.close();
         })();
         return closing;
       },
     };
   } catch (error) {
+    await qbo?.simulator?.close().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const { gateway, demo, database } = app;
+  const { gateway, demo, database, quickbooks } = app;
   const lines = [
     '',
     'fieldbooks is ready',
@@ -40,6 +40,13 @@ async function main(): Promise<void> {
     `  Metrics             ${gateway.url}/metrics`,
     `  Database            ${database.embedded ? `embedded FerretDB (pid ${database.embedded.pid}) ` : ''}${database.displayUri}`,
   ];
+  if (quickbooks.simulator) {
+    const info = quickbooks.simulator.info();
+    lines.push(`  QuickBooks          built-in simulator ${quickbooks.endpoints.apiBaseUrl} (${info.companies.map((c) => `${c.name}, ${c.country}, realm ${c.realmId}`).join('; ')})`);
+  } else {
+    lines.push(`  QuickBooks          Intuit ${quickbooks.endpoints.environment} (${quickbooks.endpoints.apiBaseUrl})`);
+  }
+  lines.push(`  OAuth callback      ${quickbooks.redirectUri}`);
   if (demo) {
     lines.push(`  Demo tenant         ${demo.name} (${demo.tenantId})${demo.created ? ' - created now' : ''}`);
     lines.push(`  Demo API key        ${demo.apiKey}`);

@@ -1,19 +1,60 @@
 /** The service container: one instance per gateway, built from its connection and config. */
 import { type Connection } from 'mongoose';
+import { ChartService } from './accounts/chart.service.js';
 import { type AppConfig } from './config/config.js';
+import { ConnectionService } from './connection/connection.service.js';
 import { type AppPubSub } from './graphql/pubsub.js';
+import { type Logger } from './logging/logger.js';
+import { type IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
+import { RealmLimiter } from './quickbooks/qbo.limiter.js';
+import { type TokenCipher } from './quickbooks/token.cipher.js';
+import { LedgerListsService } from './ledger/ledger-lists.service.js';
+import { AccountingSettingsService } from './settings/accounting-settings.service.js';
 import { TenantService } from './tenancy/tenant.service.js';
 
 export interface Services {
   config: AppConfig;
   pubsub: AppPubSub;
   tenants: TenantService;
+  connections: ConnectionService;
+  limiter: RealmLimiter;
+  chart: ChartService;
+  settings: AccountingSettingsService;
+  ledger: LedgerListsService;
 }
 
-export function createServices(deps: { config: AppConfig; connection: Connection; pubsub: AppPubSub }): Services {
-  return {
-    config: deps.config,
+export interface ServiceDeps {
+  config: AppConfig;
+  connection: Connection;
+  pubsub: AppPubSub;
+  logger: Logger;
+  cipher: TokenCipher;
+  /** Built lazily: the redirect URI is known only once the HTTP server listens. */
+  oauth: () => IntuitOAuth;
+  returnOrigins: () => string[];
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const limiter = new RealmLimiter();
+  const tenants = new TenantService(deps.connection);
+  const connections = new ConnectionService({
+    connection: deps.connection,
+    oauth: deps.oauth,
+    cipher: deps.cipher,
+    limiter,
     pubsub: deps.pubsub,
-    tenants: new TenantService(deps.connection),
-  };
+    log: deps.logger.child({ slice: 'connection' }),
+    returnOrigins: deps.returnOrigins,
+    minorVersion: deps.config.quickbooks.minorVersion,
+  });
+  const chartLog = deps.logger.child({ slice: 'accounts' });
+  const chart = new ChartService(deps.connection, connections, {
+    onBackgroundError: (err: unknown, tenantId) => chartLog.warn({ err, tenantId }, 'background chart-of-accounts refresh failed'),
+  });
+  // A (re)connection fills the cache at once, so the settings screen has its dropdowns.
+  connections.onConnected((realm) => chart.refresh(realm.tenantId, 'full').then(() => undefined));
+  // settings and ledger need each other (relax flag, payment methods): the lookup is late-bound.
+  const ledger: LedgerListsService = new LedgerListsService(deps.connection, chart, (tenantId: string): Promise<boolean> => settings.relaxAccountSelection(tenantId));
+  const settings: AccountingSettingsService = new AccountingSettingsService(deps.connection, chart, ledger, tenants);
+  return { config: deps.config, pubsub: deps.pubsub, limiter, tenants, connections, chart, settings, ledger };
 }

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseKeyring } from '../quickbooks/token.cipher.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -37,6 +38,36 @@ export const envSchema = z
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     QBO_SANDBOX_PORT: port(4010),
+    QBO_CLIENT_ID: z.string().min(10, 'must be the client id of your Intuit app').optional(),
+    QBO_CLIENT_SECRET: z.string().min(10, 'must be the client secret of your Intuit app').optional(),
+    QBO_ENVIRONMENT: z.enum(['sandbox', 'production'], { message: 'must be sandbox or production' }).default('sandbox'),
+    QBO_REDIRECT_URI: z.url({ message: 'must be the absolute URL of /oauth/callback registered with Intuit' }).optional(),
+    /** Only used with the built-in simulator: where it listens (0 = any free port). */
+    QBO_SANDBOX_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+    FIELDBOOKS_ENCRYPTION_KEY: z.string().optional(),
+    FIELDBOOKS_RETURN_ORIGINS: z.string().optional(),
+    QBO_MINOR_VERSION: z.coerce.number({ message: 'must be a number' }).int().min(75, 'must be 75 or later (Intuit serves older ones as 75)').default(75),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.QBO_CLIENT_ID) !== Boolean(env.QBO_CLIENT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: [env.QBO_CLIENT_ID ? 'QBO_CLIENT_SECRET' : 'QBO_CLIENT_ID'], message: 'QBO_CLIENT_ID and QBO_CLIENT_SECRET must be set together' });
+    }
+    if (env.QBO_CLIENT_ID && !env.QBO_REDIRECT_URI) {
+      ctx.addIssue({ code: 'custom', path: ['QBO_REDIRECT_URI'], message: 'is required with QBO_CLIENT_ID (the /oauth/callback URL registered with Intuit)' });
+    }
+    if (env.NODE_ENV === 'production' && !env.FIELDBOOKS_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['FIELDBOOKS_ENCRYPTION_KEY'], message: 'is required in production (32 bytes of base64, e.g. openssl rand -base64 32)' });
+    }
+    if (env.FIELDBOOKS_ENCRYPTION_KEY) {
+      try {
+        parseKeyring(env.FIELDBOOKS_ENCRYPTION_KEY);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['FIELDBOOKS_ENCRYPTION_KEY'], message: (error as Error).message });
+      }
+    }
+    for (const origin of (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+      if (!URL.canParse(origin)) ctx.addIssue({ code: 'custom', path: ['FIELDBOOKS_RETURN_ORIGINS'], message: `"${origin}" is not an absolute origin such as https://app.example.com` });
+    }
   })
   .transform((env) => {
     const dataDir = path.resolve(env.FIELDBOOKS_DATA_DIR);
@@ -61,6 +92,18 @@ export const envSchema = z
       },
       logLevel: env.LOG_LEVEL,
       sandbox: { port: env.QBO_SANDBOX_PORT },
+      quickbooks: {
+        /** Without Intuit credentials the gateway starts the built-in simulator and uses its demo app. */
+        useSimulator: !env.QBO_CLIENT_ID,
+        clientId: env.QBO_CLIENT_ID,
+        clientSecret: env.QBO_CLIENT_SECRET,
+        environment: env.QBO_ENVIRONMENT,
+        redirectUri: env.QBO_REDIRECT_URI,
+        simulatorUrl: env.QBO_SANDBOX_URL?.replace(/\/$/, ''),
+        minorVersion: env.QBO_MINOR_VERSION,
+      },
+      encryptionKey: env.FIELDBOOKS_ENCRYPTION_KEY,
+      returnOrigins: (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
     };
   });
 

@@ -1,4 +1,5 @@
-/** The per-operation context every resolver receives: who is calling, and the services. */
+/** The per-operation context every resolver receives: who is calling, the services, and the request's DataLoaders. */
+import { type AccountLoaders, createAccountLoaders } from '../accounts/account.loader.js';
 import { type Logger } from '../logging/logger.js';
 import { type AuthenticatedTenant } from '../tenancy/tenant.service.js';
 import { type Services } from '../services.js';
@@ -8,4 +9,14 @@ export interface GraphQLContext {
   services: Services;
   log: Logger;
   requestId: string;
+  /** Display prefix of the caller's API key: records who changed settings. */
+  apiKeyPrefix: string;
+  loaders: RequestLoaders;
+}
+
+export type RequestLoaders = AccountLoaders;
+
+/** A fresh set per HTTP request; `cache: false` for graphql-ws contexts, which live as long as the socket. */
+export function createRequestLoaders(services: Services, tenantId: string, options: { cache?: boolean } = {}): RequestLoaders {
+  return { ...createAccountLoaders(services.chart, tenantId, options) };
 }

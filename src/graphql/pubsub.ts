@@ -3,9 +3,11 @@
  * several instances run, without touching resolvers).
  */
 import { createPubSub } from '@graphql-yoga/subscription';
+import { type ConnectionView } from '../connection/connection.service.js';
 
 export const enum Topic {
   Heartbeat = 'HEARTBEAT',
+  QuickBooksConnectionChanged = 'QUICKBOOKS_CONNECTION_CHANGED',
 }
 
 export interface HeartbeatEvent {
@@ -14,8 +16,14 @@ export interface HeartbeatEvent {
   at: Date;
 }
 
+export interface ConnectionChangedEvent {
+  tenantId: string;
+  connection: ConnectionView;
+}
+
 export type Topics = {
   [Topic.Heartbeat]: [HeartbeatEvent];
+  [Topic.QuickBooksConnectionChanged]: [ConnectionChangedEvent];
 };
 
 export function createAppPubSub() {

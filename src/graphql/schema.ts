@@ -1,10 +1,23 @@
 /** Builds the executable schema from every slice's resolvers. The single list of resolvers lives here. */
 import { type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../accounts/account.resolver.js';
+import { ConnectionResolver } from '../connection/connection.resolver.js';
+import { JobTypeResolver, PaymentMethodResolver, SupplyResolver, TeamResolver } from '../ledger/ledger-lists.resolver.js';
+import { AccountingSettingsResolver } from '../settings/accounting-settings.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
 import { type AppPubSub, createAppPubSub } from './pubsub.js';
 
-export const resolvers = [ViewerResolver] as const;
+export const resolvers = [
+  ViewerResolver,
+  ConnectionResolver,
+  AccountResolver,
+  AccountingSettingsResolver,
+  JobTypeResolver,
+  SupplyResolver,
+  PaymentMethodResolver,
+  TeamResolver,
+] as const;
 
 export async function buildAppSchema(pubSub: AppPubSub = createAppPubSub()): Promise<GraphQLSchema> {
   return buildSchema({

@@ -17,11 +17,11 @@ import { type GraphQLSchema, validate as validateDocument, parse, type Execution
 import { useServer } from 'graphql-ws/use/ws';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
-import { type GraphQLContext } from '../graphql/context.js';
+import { createRequestLoaders, type GraphQLContext } from '../graphql/context.js';
 import { formatError, UnauthenticatedError } from '../graphql/errors.js';
 import { type Logger } from '../logging/logger.js';
 import { type Services } from '../services.js';
-import { parseAuthorization } from '../tenancy/api-key.js';
+import { displayPrefix, parseAuthorization } from '../tenancy/api-key.js';
 import { createMetrics } from './metrics.js';
 
 export interface GatewayOptions {
@@ -95,9 +95,18 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     {
       schema,
       onConnect: async (ctx) => {
-        const tenant = await services.tenants.authenticate(parseAuthorization(ctx.connectionParams?.authorization));
-        if (!tenant) return false; // graphql-ws closes with 4403 Forbidden
-        ctx.extra.context = { tenant, services, log: logger.child({ tenantId: tenant.id, transport: 'ws' }), requestId: randomUUID() };
+        const key = parseAuthorization(ctx.connectionParams?.authorization);
+        const tenant = await services.tenants.authenticate(key);
+        if (!tenant || !key) return false; // graphql-ws closes with 4403 Forbidden
+        ctx.extra.context = {
+          tenant,
+          services,
+          log: logger.child({ tenantId: tenant.id, transport: 'ws' }),
+          requestId: randomUUID(),
+          apiKeyPrefix: displayPrefix(key),
+          // The context lives as long as the socket: batch, but never serve cached rows.
+          loaders: createRequestLoaders(services, tenant.id, { cache: false }),
+        };
         return true;
       },
       context: (ctx) => ctx.extra.context!,
@@ -160,9 +169,17 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const tenant = await services.tenants.authenticate(parseAuthorization(req.headers.authorization));
-        if (!tenant) throw new UnauthenticatedError();
-        return { tenant, services, log: req.log.child({ tenantId: tenant.id }), requestId: req.id as string /* genReqId above always returns a string */ };
+        const key = parseAuthorization(req.headers.authorization);
+        const tenant = await services.tenants.authenticate(key);
+        if (!tenant || !key) throw new UnauthenticatedError();
+        return {
+          tenant,
+          services,
+          log: req.log.child({ tenantId: tenant.id }),
+          requestId: req.id as string /* genReqId above always returns a string */,
+          apiKeyPrefix: displayPrefix(key),
+          loaders: createRequestLoaders(services, tenant.id),
+        };
       },
     }),
   );

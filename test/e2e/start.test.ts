@@ -23,7 +23,7 @@ interface Started {
 }
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', FIELDBOOKS_DATA_DIR: dataDir, FIELDBOOKS_TOOLS_DIR: path.join(root, '.tools'), LOG_LEVEL: 'warn', NODE_ENV: 'development', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', FIELDBOOKS_DATA_DIR: dataDir, QBO_SANDBOX_PORT: '0', FIELDBOOKS_TOOLS_DIR: path.join(root, '.tools'), LOG_LEVEL: 'warn', NODE_ENV: 'development', ...extra };
   delete env.MONGODB_URI;
   return env;
 }

@@ -31,8 +31,22 @@ describe('configuration', () => {
   });
 
   it('turns the demo tenant off by default in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).demo.enabled).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', FIELDBOOKS_DEMO: 'true' }).demo.enabled).toBe(true);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ NODE_ENV: 'production', FIELDBOOKS_ENCRYPTION_KEY: key }).demo.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', FIELDBOOKS_ENCRYPTION_KEY: key, FIELDBOOKS_DEMO: 'true' }).demo.enabled).toBe(true);
+  });
+
+  it('refuses production without an encryption key, and explains a malformed one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/FIELDBOOKS_ENCRYPTION_KEY: is required in production/);
+    expect(() => loadConfig({ FIELDBOOKS_ENCRYPTION_KEY: 'short' })).toThrow(/FIELDBOOKS_ENCRYPTION_KEY: key "k1" must be 32 bytes/);
+  });
+
+  it('needs Intuit credentials and the redirect URI together, and uses the simulator without them', () => {
+    expect(loadConfig({}).quickbooks.useSimulator).toBe(true);
+    expect(() => loadConfig({ QBO_CLIENT_ID: 'ABCDEFGHIJKLMNOP' })).toThrow(/QBO_CLIENT_SECRET: QBO_CLIENT_ID and QBO_CLIENT_SECRET must be set together[\s\S]*QBO_REDIRECT_URI: is required/);
+    const real = loadConfig({ QBO_CLIENT_ID: 'ABCDEFGHIJKLMNOP', QBO_CLIENT_SECRET: 'secretsecretsecret', QBO_REDIRECT_URI: 'https://fb.example.com/oauth/callback', QBO_ENVIRONMENT: 'production' });
+    expect(real.quickbooks).toMatchObject({ useSimulator: false, environment: 'production', redirectUri: 'https://fb.example.com/oauth/callback' });
+    expect(() => loadConfig({ FIELDBOOKS_RETURN_ORIGINS: 'https://ok.example.com, not a url' })).toThrow(/FIELDBOOKS_RETURN_ORIGINS: "not a url" is not an absolute origin/);
   });
 
   it('stops with a message naming MONGODB_URI when the server cannot be reached', async () => {

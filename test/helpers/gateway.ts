@@ -17,6 +17,7 @@ export interface TestGateway {
   graphqlUrl: string;
   wsUrl: string;
   dbName: string;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -24,8 +25,17 @@ export function uniqueDbName(label: string): string {
   return `test_${label.replace(/[^a-z0-9]/gi, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
 }
 
-export async function startTestGateway(label: string, env: Record<string, string> = {}): Promise<TestGateway> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldbooks-gw-'));
+export interface TestGatewayOptions {
+  /** Reuse a database (two gateways sharing one database act like two processes). */
+  dbName?: string;
+  /** Reuse a data folder (shares the local encryption key between gateways). */
+  dataDir?: string;
+  /** Receives every log line (JSON) at the configured level. */
+  logSink?: NodeJS.WritableStream;
+}
+
+export async function startTestGateway(label: string, env: Record<string, string> = {}, options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'fieldbooks-gw-')));
   const config = loadConfig(
     {},
     {
@@ -35,18 +45,20 @@ export async function startTestGateway(label: string, env: Record<string, string
       MONGODB_URI: inject('mongoUri'),
       FIELDBOOKS_DATA_DIR: dataDir,
       FIELDBOOKS_DEMO: 'false',
+      QBO_SANDBOX_PORT: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...env,
     },
   );
-  const dbName = uniqueDbName(label);
-  const app = await createApp(config, createLogger({ level: config.logLevel, pretty: false }), { dbName });
+  const dbName = options.dbName ?? uniqueDbName(label);
+  const app = await createApp(config, createLogger({ level: config.logLevel, pretty: false, destination: options.logSink }), { dbName });
   return {
     app,
     url: app.gateway.url,
     graphqlUrl: app.gateway.graphqlUrl,
     wsUrl: app.gateway.wsUrl,
     dbName,
+    dataDir,
     async close() {
       await app.database.connection.dropDatabase().catch(() => {});
       await app.close();

@@ -37,6 +37,14 @@ export interface OAuthRouterDeps {
   now: () => number;
   /** Absolute base for discovery URLs; derived from the request's Host when absent. */
   publicBaseUrl: string | undefined;
+  /** Counts of token-endpoint calls by grant type, and of revocations (for tests and the admin API). */
+  stats: OAuthStats;
+}
+
+export interface OAuthStats {
+  authorizationCode: number;
+  refreshToken: number;
+  revoke: number;
 }
 
 export function createOAuthRouter(deps: OAuthRouterDeps): Router {
@@ -154,12 +162,14 @@ function tokenEndpoint(deps: OAuthRouterDeps, req: Request, res: Response, next:
     let issued: IssuedTokens;
     switch (body.grant_type) {
       case 'authorization_code': {
+        deps.stats.authorizationCode++;
         if (!body.code) throw new OAuthProtocolError('invalid_request', 'code is required');
         issued = deps.store.exchangeCode(app, body.code, body.redirect_uri, includeHard);
         res.json(withIdToken(deps, issued));
         return;
       }
       case 'refresh_token': {
+        deps.stats.refreshToken++;
         if (!body.refresh_token) throw new OAuthProtocolError('invalid_request', 'refresh_token is required');
         issued = deps.store.refresh(app, body.refresh_token, includeHard);
         res.json(issued.response);
@@ -196,6 +206,7 @@ function withIdToken(deps: OAuthRouterDeps, issued: IssuedTokens): TokenResponse
 
 function revokeEndpoint(deps: OAuthRouterDeps, req: Request, res: Response, next: NextFunction): void {
   tokenHeaders(res);
+  deps.stats.revoke++;
   try {
     const body = formBody(req);
     const app = authenticateClient(deps, req, body);

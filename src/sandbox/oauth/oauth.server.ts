@@ -8,7 +8,7 @@ import { type Clock } from '../clock.js';
 import { AppRegistry, DEMO_APP } from './app.registry.js';
 import { GrantStore } from './grant.store.js';
 import { IdTokenSigner } from './id-token.signer.js';
-import { createOAuthRouter } from './oauth.router.js';
+import { createOAuthRouter, type OAuthStats } from './oauth.router.js';
 import {
   defaultTokenPolicy,
   type AuthenticatedCaller,
@@ -20,7 +20,7 @@ import {
 import { ACCOUNTING_SCOPE } from './scope.rules.js';
 
 export { DEMO_APP } from './app.registry.js';
-export { OAUTH_PATHS } from './oauth.router.js';
+export { OAUTH_PATHS, type OAuthStats } from './oauth.router.js';
 export { defaultTokenPolicy } from './oauth.types.js';
 export type { AuthenticatedCaller, RegisteredApp, SandboxUser, TokenPolicy, TokenResponse } from './oauth.types.js';
 
@@ -63,6 +63,8 @@ export interface OAuthServer {
   /** Drops every consent, code, connection and token; restores the apps and auto-approve given as options. */
   reset(): void;
   readonly policy: Readonly<TokenPolicy>;
+  /** How many code exchanges, refreshes and revocations the token endpoints have served since the last reset. */
+  stats(): Readonly<OAuthStats>;
 }
 
 const DEFAULT_USER: SandboxUser = {
@@ -89,7 +91,9 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
   const initialAutoApprove = options.autoApprove ?? false;
   let autoApprove = initialAutoApprove;
 
+  const stats: OAuthStats = { authorizationCode: 0, refreshToken: 0, revoke: 0 };
   const router = createOAuthRouter({
+    stats,
     store,
     apps: registry,
     signer,
@@ -129,7 +133,9 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
       store.reset();
       registry.reset();
       autoApprove = initialAutoApprove;
+      Object.assign(stats, { authorizationCode: 0, refreshToken: 0, revoke: 0 });
     },
     policy,
+    stats: () => ({ ...stats }),
   };
 }

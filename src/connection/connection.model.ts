@@ -1,0 +1,100 @@
+/**
+ * One QuickBooks connection per tenant (the realm it is bound to, status, encrypted tokens), and the
+ * short-lived OAuth `state` records that tie an Intuit redirect back to the tenant that started it.
+ * FerretDB has no TTL indexes: expiry is checked in code and stale states are swept by the service.
+ */
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { type SealedValue } from '../quickbooks/token.cipher.js';
+import { type ConnectionStatus } from './connection.types.js';
+
+export interface StoredTokens {
+  access: SealedValue;
+  refresh: SealedValue;
+  accessExpiresAt: Date;
+  refreshExpiresAt: Date;
+}
+
+export interface QuickBooksConnectionDoc {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  status: ConnectionStatus;
+  /** Machine-readable reason for the status, e.g. REFRESH_TOKEN_INVALID, CONSENT_DECLINED. */
+  reason?: string | null;
+  reasonMessage?: string | null;
+  realmId?: string | null;
+  companyName?: string | null;
+  country?: string | null;
+  environment?: string | null;
+  connectedAt?: Date | null;
+  disconnectedAt?: Date | null;
+  lastSuccessfulCallAt?: Date | null;
+  /** Set after the first connection of a realm: the UI offers to import customers. */
+  customerImportSuggested: boolean;
+  tokens?: StoredTokens | null;
+  /** Bumped on every token change; the compare-and-swap key for refreshes across processes. */
+  tokenVersion: number;
+  /** Cross-process refresh lease: only its holder may refresh until it expires. */
+  refreshLease?: { owner: string; until: Date } | null;
+  updatedAt: Date;
+}
+
+const sealed = { keyId: String, iv: String, tag: String, data: String };
+
+const connectionSchema = new Schema<QuickBooksConnectionDoc>(
+  {
+    status: { type: String, required: true, default: 'NOT_CONNECTED' },
+    reason: { type: String, default: null },
+    reasonMessage: { type: String, default: null },
+    realmId: { type: String, default: null },
+    companyName: { type: String, default: null },
+    country: { type: String, default: null },
+    environment: { type: String, default: null },
+    connectedAt: { type: Date, default: null },
+    disconnectedAt: { type: Date, default: null },
+    lastSuccessfulCallAt: { type: Date, default: null },
+    customerImportSuggested: { type: Boolean, default: false },
+    tokens: {
+      type: new Schema({ access: sealed, refresh: sealed, accessExpiresAt: Date, refreshExpiresAt: Date }, { _id: false }),
+      default: null,
+    },
+    tokenVersion: { type: Number, required: true, default: 0 },
+    refreshLease: { type: new Schema({ owner: String, until: Date }, { _id: false }), default: null },
+  },
+  { timestamps: true, collection: 'quickbooks_connections' },
+);
+connectionSchema.plugin(tenantScoped);
+connectionSchema.index({ tenantId: 1 }, { unique: true });
+
+export interface OAuthStateDoc {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  /** SHA-256 of the state value sent to Intuit (the value itself is never stored). */
+  stateHash: string;
+  returnTo?: string | null;
+  /** The caller confirmed that connecting a different company than before is intended. */
+  allowRealmChange: boolean;
+  expiresAt: Date;
+  usedAt?: Date | null;
+  createdAt: Date;
+}
+
+const oauthStateSchema = new Schema<OAuthStateDoc>(
+  {
+    stateHash: { type: String, required: true, unique: true },
+    returnTo: { type: String, default: null },
+    allowRealmChange: { type: Boolean, default: false },
+    expiresAt: { type: Date, required: true },
+    usedAt: { type: Date, default: null },
+  },
+  { timestamps: { createdAt: true, updatedAt: false }, collection: 'oauth_states' },
+);
+oauthStateSchema.plugin(tenantScoped);
+
+export function connectionModel(connection: Connection): Model<QuickBooksConnectionDoc> {
+  return (connection.models.QuickBooksConnection as Model<QuickBooksConnectionDoc> | undefined) ?? connection.model<QuickBooksConnectionDoc>('QuickBooksConnection', connectionSchema);
+}
+
+export function oauthStateModel(connection: Connection): Model<OAuthStateDoc> {
+  return (connection.models.OAuthState as Model<OAuthStateDoc> | undefined) ?? connection.model<OAuthStateDoc>('OAuthState', oauthStateSchema);
+}

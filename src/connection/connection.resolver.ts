@@ -1,0 +1,47 @@
+/** Connect, complete, verify, disconnect; status; and a subscription to status changes. */
+import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { type GraphQLContext } from '../graphql/context.js';
+import { type ConnectionChangedEvent, Topic } from '../graphql/pubsub.js';
+import { type ConnectionView } from './connection.service.js';
+import { ConnectQuickBooksPayload, QuickBooksConnectionType } from './connection.type.js';
+
+@Resolver(() => QuickBooksConnectionType)
+export class ConnectionResolver {
+  @Query(() => QuickBooksConnectionType, { description: "The tenant's QuickBooks connection." })
+  quickBooksConnection(@Ctx() ctx: GraphQLContext): Promise<ConnectionView> {
+    return ctx.services.connections.status(ctx.tenant.id);
+  }
+
+  @Mutation(() => ConnectQuickBooksPayload, { description: "Starts connecting: returns Intuit's authorization URL (single-use, expires in 10 minutes)." })
+  connectQuickBooks(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('returnTo', () => String, { nullable: true, description: 'Where /oauth/callback sends the browser afterwards (an allowed origin).' }) returnTo: string | null,
+    @Arg('allowRealmChange', () => Boolean, { defaultValue: false, description: 'Confirm connecting a different QuickBooks company than before.' }) allowRealmChange: boolean,
+  ): Promise<ConnectQuickBooksPayload> {
+    return ctx.services.connections.startConnect(ctx.tenant.id, { returnTo, allowRealmChange });
+  }
+
+  @Mutation(() => QuickBooksConnectionType, { description: 'Finishes connecting from the URL Intuit redirected to (for clients that proxy the callback).' })
+  async completeQuickBooksConnection(@Ctx() ctx: GraphQLContext, @Arg('callbackUrl', () => String) callbackUrl: string): Promise<ConnectionView> {
+    return (await ctx.services.connections.completeConnect(callbackUrl, ctx.tenant.id)).view;
+  }
+
+  @Mutation(() => QuickBooksConnectionType, { description: 'Calls QuickBooks to prove the connection works (a "test connection" button).' })
+  verifyQuickBooksConnection(@Ctx() ctx: GraphQLContext): Promise<ConnectionView> {
+    return ctx.services.connections.verify(ctx.tenant.id);
+  }
+
+  @Mutation(() => QuickBooksConnectionType, { description: 'Revokes the authorization at Intuit and forgets the tokens.' })
+  disconnectQuickBooks(@Ctx() ctx: GraphQLContext): Promise<ConnectionView> {
+    return ctx.services.connections.disconnect(ctx.tenant.id);
+  }
+
+  @Subscription(() => QuickBooksConnectionType, {
+    description: "Emits the connection every time it changes (connected, failed attempt, reconnect required, disconnected).",
+    topics: Topic.QuickBooksConnectionChanged,
+    filter: ({ payload, context }) => (payload as ConnectionChangedEvent).tenantId === (context as GraphQLContext).tenant.id,
+  })
+  quickBooksConnectionChanged(@Root() event: ConnectionChangedEvent): ConnectionView {
+    return event.connection;
+  }
+}

@@ -1,0 +1,336 @@
+/**
+ * Connecting a tenant to QuickBooks and keeping it connected: the OAuth `state` round trip, the code
+ * exchange, the company check, disconnect (revoke at Intuit, forget tokens), status, and clients with
+ * fresh tokens for the rest of the gateway (`QuickBooksAccess`).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { type Connection, Types } from 'mongoose';
+import { ApiError, QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.js';
+import { type AppPubSub, Topic } from '../graphql/pubsub.js';
+import { type Logger } from '../logging/logger.js';
+import { type IntuitOAuth, OAuthGrantError } from '../quickbooks/intuit-oauth.client.js';
+import { QboClient } from '../quickbooks/qbo.client.js';
+import { normalizeQboError } from '../quickbooks/qbo.errors.js';
+import { type RealmLimiter } from '../quickbooks/qbo.limiter.js';
+import { type TokenCipher } from '../quickbooks/token.cipher.js';
+import { connectionModel, type OAuthStateDoc, oauthStateModel, type QuickBooksConnectionDoc } from './connection.model.js';
+import { type ConnectedRealm, type ConnectionStatus, type QuickBooksAccess } from './connection.types.js';
+import { TokenVault } from './token.vault.js';
+
+const STATE_TTL_MS = 10 * 60_000;
+const SUCCESS_STAMP_EVERY_MS = 10_000;
+
+export interface ConnectionView {
+  status: ConnectionStatus;
+  reason: string | null;
+  reasonMessage: string | null;
+  realmId: string | null;
+  companyName: string | null;
+  country: string | null;
+  environment: string | null;
+  connectedAt: Date | null;
+  accessTokenExpiresAt: Date | null;
+  refreshTokenExpiresAt: Date | null;
+  lastSuccessfulCallAt: Date | null;
+  customerImportSuggested: boolean;
+}
+
+export interface CompletedConnection {
+  tenantId: string;
+  view: ConnectionView;
+  returnTo: string | null;
+}
+
+/** A callback that could not complete; `reason` is stable for clients, the message is for people. */
+export class ConnectionFailedError extends ApiError {
+  constructor(
+    readonly reason: 'STATE_INVALID' | 'CONSENT_DECLINED' | 'CODE_EXCHANGE_FAILED' | 'REALM_MISMATCH' | 'COMPANY_UNREADABLE',
+    message: string,
+    readonly returnTo: string | null = null,
+  ) {
+    super(message, reason === 'REALM_MISMATCH' ? 'CONFLICT' : 'BAD_USER_INPUT', { reason });
+  }
+}
+
+export interface ConnectionServiceDeps {
+  connection: Connection;
+  oauth: () => IntuitOAuth;
+  cipher: TokenCipher;
+  limiter: RealmLimiter;
+  pubsub: AppPubSub;
+  log: Logger;
+  /** Origins `returnTo` may point at (the gateway's own and configured front-ends). */
+  returnOrigins: () => string[];
+  minorVersion: number;
+}
+
+export class ConnectionService implements QuickBooksAccess {
+  readonly #connections;
+  readonly #states;
+  readonly #vault: TokenVault;
+  readonly #listeners: ((realm: ConnectedRealm) => Promise<void> | void)[] = [];
+  readonly #lastStamp = new Map<string, number>();
+  readonly #background = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: ConnectionServiceDeps) {
+    this.#connections = connectionModel(deps.connection);
+    this.#states = oauthStateModel(deps.connection);
+    this.#vault = new TokenVault(this.#connections, deps.cipher, deps.oauth, deps.log, (tenantId) => void this.#publish(tenantId));
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([this.#connections.init(), this.#states.init()]);
+  }
+
+  onConnected(listener: (realm: ConnectedRealm) => Promise<void> | void): void {
+    this.#listeners.push(listener);
+  }
+
+  /** Resolves when background work started by connections (cache refreshes) has finished. */
+  async idle(): Promise<void> {
+    while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
+  }
+
+  async status(tenantId: string): Promise<ConnectionView> {
+    return toView(await this.#connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean());
+  }
+
+  async realmOf(tenantId: string): Promise<ConnectedRealm | undefined> {
+    const doc = await this.#connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
+    if (doc?.status !== 'CONNECTED' || !doc.realmId) return undefined;
+    return { tenantId, realmId: doc.realmId, country: doc.country ?? undefined, companyName: doc.companyName ?? undefined };
+  }
+
+  /** Starts a connection: a single-use, short-lived state bound to the tenant, and Intuit's URL. */
+  async startConnect(tenantId: string, options: { returnTo?: string | null; allowRealmChange?: boolean } = {}): Promise<{ authorizationUrl: string; expiresAt: Date }> {
+    const returnTo = options.returnTo ? this.#checkReturnTo(options.returnTo) : null;
+    const state = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + STATE_TTL_MS);
+    await this.#states.deleteMany({ tenantId: new Types.ObjectId(tenantId), expiresAt: { $lt: new Date() } });
+    await this.#states.create({ tenantId: new Types.ObjectId(tenantId), stateHash: hashState(state), returnTo, allowRealmChange: options.allowRealmChange ?? false, expiresAt });
+    return { authorizationUrl: this.deps.oauth().authorizationUrl(state), expiresAt };
+  }
+
+  /**
+   * Finishes a connection from Intuit's redirect URL. `tenantId` is known for the GraphQL mutation;
+   * the HTTP callback learns it from the state. Nothing is stored unless every step succeeds.
+   */
+  async completeConnect(callbackUrl: string, tenantId?: string): Promise<CompletedConnection> {
+    let params: URLSearchParams;
+    try {
+      params = new URL(callbackUrl, 'http://callback.invalid').searchParams;
+    } catch {
+      throw new UserInputError('callbackUrl is not a URL.', [{ path: ['callbackUrl'], message: 'must be the full URL Intuit redirected to' }]);
+    }
+    const stateValue = params.get('state');
+    if (!stateValue) throw new ConnectionFailedError('STATE_INVALID', 'The callback has no state: start again with connectQuickBooks.');
+
+    // Single use: the state is consumed atomically before anything else happens.
+    const filter: Record<string, unknown> = { stateHash: hashState(stateValue), usedAt: null, expiresAt: { $gt: new Date() } };
+    const state: OAuthStateDoc | null = tenantId
+      ? await this.#states.findOneAndUpdate({ ...filter, tenantId: new Types.ObjectId(tenantId) }, { $set: { usedAt: new Date() } }, { returnDocument: 'after' }).lean()
+      : // The HTTP callback is the one place a state is looked up without a tenant: the state names the tenant.
+        ((await this.#states.collection.findOneAndUpdate(filter, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })) as OAuthStateDoc | null);
+    if (!state) throw new ConnectionFailedError('STATE_INVALID', 'This connection attempt is unknown, was already used or has expired: start again with connectQuickBooks.');
+    const owner = state.tenantId.toHexString();
+    const returnTo = state.returnTo ?? null;
+
+    const denied = params.get('error');
+    if (denied) {
+      const message = denied === 'access_denied' ? 'The QuickBooks connection was declined on the consent page.' : `QuickBooks refused the connection (${denied}).`;
+      await this.#recordFailure(owner, 'CONSENT_DECLINED', message);
+      throw new ConnectionFailedError('CONSENT_DECLINED', message, returnTo);
+    }
+
+    let tokens;
+    try {
+      tokens = await this.deps.oauth().exchangeCode(callbackUrl);
+    } catch (error) {
+      const message = `QuickBooks did not accept the authorization code (${error instanceof OAuthGrantError ? error.error : 'error'}). Start again with connectQuickBooks.`;
+      await this.#recordFailure(owner, 'CODE_EXCHANGE_FAILED', message);
+      throw new ConnectionFailedError('CODE_EXCHANGE_FAILED', message, returnTo);
+    }
+    const realmId = tokens.realmId ?? params.get('realmId') ?? undefined;
+    const existing = await this.#connections.findOne({ tenantId: new Types.ObjectId(owner) }).lean();
+    const revokeNew = () => this.deps.oauth().revoke(tokens.refreshToken).catch((e: unknown) => this.deps.log.warn({ err: e }, 'revoking unused tokens failed'));
+    if (!realmId) {
+      await revokeNew();
+      throw new ConnectionFailedError('CODE_EXCHANGE_FAILED', 'QuickBooks did not say which company was connected (no realmId).', returnTo);
+    }
+    if (existing?.realmId && existing.realmId !== realmId && !state.allowRealmChange) {
+      await revokeNew();
+      const message = `This tenant's books are in QuickBooks company ${existing.companyName ?? existing.realmId}; connecting company ${realmId} would split them. Reconnect to the same company, or confirm the change with connectQuickBooks(allowRealmChange: true).`;
+      await this.#recordFailure(owner, 'REALM_MISMATCH', message);
+      throw new ConnectionFailedError('REALM_MISMATCH', message, returnTo);
+    }
+
+    let company: Record<string, unknown>;
+    try {
+      company = await this.#clientWithToken(realmId, tokens.accessToken).companyInfo();
+    } catch (error) {
+      await revokeNew();
+      const qbo = normalizeQboError(error);
+      const message = `Connected, but the company could not be read (${qbo.message}).`;
+      await this.#recordFailure(owner, 'COMPANY_UNREADABLE', message);
+      throw new ConnectionFailedError('COMPANY_UNREADABLE', message, returnTo);
+    }
+
+    const firstTimeForRealm = existing?.realmId !== realmId;
+    const now = new Date();
+    await this.#connections.updateOne(
+      { tenantId: new Types.ObjectId(owner) },
+      {
+        $set: {
+          status: 'CONNECTED',
+          reason: null,
+          reasonMessage: null,
+          realmId,
+          companyName: (company.CompanyName) ?? null,
+          country: (company.Country) ?? null,
+          environment: this.deps.oauth().endpoints.environment,
+          connectedAt: now,
+          disconnectedAt: null,
+          lastSuccessfulCallAt: now,
+          tokens: this.#vault.seal(owner, tokens),
+          refreshLease: null,
+          ...(firstTimeForRealm ? { customerImportSuggested: true } : {}),
+        },
+        $inc: { tokenVersion: 1 },
+      },
+      { upsert: true },
+    );
+    this.deps.log.info({ tenantId: owner, realmId }, 'QuickBooks connected');
+    const view = await this.#publish(owner);
+    const realm: ConnectedRealm = { tenantId: owner, realmId, country: view.country ?? undefined, companyName: view.companyName ?? undefined };
+    for (const listener of this.#listeners) this.#track(Promise.resolve().then(() => listener(realm)));
+    return { tenantId: owner, view, returnTo };
+  }
+
+  /** Revokes the authorization at Intuit and forgets the tokens (the realm is remembered). */
+  async disconnect(tenantId: string): Promise<ConnectionView> {
+    const doc = await this.#connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
+    if (!doc || doc.status === 'NOT_CONNECTED') throw new QuickBooksNotConnectedError();
+    if (doc.tokens) {
+      try {
+        await this.deps.oauth().revoke(this.#vault.openRefresh(tenantId, doc.tokens));
+      } catch (error) {
+        // The tokens are forgotten either way; a failed revoke leaves nothing usable on our side.
+        this.deps.log.warn({ tenantId, err: error }, 'revoking at Intuit failed; forgetting the tokens anyway');
+      }
+    }
+    await this.#connections.updateOne(
+      { tenantId: new Types.ObjectId(tenantId) },
+      { $set: { status: 'NOT_CONNECTED', reason: 'DISCONNECTED', reasonMessage: 'Disconnected by the user.', tokens: null, refreshLease: null, disconnectedAt: new Date() }, $inc: { tokenVersion: 1 } },
+    );
+    return this.#publish(tenantId);
+  }
+
+  /** Calls QBO (CompanyInfo) to prove the connection works, refreshing the company name. */
+  async verify(tenantId: string): Promise<ConnectionView> {
+    const client = await this.clientFor(tenantId);
+    const company = await client.companyInfo();
+    await this.#connections.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { companyName: company.CompanyName as string, lastSuccessfulCallAt: new Date() } });
+    return this.status(tenantId);
+  }
+
+  async clientFor(tenantId: string): Promise<QboClient> {
+    const realm = await this.realmOf(tenantId);
+    if (!realm) {
+      // Distinguish "never connected" from "needs reconnecting" for the caller.
+      await this.#vault.accessToken(tenantId);
+      throw new QuickBooksNotConnectedError();
+    }
+    return new QboClient({
+      realmId: realm.realmId,
+      apiBaseUrl: this.deps.oauth().endpoints.apiBaseUrl,
+      limiter: this.deps.limiter,
+      minorVersion: this.deps.minorVersion,
+      tokens: {
+        accessToken: () => this.#vault.accessToken(tenantId),
+        refreshAfterUnauthorized: (rejected) => this.#vault.refreshAfterUnauthorized(tenantId, rejected),
+        onSuccess: () => this.#stampSuccess(tenantId),
+      },
+    });
+  }
+
+  #clientWithToken(realmId: string, token: string): QboClient {
+    return new QboClient({
+      realmId,
+      apiBaseUrl: this.deps.oauth().endpoints.apiBaseUrl,
+      limiter: this.deps.limiter,
+      minorVersion: this.deps.minorVersion,
+      retries: 2,
+      tokens: { accessToken: () => Promise.resolve(token), refreshAfterUnauthorized: () => Promise.reject(new Error('fresh token rejected')) },
+    });
+  }
+
+  #checkReturnTo(returnTo: string): string {
+    let url: URL;
+    try {
+      url = new URL(returnTo);
+    } catch {
+      throw new UserInputError('returnTo must be an absolute URL.', [{ path: ['returnTo'], message: 'must be an absolute URL' }]);
+    }
+    const allowed = this.deps.returnOrigins();
+    if (!allowed.includes(url.origin)) {
+      throw new UserInputError(`returnTo must be on an allowed origin (${allowed.join(', ')}); set FIELDBOOKS_RETURN_ORIGINS to add one.`, [
+        { path: ['returnTo'], message: `origin ${url.origin} is not allowed` },
+      ]);
+    }
+    return url.toString();
+  }
+
+  async #recordFailure(tenantId: string, reason: string, message: string): Promise<void> {
+    // A failed attempt never breaks a working connection; it is only recorded when there is none.
+    await this.#connections.updateOne(
+      { tenantId: new Types.ObjectId(tenantId), status: { $ne: 'CONNECTED' } },
+      { $set: { reason, reasonMessage: message }, $setOnInsert: { status: 'NOT_CONNECTED', tokenVersion: 0, customerImportSuggested: false } },
+      { upsert: true },
+    ).catch((error: unknown) => {
+      // Upsert races with a concurrent successful connect (unique tenantId): the success wins.
+      if ((error as { code?: number }).code !== 11000) throw error;
+    });
+    await this.#publish(tenantId);
+  }
+
+  #stampSuccess(tenantId: string): void {
+    const last = this.#lastStamp.get(tenantId) ?? 0;
+    if (Date.now() - last < SUCCESS_STAMP_EVERY_MS) return;
+    this.#lastStamp.set(tenantId, Date.now());
+    this.#track(this.#connections.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { lastSuccessfulCallAt: new Date() } }));
+  }
+
+  async #publish(tenantId: string): Promise<ConnectionView> {
+    const view = await this.status(tenantId);
+    this.deps.pubsub.publish(Topic.QuickBooksConnectionChanged, { tenantId, connection: view });
+    return view;
+  }
+
+  #track(work: Promise<unknown>): void {
+    const tracked = work
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'background work after a QuickBooks connection failed'))
+      .finally(() => this.#background.delete(tracked));
+    this.#background.add(tracked);
+  }
+}
+
+export function hashState(state: string): string {
+  return createHash('sha256').update(state).digest('hex');
+}
+
+function toView(doc: QuickBooksConnectionDoc | null): ConnectionView {
+  return {
+    status: doc?.status ?? 'NOT_CONNECTED',
+    reason: doc?.reason ?? null,
+    reasonMessage: doc?.reasonMessage ?? null,
+    realmId: doc?.realmId ?? null,
+    companyName: doc?.companyName ?? null,
+    country: doc?.country ?? null,
+    environment: doc?.environment ?? null,
+    connectedAt: doc?.connectedAt ?? null,
+    accessTokenExpiresAt: doc?.tokens?.accessExpiresAt ?? null,
+    refreshTokenExpiresAt: doc?.tokens?.refreshExpiresAt ?? null,
+    lastSuccessfulCallAt: doc?.lastSuccessfulCallAt ?? null,
+    customerImportSuggested: doc?.customerImportSuggested ?? false,
+  };
+}

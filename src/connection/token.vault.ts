@@ -1,0 +1,141 @@
+/**
+ * The token vault: OAuth tokens sealed at rest (AES-256-GCM, bound to tenant and field), fresh access
+ * tokens on demand, and refreshes that happen once per realm across every process sharing the
+ * database. Intuit rotates refresh tokens, so two processes refreshing with the same token would
+ * leave one of them holding a superseded token: a lease taken by compare-and-swap on `tokenVersion`
+ * makes one process refresh while the others wait for the new version. The new pair is stored before
+ * it is used. On `invalid_grant` storage is read once more (another process may have rotated the
+ * token) before the connection is marked RECONNECT_REQUIRED.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Model, Types } from 'mongoose';
+import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../graphql/errors.js';
+import { type Logger } from '../logging/logger.js';
+import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../quickbooks/intuit-oauth.client.js';
+import { type TokenCipher } from '../quickbooks/token.cipher.js';
+import { type QuickBooksConnectionDoc, type StoredTokens } from './connection.model.js';
+
+/** Refresh this long before Intuit's expiry, so a call never leaves with a token about to lapse. */
+const EXPIRY_MARGIN_MS = 5 * 60_000;
+const LEASE_MS = 20_000;
+const WAIT_FOR_REFRESH_MS = 30_000;
+
+export class TokenVault {
+  readonly #owner = randomUUID();
+  readonly #inflight = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly connections: Model<QuickBooksConnectionDoc>,
+    private readonly cipher: TokenCipher,
+    private readonly oauth: () => IntuitOAuth,
+    private readonly log: Logger,
+    private readonly onReconnectRequired: (tenantId: string) => void,
+  ) {}
+
+  seal(tenantId: string, tokens: TokenSet): StoredTokens {
+    return {
+      access: this.cipher.seal(tokens.accessToken, `${tenantId}:access`),
+      refresh: this.cipher.seal(tokens.refreshToken, `${tenantId}:refresh`),
+      accessExpiresAt: tokens.accessExpiresAt,
+      refreshExpiresAt: tokens.refreshExpiresAt,
+    };
+  }
+
+  openRefresh(tenantId: string, tokens: StoredTokens): string {
+    return this.cipher.open(tokens.refresh, `${tenantId}:refresh`);
+  }
+
+  /** A valid access token, refreshed first when it is close to expiry. */
+  async accessToken(tenantId: string): Promise<string> {
+    const doc = await this.#load(tenantId);
+    const tokens = this.#usable(doc);
+    if (tokens.accessExpiresAt.getTime() - Date.now() > EXPIRY_MARGIN_MS) return this.cipher.open(tokens.access, `${tenantId}:access`);
+    return this.#refreshOnce(tenantId, doc.tokenVersion);
+  }
+
+  /** After QBO answered 401 to `rejected`: the newer token if someone already refreshed, else refresh. */
+  async refreshAfterUnauthorized(tenantId: string, rejected: string): Promise<string> {
+    const doc = await this.#load(tenantId);
+    const tokens = this.#usable(doc);
+    const current = this.cipher.open(tokens.access, `${tenantId}:access`);
+    if (current !== rejected) return current;
+    return this.#refreshOnce(tenantId, doc.tokenVersion);
+  }
+
+  /** One refresh per tenant and token version in this process; the lease covers the other processes. */
+  #refreshOnce(tenantId: string, seenVersion: number): Promise<string> {
+    const key = `${tenantId}:${seenVersion}`;
+    let pending = this.#inflight.get(key);
+    if (!pending) {
+      pending = this.#refresh(tenantId, seenVersion).finally(() => this.#inflight.delete(key));
+      this.#inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  async #refresh(tenantId: string, seenVersion: number): Promise<string> {
+    const tenant = new Types.ObjectId(tenantId);
+    const deadline = Date.now() + WAIT_FOR_REFRESH_MS;
+    while (Date.now() < deadline) {
+      const doc = await this.#load(tenantId);
+      const tokens = this.#usable(doc);
+      if (doc.tokenVersion > seenVersion) return this.cipher.open(tokens.access, `${tenantId}:access`);
+
+      const now = new Date();
+      const leased = await this.connections.updateOne(
+        { tenantId: tenant, tokenVersion: seenVersion, status: 'CONNECTED', $or: [{ refreshLease: null }, { 'refreshLease.until': { $lt: now } }] },
+        { $set: { refreshLease: { owner: this.#owner, until: new Date(now.getTime() + LEASE_MS) } } },
+      );
+      if (leased.modifiedCount === 0) {
+        await sleep(100 + Math.floor(Math.random() * 150));
+        continue;
+      }
+
+      let fresh: TokenSet;
+      try {
+        fresh = await this.oauth().refresh(this.openRefresh(tenantId, tokens));
+      } catch (error) {
+        await this.connections.updateOne({ tenantId: tenant, 'refreshLease.owner': this.#owner }, { $set: { refreshLease: null } });
+        if (error instanceof OAuthGrantError && error.isInvalidGrant) {
+          const reread = await this.#load(tenantId);
+          if (reread.tokenVersion > seenVersion && reread.status === 'CONNECTED' && reread.tokens) {
+            return this.cipher.open(reread.tokens.access, `${tenantId}:access`);
+          }
+          await this.connections.updateOne(
+            { tenantId: tenant, tokenVersion: seenVersion },
+            { $set: { status: 'RECONNECT_REQUIRED', reason: 'REFRESH_TOKEN_INVALID', reasonMessage: 'QuickBooks no longer accepts the stored authorization (it was revoked, expired or replaced). Connect again to resume syncing.' } },
+          );
+          this.log.warn({ tenantId }, 'QuickBooks refresh token rejected: reconnect required');
+          this.onReconnectRequired(tenantId);
+          throw new QuickBooksReconnectRequiredError('REFRESH_TOKEN_INVALID');
+        }
+        throw error;
+      }
+
+      const stored = await this.connections.updateOne(
+        { tenantId: tenant, tokenVersion: seenVersion, 'refreshLease.owner': this.#owner },
+        { $set: { tokens: this.seal(tenantId, fresh), refreshLease: null }, $inc: { tokenVersion: 1 } },
+      );
+      if (stored.modifiedCount === 1) {
+        this.log.info({ tenantId }, 'QuickBooks access token refreshed');
+        return fresh.accessToken;
+      }
+      // Our lease lapsed and another process stored a newer pair meanwhile: use what is stored.
+      this.log.warn({ tenantId }, 'token refresh lost its lease; using the stored tokens');
+    }
+    throw new Error('timed out waiting for another process to refresh the QuickBooks token');
+  }
+
+  async #load(tenantId: string): Promise<QuickBooksConnectionDoc> {
+    const doc = await this.connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
+    if (!doc) throw new QuickBooksNotConnectedError();
+    return doc;
+  }
+
+  #usable(doc: QuickBooksConnectionDoc): StoredTokens {
+    if (doc.status === 'RECONNECT_REQUIRED') throw new QuickBooksReconnectRequiredError(doc.reason ?? 'RECONNECT_REQUIRED');
+    if (doc.status !== 'CONNECTED' || !doc.tokens) throw new QuickBooksNotConnectedError();
+    return doc.tokens;
+  }
+}
