@@ -41,7 +41,7 @@ export class GatewayFault extends Error {
   constructor(
     readonly httpStatus: number,
     readonly code: string,
-    readonly message: string,
+    override readonly message: string,
     readonly detail: string,
     readonly type: 'AUTHENTICATION' | 'AUTHORIZATION' | 'SERVICE',
   ) {

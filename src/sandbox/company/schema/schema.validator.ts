@@ -4,8 +4,9 @@
  * Jackson, which refuses unknown fields anywhere in the tree (e.g. `Amount` inside
  * `SalesItemLineDetail`), so the walk is recursive.
  */
-import { createRequire } from 'node:module';
 import { faults } from '../../faults.js';
+// A static JSON import, so `tsc` copies the schema next to the compiled module.
+import schema from './qbo-schema.json' with { type: 'json' };
 
 interface FieldDef {
   type: string;
@@ -17,8 +18,7 @@ interface TypeDef {
   fields: Record<string, FieldDef>;
 }
 
-const require = createRequire(import.meta.url);
-const TYPES = require('./qbo-schema.json') as Record<string, TypeDef>;
+const TYPES = schema as Record<string, TypeDef>;
 
 /** Output-only members QBO adds that are not in the XSD but that clients echo back on update. */
 const TOLERATED: Record<string, readonly string[]> = {
