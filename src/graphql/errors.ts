@@ -4,6 +4,7 @@
  * secrets never reach clients.
  */
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+import { QboError } from '../quickbooks/qbo.errors.js';
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -13,6 +14,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'QUICKBOOKS_NOT_CONNECTED'
   | 'QUICKBOOKS_RECONNECT_REQUIRED'
+  | 'QUICKBOOKS_ERROR'
   | 'INTERNAL_SERVER_ERROR';
 
 export class ApiError extends GraphQLError {
@@ -76,6 +78,15 @@ function withoutHttp(formatted: GraphQLFormattedError): GraphQLFormattedError {
 function formatErrorInner(formatted: GraphQLFormattedError, error: unknown, options: { exposeInternal: boolean }): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof ApiError) return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
+  if (original instanceof QboError) {
+    // QuickBooks' own fault text is meant for users; the kind says whether retrying can help.
+    return {
+      message: original.details.detail ? `QuickBooks: ${original.message} (${original.details.detail})` : `QuickBooks: ${original.message}`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'QUICKBOOKS_ERROR', kind: original.kind, qboCode: original.code ?? null, retryable: original.retryable },
+    };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) return formatted;
   // type-graphql's argument validation and graphql-armor's limits arrive as GraphQLErrors without a code.

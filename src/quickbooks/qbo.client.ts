@@ -145,8 +145,13 @@ export class QboClient {
           const error = normalizeQboError(raw);
           if (error.kind === 'AUTH' && !refreshed) {
             refreshed = true;
-            token = await tokens.refreshAfterUnauthorized(token);
-            throw error; // retried at once with the new token (see shouldRetry/minTimeout below)
+            try {
+              token = await tokens.refreshAfterUnauthorized(token);
+            } catch (refreshError) {
+              // Not retryable here: reconnect-required (or a refresh outage) goes to the caller as is.
+              throw new AbortError(refreshError as Error);
+            }
+            throw error; // retried with the new token after the first backoff step
           }
           if (!error.retryable) throw new AbortError(error);
           throw error;
@@ -159,9 +164,7 @@ export class QboClient {
         maxTimeout: 60_000,
         randomize: true,
       },
-    ).catch((error: unknown) => {
-      throw normalizeQboError(error);
-    });
+    );
   }
 
   #invoke(token: string, invoke: (qbo: NodeQuickBooks, cb: Callback) => void): Promise<unknown> {
