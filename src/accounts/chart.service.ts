@@ -145,8 +145,11 @@ export class ChartService {
     const started = this.#now();
     const state = await this.#state.findOne({ tenantId, entity }).lean();
     // Name lists hide inactive rows unless the query mentions Active; a deactivated account must
-    // reach the cache as inactive, not linger as active.
-    const where = since === null ? 'where Active IN (true, false)' : `where MetaData.LastUpdatedTime >= '${since}' and Active IN (true, false)`;
+    // reach the cache as inactive, not linger as active. QBO timestamps have one-second resolution,
+    // so a change in the watermark's own second after our query could be missed by `>`: the full
+    // refreshes (on connect, on demand) heal that rare case, while `>=` would re-read every row
+    // of a freshly seeded or imported company on each incremental run.
+    const where = since === null ? 'where Active IN (true, false)' : `where MetaData.LastUpdatedTime > '${since}' and Active IN (true, false)`;
     let watermark = since === null ? null : (state?.watermark ?? null);
     let written = 0;
     for await (const page of client.queryAll<QboRecord>(entity, where)) {
