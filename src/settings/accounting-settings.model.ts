@@ -1,6 +1,10 @@
 /**
- * One accounting-settings document per tenant. Every change is a single-document atomic update
- * guarded by `version` (FerretDB has no transactions), and records who made it and when.
+ * Accounting settings as an append-only list of revisions per tenant: the current settings are the
+ * newest revision, and a change inserts revision `version + 1`. The unique (tenantId, version) index
+ * is the compare-and-swap: of two concurrent changes based on the same revision, exactly one insert
+ * wins. (FerretDB 1.x applies a filtered update as read-then-write, so `updateOne({version: v})`
+ * can let several writers through; a unique-index insert cannot.) Each revision records who made
+ * it and when, so the history doubles as the audit trail.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import { tenantScoped } from '../db/tenant-scoped.plugin.js';
@@ -46,8 +50,6 @@ const actorSchema = new Schema<SettingsActor>({ apiKeyPrefix: { type: String, re
 
 const settingsSchema = new Schema<AccountingSettings>(
   {
-    // _id is the tenant's id: one document per tenant, enforced by the primary key itself.
-    _id: { type: Schema.Types.ObjectId, required: true },
     ...Object.fromEntries(ACCOUNT_SETTINGS.map((s) => [idField(s.setting), { type: String, default: null }])),
     invoiceReferenceField: { type: String, enum: [...Object.values(InvoiceReferenceField), null], default: InvoiceReferenceField.JOB_NUMBER },
     paymentMethodFromAccounts: { type: String, default: null },
@@ -60,9 +62,10 @@ const settingsSchema = new Schema<AccountingSettings>(
     updatedAt: { type: Date, default: null },
     updatedBy: { type: actorSchema, default: null },
   },
-  { collection: 'accounting_settings', timestamps: false },
+  { collection: 'accounting_settings_revisions', timestamps: false },
 );
 settingsSchema.plugin(tenantScoped);
+settingsSchema.index({ tenantId: 1, version: 1 }, { unique: true });
 
 export function accountingSettingsModel(connection: Connection): Model<AccountingSettings> {
   return (connection.models.AccountingSettings as Model<AccountingSettings> | undefined) ?? connection.model<AccountingSettings>('AccountingSettings', settingsSchema);

@@ -1,8 +1,9 @@
 /**
  * Reads and changes a tenant's accounting settings. A change is validated as a whole (every account
  * exists in the cached chart, is active and fits its purpose unless relaxed, by the flag in the same
- * input if given), then saved in one atomic single-document update, or not at all.
+ * input if given), then saved as one single-document insert of the next revision, or not at all.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Connection, type Model, Types } from 'mongoose';
 import { type AccountReference } from '../accounts/account-reference.rules.js';
 import { type ChartService } from '../accounts/chart.service.js';
@@ -21,7 +22,7 @@ export interface SettingsView extends AccountingSettingsValues {
   updatedBy: SettingsActor | null;
 }
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 10;
 
 function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
@@ -62,6 +63,7 @@ export function accountReferencesOf(patch: AccountingSettingsPatch): AccountRefe
 
 export class AccountingSettingsService {
   readonly #model: Model<AccountingSettings>;
+  #ready: Promise<unknown> | undefined;
 
   constructor(
     connection: Connection,
@@ -72,12 +74,22 @@ export class AccountingSettingsService {
     this.#model = accountingSettingsModel(connection);
   }
 
+  /** The unique (tenantId, version) index must exist before the first insert: it is the lock. */
+  ensureIndexes(): Promise<unknown> {
+    this.#ready ??= this.#model.init();
+    return this.#ready;
+  }
+
+  #latest(tenantId: string, projection?: Record<string, 1>) {
+    return this.#model.findOne({ tenantId: new Types.ObjectId(tenantId) }, projection).sort({ version: -1 }).lean();
+  }
+
   async get(tenantId: string): Promise<SettingsView> {
-    return toView(await this.#model.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean());
+    return toView(await this.#latest(tenantId));
   }
 
   async relaxAccountSelection(tenantId: string): Promise<boolean> {
-    const doc = await this.#model.findOne({ tenantId: new Types.ObjectId(tenantId) }, { relaxAccountSelectionRestrictions: 1 }).lean();
+    const doc = await this.#latest(tenantId, { relaxAccountSelectionRestrictions: 1, version: 1 });
     return doc?.relaxAccountSelectionRestrictions ?? false;
   }
 
@@ -85,10 +97,12 @@ export class AccountingSettingsService {
     const tenant = new Types.ObjectId(tenantId);
     const normalized = await this.#normalize(tenantId, patch);
     const updatedBy: SettingsActor = { apiKeyPrefix: actor.apiKeyPrefix, apiKeyLabel: await this.#keyLabel(tenantId, actor.apiKeyPrefix) };
-    // Optimistic concurrency: validate against one version, write only if it is still current, so
-    // a concurrent change of the relax flag cannot let a wrong-type account through.
+    await this.ensureIndexes();
+    // Optimistic concurrency: validate against one revision and insert the next; if another change
+    // took that version first, start over from the newer revision (so a concurrent change of the
+    // relax flag cannot let a wrong-type account through, and no change is lost).
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.#model.findOne({ tenantId: tenant }).lean();
+      const current = await this.#latest(tenantId);
       const view = toView(current);
       const relaxed = normalized.relaxAccountSelectionRestrictions !== undefined ? (normalized.relaxAccountSelectionRestrictions ?? false) : view.relaxAccountSelectionRestrictions;
       const problems = await this.chart.checkAccountReferences(tenantId, accountReferencesOf(normalized), relaxed);
@@ -97,16 +111,12 @@ export class AccountingSettingsService {
         throw new UserInputError(`Accounting settings were not saved: ${problems.map((p) => `${p.path.at(-1)}: ${p.message}`).join('; ')}.`, problems);
       }
       const values = applyPatch(view, normalized);
-      const update = { ...values, version: view.version + 1, updatedAt: new Date(), updatedBy };
       try {
-        if (!current) {
-          const created = await this.#model.create({ _id: tenant, tenantId: tenant, ...update });
-          return toView(created.toObject());
-        }
-        const saved = await this.#model.findOneAndUpdate({ tenantId: tenant, version: current.version }, { $set: update }, { returnDocument: 'after' }).lean();
-        if (saved) return toView(saved);
+        const created = await this.#model.create({ tenantId: tenant, ...values, version: view.version + 1, updatedAt: new Date(), updatedBy });
+        return toView(created.toObject());
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error; // another request created the document first
+        if (!isDuplicateKey(error)) throw error;
+        await sleep(5 + Math.random() * 20 * (attempt + 1)); // spread the retries of a burst
       }
     }
     throw new ConflictError('Accounting settings are being changed by another request; try again.');

@@ -194,9 +194,19 @@ describe('updateAccountingSettings', () => {
       update({ defaultLabourIncomeAccountId: labour[1]!.id }),
       update({ invoiceReferenceField: 'SITE_ADDRESS' }),
       update({ teamTrackingCategory: 'DEPARTMENT' }),
+      update({ accountingStartDate: '2027-01-01' }),
+      update({ pushSupplierInvoicesAsAwaitingApproval: false }),
+      update({ creditNoteAccountId: labour[0]!.id }),
     ]);
     for (const r of results) expect(r.errors).toBeUndefined();
-    expect(await settings()).toMatchObject({ defaultLabourIncomeAccountId: labour[1]!.id, invoiceReferenceField: 'SITE_ADDRESS', teamTrackingCategory: 'DEPARTMENT' });
+    expect(await settings()).toMatchObject({
+      defaultLabourIncomeAccountId: labour[1]!.id,
+      invoiceReferenceField: 'SITE_ADDRESS',
+      teamTrackingCategory: 'DEPARTMENT',
+      accountingStartDate: '2027-01-01',
+      pushSupplierInvoicesAsAwaitingApproval: false,
+      creditNoteAccountId: labour[0]!.id,
+    });
   });
 
   it('refuses a malformed date through the LocalDate scalar', async () => {
