@@ -63,7 +63,7 @@ const connectionSchema = new Schema<QuickBooksConnectionDoc>(
   },
   { timestamps: true, collection: 'quickbooks_connections' },
 );
-connectionSchema.plugin(tenantScoped);
+connectionSchema.plugin(tenantScoped, { index: false });
 connectionSchema.index({ tenantId: 1 }, { unique: true });
 
 export interface OAuthStateDoc {

@@ -30,8 +30,12 @@ export class MissingTenantScopeError extends Error {
   }
 }
 
-export function tenantScoped(schema: Schema): void {
-  schema.add({ tenantId: { type: Types.ObjectId, required: true, index: true, immutable: true } });
+/**
+ * `index: false` when the schema declares its own index leading with tenantId (a unique one, say):
+ * mongoose would otherwise drop the second definition of the same key, options and all.
+ */
+export function tenantScoped(schema: Schema, options: { index?: boolean } = {}): void {
+  schema.add({ tenantId: { type: Types.ObjectId, required: true, index: options.index ?? true, immutable: true } });
   schema.pre(QUERY_OPS, function (this: Query<unknown, unknown>) {
     const filter = this.getFilter() as Record<string, unknown>;
     if (filter.tenantId === undefined || filter.tenantId === null) {

@@ -28,6 +28,13 @@ async function status(key: string) {
   return result.data!.quickBooksConnection;
 }
 
+describe('storage', () => {
+  it('holds at most one connection per tenant (a unique index, not just a convention)', async () => {
+    const indexes = await gw.app.database.connection.collection('quickbooks_connections').indexes();
+    expect(indexes.find((i) => JSON.stringify(i.key) === '{"tenantId":1}')?.unique).toBe(true);
+  });
+});
+
 describe('connecting', () => {
   it('starts NOT_CONNECTED, and the authorization URL carries the accounting scope, our callback and a state', async () => {
     const key = await newTenant('Fresh Co');
