@@ -49,6 +49,7 @@ export function createServices(deps: ServiceDeps): Services {
   });
   const chartLog = deps.logger.child({ slice: 'accounts' });
   const chart = new ChartService(deps.connection, connections, {
+    maxAgeMs: deps.config.accounts.chartMaxAgeMs,
     onBackgroundError: (err: unknown, tenantId) => chartLog.warn({ err, tenantId }, 'background chart-of-accounts refresh failed'),
   });
   // A (re)connection fills the cache at once, so the settings screen has its dropdowns.

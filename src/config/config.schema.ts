@@ -47,6 +47,8 @@ export const envSchema = z
     FIELDBOOKS_ENCRYPTION_KEY: z.string().optional(),
     FIELDBOOKS_RETURN_ORIGINS: z.string().optional(),
     QBO_MINOR_VERSION: z.coerce.number({ message: 'must be a number' }).int().min(75, 'must be 75 or later (Intuit serves older ones as 75)').default(75),
+    /** Older than this, reading the cached chart of accounts starts an incremental refresh in the background. */
+    FIELDBOOKS_CHART_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be at least 1').default(900),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.QBO_CLIENT_ID) !== Boolean(env.QBO_CLIENT_SECRET)) {
@@ -102,6 +104,7 @@ export const envSchema = z
         simulatorUrl: env.QBO_SANDBOX_URL?.replace(/\/$/, ''),
         minorVersion: env.QBO_MINOR_VERSION,
       },
+      accounts: { chartMaxAgeMs: env.FIELDBOOKS_CHART_MAX_AGE_SECONDS * 1000 },
       encryptionKey: env.FIELDBOOKS_ENCRYPTION_KEY,
       returnOrigins: (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
     };

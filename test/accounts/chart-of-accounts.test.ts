@@ -3,8 +3,9 @@
  * by purpose exactly as the design table says (against the seeded AU and US charts), searched, paged,
  * served without QBO calls, refreshed fully and incrementally.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AccountPurpose, isAccountTypeAllowed } from '../../src/accounts/account-purpose.rules.js';
+import { ChartService } from '../../src/accounts/chart.service.js';
 import {
   type AccountPurpose as AccountPurposeName,
   AccountDocument,
@@ -251,5 +252,24 @@ describe('refreshing', () => {
     expect(refreshed.data!.refreshChartOfAccounts.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([created.Id, sub.Id]));
     const excavator = await gql(gw.graphqlUrl, AccountDocument, { id: sub.Id }, keys.AU);
     expect(excavator.data?.account).toMatchObject({ fullyQualifiedName: 'Equipment Hire Income:Excavator', parentId: created.Id, parent: { id: created.Id, name: 'Equipment Hire Income' } });
+  });
+});
+
+describe('a stale cache', () => {
+  it('is refreshed incrementally in the background when older than the configured age, and only then', async () => {
+    const { connection } = gw.app.database;
+    const access = gw.app.services.connections;
+    const realm = realmOf(gw, 'AU').realmId;
+    const now = new ChartService(connection, access, { maxAgeMs: 60_000 });
+    const twoMinutesLater = new ChartService(connection, access, { maxAgeMs: 60_000, now: () => new Date(Date.now() + 120_000) });
+
+    const calls = dataApiCalls(realm);
+    expect(await now.refreshIfStale(tenantIds.AU)).toBe(false);
+    expect(await twoMinutesLater.refreshIfStale(tenantIds.none)).toBe(false); // not connected: nothing to refresh from
+    expect(dataApiCalls(realm)).toBe(calls);
+
+    expect(await twoMinutesLater.refreshIfStale(tenantIds.AU)).toBe(true);
+    await vi.waitFor(async () => expect((await now.lastRefreshedAt(tenantIds.AU))!.getTime()).toBeGreaterThan(Date.now() + 60_000), { timeout: 10_000 });
+    expect(dataApiCalls(realm)).toBeGreaterThan(calls);
   });
 });
