@@ -1,6 +1,6 @@
 /**
- * Per-realm pacing shared by every caller in the process: at most 10 requests in flight, 500 per
- * minute, and batch calls at most 40 per minute (batch calls also count toward the 500). The limiter
+ * Per-realm pacing shared by every caller in the process: at most 10 requests in flight, under 500
+ * per minute, and batch calls under 40 per minute (batch calls also count toward the 500). The limiter
  * queues work instead of letting QBO answer 429. Bottleneck can move these counters to Redis when
  * several gateway instances share a realm (the scale-out path), without changing callers.
  */
@@ -21,23 +21,8 @@ export class RealmLimiter {
   readonly #batches: Bottleneck.Group;
 
   constructor(readonly limits: RealmLimits = QBO_LIMITS) {
-    // A rolling budget: `perMinute` tokens spread evenly (one every windowMs/perMinute), with a burst of
-    // at most a tenth of the window's budget, so a queue never spends the whole minute in one second.
-    const spacing = limits.windowMs / limits.perMinute;
-    this.#requests = new Bottleneck.Group({
-      maxConcurrent: limits.concurrent,
-      reservoir: Math.max(1, Math.floor(limits.perMinute / 10)),
-      reservoirIncreaseAmount: 1,
-      reservoirIncreaseInterval: Math.max(1, Math.floor(spacing)),
-      reservoirIncreaseMaximum: Math.max(1, Math.floor(limits.perMinute / 10)),
-    });
-    const batchSpacing = limits.windowMs / limits.batchPerMinute;
-    this.#batches = new Bottleneck.Group({
-      reservoir: Math.max(1, Math.floor(limits.batchPerMinute / 10)),
-      reservoirIncreaseAmount: 1,
-      reservoirIncreaseInterval: Math.max(1, Math.floor(batchSpacing)),
-      reservoirIncreaseMaximum: Math.max(1, Math.floor(limits.batchPerMinute / 10)),
-    });
+    this.#requests = new Bottleneck.Group({ maxConcurrent: limits.concurrent, ...tokenBucket(limits.perMinute, limits.windowMs) });
+    this.#batches = new Bottleneck.Group(tokenBucket(limits.batchPerMinute, limits.windowMs));
   }
 
   /** Runs `task` when the realm's budget allows it. */
@@ -50,4 +35,27 @@ export class RealmLimiter {
   async stop(): Promise<void> {
     await Promise.all([...this.#requests.limiters(), ...this.#batches.limiters()].map(({ limiter }) => limiter.stop({ dropWaitingJobs: true })));
   }
+}
+
+/**
+ * QBO counts requests in a sliding window; a token bucket with burst B and refill rate R lets through
+ * at most B + R per window. So the bucket holds 5% of the limit and refills 90% of it per window:
+ * at most 95% of the limit in any window, leaving room for clock skew between us and Intuit, and
+ * never a 429 from pacing alone.
+ */
+function tokenBucket(limitPerWindow: number, windowMs: number): Bottleneck.ConstructorOptions {
+  const burst = Math.max(1, Math.floor(limitPerWindow * 0.05));
+  const refillPerWindow = Math.max(1, Math.floor(limitPerWindow * 0.9));
+  // Bottleneck applies refills on its heartbeat: tick at most every ~50 ms and add as many tokens per
+  // tick as the rate allows (a 6 ms interval on a 250 ms heartbeat would silently run 40x slower).
+  const perToken = windowMs / refillPerWindow;
+  const tokensPerTick = Math.max(1, Math.ceil(50 / perToken));
+  const tickMs = Math.ceil(perToken * tokensPerTick);
+  return {
+    reservoir: burst,
+    reservoirIncreaseAmount: tokensPerTick,
+    reservoirIncreaseInterval: tickMs,
+    reservoirIncreaseMaximum: Math.max(burst, tokensPerTick),
+    heartbeatInterval: tickMs,
+  };
 }

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { RealmLimiter } from './qbo.limiter.js';
+
+let limiter: RealmLimiter | undefined;
+afterEach(async () => {
+  await limiter?.stop();
+});
+
+/** The most starts that fall within any window of `windowMs`. */
+function maxInWindow(starts: number[], windowMs: number): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+describe('RealmLimiter', () => {
+  it('keeps every sliding window under the per-window limit and caps concurrency, per realm', async () => {
+    // A compressed minute: 100 requests per 600 ms window.
+    limiter = new RealmLimiter({ concurrent: 10, perMinute: 100, batchPerMinute: 10, windowMs: 600 });
+    const starts: number[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const task = async () => {
+      starts.push(Date.now());
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+    };
+    const began = Date.now();
+    await Promise.all(Array.from({ length: 150 }, () => limiter!.schedule('realm-1', 'request', task)));
+    const elapsed = Date.now() - began;
+    expect(maxInWindow(starts, 600)).toBeLessThanOrEqual(100);
+    expect(maxInFlight).toBeLessThanOrEqual(10);
+    // It paces rather than starves: 150 requests need about one and a half windows, not many.
+    expect(elapsed).toBeLessThan(3 * 600);
+  });
+
+  it('counts batch calls against both the batch budget and the request budget', async () => {
+    limiter = new RealmLimiter({ concurrent: 10, perMinute: 1000, batchPerMinute: 20, windowMs: 500 });
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 30 }, () => limiter!.schedule('realm-1', 'batch', () => Promise.resolve(starts.push(Date.now())))));
+    expect(maxInWindow(starts, 500)).toBeLessThanOrEqual(20);
+  });
+
+  it('gives each realm its own budget', async () => {
+    limiter = new RealmLimiter({ concurrent: 10, perMinute: 40, batchPerMinute: 10, windowMs: 2000 });
+    const began = Date.now();
+    await Promise.all(['a', 'b', 'c'].map((realm) => limiter!.schedule(realm, 'request', () => Promise.resolve())));
+    expect(Date.now() - began).toBeLessThan(200);
+  });
+});
