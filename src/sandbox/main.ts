@@ -1,18 +1,20 @@
 /**
  * `npm run sandbox`: the QBO simulator on its own (port from QBO_SANDBOX_PORT, default 4010). Prints
- * the URLs to point intuit-oauth and node-quickbooks at, the demo app's credentials and the realms.
+ * the URLs to point intuit-oauth and node-quickbooks at, the demo app's credentials, the realms and the
+ * settings it started with (see sandbox.env.ts for the variables). A bad environment exits with 78.
  */
 import { createSandbox } from './sandbox.js';
+import { EXIT_CONFIG, parseSandboxEnv, sandboxOptionsFromEnv } from './sandbox.env.js';
 
-const port = Number(process.env.QBO_SANDBOX_PORT ?? 4010);
-const host = process.env.QBO_SANDBOX_HOST ?? '127.0.0.1';
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`QBO_SANDBOX_PORT must be a port number, got ${process.env.QBO_SANDBOX_PORT}`);
-  process.exit(1);
+const parsed = parseSandboxEnv(process.env);
+if (!parsed.ok) {
+  console.error(['QBO sandbox: invalid environment', ...parsed.problems.map((p) => `  ${p}`)].join('\n'));
+  process.exit(EXIT_CONFIG);
 }
+const { env } = parsed;
 
-const sandbox = createSandbox({ oauth: { autoApprove: process.env.QBO_SANDBOX_AUTO_APPROVE === 'true' } });
-const { url } = await sandbox.listen(port, host);
+const sandbox = createSandbox(sandboxOptionsFromEnv(env));
+const { url } = await sandbox.listen(env.QBO_SANDBOX_PORT, env.QBO_SANDBOX_HOST);
 const info = sandbox.info();
 const lines = [
   `QBO sandbox listening on ${url}`,
@@ -23,12 +25,17 @@ const lines = [
   `  Revoke          ${url}/v2/oauth2/tokens/revoke`,
   `  UserInfo        ${url}/v1/openid_connect/userinfo`,
   `  Discovery       ${url}/.well-known/openid_configuration`,
-  `  Admin           ${url}/_sandbox/info`,
+  `  Admin           ${url}/_sandbox/info   (also /_sandbox/webhooks, /_sandbox/oauth)`,
   '',
   `  Demo app client id      ${info.app.clientId}`,
   `  Demo app client secret  ${info.app.clientSecret}`,
   `  Redirect URIs           ${info.app.redirectUris.join(', ')}`,
   `  Webhook verifier token  ${info.app.webhookVerifierToken}`,
+  '',
+  `  Webhook target          ${env.QBO_SANDBOX_WEBHOOK_URL ?? '(none: PUT /_sandbox/webhooks to set one)'}`,
+  `  Webhook format          ${env.QBO_SANDBOX_WEBHOOK_FORMAT}`,
+  `  Time scale              ${env.QBO_SANDBOX_TIME_SCALE} (virtual ms per real ms)`,
+  `  Auto-approve consent    ${env.QBO_SANDBOX_AUTO_APPROVE ? 'on' : 'off'}`,
   '',
   ...info.companies.map((c) => `  Realm ${c.realmId}  ${c.country}  ${c.name}`),
 ];

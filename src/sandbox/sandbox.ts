@@ -83,6 +83,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const limiter = options.limits === false ? undefined : createRealmLimiter({ clock, ...options.limits });
   const webhooks = createWebhookNotifier({ ...options.webhooks, clock, verifierToken: options.webhooks?.verifierToken ?? oauth.demoApp.webhookVerifierToken });
   companies.attach((store) => webhooks.attach(store));
+  // Reset puts the target back to the one given as options, as oauth.reset() does for apps and auto-approve.
+  const initialWebhookTarget = webhooks.target();
   const state: SandboxState = {
     faults: new FaultInjector(),
     requests: new RequestLog(options.requestLogSize),
@@ -126,12 +128,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     faults: state.faults,
     log: state.requests,
     info: () => ({ ...info() }),
+    oauth,
+    webhooks,
     onReset: () => {
       oauth.reset();
       limiter?.reset();
       state.replay.clear();
       state.batchReplay.clear();
       webhooks.clear();
+      webhooks.setTarget(initialWebhookTarget.url, initialWebhookTarget.format);
     },
   }));
   app.use(oauth.router);

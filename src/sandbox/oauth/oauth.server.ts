@@ -58,6 +58,8 @@ export interface OAuthServer {
   registerApp(app: RegisteredApp): RegisteredApp;
   addRedirectUri(clientId: string, redirectUri: string): void;
   setAutoApprove(on: boolean): void;
+  /** Whether the consent page is currently skipped (options, then the admin API). */
+  isAutoApprove(): boolean;
   /** A connected token set for `realmId` without the browser dance (accounting + OpenID scopes). */
   issueTokensForTest(realmId: string, clientId?: string): TokenResponse & { realmId: string };
   /** Drops every consent, code, connection and token; restores the apps and auto-approve given as options. */
@@ -121,6 +123,7 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
     setAutoApprove(on) {
       autoApprove = on;
     },
+    isAutoApprove: () => autoApprove,
     issueTokensForTest(realmId, clientId = demoApp.clientId) {
       if (!registry.get(clientId)) throw new Error(`issueTokensForTest: no registered app with client id ${clientId}`);
       if (!options.realms().some((r) => r.realmId === realmId)) {

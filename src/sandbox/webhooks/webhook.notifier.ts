@@ -66,6 +66,10 @@ export interface WebhookNotifier {
   attach(store: CompanyStore): () => void;
   /** Change where (and in which format) future notifications go; `undefined` URL stops sending. */
   setTarget(url: string | undefined, format?: WebhookFormat): void;
+  /** Where future notifications go and in which format (for the admin API); `url` undefined = none. */
+  target(): { url: string | undefined; format: WebhookFormat };
+  /** The key deliveries are signed with, so a receiver configured from the admin API can verify them. */
+  readonly verifierToken: string;
   /** The delivery log, oldest first (copies). */
   deliveries(): WebhookDelivery[];
   /** Resolves when nothing is gathered, queued or in flight (retries waiting on the clock count as busy). */
@@ -252,6 +256,10 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
       url = newUrl;
       if (newFormat) format = newFormat;
     },
+    target() {
+      return { url, format };
+    },
+    verifierToken,
     deliveries() {
       return log.map((d) => structuredClone(d));
     },
