@@ -1,0 +1,26 @@
+/**
+ * Stored ledger documents to the contract's plain records (`ledger-record.types.ts`): hex ids, no
+ * storage-only fields (content hash, sort key, change time, flattened allocation ids), absent
+ * optionals instead of nulls. Pure, so the sync engine sees exactly what the API shows.
+ */
+import { type LedgerKind, type LedgerRecordOf } from './ledger-record.types.js';
+import { type StoredRecord } from './ledger-record.model.js';
+
+const STORAGE_ONLY = new Set(['_id', 'tenantId', 'contentHash', 'sortKey', 'changedAt', 'allocatedInvoiceIds', '__v']);
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object' && !(value instanceof Date) && value.constructor === Object) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
+  }
+  return value;
+}
+
+export function toLedgerRecord<K extends LedgerKind>(kind: K, doc: StoredRecord<K>): LedgerRecordOf<K> {
+  const content = Object.fromEntries(Object.entries(doc).filter(([key]) => !STORAGE_ONLY.has(key)));
+  return { ...(withoutNulls(content) as object), kind, id: doc._id.toHexString(), tenantId: doc.tenantId.toHexString() } as LedgerRecordOf<K>;
+}

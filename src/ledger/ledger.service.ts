@@ -1,0 +1,525 @@
+/**
+ * The FSM ledger: idempotent upserts of customers, suppliers and transactions keyed by the FSM's
+ * externalId, status changes (void, delete), lists, and the `LedgerReader` the sync engine pushes
+ * from. Every write is one single-document operation (FerretDB has no transactions): everything is
+ * validated first, then the record is inserted (the unique index settles concurrent first upserts)
+ * or replaced by compare-and-swap on its version, retried from a fresh read when it lost a race.
+ */
+import { type Connection, Types } from 'mongoose';
+import { containsPattern } from '../accounts/chart.service.js';
+import { ConflictError, type FieldProblem, NotFoundError, UserInputError } from '../graphql/errors.js';
+import { afterKeyFilter, type PageRequest } from '../graphql/pagination.js';
+import { type Dec, dec, money, sum } from './ledger-decimal.rules.js';
+import {
+  type BadDebtWriteOffInput,
+  type CreditNoteInput,
+  type CustomerInput,
+  type ExpenseInput,
+  type InvoiceInput,
+  type PaymentInput,
+  type SupplierInput,
+  type SupplierInvoiceInput,
+} from './ledger-record.input.js';
+import { type LedgerModels, ledgerModels, LEDGER_KINDS, type StoredRecord } from './ledger-record.model.js';
+import { toLedgerRecord } from './ledger-record.mapper.js';
+import {
+  badDebtWriteOffRules,
+  checkExternalId,
+  contentHash,
+  creditNoteRules,
+  customerRules,
+  expenseRules,
+  type InvoiceRef,
+  invoiceRules,
+  type InvoiceSettlement,
+  paymentRules,
+  type RefLookup,
+  type RuleResult,
+  supplierInvoiceRules,
+  supplierRules,
+} from './ledger-record.rules.js';
+import {
+  type LedgerChangeListener,
+  type LedgerKind,
+  type LedgerReader,
+  type LedgerRecordOf,
+  type RecordStatus,
+} from './ledger-record.types.js';
+import { type LedgerListsService } from './ledger-lists.service.js';
+
+/** What has been applied to an invoice by ACTIVE payments, credit notes and write-offs. */
+export interface InvoiceSettlementTotals {
+  amountPaid: string;
+  amountCredited: string;
+  amountWrittenOff: string;
+}
+
+export interface LedgerListFilter {
+  search?: string | null;
+  pushPending?: boolean | null;
+  status?: RecordStatus | null;
+  /** Transactions only: inclusive calendar-date range. */
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  /** Invoices, payments, credit notes, write-offs: one customer's (gateway id). */
+  customerId?: string | null;
+}
+
+export const NO_CHANGE_LISTENER: LedgerChangeListener = { recordChanged: () => undefined };
+
+const LABELS: { [K in LedgerKind]: string } = {
+  customer: 'Customer',
+  supplier: 'Supplier',
+  invoice: 'Invoice',
+  payment: 'Payment',
+  creditNote: 'CreditNote',
+  badDebtWriteOff: 'BadDebtWriteOff',
+  supplierInvoice: 'SupplierInvoice',
+  expense: 'Expense',
+};
+
+const SEARCH_FIELDS: { [K in LedgerKind]: string[] } = {
+  customer: ['displayName', 'companyName', 'email', 'externalId'],
+  supplier: ['displayName', 'companyName', 'email', 'externalId'],
+  invoice: ['number', 'jobNumber', 'customerOrderNumber', 'workOrder', 'externalId'],
+  payment: ['reference', 'externalId'],
+  creditNote: ['number', 'externalId'],
+  badDebtWriteOff: ['reason', 'externalId'],
+  supplierInvoice: ['number', 'externalId'],
+  expense: ['reference', 'externalId'],
+};
+
+const PARTIES = new Set<LedgerKind>(['customer', 'supplier']);
+const CAS_ATTEMPTS = 5;
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+function objectIds(ids: readonly string[]): Types.ObjectId[] {
+  return ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+}
+
+function inputError(what: string, problems: FieldProblem[]): UserInputError {
+  return new UserInputError(`${what} was not saved: ${problems.map((p) => `${p.path.slice(1).join('.') || p.path.join('.')} ${p.message}`).join('; ')}.`, problems);
+}
+
+type Stored<K extends LedgerKind> = StoredRecord<K>;
+type Content = Record<string, unknown>;
+
+interface UpsertPlan<K extends LedgerKind> {
+  kind: K;
+  tenantId: string;
+  externalId: string;
+  /** Validates and normalises against the current stored record (null when new). */
+  build: (existing: Stored<K> | null) => Promise<RuleResult<Content>>;
+  /** Storage-only fields derived from the content (e.g. flattened allocation ids). */
+  derived?: (content: Content) => Content;
+}
+
+export class LedgerService implements LedgerReader {
+  readonly models: LedgerModels;
+  #listener: LedgerChangeListener = NO_CHANGE_LISTENER;
+  #ready: Promise<unknown> | undefined;
+
+  constructor(
+    connection: Connection,
+    private readonly lists: LedgerListsService,
+    /** Called when a change listener throws: the record is saved already, so the write must not fail. */
+    private readonly onListenerError: (error: unknown, tenantId: string, kind: LedgerKind, id: string) => void = () => undefined,
+  ) {
+    this.models = ledgerModels(connection);
+  }
+
+  ensureIndexes(): Promise<unknown> {
+    this.#ready ??= Promise.all(LEDGER_KINDS.map((kind) => this.models[kind].init()));
+    return this.#ready;
+  }
+
+  /** The sync slice's hook: told about every change that set pushPending. */
+  setChangeListener(listener: LedgerChangeListener | null): void {
+    this.#listener = listener ?? NO_CHANGE_LISTENER;
+  }
+
+  // ---- upserts ----------------------------------------------------------------------------------
+
+  async upsertCustomer(tenantId: string, input: CustomerInput): Promise<LedgerRecordOf<'customer'>> {
+    return this.#upsert({ kind: 'customer', tenantId, externalId: input.externalId, build: () => Promise.resolve(customerRules(input)) });
+  }
+
+  async upsertSupplier(tenantId: string, input: SupplierInput): Promise<LedgerRecordOf<'supplier'>> {
+    return this.#upsert({ kind: 'supplier', tenantId, externalId: input.externalId, build: () => Promise.resolve(supplierRules(input)) });
+  }
+
+  async upsertInvoice(tenantId: string, input: InvoiceInput): Promise<LedgerRecordOf<'invoice'>> {
+    return this.#upsert({
+      kind: 'invoice',
+      tenantId,
+      externalId: input.externalId,
+      build: async (existing) => {
+        const refs = await this.#lookup(tenantId, {
+          customers: [input.customerExternalId],
+          jobTypes: [input.jobTypeExternalId, ...input.lines.map((l) => l.jobTypeExternalId)],
+          supplies: input.lines.map((l) => l.supplyExternalId),
+          teams: [input.teamExternalId, ...input.lines.map((l) => l.teamExternalId)],
+        });
+        let settlement: InvoiceSettlement | undefined;
+        if (existing) {
+          const totals = (await this.settlementsOf(tenantId, [existing._id.toHexString()])).get(existing._id.toHexString());
+          settlement = { customerId: existing.customerId, currency: existing.currency, settled: totals ? money(settledOf(totals)) : '0.00' };
+        }
+        return invoiceRules(input, refs, settlement);
+      },
+    });
+  }
+
+  async recordPayment(tenantId: string, input: PaymentInput): Promise<LedgerRecordOf<'payment'> & { currency: string }> {
+    return this.#upsert({
+      kind: 'payment',
+      tenantId,
+      externalId: input.externalId,
+      build: async (existing) => {
+        const refs = await this.#lookup(
+          tenantId,
+          { customers: [input.customerExternalId], paymentMethods: [input.paymentMethodExternalId], invoices: input.allocations.map((a) => a.invoiceExternalId) },
+          existing ? { kind: 'payment', id: existing._id.toHexString() } : undefined,
+        );
+        return paymentRules(input, refs);
+      },
+      derived: (content) => ({ allocatedInvoiceIds: (content.allocations as { invoiceId: string }[]).map((a) => a.invoiceId) }),
+    }) as Promise<LedgerRecordOf<'payment'> & { currency: string }>;
+  }
+
+  async issueCreditNote(tenantId: string, input: CreditNoteInput): Promise<LedgerRecordOf<'creditNote'>> {
+    return this.#upsert({
+      kind: 'creditNote',
+      tenantId,
+      externalId: input.externalId,
+      build: async (existing) => {
+        const refs = await this.#lookup(
+          tenantId,
+          { customers: [input.customerExternalId], invoices: [input.invoiceExternalId] },
+          existing ? { kind: 'creditNote', id: existing._id.toHexString() } : undefined,
+        );
+        return creditNoteRules(input, refs);
+      },
+    });
+  }
+
+  async writeOffBadDebt(tenantId: string, input: BadDebtWriteOffInput): Promise<LedgerRecordOf<'badDebtWriteOff'>> {
+    return this.#upsert({
+      kind: 'badDebtWriteOff',
+      tenantId,
+      externalId: input.externalId,
+      build: async (existing) => {
+        const refs = await this.#lookup(tenantId, { invoices: [input.invoiceExternalId] }, existing ? { kind: 'badDebtWriteOff', id: existing._id.toHexString() } : undefined);
+        return badDebtWriteOffRules(input, refs);
+      },
+    });
+  }
+
+  async upsertSupplierInvoice(tenantId: string, input: SupplierInvoiceInput): Promise<LedgerRecordOf<'supplierInvoice'>> {
+    return this.#upsert({
+      kind: 'supplierInvoice',
+      tenantId,
+      externalId: input.externalId,
+      build: async () => supplierInvoiceRules(input, await this.#lookup(tenantId, { suppliers: [input.supplierExternalId], teams: input.lines.map((l) => l.teamExternalId) })),
+    });
+  }
+
+  async upsertExpense(tenantId: string, input: ExpenseInput): Promise<LedgerRecordOf<'expense'>> {
+    return this.#upsert({
+      kind: 'expense',
+      tenantId,
+      externalId: input.externalId,
+      build: async () => expenseRules(input, await this.#lookup(tenantId, { suppliers: [input.supplierExternalId], teams: input.lines.map((l) => l.teamExternalId) })),
+    });
+  }
+
+  async #upsert<K extends LedgerKind>(plan: UpsertPlan<K>): Promise<LedgerRecordOf<K>> {
+    await this.ensureIndexes();
+    const model = this.models[plan.kind];
+    const label = LABELS[plan.kind];
+    const idProblem = checkExternalId(plan.externalId);
+    if (idProblem) throw inputError(label, [idProblem]);
+    const externalId = plan.externalId.trim();
+    const tenant = new Types.ObjectId(plan.tenantId);
+
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      const existing = (await model.findOne({ tenantId: tenant, externalId }).lean()) as unknown as Stored<K> | null;
+      const result = await plan.build(existing);
+      const hash = result.ok ? contentHash(result.content) : null;
+      // Repeating an identical upsert is harmless, even on a voided record: nothing is written.
+      if (existing && hash === existing.contentHash) return toLedgerRecord(plan.kind, existing);
+      const problems = result.ok ? [] : [...result.problems];
+      if (existing && existing.status !== 'ACTIVE') {
+        problems.unshift({ path: ['input', 'externalId'], message: `${label.toLowerCase()} ${externalId} is ${existing.status} and cannot be edited` });
+      }
+      if (problems.length > 0 || !result.ok || hash === null) throw inputError(`${label} ${externalId}`, problems);
+
+      const content = result.content;
+      const now = new Date();
+      const sortKey = PARTIES.has(plan.kind) ? String(content.displayName).toLowerCase() : String(content.date);
+      const body = { ...content, ...(plan.derived?.(content) ?? {}), contentHash: hash, sortKey, pushPending: true, changedAt: now, updatedAt: now };
+      let saved: Stored<K> | null;
+      if (!existing) {
+        try {
+          const doc = { ...body, _id: new Types.ObjectId(), tenantId: tenant, externalId, version: 1, status: 'ACTIVE', createdAt: now };
+          saved = (await model.create(doc as never)).toObject() as unknown as Stored<K>;
+        } catch (error) {
+          // A concurrent first upsert of the same externalId won: validate again against its record.
+          if (isDuplicateKey(error)) continue;
+          throw error;
+        }
+      } else {
+        const replacement = { ...body, _id: existing._id, tenantId: tenant, externalId, version: existing.version + 1, status: existing.status, createdAt: existing.createdAt };
+        saved = (await model
+          .findOneAndReplace({ tenantId: tenant, _id: existing._id, version: existing.version }, replacement, { returnDocument: 'after' })
+          .lean()) as unknown as Stored<K> | null;
+        if (!saved) continue; // someone else changed it meanwhile: start again from their version
+      }
+      if (!saved) continue;
+      this.#notify(plan.tenantId, plan.kind, saved._id.toHexString());
+      return toLedgerRecord(plan.kind, saved);
+    }
+    throw new ConflictError(`${label} ${externalId} changed concurrently too many times; retry the call.`, { type: label, externalId });
+  }
+
+  #notify(tenantId: string, kind: LedgerKind, id: string): void {
+    try {
+      this.#listener.recordChanged(tenantId, kind, id);
+    } catch (error) {
+      this.onListenerError(error, tenantId, kind, id);
+    }
+  }
+
+  // ---- status changes ----------------------------------------------------------------------------
+
+  voidInvoice(tenantId: string, externalId: string): Promise<LedgerRecordOf<'invoice'>> {
+    return this.#changeStatus('invoice', tenantId, externalId, 'VOIDED');
+  }
+
+  deleteInvoice(tenantId: string, externalId: string): Promise<LedgerRecordOf<'invoice'>> {
+    return this.#changeStatus('invoice', tenantId, externalId, 'DELETED');
+  }
+
+  voidPayment(tenantId: string, externalId: string): Promise<LedgerRecordOf<'payment'>> {
+    return this.#changeStatus('payment', tenantId, externalId, 'VOIDED');
+  }
+
+  /** A new version with the new status (the push engine mirrors it in QBO); repeating it is harmless. */
+  async #changeStatus<K extends LedgerKind>(kind: K, tenantId: string, externalId: string, status: RecordStatus): Promise<LedgerRecordOf<K>> {
+    await this.ensureIndexes();
+    const model = this.models[kind];
+    const label = LABELS[kind];
+    const tenant = new Types.ObjectId(tenantId);
+    const key = externalId.trim();
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      const existing = (await model.findOne({ tenantId: tenant, externalId: key }).lean()) as unknown as Stored<K> | null;
+      if (!existing) throw new NotFoundError(label, key);
+      if (existing.status === status) return toLedgerRecord(kind, existing);
+      if (existing.status === 'DELETED') throw inputError(`${label} ${key}`, [{ path: ['externalId'], message: `${label.toLowerCase()} ${key} is DELETED` }]);
+      if (kind === 'invoice') {
+        const totals = (await this.settlementsOf(tenantId, [existing._id.toHexString()])).get(existing._id.toHexString());
+        if (totals && !settledOf(totals).isZero()) {
+          throw inputError(`${label} ${key}`, [
+            { path: ['externalId'], message: `invoice ${key} has payments, credit notes or write-offs applied (${money(settledOf(totals))}): void or change those first` },
+          ]);
+        }
+      }
+      const now = new Date();
+      const saved = (await model
+        .findOneAndUpdate(
+          { tenantId: tenant, _id: existing._id, version: existing.version },
+          { $set: { status, pushPending: true, changedAt: now, updatedAt: now }, $inc: { version: 1 } },
+          { returnDocument: 'after' },
+        )
+        .lean()) as unknown as Stored<K> | null;
+      if (!saved) continue;
+      this.#notify(tenantId, kind, saved._id.toHexString());
+      return toLedgerRecord(kind, saved);
+    }
+    throw new ConflictError(`${label} ${key} changed concurrently too many times; retry the call.`, { type: label, externalId: key });
+  }
+
+  // ---- references and balances --------------------------------------------------------------------
+
+  /**
+   * Looks every referenced record up by externalId in one query per kind. `exclude` is the record being
+   * edited: its own previous allocation must not count against the invoices' outstanding balances.
+   */
+  async #lookup(
+    tenantId: string,
+    wants: { customers?: Opt[]; suppliers?: Opt[]; jobTypes?: Opt[]; supplies?: Opt[]; teams?: Opt[]; paymentMethods?: Opt[]; invoices?: Opt[] },
+    exclude?: { kind: LedgerKind; id: string },
+  ): Promise<RefLookup> {
+    const tenant = new Types.ObjectId(tenantId);
+    const keys = (values: Opt[] | undefined) => [...new Set((values ?? []).map((v) => v?.trim()).filter((v): v is string => !!v))];
+    const byExternalId = async <T extends { _id: Types.ObjectId; externalId: string }>(values: Opt[] | undefined, query: (ids: string[]) => Promise<T[]>) => {
+      const ids = keys(values);
+      return new Map((ids.length > 0 ? await query(ids) : []).map((row) => [row.externalId, row]));
+    };
+    const [customers, suppliers, jobTypes, supplies, teams, methods, invoices] = await Promise.all([
+      byExternalId(wants.customers, (ids) => this.models.customer.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
+      byExternalId(wants.suppliers, (ids) => this.models.supplier.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
+      byExternalId(wants.jobTypes, (ids) => this.lists.jobTypes.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
+      byExternalId(wants.supplies, (ids) => this.lists.supplies.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
+      byExternalId(wants.teams, (ids) => this.lists.teams.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
+      byExternalId(wants.paymentMethods, (ids) => this.lists.paymentMethods.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1, isCard: 1 }).lean()),
+      byExternalId(wants.invoices, (ids) =>
+        this.models.invoice
+          .find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1, number: 1, customerId: 1, currency: 1, status: 1, total: 1 })
+          .lean<(Pick<Stored<'invoice'>, '_id' | 'externalId' | 'number' | 'customerId' | 'currency' | 'status' | 'total'>)[]>(),
+      ),
+    ]);
+    const settlements = await this.settlementsOf(
+      tenantId,
+      [...invoices.values()].map((i) => i._id.toHexString()),
+      exclude,
+    );
+    const ref = (row: { _id: Types.ObjectId } | undefined) => (row ? { id: row._id.toHexString() } : undefined);
+    return {
+      customer: (id) => ref(customers.get(id)),
+      supplier: (id) => ref(suppliers.get(id)),
+      jobType: (id) => ref(jobTypes.get(id)),
+      supply: (id) => ref(supplies.get(id)),
+      team: (id) => ref(teams.get(id)),
+      paymentMethod: (id) => {
+        const row = methods.get(id);
+        return row ? { id: row._id.toHexString(), isCard: row.isCard } : undefined;
+      },
+      invoice: (id): InvoiceRef | undefined => {
+        const row = invoices.get(id);
+        if (!row) return undefined;
+        const totals = settlements.get(row._id.toHexString());
+        const outstanding = dec(row.total).minus(totals ? settledOf(totals) : 0);
+        return { id: row._id.toHexString(), number: row.number, customerId: row.customerId, currency: row.currency, status: row.status, outstanding: money(outstanding) };
+      },
+    };
+  }
+
+  /**
+   * Paid, credited and written-off totals of invoices from ACTIVE records (three queries for any number
+   * of invoices). `exclude` leaves one record out (the one being edited).
+   */
+  async settlementsOf(tenantId: string, invoiceIds: readonly string[], exclude?: { kind: LedgerKind; id: string }): Promise<Map<string, InvoiceSettlementTotals>> {
+    const result = new Map<string, { paid: Dec[]; credited: Dec[]; writtenOff: Dec[] }>();
+    if (invoiceIds.length === 0) return new Map();
+    for (const id of invoiceIds) result.set(id, { paid: [], credited: [], writtenOff: [] });
+    const tenant = new Types.ObjectId(tenantId);
+    const ids = [...invoiceIds];
+    const not = (kind: LedgerKind) => (exclude?.kind === kind && Types.ObjectId.isValid(exclude.id) ? { _id: { $ne: new Types.ObjectId(exclude.id) } } : {});
+    const [payments, credits, writeOffs] = await Promise.all([
+      this.models.payment.find({ tenantId: tenant, status: 'ACTIVE', allocatedInvoiceIds: { $in: ids }, ...not('payment') }, { allocations: 1 }).lean<Pick<Stored<'payment'>, 'allocations'>[]>(),
+      this.models.creditNote.find({ tenantId: tenant, status: 'ACTIVE', invoiceId: { $in: ids }, ...not('creditNote') }, { invoiceId: 1, total: 1 }).lean<Pick<Stored<'creditNote'>, 'invoiceId' | 'total'>[]>(),
+      this.models.badDebtWriteOff.find({ tenantId: tenant, status: 'ACTIVE', invoiceId: { $in: ids }, ...not('badDebtWriteOff') }, { invoiceId: 1, amount: 1 }).lean<Pick<Stored<'badDebtWriteOff'>, 'invoiceId' | 'amount'>[]>(),
+    ]);
+    for (const payment of payments) for (const a of payment.allocations) result.get(a.invoiceId)?.paid.push(dec(a.amount));
+    for (const credit of credits) if (credit.invoiceId) result.get(credit.invoiceId)?.credited.push(dec(credit.total));
+    for (const writeOff of writeOffs) result.get(writeOff.invoiceId)?.writtenOff.push(dec(writeOff.amount));
+    return new Map(
+      [...result].map(([id, parts]) => [id, { amountPaid: money(sum(parts.paid)), amountCredited: money(sum(parts.credited)), amountWrittenOff: money(sum(parts.writtenOff)) }]),
+    );
+  }
+
+  // ---- lists and lookups -------------------------------------------------------------------------
+
+  async list<K extends LedgerKind>(kind: K, tenantId: string, filter: LedgerListFilter, page: PageRequest): Promise<{ rows: LedgerRecordOf<K>[]; totalCount: number }> {
+    const model = this.models[kind];
+    const tenant = new Types.ObjectId(tenantId);
+    const base: Record<string, unknown> = { tenantId: tenant };
+    if (filter.pushPending !== undefined && filter.pushPending !== null) base.pushPending = filter.pushPending;
+    if (filter.status) base.status = filter.status;
+    if (!PARTIES.has(kind) && (filter.dateFrom || filter.dateTo)) {
+      base.date = { ...(filter.dateFrom ? { $gte: filter.dateFrom } : {}), ...(filter.dateTo ? { $lte: filter.dateTo } : {}) };
+    }
+    if (filter.customerId) base.customerId = filter.customerId;
+    const text = filter.search?.trim();
+    if (text) base.$or = SEARCH_FIELDS[kind].map((field) => ({ [field]: containsPattern(text) }));
+    const query = page.after ? { tenantId: tenant, $and: [base, afterKeyFilter(['sortKey', 'externalId'], page.after)] } : base;
+    const [rows, totalCount] = await Promise.all([
+      model.find(query).sort({ sortKey: 1, externalId: 1 }).limit(page.limit + 1).lean(),
+      model.countDocuments(base),
+    ]);
+    return { rows: (rows as unknown as Stored<K>[]).map((row) => toLedgerRecord(kind, row)), totalCount };
+  }
+
+  /** The list cursor of a record (its sort key). */
+  sortKeyOf(kind: LedgerKind, record: LedgerRecordOf<LedgerKind>): string[] {
+    const sortKey = PARTIES.has(kind) ? (record as { displayName: string }).displayName.toLowerCase() : (record as { date: string }).date;
+    return [sortKey, record.externalId];
+  }
+
+  async findByExternalId<K extends LedgerKind>(kind: K, tenantId: string, externalId: string): Promise<LedgerRecordOf<K> | null> {
+    const row = (await this.models[kind].findOne({ tenantId: new Types.ObjectId(tenantId), externalId: externalId.trim() }).lean()) as unknown as Stored<K> | null;
+    return row ? toLedgerRecord(kind, row) : null;
+  }
+
+  // ---- LedgerReader -----------------------------------------------------------------------------
+
+  async get<K extends LedgerKind>(tenantId: string, kind: K, id: string): Promise<LedgerRecordOf<K> | null> {
+    return (await this.getMany(tenantId, kind, [id]))[0] ?? null;
+  }
+
+  async getMany<K extends LedgerKind>(tenantId: string, kind: K, ids: string[]): Promise<LedgerRecordOf<K>[]> {
+    const oids = objectIds(ids);
+    if (oids.length === 0) return [];
+    const rows = (await this.models[kind].find({ tenantId: new Types.ObjectId(tenantId), _id: { $in: oids } }).lean()) as unknown as Stored<K>[];
+    const byId = new Map(rows.map((row) => [row._id.toHexString(), row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toLedgerRecord(kind, row)] : [];
+    });
+  }
+
+  /**
+   * Pending records oldest change first. `after` is the last id of the previous page: its change time
+   * places the cursor (a record re-changed since moved to the end, so nothing is served twice in a sweep;
+   * records skipped by such a move are still pending and come back on the next sweep).
+   */
+  async pending<K extends LedgerKind>(tenantId: string, kind: K, options: { limit: number; after?: string }): Promise<LedgerRecordOf<K>[]> {
+    const model = this.models[kind];
+    const tenant = new Types.ObjectId(tenantId);
+    const filter: Record<string, unknown> = { tenantId: tenant, pushPending: true };
+    if (options.after && Types.ObjectId.isValid(options.after)) {
+      const afterId = new Types.ObjectId(options.after);
+      const cursor = await model.findOne({ tenantId: tenant, _id: afterId }, { changedAt: 1 }).lean();
+      if (cursor) filter.$or = [{ changedAt: { $gt: cursor.changedAt } }, { changedAt: cursor.changedAt, _id: { $gt: afterId } }];
+    }
+    const rows = (await model.find(filter).sort({ changedAt: 1, _id: 1 }).limit(options.limit).lean()) as unknown as Stored<K>[];
+    return rows.map((row) => toLedgerRecord(kind, row));
+  }
+
+  async page<K extends LedgerKind>(tenantId: string, kind: K, options: { limit: number; after?: string }): Promise<LedgerRecordOf<K>[]> {
+    const filter: Record<string, unknown> = { tenantId: new Types.ObjectId(tenantId) };
+    if (options.after && Types.ObjectId.isValid(options.after)) filter._id = { $gt: new Types.ObjectId(options.after) };
+    const rows = (await this.models[kind].find(filter).sort({ _id: 1 }).limit(options.limit).lean()) as unknown as Stored<K>[];
+    return rows.map((row) => toLedgerRecord(kind, row));
+  }
+
+  async markPushed(tenantId: string, kind: LedgerKind, id: string, version: number): Promise<boolean> {
+    if (!Types.ObjectId.isValid(id)) return false;
+    const result = await this.models[kind].updateOne({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(id), version }, { $set: { pushPending: false } });
+    return result.matchedCount === 1;
+  }
+
+  async markPending(tenantId: string, kind: LedgerKind, ids: string[]): Promise<void> {
+    const oids = objectIds(ids);
+    if (oids.length === 0) return;
+    await this.models[kind].updateMany({ tenantId: new Types.ObjectId(tenantId), _id: { $in: oids } }, { $set: { pushPending: true, changedAt: new Date() } });
+  }
+
+  /** pushPending of each record (for the default sync-status reader): one query. */
+  async pendingFlags(tenantId: string, kind: LedgerKind, ids: readonly string[]): Promise<Map<string, boolean>> {
+    const oids = objectIds(ids);
+    if (oids.length === 0) return new Map();
+    const rows = await this.models[kind].find({ tenantId: new Types.ObjectId(tenantId), _id: { $in: oids } }, { pushPending: 1 }).lean();
+    return new Map(rows.map((row) => [row._id.toHexString(), row.pushPending]));
+  }
+}
+
+type Opt = string | null | undefined;
+
+function settledOf(totals: InvoiceSettlementTotals): Dec {
+  return sum([totals.amountPaid, totals.amountCredited, totals.amountWrittenOff]);
+}
