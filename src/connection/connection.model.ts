@@ -32,10 +32,8 @@ export interface QuickBooksConnectionDoc {
   /** Set after the first connection of a realm: the UI offers to import customers. */
   customerImportSuggested: boolean;
   tokens?: StoredTokens | null;
-  /** Bumped on every token change; the compare-and-swap key for refreshes across processes. */
+  /** Bumped on every token change; names the refresh lease (one refresh per version, across processes). */
   tokenVersion: number;
-  /** Cross-process refresh lease: only its holder may refresh until it expires. */
-  refreshLease?: { owner: string; until: Date } | null;
   updatedAt: Date;
 }
 
@@ -59,7 +57,6 @@ const connectionSchema = new Schema<QuickBooksConnectionDoc>(
       default: null,
     },
     tokenVersion: { type: Number, required: true, default: 0 },
-    refreshLease: { type: new Schema({ owner: String, until: Date }, { _id: false }), default: null },
   },
   { timestamps: true, collection: 'quickbooks_connections' },
 );

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type Connection, Types } from 'mongoose';
+import { LeaseStore } from '../db/lease.store.js';
 import { ApiError, QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.js';
 import { type AppPubSub, Topic } from '../graphql/pubsub.js';
 import { type Logger } from '../logging/logger.js';
@@ -75,7 +76,7 @@ export class ConnectionService implements QuickBooksAccess {
   constructor(private readonly deps: ConnectionServiceDeps) {
     this.#connections = connectionModel(deps.connection);
     this.#states = oauthStateModel(deps.connection);
-    this.#vault = new TokenVault(this.#connections, deps.cipher, deps.oauth, deps.log, (tenantId) => void this.#publish(tenantId));
+    this.#vault = new TokenVault(this.#connections, new LeaseStore(deps.connection), deps.cipher, deps.oauth, deps.log, (tenantId) => void this.#publish(tenantId));
   }
 
   async ensureIndexes(): Promise<void> {
@@ -192,10 +193,10 @@ export class ConnectionService implements QuickBooksAccess {
           disconnectedAt: null,
           lastSuccessfulCallAt: now,
           tokens: this.#vault.seal(owner, tokens),
-          refreshLease: null,
+          // Set, not $inc: FerretDB runs updates as read-then-write, and $inc can lose counts.
+          tokenVersion: (existing?.tokenVersion ?? 0) + 1,
           ...(firstTimeForRealm ? { customerImportSuggested: true } : {}),
         },
-        $inc: { tokenVersion: 1 },
       },
       { upsert: true },
     );
@@ -220,7 +221,7 @@ export class ConnectionService implements QuickBooksAccess {
     }
     await this.#connections.updateOne(
       { tenantId: new Types.ObjectId(tenantId) },
-      { $set: { status: 'NOT_CONNECTED', reason: 'DISCONNECTED', reasonMessage: 'Disconnected by the user.', tokens: null, refreshLease: null, disconnectedAt: new Date() }, $inc: { tokenVersion: 1 } },
+      { $set: { status: 'NOT_CONNECTED', reason: 'DISCONNECTED', reasonMessage: 'Disconnected by the user.', tokens: null, disconnectedAt: new Date(), tokenVersion: doc.tokenVersion + 1 } },
     );
     return this.#publish(tenantId);
   }

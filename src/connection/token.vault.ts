@@ -2,14 +2,15 @@
  * The token vault: OAuth tokens sealed at rest (AES-256-GCM, bound to tenant and field), fresh access
  * tokens on demand, and refreshes that happen once per realm across every process sharing the
  * database. Intuit rotates refresh tokens, so two processes refreshing with the same token would
- * leave one of them holding a superseded token: a lease taken by compare-and-swap on `tokenVersion`
- * makes one process refresh while the others wait for the new version. The new pair is stored before
+ * leave one of them holding a superseded token: a lease per (tenant, token version), taken by a
+ * unique-key insert (see LeaseStore: conditional updates are not atomic on FerretDB), makes one
+ * process refresh while the others wait for the new version. The new pair is stored before
  * it is used. On `invalid_grant` storage is read once more (another process may have rotated the
  * token) before the connection is marked RECONNECT_REQUIRED.
  */
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Model, Types } from 'mongoose';
+import { type LeaseStore } from '../db/lease.store.js';
 import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../graphql/errors.js';
 import { type Logger } from '../logging/logger.js';
 import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../quickbooks/intuit-oauth.client.js';
@@ -22,11 +23,11 @@ const LEASE_MS = 20_000;
 const WAIT_FOR_REFRESH_MS = 30_000;
 
 export class TokenVault {
-  readonly #owner = randomUUID();
   readonly #inflight = new Map<string, Promise<string>>();
 
   constructor(
     private readonly connections: Model<QuickBooksConnectionDoc>,
+    private readonly leases: LeaseStore,
     private readonly cipher: TokenCipher,
     private readonly oauth: () => IntuitOAuth,
     private readonly log: Logger,
@@ -75,56 +76,57 @@ export class TokenVault {
   }
 
   async #refresh(tenantId: string, seenVersion: number): Promise<string> {
-    const tenant = new Types.ObjectId(tenantId);
     const deadline = Date.now() + WAIT_FOR_REFRESH_MS;
     while (Date.now() < deadline) {
       const doc = await this.#load(tenantId);
       const tokens = this.#usable(doc);
       if (doc.tokenVersion > seenVersion) return this.cipher.open(tokens.access, `${tenantId}:access`);
 
-      const now = new Date();
-      const leased = await this.connections.updateOne(
-        { tenantId: tenant, tokenVersion: seenVersion, status: 'CONNECTED', $or: [{ refreshLease: null }, { 'refreshLease.until': { $lt: now } }] },
-        { $set: { refreshLease: { owner: this.#owner, until: new Date(now.getTime() + LEASE_MS) } } },
-      );
-      if (leased.modifiedCount === 0) {
+      const lease = `qbo-token-refresh:${tenantId}:${seenVersion}`;
+      if (!(await this.leases.tryAcquire(lease, LEASE_MS))) {
         await sleep(100 + Math.floor(Math.random() * 150));
         continue;
       }
-
-      let fresh: TokenSet;
       try {
-        fresh = await this.oauth().refresh(this.openRefresh(tenantId, tokens));
-      } catch (error) {
-        await this.connections.updateOne({ tenantId: tenant, 'refreshLease.owner': this.#owner }, { $set: { refreshLease: null } });
-        if (error instanceof OAuthGrantError && error.isInvalidGrant) {
-          const reread = await this.#load(tenantId);
-          if (reread.tokenVersion > seenVersion && reread.status === 'CONNECTED' && reread.tokens) {
-            return this.cipher.open(reread.tokens.access, `${tenantId}:access`);
-          }
-          await this.connections.updateOne(
-            { tenantId: tenant, tokenVersion: seenVersion },
-            { $set: { status: 'RECONNECT_REQUIRED', reason: 'REFRESH_TOKEN_INVALID', reasonMessage: 'QuickBooks no longer accepts the stored authorization (it was revoked, expired or replaced). Connect again to resume syncing.' } },
-          );
-          this.log.warn({ tenantId }, 'QuickBooks refresh token rejected: reconnect required');
-          this.onReconnectRequired(tenantId);
-          throw new QuickBooksReconnectRequiredError('REFRESH_TOKEN_INVALID');
-        }
-        throw error;
+        return await this.#refreshHoldingLease(tenantId, seenVersion, tokens);
+      } finally {
+        await this.leases.release(lease);
       }
-
-      const stored = await this.connections.updateOne(
-        { tenantId: tenant, tokenVersion: seenVersion, 'refreshLease.owner': this.#owner },
-        { $set: { tokens: this.seal(tenantId, fresh), refreshLease: null }, $inc: { tokenVersion: 1 } },
-      );
-      if (stored.modifiedCount === 1) {
-        this.log.info({ tenantId }, 'QuickBooks access token refreshed');
-        return fresh.accessToken;
-      }
-      // Our lease lapsed and another process stored a newer pair meanwhile: use what is stored.
-      this.log.warn({ tenantId }, 'token refresh lost its lease; using the stored tokens');
     }
     throw new Error('timed out waiting for another process to refresh the QuickBooks token');
+  }
+
+  /** Only the lease holder gets here, so the version checks below are not racing anyone. */
+  async #refreshHoldingLease(tenantId: string, seenVersion: number, tokens: StoredTokens): Promise<string> {
+    const tenant = new Types.ObjectId(tenantId);
+    // Another process may have finished a refresh between our read and our lease.
+    const current = await this.#load(tenantId);
+    if (current.tokenVersion > seenVersion) return this.cipher.open(this.#usable(current).access, `${tenantId}:access`);
+
+    let fresh: TokenSet;
+    try {
+      fresh = await this.oauth().refresh(this.openRefresh(tenantId, tokens));
+    } catch (error) {
+      if (error instanceof OAuthGrantError && error.isInvalidGrant) {
+        // Re-read once: a process whose lease lapsed may still have stored a rotated pair.
+        const reread = await this.#load(tenantId);
+        if (reread.tokenVersion > seenVersion && reread.status === 'CONNECTED' && reread.tokens) {
+          return this.cipher.open(reread.tokens.access, `${tenantId}:access`);
+        }
+        await this.connections.updateOne(
+          { tenantId: tenant, tokenVersion: seenVersion },
+          { $set: { status: 'RECONNECT_REQUIRED', reason: 'REFRESH_TOKEN_INVALID', reasonMessage: 'QuickBooks no longer accepts the stored authorization (it was revoked, expired or replaced). Connect again to resume syncing.' } },
+        );
+        this.log.warn({ tenantId }, 'QuickBooks refresh token rejected: reconnect required');
+        this.onReconnectRequired(tenantId);
+        throw new QuickBooksReconnectRequiredError('REFRESH_TOKEN_INVALID');
+      }
+      throw error;
+    }
+    // The new pair is stored before anyone uses it.
+    await this.connections.updateOne({ tenantId: tenant, tokenVersion: seenVersion }, { $set: { tokens: this.seal(tenantId, fresh), tokenVersion: seenVersion + 1 } });
+    this.log.info({ tenantId }, 'QuickBooks access token refreshed');
+    return fresh.accessToken;
   }
 
   async #load(tenantId: string): Promise<QuickBooksConnectionDoc> {

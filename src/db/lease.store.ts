@@ -1,0 +1,65 @@
+/**
+ * Mutual exclusion across processes that share the database, built on the one primitive that is
+ * atomic on every backend we support: inserting a document under a unique index. FerretDB 1.x runs
+ * `updateOne({_id, version: n}, ...)` as read-then-write, so several concurrent conditional updates
+ * can all "win" (and `$inc` loses counts); a compare-and-swap by update is therefore NOT safe here.
+ * An insert of the same key by many processes has exactly one winner.
+ *
+ * A lease has an owner and an expiry: a crashed holder's lease is taken over once it has expired
+ * (the takeover deletes exactly the expired lease it saw, so two takers cannot both succeed).
+ * Keys are global strings; callers include the tenant in the key (`token-refresh:<tenant>:<version>`).
+ */
+import { randomUUID } from 'node:crypto';
+import { type Collection, type Connection } from 'mongoose';
+
+interface LeaseDoc {
+  _id: string;
+  owner: string;
+  until: Date;
+  acquiredAt: Date;
+}
+
+export class LeaseStore {
+  readonly #collection: Collection<LeaseDoc>;
+  /** Identifies this process's leases (one per store instance). */
+  readonly owner = randomUUID();
+
+  constructor(connection: Connection) {
+    // Keyed by _id, which is unique by definition: no extra index needed.
+    this.#collection = connection.collection<LeaseDoc>('leases');
+  }
+
+  /** True when this process now holds `key` for `ttlMs`; false when someone else holds it. */
+  async tryAcquire(key: string, ttlMs: number): Promise<boolean> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const now = new Date();
+      try {
+        await this.#collection.insertOne({ _id: key, owner: this.owner, until: new Date(now.getTime() + ttlMs), acquiredAt: now });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+      const held = await this.#collection.findOne({ _id: key });
+      if (!held) continue; // released meanwhile: try again
+      if (held.owner === this.owner) return true;
+      if (held.until.getTime() > Date.now()) return false;
+      // Expired: remove exactly that lease (owner and expiry as seen), then race for it by insert.
+      await this.#collection.deleteOne({ _id: key, owner: held.owner, until: held.until });
+    }
+    return false;
+  }
+
+  async release(key: string): Promise<void> {
+    await this.#collection.deleteOne({ _id: key, owner: this.owner });
+  }
+
+  /** Runs `work` while holding `key`; undefined when the lease is held elsewhere. */
+  async withLease<T>(key: string, ttlMs: number, work: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }> {
+    if (!(await this.tryAcquire(key, ttlMs))) return { acquired: false };
+    try {
+      return { acquired: true, value: await work() };
+    } finally {
+      await this.release(key);
+    }
+  }
+}
