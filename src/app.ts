@@ -77,6 +77,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     });
     await services.tenants.ensureIndexes();
     await services.connections.ensureIndexes();
+    await services.sync.ensureIndexes();
     const demo = config.demo.enabled ? await ensureDemoTenant(services.tenants, { dataDir: config.dataDir, apiKey: config.demo.apiKey }) : undefined;
     const schema = await buildAppSchema(pubsub);
     const gateway = await startGateway(
@@ -100,6 +101,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
       close() {
         closing ??= (async () => {
           await gateway.close();
+          await services.sync.close();
           await services.connections.idle();
           await services.limiter.stop();
           await runtime.simulator?.close();

@@ -10,6 +10,7 @@ import { RealmLimiter } from './quickbooks/qbo.limiter.js';
 import { type TokenCipher } from './quickbooks/token.cipher.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
 import { AccountingSettingsService } from './settings/accounting-settings.service.js';
+import { SyncService } from './sync/sync.service.js';
 import { TenantService } from './tenancy/tenant.service.js';
 
 export interface Services {
@@ -21,6 +22,7 @@ export interface Services {
   chart: ChartService;
   settings: AccountingSettingsService;
   ledger: LedgerListsService;
+  sync: SyncService;
 }
 
 export interface ServiceDeps {
@@ -57,5 +59,16 @@ export function createServices(deps: ServiceDeps): Services {
   // settings and ledger need each other (relax flag, payment methods): the lookup is late-bound.
   const ledger: LedgerListsService = new LedgerListsService(deps.connection, chart, (tenantId: string): Promise<boolean> => settings.relaxAccountSelection(tenantId));
   const settings: AccountingSettingsService = new AccountingSettingsService(deps.connection, chart, ledger, tenants);
-  return { config: deps.config, pubsub: deps.pubsub, limiter, tenants, connections, chart, settings, ledger };
+  const sync = new SyncService({
+    connection: deps.connection,
+    access: connections,
+    chart,
+    settings,
+    lists: ledger,
+    pubsub: deps.pubsub,
+    log: deps.logger.child({ slice: 'sync' }),
+    automatic: deps.config.sync.worker,
+    debounceMs: deps.config.sync.debounceMs,
+  });
+  return { config: deps.config, pubsub: deps.pubsub, limiter, tenants, connections, chart, settings, ledger, sync };
 }

@@ -46,6 +46,9 @@ export const envSchema = z
     QBO_SANDBOX_URL: z.url({ message: 'must be an absolute URL' }).optional(),
     FIELDBOOKS_ENCRYPTION_KEY: z.string().optional(),
     FIELDBOOKS_RETURN_ORIGINS: z.string().optional(),
+    /** The background worker that pushes changed ledger records automatically. */
+    FIELDBOOKS_SYNC_WORKER: bool.optional(),
+    FIELDBOOKS_SYNC_DEBOUNCE_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(500),
     QBO_MINOR_VERSION: z.coerce.number({ message: 'must be a number' }).int().min(75, 'must be 75 or later (Intuit serves older ones as 75)').default(75),
     /** Older than this, reading the cached chart of accounts starts an incremental refresh in the background. */
     FIELDBOOKS_CHART_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be at least 1').default(900),
@@ -105,6 +108,7 @@ export const envSchema = z
         minorVersion: env.QBO_MINOR_VERSION,
       },
       accounts: { chartMaxAgeMs: env.FIELDBOOKS_CHART_MAX_AGE_SECONDS * 1000 },
+      sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS },
       encryptionKey: env.FIELDBOOKS_ENCRYPTION_KEY,
       returnOrigins: (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
     };

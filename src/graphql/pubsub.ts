@@ -4,10 +4,12 @@
  */
 import { createPubSub } from '@graphql-yoga/subscription';
 import { type ConnectionView } from '../connection/connection.service.js';
+import { type SyncProgressEvent } from '../sync/sync-progress.publisher.js';
 
 export const enum Topic {
   Heartbeat = 'HEARTBEAT',
   QuickBooksConnectionChanged = 'QUICKBOOKS_CONNECTION_CHANGED',
+  SyncProgress = 'SYNC_PROGRESS',
 }
 
 export interface HeartbeatEvent {
@@ -24,6 +26,7 @@ export interface ConnectionChangedEvent {
 export type Topics = {
   [Topic.Heartbeat]: [HeartbeatEvent];
   [Topic.QuickBooksConnectionChanged]: [ConnectionChangedEvent];
+  [Topic.SyncProgress]: [SyncProgressEvent];
 };
 
 export function createAppPubSub() {

@@ -5,6 +5,7 @@ import { AccountResolver } from '../accounts/account.resolver.js';
 import { ConnectionResolver } from '../connection/connection.resolver.js';
 import { JobTypeResolver, PaymentMethodResolver, SupplyResolver, TeamResolver } from '../ledger/ledger-lists.resolver.js';
 import { AccountingSettingsResolver } from '../settings/accounting-settings.resolver.js';
+import { SyncResolver } from '../sync/sync.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
 import { type AppPubSub, createAppPubSub } from './pubsub.js';
 
@@ -17,6 +18,7 @@ export const resolvers = [
   SupplyResolver,
   PaymentMethodResolver,
   TeamResolver,
+  SyncResolver,
 ] as const;
 
 export async function buildAppSchema(pubSub: AppPubSub = createAppPubSub()): Promise<GraphQLSchema> {

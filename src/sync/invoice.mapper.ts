@@ -1,0 +1,211 @@
+/**
+ * FSM invoice → QBO Invoice payload (pure). Decides each line's item by its effective income account
+ * (supply > job type > default), the class or department per team, the tax code per line (by name for
+ * non-US companies, TAX/NON in the US), retention lines, the reference field, and, after QBO computed
+ * its total, whether a rounding line absorbs the difference or it is reported.
+ */
+import { Decimal } from 'decimal.js';
+import { InvoiceReferenceField, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
+import { type InvoiceLine, type InvoiceRecord } from '../ledger/ledger-record.types.js';
+import { cents, dec, toQboAmount } from './money.util.js';
+import { type CompanyTax, type ItemKey, type ItemPurpose, type QboPayload, type QboRef, type SalesLookups } from './push.types.js';
+import { settingMissing, SyncProblem } from './sync.errors.js';
+
+export const ROUNDING_TOLERANCE = dec('0.05');
+
+type PlanContext = Pick<SalesLookups, 'settings' | 'jobTypes' | 'supplies'>;
+
+export interface LinePlan {
+  line: InvoiceLine;
+  item: ItemKey;
+  /** The account the line's income lands in (the item's income account). */
+  incomeAccountId: string;
+}
+
+function required(value: string | null | undefined, setting: string, why: string): string {
+  if (!value) throw settingMissing(setting, why);
+  return value;
+}
+
+/** The income account of a line: a supply's own account, else the job type's override, else the default. */
+export function effectiveIncomeAccount(line: InvoiceLine, invoice: Pick<InvoiceRecord, 'jobTypeId'>, ctx: PlanContext): { purpose: ItemPurpose; accountId: string } {
+  const jobType = ctx.jobTypes.get(line.jobTypeId ?? invoice.jobTypeId ?? '');
+  if (line.kind === 'SUPPLIES') {
+    const supply = line.supplyId ? ctx.supplies.get(line.supplyId) : undefined;
+    const accountId = supply?.incomeAccountId ?? jobType?.materialsIncomeAccountId ?? required(ctx.settings.defaultSuppliesIncomeAccountId, 'defaultSuppliesIncomeAccount', 'for supplies lines');
+    return { purpose: 'SUPPLIES', accountId };
+  }
+  const accountId = jobType?.labourIncomeAccountId ?? required(ctx.settings.defaultLabourIncomeAccountId, 'defaultLabourIncomeAccount', 'for labour lines');
+  return { purpose: line.kind === 'OTHER' ? 'OTHER' : 'LABOUR', accountId };
+}
+
+/**
+ * A supplies line uses its supply's own item when that item's account is the line's effective
+ * account; otherwise (a job type overrides materials income) the per-account item, keeping the
+ * supply's code in the description.
+ */
+export function planInvoiceLines(record: InvoiceRecord, ctx: PlanContext): LinePlan[] {
+  return record.lines.map((line) => {
+    const { purpose, accountId } = effectiveIncomeAccount(line, record, ctx);
+    const supply = line.kind === 'SUPPLIES' && line.supplyId ? ctx.supplies.get(line.supplyId) : undefined;
+    if (supply && line.supplyId) {
+      const supplyItemAccount = supply.incomeAccountId ?? ctx.settings.defaultSuppliesIncomeAccountId;
+      if (supplyItemAccount === accountId) return { line, item: { purpose: 'SUPPLY', incomeAccountId: accountId, supplyId: line.supplyId }, incomeAccountId: accountId };
+    }
+    return { line, item: { purpose, incomeAccountId: accountId }, incomeAccountId: accountId };
+  });
+}
+
+function retentionItem(ctx: PlanContext): ItemKey {
+  return { purpose: 'RETENTION', incomeAccountId: required(ctx.settings.retentionIncomeAccountId, 'retentionIncomeAccount', 'for retention lines') };
+}
+
+export function roundingItem(ctx: Pick<SalesLookups, 'settings'>): ItemKey {
+  return { purpose: 'ROUNDING', incomeAccountId: required(ctx.settings.defaultRoundingAccountId, 'defaultRoundingAccount', 'to absorb rounding differences') };
+}
+
+function hasAmount(value: string | undefined): value is string {
+  return value !== undefined && !dec(value).isZero();
+}
+
+/** Every item the invoice needs (the service ensures they exist before mapping). */
+export function invoiceItemKeys(record: InvoiceRecord, ctx: PlanContext): ItemKey[] {
+  const keys = planInvoiceLines(record, ctx).map((p) => p.item);
+  if (hasAmount(record.retentionWithheld) || hasAmount(record.retentionReleased)) keys.push(retentionItem(ctx));
+  return keys;
+}
+
+export function lineTaxCode(line: { taxCode?: string; taxable?: boolean }, tax: CompanyTax): QboRef | undefined {
+  if (tax.isUS) return { value: line.taxable ? 'TAX' : 'NON' };
+  if (!line.taxCode) return undefined;
+  const code = tax.taxCodesByName.get(line.taxCode.trim().toLowerCase());
+  if (!code) {
+    throw new SyncProblem('TAX_CODE_NOT_FOUND', `The tax code "${line.taxCode}" does not exist in the QuickBooks company.`, {
+      fixHint: 'Use a tax code name that exists in QuickBooks (see the taxCodes query), or refresh the chart of accounts, then retry.',
+      retryable: false,
+    });
+  }
+  return code;
+}
+
+function exemptCode(tax: CompanyTax): QboRef | undefined {
+  return tax.exemptCode ?? undefined;
+}
+
+export function globalTaxCalculation(taxInclusive: boolean, tax: CompanyTax): Record<string, string> {
+  // GlobalTaxCalculation does not apply to US companies (facts §8) and is required elsewhere.
+  return tax.isUS ? {} : { GlobalTaxCalculation: taxInclusive ? 'TaxInclusive' : 'TaxExcluded' };
+}
+
+/** A sales line. Tax-inclusive amounts go in TaxInclusiveAmt so QBO derives the net itself. */
+export function salesLine(options: { description?: string; amount: Decimal; item: QboRef; taxCode?: QboRef; classRef?: QboRef; qty?: string; unitPrice?: string; taxInclusive: boolean; tax: CompanyTax }): QboPayload {
+  const detail: Record<string, unknown> = { ItemRef: options.item };
+  if (options.taxCode) detail.TaxCodeRef = options.taxCode;
+  if (options.classRef) detail.ClassRef = options.classRef;
+  const line: Record<string, unknown> = { DetailType: 'SalesItemLineDetail' };
+  if (options.description) line.Description = options.description.slice(0, 4000);
+  if (options.taxInclusive && !options.tax.isUS) {
+    detail.TaxInclusiveAmt = toQboAmount(options.amount);
+  } else {
+    line.Amount = toQboAmount(options.amount);
+    if (options.qty !== undefined && options.unitPrice !== undefined) {
+      detail.Qty = dec(options.qty).toNumber();
+      detail.UnitPrice = dec(options.unitPrice).toNumber();
+    }
+  }
+  line.SalesItemLineDetail = detail;
+  return line;
+}
+
+const REFERENCE_LABELS: Record<InvoiceReferenceField, { label: string; field: keyof InvoiceRecord }> = {
+  [InvoiceReferenceField.JOB_NUMBER]: { label: 'Job number', field: 'jobNumber' },
+  [InvoiceReferenceField.CUSTOMER_ORDER_NUMBER]: { label: 'Order number', field: 'customerOrderNumber' },
+  [InvoiceReferenceField.SITE_ADDRESS]: { label: 'Site', field: 'siteAddress' },
+  [InvoiceReferenceField.WORK_ORDER]: { label: 'Work order', field: 'workOrder' },
+};
+
+/**
+ * The reference goes into CustomerMemo ("Job number: J-1001"): every QBO company has it and it
+ * prints on the invoice, whereas custom fields need a definition the company may not have.
+ */
+export function referenceMemo(record: InvoiceRecord, field: InvoiceReferenceField | null): string | undefined {
+  if (!field) return undefined;
+  const { label, field: key } = REFERENCE_LABELS[field];
+  const value = record[key];
+  return typeof value === 'string' && value.trim() ? `${label}: ${value.trim()}`.slice(0, 1000) : undefined;
+}
+
+function teamRef(teamId: string | undefined, ctx: SalesLookups): QboRef | undefined {
+  return teamId ? ctx.teams.get(teamId) : undefined;
+}
+
+function lineDescription(plan: LinePlan, ctx: PlanContext): string {
+  const supply = plan.line.supplyId ? ctx.supplies.get(plan.line.supplyId) : undefined;
+  if (supply?.code && !plan.line.description.includes(supply.code)) return `${supply.code} ${plan.line.description}`;
+  return plan.line.description;
+}
+
+/** The Line array of the invoice (without a rounding line). */
+export function invoiceLines(record: InvoiceRecord, ctx: SalesLookups): QboPayload[] {
+  const byClass = ctx.settings.teamTrackingCategory === TeamTrackingCategory.CLASS;
+  const lines = planInvoiceLines(record, ctx).map((plan) =>
+    salesLine({
+      description: lineDescription(plan, ctx),
+      amount: dec(plan.line.amount),
+      qty: plan.line.quantity,
+      unitPrice: plan.line.unitPrice,
+      item: ctx.item(plan.item),
+      taxCode: lineTaxCode(plan.line, ctx.tax),
+      classRef: byClass ? teamRef(plan.line.teamId ?? record.teamId, ctx) : undefined,
+      taxInclusive: record.taxInclusive,
+      tax: ctx.tax,
+    }),
+  );
+  const retention = (amount: Decimal, description: string) =>
+    salesLine({ description, amount, item: ctx.item(retentionItem(ctx)), taxCode: exemptCode(ctx.tax), taxInclusive: record.taxInclusive, tax: ctx.tax, classRef: byClass ? teamRef(record.teamId, ctx) : undefined });
+  if (hasAmount(record.retentionWithheld)) lines.push(retention(dec(record.retentionWithheld).negated(), 'Retention withheld'));
+  if (hasAmount(record.retentionReleased)) lines.push(retention(dec(record.retentionReleased), 'Retention released'));
+  return lines;
+}
+
+export function mapInvoice(record: InvoiceRecord, ctx: SalesLookups): QboPayload {
+  const payload: QboPayload = {
+    CustomerRef: ctx.customer,
+    DocNumber: record.number.slice(0, 21),
+    TxnDate: record.date,
+    ...(record.dueDate ? { DueDate: record.dueDate } : {}),
+    ...globalTaxCalculation(record.taxInclusive, ctx.tax),
+    Line: invoiceLines(record, ctx),
+    PrivateNote: `fieldbooks invoice ${record.externalId}`,
+  };
+  const memo = referenceMemo(record, ctx.settings.invoiceReferenceField);
+  if (memo) payload.CustomerMemo = { value: memo };
+  if (ctx.settings.teamTrackingCategory === TeamTrackingCategory.DEPARTMENT) {
+    // Departments (locations) are per transaction: the invoice's team, else its first line's.
+    const department = teamRef(record.teamId ?? record.lines.find((l) => l.teamId)?.teamId, ctx);
+    if (department) payload.DepartmentRef = department;
+  }
+  return payload;
+}
+
+export type TotalCheck = { kind: 'equal' } | { kind: 'round'; difference: Decimal } | { kind: 'mismatch'; difference: Decimal };
+
+/** FSM total versus QBO's TotalAmt: within the tolerance a rounding line absorbs it, beyond it is an issue. */
+export function compareTotals(fsmTotal: string, qboTotal: Decimal, tolerance: Decimal = ROUNDING_TOLERANCE): TotalCheck {
+  const difference = dec(fsmTotal).minus(qboTotal);
+  if (difference.isZero()) return { kind: 'equal' };
+  return difference.abs().lte(tolerance) ? { kind: 'round', difference } : { kind: 'mismatch', difference };
+}
+
+/** The rounding line added by a sparse update (untaxed, on the rounding item). */
+export function roundingLine(difference: Decimal, ctx: SalesLookups, taxInclusive: boolean): QboPayload {
+  return salesLine({ description: `Rounding (${cents(difference)})`, amount: difference, item: ctx.item(roundingItem(ctx)), taxCode: exemptCode(ctx.tax), taxInclusive, tax: ctx.tax });
+}
+
+export function totalMismatch(record: InvoiceRecord, qboTotal: Decimal, difference: Decimal): SyncProblem {
+  return new SyncProblem(
+    'TOTAL_MISMATCH',
+    `QuickBooks computed ${cents(qboTotal)} for invoice ${record.number}, the FSM says ${record.total} (difference ${cents(difference)}, above the ${cents(ROUNDING_TOLERANCE)} rounding tolerance).`,
+    { fixHint: 'Check the tax codes and tax-inclusive flag of the invoice lines against QuickBooks, correct the invoice, then retry.', retryable: false },
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Sync issues: why a record could not be pushed, in words a user can act on. At most one OPEN issue
+ * per (tenant, kind, record): a new failure of the same record updates it; a success resolves it.
+ */
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { type LedgerKind } from '../ledger/ledger-record.types.js';
+
+export type SyncIssueStatus = 'OPEN' | 'RESOLVED';
+
+export interface SyncIssue {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  status: SyncIssueStatus;
+  kind: LedgerKind;
+  recordId: string;
+  externalId: string | null;
+  runId: Types.ObjectId | null;
+  code: string;
+  message: string;
+  fixHint: string;
+  retryable: boolean;
+  blockedByKind: string | null;
+  blockedById: string | null;
+  qboFault: string | null;
+  occurrences: number;
+  resolvedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const schema = new Schema<SyncIssue>(
+  {
+    status: { type: String, required: true },
+    kind: { type: String, required: true },
+    recordId: { type: String, required: true },
+    externalId: { type: String, default: null },
+    runId: { type: Schema.Types.ObjectId, default: null },
+    code: { type: String, required: true },
+    message: { type: String, required: true },
+    fixHint: { type: String, required: true },
+    retryable: { type: Boolean, required: true },
+    blockedByKind: { type: String, default: null },
+    blockedById: { type: String, default: null },
+    qboFault: { type: String, default: null },
+    occurrences: { type: Number, default: 1 },
+    resolvedAt: { type: Date, default: null },
+  },
+  { collection: 'sync_issues', timestamps: true },
+);
+schema.plugin(tenantScoped);
+schema.index({ tenantId: 1, kind: 1, recordId: 1, status: 1 });
+schema.index({ tenantId: 1, status: 1, _id: -1 });
+
+export function syncIssueModel(connection: Connection): Model<SyncIssue> {
+  return (connection.models.SyncIssue as Model<SyncIssue> | undefined) ?? connection.model<SyncIssue>('SyncIssue', schema);
+}

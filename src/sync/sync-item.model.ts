@@ -1,0 +1,35 @@
+/**
+ * The QBO list objects the gateway creates or adopts for its own use, so they are created once and
+ * reused: items per (purpose, income account) and per FSM supply, and the class or department of
+ * each FSM team. Unique per (tenant, key); the QBO Id is stored once the object exists.
+ */
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+
+export interface SyncItem {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  /** e.g. "LABOUR:<accountId>", "SUPPLY:<supplyId>:<accountId>", "Class:<teamId>" */
+  key: string;
+  entity: 'Item' | 'Class' | 'Department';
+  realmId: string;
+  name: string;
+  qboId: string | null;
+}
+
+const schema = new Schema<SyncItem>(
+  {
+    key: { type: String, required: true },
+    entity: { type: String, required: true },
+    realmId: { type: String, required: true },
+    name: { type: String, required: true },
+    qboId: { type: String, default: null },
+  },
+  { collection: 'sync_items', timestamps: true },
+);
+schema.plugin(tenantScoped);
+schema.index({ tenantId: 1, realmId: 1, key: 1 }, { unique: true });
+
+export function syncItemModel(connection: Connection): Model<SyncItem> {
+  return (connection.models.SyncItem as Model<SyncItem> | undefined) ?? connection.model<SyncItem>('SyncItem', schema);
+}

@@ -1,0 +1,94 @@
+/**
+ * Persisted sync runs (the state machine of sync-run.rules.ts, with counts and progress) and the
+ * per-tenant lease that lets only one run execute at a time across processes (compare-and-swap on a
+ * single document; it expires so a crashed process does not block the tenant forever).
+ */
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { type LedgerKind } from '../ledger/ledger-record.types.js';
+import { type SyncRunStatus } from './sync-run.rules.js';
+
+export type SyncTrigger = 'MANUAL' | 'AUTOMATIC' | 'RETRY';
+
+export interface SyncRun {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  status: SyncRunStatus;
+  trigger: SyncTrigger;
+  scope: LedgerKind[];
+  direction: 'PUSH';
+  dryRun: boolean;
+  /** Only these records (retry of one issue), else every pending record in scope. */
+  recordIds: string[] | null;
+  phase: string;
+  total: number;
+  processed: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  blocked: number;
+  currentRecord: string | null;
+  cancelRequested: boolean;
+  error: string | null;
+  /** Dry runs: the payloads that would be sent, as JSON text. */
+  dryRunPayloads: string[];
+  queuedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+const schema = new Schema<SyncRun>(
+  {
+    status: { type: String, required: true },
+    trigger: { type: String, required: true },
+    scope: { type: [String], required: true },
+    direction: { type: String, required: true, default: 'PUSH' },
+    dryRun: { type: Boolean, required: true, default: false },
+    recordIds: { type: [String], default: null },
+    phase: { type: String, required: true, default: 'queued' },
+    total: { type: Number, default: 0 },
+    processed: { type: Number, default: 0 },
+    succeeded: { type: Number, default: 0 },
+    failed: { type: Number, default: 0 },
+    skipped: { type: Number, default: 0 },
+    blocked: { type: Number, default: 0 },
+    currentRecord: { type: String, default: null },
+    cancelRequested: { type: Boolean, default: false },
+    error: { type: String, default: null },
+    dryRunPayloads: { type: [String], default: [] },
+    queuedAt: { type: Date, required: true },
+    startedAt: { type: Date, default: null },
+    finishedAt: { type: Date, default: null },
+  },
+  { collection: 'sync_runs', timestamps: true },
+);
+schema.plugin(tenantScoped);
+schema.index({ tenantId: 1, _id: -1 });
+schema.index({ tenantId: 1, status: 1 });
+
+export function syncRunModel(connection: Connection): Model<SyncRun> {
+  return (connection.models.SyncRun as Model<SyncRun> | undefined) ?? connection.model<SyncRun>('SyncRun', schema);
+}
+
+export interface SyncLease {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  holder: string | null;
+  runId: Types.ObjectId | null;
+  expiresAt: Date;
+}
+
+const leaseSchema = new Schema<SyncLease>(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    holder: { type: String, default: null },
+    runId: { type: Schema.Types.ObjectId, default: null },
+    expiresAt: { type: Date, required: true },
+  },
+  { collection: 'sync_leases', timestamps: false },
+);
+leaseSchema.plugin(tenantScoped);
+
+export function syncLeaseModel(connection: Connection): Model<SyncLease> {
+  return (connection.models.SyncLease as Model<SyncLease> | undefined) ?? connection.model<SyncLease>('SyncLease', leaseSchema);
+}

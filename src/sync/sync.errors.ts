@@ -1,0 +1,71 @@
+/**
+ * The sync engine's own error vocabulary: every reason a record could not be pushed becomes a
+ * `SyncProblem` with a stable code, a plain message, a fix hint and whether retrying can help. QBO
+ * faults are turned into problems here, in one place, so issues read the same whatever raised them.
+ */
+import { QboError } from '../quickbooks/qbo.errors.js';
+
+export type SyncIssueCode =
+  | 'SETTING_MISSING'
+  | 'TAX_CODE_NOT_FOUND'
+  | 'REFERENCE_NOT_FOUND'
+  | 'DEPENDENCY_FAILED'
+  | 'NAME_IN_USE'
+  | 'TOTAL_MISMATCH'
+  | 'QUICKBOOKS_REJECTED'
+  | 'QUICKBOOKS_UNAVAILABLE'
+  | 'QUICKBOOKS_AUTH'
+  | 'REMOTE_DELETED'
+  | 'INTERNAL';
+
+export interface BlockingDependency {
+  kind: string;
+  recordId: string;
+  issueCode?: string;
+}
+
+export class SyncProblem extends Error {
+  constructor(
+    readonly code: SyncIssueCode,
+    message: string,
+    readonly options: { fixHint: string; retryable: boolean; blockedBy?: BlockingDependency; qboFault?: string } ,
+  ) {
+    super(message);
+    this.name = 'SyncProblem';
+  }
+}
+
+export function settingMissing(setting: string, why: string): SyncProblem {
+  return new SyncProblem('SETTING_MISSING', `The accounting setting ${setting} is not set; it is needed ${why}.`, {
+    fixHint: `Choose an account for ${setting} with updateAccountingSettings, then retry.`,
+    retryable: false,
+  });
+}
+
+/** Any failure of a push as a problem (QBO faults keep their own text for the user). */
+export function problemOf(error: unknown): SyncProblem {
+  if (error instanceof SyncProblem) return error;
+  if (error instanceof QboError) {
+    const fault = error.details.detail ? `${error.message}: ${error.details.detail}` : error.message;
+    if (error.retryable) {
+      return new SyncProblem('QUICKBOOKS_UNAVAILABLE', `QuickBooks did not accept the request in time (${error.kind.toLowerCase()}).`, {
+        fixHint: 'Nothing to fix: the record is retried automatically on the next sync.',
+        retryable: true,
+        qboFault: fault,
+      });
+    }
+    if (error.kind === 'AUTH' || error.kind === 'FORBIDDEN') {
+      return new SyncProblem('QUICKBOOKS_AUTH', 'QuickBooks refused the gateway\'s credentials.', { fixHint: 'Reconnect QuickBooks, then retry.', retryable: true, qboFault: fault });
+    }
+    return new SyncProblem('QUICKBOOKS_REJECTED', `QuickBooks rejected the record: ${fault}`, {
+      fixHint: 'Correct the record in the FSM (or the account settings it uses), then retry.',
+      retryable: false,
+      qboFault: `${error.code ?? ''} ${fault}`.trim(),
+    });
+  }
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'ApiError' || (error as { extensions?: { code?: string } } | null)?.extensions?.code === 'QUICKBOOKS_NOT_CONNECTED') {
+    return new SyncProblem('QUICKBOOKS_AUTH', (error as Error).message, { fixHint: 'Connect QuickBooks, then retry.', retryable: true });
+  }
+  return new SyncProblem('INTERNAL', `Unexpected error: ${(error as Error)?.message ?? String(error)}`, { fixHint: 'Retry; if it persists, report it with the run id.', retryable: true });
+}
