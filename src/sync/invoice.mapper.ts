@@ -4,7 +4,7 @@
  * non-US companies, TAX/NON in the US), retention lines, the reference field, and, after QBO computed
  * its total, whether a rounding line absorbs the difference or it is reported.
  */
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 import { InvoiceReferenceField, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
 import { type InvoiceLine, type InvoiceRecord } from '../ledger/ledger-record.types.js';
 import { cents, dec, toQboAmount } from './money.util.js';

@@ -148,7 +148,7 @@ export class OutboxService {
           return await client.void<QboRecord>(entity as 'Invoice' | 'Payment' | 'SalesReceipt', body as { Id: string; SyncToken: string }, requestId);
         case 'delete': {
           const deleted = await client.delete(entity, body as { Id: string; SyncToken: string }, requestId);
-          return { Id: deleted.Id, SyncToken: String(body.SyncToken ?? '0'), status: deleted.status };
+          return { Id: deleted.Id, SyncToken: typeof body.SyncToken === 'string' ? body.SyncToken : '0', status: deleted.status };
         }
       }
     } catch (error) {

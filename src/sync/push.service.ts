@@ -135,7 +135,12 @@ export class PushService {
   async #push(session: PushSession, record: LedgerRecord): Promise<PushOutcome> {
     try {
       const result = await this.#pushByKind(session, record);
-      if (result === 'SKIPPED') await this.#setState(session, record, 'SKIPPED');
+      if (result === 'SKIPPED' && !session.dryRun) {
+        // Dated before the accounting start date: settled as SKIPPED, so later runs do not look at it
+        // again (moving the start date back and re-pushing marks it pending again).
+        await this.#setState(session, record, 'SKIPPED');
+        await this.deps.ledger().markPushed(session.tenantId, record.kind, record.id, record.version);
+      }
       return { result };
     } catch (error) {
       const problem = problemOf(error);

@@ -139,7 +139,8 @@ export class SyncItemService {
       await this.outbox.settleCreates(ctx.tenantId, `${ctx.realmId}:${key}`, record);
       return { value: record.Id, name };
     }
-    await this.#model.updateOne({ tenantId, realmId: ctx.realmId, key }, { $set: { qboId: record.Id, name: String(record.Name ?? name) } });
-    return { value: record.Id, name: String(record.Name ?? name) };
+    const adoptedName = typeof record.Name === 'string' ? record.Name : name;
+    await this.#model.updateOne({ tenantId, realmId: ctx.realmId, key }, { $set: { qboId: record.Id, name: adoptedName } });
+    return { value: record.Id, name: adoptedName };
   }
 }

@@ -1,7 +1,6 @@
 /**
- * Persisted sync runs (the state machine of sync-run.rules.ts, with counts and progress) and the
- * per-tenant lease that lets only one run execute at a time across processes (compare-and-swap on a
- * single document; it expires so a crashed process does not block the tenant forever).
+ * Persisted sync runs: the state machine of sync-run.rules.ts, with counts, progress and (dry runs)
+ * the payloads that would have been sent.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import { tenantScoped } from '../db/tenant-scoped.plugin.js';
@@ -70,25 +69,3 @@ export function syncRunModel(connection: Connection): Model<SyncRun> {
   return (connection.models.SyncRun as Model<SyncRun> | undefined) ?? connection.model<SyncRun>('SyncRun', schema);
 }
 
-export interface SyncLease {
-  _id: Types.ObjectId;
-  tenantId: Types.ObjectId;
-  holder: string | null;
-  runId: Types.ObjectId | null;
-  expiresAt: Date;
-}
-
-const leaseSchema = new Schema<SyncLease>(
-  {
-    _id: { type: Schema.Types.ObjectId, required: true },
-    holder: { type: String, default: null },
-    runId: { type: Schema.Types.ObjectId, default: null },
-    expiresAt: { type: Date, required: true },
-  },
-  { collection: 'sync_leases', timestamps: false },
-);
-leaseSchema.plugin(tenantScoped);
-
-export function syncLeaseModel(connection: Connection): Model<SyncLease> {
-  return (connection.models.SyncLease as Model<SyncLease> | undefined) ?? connection.model<SyncLease>('SyncLease', leaseSchema);
-}

@@ -1,12 +1,12 @@
 /**
  * Sync runs: start (manual, automatic or retry), queue, execute, cancel, and read. One run executes
- * at a time per tenant: a lease document taken by compare-and-swap (and renewed while running) lets
+ * at a time per tenant: a lease (the shared LeaseStore: a unique insert, taken over once expired) lets
  * exactly one process drain the tenant's queue; a second request joins the queued run or queues
  * behind the running one, never interleaves. Every transition follows sync-run.rules.ts, is persisted
  * with a compare-and-swap on the status, and publishes (coalesced) progress.
  */
-import { randomUUID } from 'node:crypto';
 import { type Connection, type Model, Types } from 'mongoose';
+import { LeaseStore } from '../db/lease.store.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type Logger } from '../logging/logger.js';
@@ -15,7 +15,7 @@ import { type DryRunPayload, PUSHABLE_KINDS, type PushOutcome, type PushService 
 import { type SyncIssueService } from './sync-issue.service.js';
 import { beforeIdFilter } from './sync-paging.util.js';
 import { rateAndEta, type SyncProgressPublisher } from './sync-progress.publisher.js';
-import { type SyncLease, syncLeaseModel, type SyncRun, syncRunModel, type SyncTrigger } from './sync-run.model.js';
+import { type SyncRun, syncRunModel, type SyncTrigger } from './sync-run.model.js';
 import { transition } from './sync-run.rules.js';
 
 export interface StartSyncOptions {
@@ -26,15 +26,18 @@ export interface StartSyncOptions {
   recordIds?: string[] | null;
 }
 
-const LEASE_MS = 60_000;
+/**
+ * How long a crashed process can hold a tenant's queue. The shared LeaseStore does not extend a held
+ * lease, so it is longer than any run is expected to take; a run past it could overlap a takeover.
+ */
+const LEASE_MS = 15 * 60_000;
 const PAGE = 200;
 /** Records pushed concurrently within a kind; the facade's limiter paces the calls per realm. */
 const CONCURRENCY = 4;
 
 export class SyncRunService {
   readonly #runs: Model<SyncRun>;
-  readonly #leases: Model<SyncLease>;
-  readonly #holder = randomUUID();
+  readonly #lease: LeaseStore;
   readonly #draining = new Map<string, Promise<void>>();
   #closed = false;
 
@@ -43,11 +46,12 @@ export class SyncRunService {
     private readonly deps: { push: PushService; issues: SyncIssueService; progress: SyncProgressPublisher; ledger: () => LedgerReader; log: Logger },
   ) {
     this.#runs = syncRunModel(connection);
-    this.#leases = syncLeaseModel(connection);
+    // FerretDB runs conditional updates as read-then-write: only a unique insert excludes reliably.
+    this.#lease = new LeaseStore(connection);
   }
 
   init(): Promise<unknown> {
-    return Promise.all([this.#runs.init(), this.#leases.init()]);
+    return this.#runs.init();
   }
 
   // ---- reads -----------------------------------------------------------------------------------
@@ -118,7 +122,8 @@ export class SyncRunService {
   /** Waits for the tenant's queue to drain in this process (tests, shutdown). */
   async idle(tenantId?: string): Promise<void> {
     for (;;) {
-      const pending = tenantId ? [this.#draining.get(tenantId)].filter(Boolean) : [...this.#draining.values()];
+      const one = tenantId ? this.#draining.get(tenantId) : undefined;
+      const pending: Promise<void>[] = tenantId ? (one ? [one] : []) : [...this.#draining.values()];
       if (pending.length === 0) return;
       await Promise.allSettled(pending);
     }
@@ -142,30 +147,14 @@ export class SyncRunService {
 
   // ---- lease and queue -------------------------------------------------------------------------
 
-  async #acquire(tenantId: string): Promise<boolean> {
-    const tenant = new Types.ObjectId(tenantId);
-    const now = new Date();
-    const update = { $set: { holder: this.#holder, expiresAt: new Date(now.getTime() + LEASE_MS) } };
-    const taken = await this.#leases.findOneAndUpdate({ _id: tenant, tenantId: tenant, $or: [{ holder: null }, { holder: this.#holder }, { expiresAt: { $lt: now } }] }, update, { returnDocument: 'after' }).lean();
-    if (taken) return true;
-    try {
-      await this.#leases.create({ _id: tenant, tenantId: tenant, holder: this.#holder, runId: null, expiresAt: new Date(now.getTime() + LEASE_MS) });
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false; // held by another process
-      throw error;
-    }
-  }
-
-  async #release(tenantId: string): Promise<void> {
-    const tenant = new Types.ObjectId(tenantId);
-    await this.#leases.updateOne({ _id: tenant, tenantId: tenant, holder: this.#holder }, { $set: { holder: null, runId: null } });
+  #leaseKey(tenantId: string): string {
+    return `sync-run:${tenantId}`;
   }
 
   async #drain(tenantId: string): Promise<void> {
     const tenant = new Types.ObjectId(tenantId);
     while (!this.#closed) {
-      if (!(await this.#acquire(tenantId))) return; // another process runs this tenant's queue
+      if (!(await this.#lease.tryAcquire(this.#leaseKey(tenantId), LEASE_MS))) return; // another process runs this tenant's queue
       let ran = false;
       try {
         const next = await this.#runs.findOneAndUpdate(
@@ -175,17 +164,10 @@ export class SyncRunService {
         ).lean();
         if (next) {
           ran = true;
-          await this.#leases.updateOne({ _id: tenant, tenantId: tenant, holder: this.#holder }, { $set: { runId: next._id } });
-          const renew = setInterval(() => void this.#acquire(tenantId).catch(() => undefined), LEASE_MS / 3);
-          renew.unref();
-          try {
-            await this.#execute(next);
-          } finally {
-            clearInterval(renew);
-          }
+          await this.#execute(next);
         }
       } finally {
-        await this.#release(tenantId);
+        await this.#lease.release(this.#leaseKey(tenantId));
       }
       if (!ran) return;
     }
@@ -201,7 +183,7 @@ export class SyncRunService {
   async #records(run: SyncRun, kind: LedgerKind): Promise<LedgerRecord[]> {
     const tenantId = run.tenantId.toHexString();
     const ledger = this.deps.ledger();
-    if (run.recordIds) return (await ledger.getMany(tenantId, kind, run.recordIds)) as LedgerRecord[];
+    if (run.recordIds) return (await ledger.getMany(tenantId, kind, run.recordIds));
     const out: LedgerRecord[] = [];
     for (let after: string | undefined; ; ) {
       // A dry run shows every record; a real run pushes the versions not yet in QBO.

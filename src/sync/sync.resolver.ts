@@ -4,7 +4,6 @@ import { type GraphQLContext } from '../graphql/context.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
 import { Topic } from '../graphql/pubsub.js';
-import { type LedgerKind } from '../ledger/ledger-record.types.js';
 import { type SyncIssue } from './sync-issue.model.js';
 import { type SyncProgressEvent } from './sync-progress.publisher.js';
 import { type SyncRun } from './sync-run.model.js';
@@ -66,7 +65,7 @@ export class SyncResolver {
   async startSync(@Ctx() ctx: GraphQLContext, @Arg('input', () => StartSyncInput, { nullable: true }) input: StartSyncInput | null): Promise<SyncRunType> {
     await ctx.services.connections.clientFor(ctx.tenant.id); // QUICKBOOKS_NOT_CONNECTED before anything is queued
     const run = await ctx.services.sync.runs.start(ctx.tenant.id, {
-      scope: (input?.scope as LedgerKind[] | null | undefined) ?? null,
+      scope: (input?.scope) ?? null,
       direction: input?.direction ?? 'PUSH',
       dryRun: input?.dryRun ?? false,
     });
