@@ -9,9 +9,13 @@ import { type IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
 import { RealmLimiter } from './quickbooks/qbo.limiter.js';
 import { type TokenCipher } from './quickbooks/token.cipher.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
+import { type LedgerChangeListener, type SyncStatusReader } from './ledger/ledger-record.types.js';
+import { LedgerService } from './ledger/ledger.service.js';
+import { PendingFlagSyncStatusReader } from './ledger/pending-sync-status.reader.js';
 import { AccountingSettingsService } from './settings/accounting-settings.service.js';
 import { SyncService } from './sync/sync.service.js';
 import { TenantService } from './tenancy/tenant.service.js';
+import { InboundQueue } from './webhooks/inbound.queue.js';
 
 export interface Services {
   config: AppConfig;
@@ -22,7 +26,15 @@ export interface Services {
   chart: ChartService;
   settings: AccountingSettingsService;
   ledger: LedgerListsService;
+  /** The FSM's business records (customers, invoices, payments...): also the sync engine's LedgerReader. */
+  ledgerRecords: LedgerService;
+  /** What records show as their sync state; the default knows only the pending flag (the sync slice plugs in its own). */
+  syncStatus: SyncStatusReader;
+  /** Who is told about every ledger change that needs a push (the sync slice's automatic worker). */
+  setChangeListener(listener: LedgerChangeListener | null): void;
   sync: SyncService;
+  /** Change hints received from QuickBooks (webhooks), stored durably until processed. */
+  inbound: InboundQueue;
 }
 
 export interface ServiceDeps {
@@ -70,5 +82,22 @@ export function createServices(deps: ServiceDeps): Services {
     automatic: deps.config.sync.worker,
     debounceMs: deps.config.sync.debounceMs,
   });
-  return { config: deps.config, pubsub: deps.pubsub, limiter, tenants, connections, chart, settings, ledger, sync };
+  const ledgerLog = deps.logger.child({ slice: 'ledger' });
+  const ledgerRecords = new LedgerService(deps.connection, ledger, (err: unknown, tenantId, kind, id) => ledgerLog.error({ err, tenantId, kind, id }, 'ledger change listener failed'));
+  sync.useLedger(ledgerRecords);
+  return {
+    config: deps.config,
+    pubsub: deps.pubsub,
+    limiter,
+    tenants,
+    connections,
+    chart,
+    settings,
+    ledger,
+    ledgerRecords,
+    syncStatus: new PendingFlagSyncStatusReader(ledgerRecords),
+    setChangeListener: (listener) => ledgerRecords.setChangeListener(listener),
+    sync,
+    inbound: new InboundQueue(deps.connection, deps.logger.child({ slice: 'webhooks' })),
+  };
 }

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
 import { ConnectionResolver } from '../connection/connection.resolver.js';
 import { JobTypeResolver, PaymentMethodResolver, SupplyResolver, TeamResolver } from '../ledger/ledger-lists.resolver.js';
+import { LEDGER_RECORD_RESOLVERS } from '../ledger/ledger-record.resolver.js';
 import { AccountingSettingsResolver } from '../settings/accounting-settings.resolver.js';
 import { SyncResolver } from '../sync/sync.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
@@ -18,6 +19,7 @@ export const resolvers = [
   SupplyResolver,
   PaymentMethodResolver,
   TeamResolver,
+  ...LEDGER_RECORD_RESOLVERS,
   SyncResolver,
 ] as const;
 

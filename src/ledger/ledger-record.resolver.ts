@@ -1,0 +1,334 @@
+/**
+ * Thin resolvers of the FSM ledger records: upserts and status changes call the LedgerService; lists
+ * are cursor connections with filters; `sync` and invoice balances come from per-request DataLoaders.
+ */
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLContext } from '../graphql/context.js';
+import { UserInputError } from '../graphql/errors.js';
+import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
+import { LocalDateScalar, MoneyScalar } from '../graphql/scalars.js';
+import { localDateProblem, money, sum } from './ledger-decimal.rules.js';
+import {
+  IssueCreditNoteInput,
+  RecordPaymentInput,
+  UpsertCustomerInput,
+  UpsertExpenseInput,
+  UpsertInvoiceInput,
+  UpsertSupplierInput,
+  UpsertSupplierInvoiceInput,
+  WriteOffBadDebtInput,
+} from './ledger-record-input.type.js';
+import {
+  BadDebtWriteOffConnection,
+  BadDebtWriteOffType,
+  CreditNoteConnection,
+  CreditNoteType,
+  CustomerConnection,
+  CustomerType,
+  ExpenseConnection,
+  ExpenseType,
+  InvoiceConnection,
+  InvoiceRecordType,
+  PaymentConnection,
+  PaymentType,
+  RecordStatusEnum,
+  RecordSyncType,
+  SupplierConnection,
+  SupplierInvoiceConnection,
+  SupplierInvoiceType,
+  SupplierType,
+} from './ledger-record.type.js';
+import { type LedgerKind, type LedgerRecordOf, type RecordStatus } from './ledger-record.types.js';
+import { type LedgerListFilter } from './ledger.service.js';
+
+@ArgsType()
+class LedgerListArgs {
+  @Field(() => String, { nullable: true, description: 'Matches names, numbers, references and externalIds (case-insensitive).' })
+  search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only records whose current version is (true) or is not (false) waiting to be pushed.' })
+  pushPending?: boolean | null;
+
+  @Field(() => RecordStatusEnum, { nullable: true })
+  status?: RecordStatus | null;
+
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@ArgsType()
+class TransactionListArgs extends LedgerListArgs {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Dated on or after.' })
+  dateFrom?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Dated on or before.' })
+  dateTo?: string | null;
+}
+
+@ArgsType()
+class CustomerTransactionListArgs extends TransactionListArgs {
+  @Field(() => ID, { nullable: true, description: "Only this customer's (gateway id)." })
+  customerId?: string | null;
+}
+
+type ListArgs = LedgerListArgs & Partial<CustomerTransactionListArgs>;
+
+async function list<K extends LedgerKind, T>(ctx: GraphQLContext, kind: K, args: ListArgs): Promise<Connection<T>> {
+  const page = pageRequest(args.first, args.after);
+  for (const field of ['dateFrom', 'dateTo'] as const) {
+    const value = args[field];
+    const problem = value ? localDateProblem(value) : null;
+    if (problem) throw new UserInputError(`${field} ${problem}.`, [{ path: [field], message: problem }]);
+  }
+  const filter: LedgerListFilter = { search: args.search, pushPending: args.pushPending, status: args.status, dateFrom: args.dateFrom, dateTo: args.dateTo, customerId: args.customerId };
+  const ledger = ctx.services.ledgerRecords;
+  const { rows, totalCount } = await ledger.list(kind, ctx.tenant.id, filter, page);
+  return toConnection(rows, page, totalCount, (row) => ledger.sortKeyOf(kind, row), (row) => row as unknown as T);
+}
+
+/** One record by gateway id or by the FSM's externalId (exactly one of them). */
+async function one<K extends LedgerKind>(ctx: GraphQLContext, kind: K, id: string | null | undefined, externalId: string | null | undefined): Promise<LedgerRecordOf<K> | null> {
+  if (!id === !externalId) throw new UserInputError('Pass exactly one of id and externalId.', [{ path: ['id'], message: 'pass exactly one of id and externalId' }]);
+  const ledger = ctx.services.ledgerRecords;
+  return id ? ledger.get(ctx.tenant.id, kind, id) : ledger.findByExternalId(kind, ctx.tenant.id, externalId!);
+}
+
+function sync(ctx: GraphQLContext, kind: LedgerKind, row: { id: string }): Promise<RecordSyncType> {
+  return ctx.loaders.recordSync(kind).load(row.id);
+}
+
+const SYNC_DESCRIPTION = 'Sync state in QuickBooks: state, QBO id, synced version, last sync, open issue.';
+
+@Resolver(() => CustomerType)
+export class CustomerResolver {
+  @Query(() => CustomerConnection, { description: "The FSM's customers, by display name." })
+  customers(@Ctx() ctx: GraphQLContext, @Args(() => LedgerListArgs) args: LedgerListArgs): Promise<CustomerConnection> {
+    return list(ctx, 'customer', args);
+  }
+
+  @Query(() => CustomerType, { nullable: true })
+  async customer(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<CustomerType | null> {
+    return one(ctx, 'customer', id, externalId);
+  }
+
+  @Mutation(() => CustomerType, { description: 'Creates or updates the customer with this externalId (repeating a call is harmless).' })
+  async upsertCustomer(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertCustomerInput) input: UpsertCustomerInput): Promise<CustomerType> {
+    return ctx.services.ledgerRecords.upsertCustomer(ctx.tenant.id, input);
+  }
+
+  @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
+  sync(@Ctx() ctx: GraphQLContext, @Root() row: CustomerType): Promise<RecordSyncType> {
+    return sync(ctx, 'customer', row);
+  }
+}
+
+@Resolver(() => SupplierType)
+export class SupplierResolver {
+  @Query(() => SupplierConnection, { description: "The FSM's suppliers, by display name." })
+  suppliers(@Ctx() ctx: GraphQLContext, @Args(() => LedgerListArgs) args: LedgerListArgs): Promise<SupplierConnection> {
+    return list(ctx, 'supplier', args);
+  }
+
+  @Query(() => SupplierType, { nullable: true })
+  async supplier(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<SupplierType | null> {
+    return one(ctx, 'supplier', id, externalId);
+  }
+
+  @Mutation(() => SupplierType, { description: 'Creates or updates the supplier with this externalId (repeating a call is harmless).' })
+  async upsertSupplier(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplierInput) input: UpsertSupplierInput): Promise<SupplierType> {
+    return ctx.services.ledgerRecords.upsertSupplier(ctx.tenant.id, input);
+  }
+
+  @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
+  sync(@Ctx() ctx: GraphQLContext, @Root() row: SupplierType): Promise<RecordSyncType> {
+    return sync(ctx, 'supplier', row);
+  }
+}
+
+@Resolver(() => InvoiceRecordType)
+export class InvoiceResolver {
+  @Query(() => InvoiceConnection, { description: 'FSM invoices, by date.' })
+  invoices(@Ctx() ctx: GraphQLContext, @Args(() => CustomerTransactionListArgs) args: CustomerTransactionListArgs): Promise<InvoiceConnection> {
+    return list(ctx, 'invoice', args);
+  }
+
+  @Query(() => InvoiceRecordType, { nullable: true })
+  async invoice(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<InvoiceRecordType | null> {
+    return one(ctx, 'invoice', id, externalId);
+  }
+
+  @Mutation(() => InvoiceRecordType, { description: 'Creates or updates the invoice with this externalId (repeating a call is harmless).' })
+  async upsertInvoice(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertInvoiceInput) input: UpsertInvoiceInput): Promise<InvoiceRecordType> {
+    return ctx.services.ledgerRecords.upsertInvoice(ctx.tenant.id, input);
+  }
+
+  @Mutation(() => InvoiceRecordType, { description: 'Voids the invoice (mirrored in QBO); refused while payments, credits or write-offs are applied to it.' })
+  async voidInvoice(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String) externalId: string): Promise<InvoiceRecordType> {
+    return ctx.services.ledgerRecords.voidInvoice(ctx.tenant.id, externalId);
+  }
+
+  @Mutation(() => InvoiceRecordType, { description: 'Deletes the invoice (mirrored in QBO); refused while payments, credits or write-offs are applied to it.' })
+  async deleteInvoice(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String) externalId: string): Promise<InvoiceRecordType> {
+    return ctx.services.ledgerRecords.deleteInvoice(ctx.tenant.id, externalId);
+  }
+
+  @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
+  sync(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<RecordSyncType> {
+    return sync(ctx, 'invoice', row);
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: 'Applied by ACTIVE payments.' })
+  async amountPaid(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<string> {
+    return (await ctx.loaders.invoiceSettlement.load(row.id)).amountPaid;
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: 'Applied by ACTIVE credit notes.' })
+  async amountCredited(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<string> {
+    return (await ctx.loaders.invoiceSettlement.load(row.id)).amountCredited;
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: 'Written off as bad debt (ACTIVE write-offs).' })
+  async amountWrittenOff(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<string> {
+    return (await ctx.loaders.invoiceSettlement.load(row.id)).amountWrittenOff;
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: 'total - amountPaid - amountCredited - amountWrittenOff; 0.00 once voided or deleted.' })
+  async balance(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<string> {
+    if (row.status !== 'ACTIVE') return '0.00';
+    const s = await ctx.loaders.invoiceSettlement.load(row.id);
+    return money(sum([row.total]).minus(sum([s.amountPaid, s.amountCredited, s.amountWrittenOff])));
+  }
+}
+
+@Resolver(() => PaymentType)
+export class PaymentResolver {
+  @Query(() => PaymentConnection, { description: 'Customer payments, by date.' })
+  payments(@Ctx() ctx: GraphQLContext, @Args(() => CustomerTransactionListArgs) args: CustomerTransactionListArgs): Promise<PaymentConnection> {
+    return list(ctx, 'payment', args);
+  }
+
+  @Query(() => PaymentType, { nullable: true })
+  async payment(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<PaymentType | null> {
+    return one(ctx, 'payment', id, externalId) as Promise<PaymentType | null>;
+  }
+
+  @Mutation(() => PaymentType, { description: 'Records (or updates) the payment with this externalId and its allocations (repeating a call is harmless).' })
+  async recordPayment(@Ctx() ctx: GraphQLContext, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput): Promise<PaymentType> {
+    return ctx.services.ledgerRecords.recordPayment(ctx.tenant.id, input);
+  }
+
+  @Mutation(() => PaymentType, { description: 'Voids the payment (mirrored in QBO); its allocations stop counting against invoice balances.' })
+  async voidPayment(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String) externalId: string): Promise<PaymentType> {
+    return (await ctx.services.ledgerRecords.voidPayment(ctx.tenant.id, externalId)) as unknown as PaymentType;
+  }
+
+  @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
+  sync(@Ctx() ctx: GraphQLContext, @Root() row: PaymentType): Promise<RecordSyncType> {
+    return sync(ctx, 'payment', row);
+  }
+}
+
+@Resolver(() => CreditNoteType)
+export class CreditNoteResolver {
+  @Query(() => CreditNoteConnection, { description: 'Credit notes, by date.' })
+  creditNotes(@Ctx() ctx: GraphQLContext, @Args(() => CustomerTransactionListArgs) args: CustomerTransactionListArgs): Promise<CreditNoteConnection> {
+    return list(ctx, 'creditNote', args);
+  }
+
+  @Query(() => CreditNoteType, { nullable: true })
+  async creditNote(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<CreditNoteType | null> {
+    return one(ctx, 'creditNote', id, externalId);
+  }
+
+  @Mutation(() => CreditNoteType, { description: 'Issues (or updates) the credit note with this externalId (repeating a call is harmless).' })
+  async issueCreditNote(@Ctx() ctx: GraphQLContext, @Arg('input', () => IssueCreditNoteInput) input: IssueCreditNoteInput): Promise<CreditNoteType> {
+    return ctx.services.ledgerRecords.issueCreditNote(ctx.tenant.id, input);
+  }
+
+  @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
+  sync(@Ctx() ctx: GraphQLContext, @Root() row: CreditNoteType): Promise<RecordSyncType> {
+    return sync(ctx, 'creditNote', row);
+  }
+}
+
+@Resolver(() => BadDebtWriteOffType)
+export class BadDebtWriteOffResolver {
+  @Query(() => BadDebtWriteOffConnection, { description: 'Bad-debt write-offs, by date.' })
+  badDebtWriteOffs(@Ctx() ctx: GraphQLContext, @Args(() => CustomerTransactionListArgs) args: CustomerTransactionListArgs): Promise<BadDebtWriteOffConnection> {
+    return list(ctx, 'badDebtWriteOff', args);
+  }
+
+  @Mutation(() => BadDebtWriteOffType, { description: 'Writes off (part of) an invoice as bad debt, keyed by externalId (repeating a call is harmless).' })
+  async writeOffBadDebt(@Ctx() ctx: GraphQLContext, @Arg('input', () => WriteOffBadDebtInput) input: WriteOffBadDebtInput): Promise<BadDebtWriteOffType> {
+    return ctx.services.ledgerRecords.writeOffBadDebt(ctx.tenant.id, input);
+  }
+
+  @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
+  sync(@Ctx() ctx: GraphQLContext, @Root() row: BadDebtWriteOffType): Promise<RecordSyncType> {
+    return sync(ctx, 'badDebtWriteOff', row);
+  }
+}
+
+@Resolver(() => SupplierInvoiceType)
+export class SupplierInvoiceResolver {
+  @Query(() => SupplierInvoiceConnection, { description: 'Supplier invoices (bills), by date.' })
+  supplierInvoices(@Ctx() ctx: GraphQLContext, @Args(() => TransactionListArgs) args: TransactionListArgs): Promise<SupplierInvoiceConnection> {
+    return list(ctx, 'supplierInvoice', args);
+  }
+
+  @Query(() => SupplierInvoiceType, { nullable: true })
+  async supplierInvoice(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('externalId', () => String, { nullable: true }) externalId?: string,
+  ): Promise<SupplierInvoiceType | null> {
+    return one(ctx, 'supplierInvoice', id, externalId);
+  }
+
+  @Mutation(() => SupplierInvoiceType, { description: 'Creates or updates the supplier invoice with this externalId (repeating a call is harmless).' })
+  async upsertSupplierInvoice(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplierInvoiceInput) input: UpsertSupplierInvoiceInput): Promise<SupplierInvoiceType> {
+    return ctx.services.ledgerRecords.upsertSupplierInvoice(ctx.tenant.id, input);
+  }
+
+  @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
+  sync(@Ctx() ctx: GraphQLContext, @Root() row: SupplierInvoiceType): Promise<RecordSyncType> {
+    return sync(ctx, 'supplierInvoice', row);
+  }
+}
+
+@Resolver(() => ExpenseType)
+export class ExpenseResolver {
+  @Query(() => ExpenseConnection, { description: 'Expenses, by date.' })
+  expenses(@Ctx() ctx: GraphQLContext, @Args(() => TransactionListArgs) args: TransactionListArgs): Promise<ExpenseConnection> {
+    return list(ctx, 'expense', args);
+  }
+
+  @Query(() => ExpenseType, { nullable: true })
+  async expense(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<ExpenseType | null> {
+    return one(ctx, 'expense', id, externalId);
+  }
+
+  @Mutation(() => ExpenseType, { description: 'Creates or updates the expense with this externalId (repeating a call is harmless).' })
+  async upsertExpense(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertExpenseInput) input: UpsertExpenseInput): Promise<ExpenseType> {
+    return ctx.services.ledgerRecords.upsertExpense(ctx.tenant.id, input);
+  }
+
+  @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
+  sync(@Ctx() ctx: GraphQLContext, @Root() row: ExpenseType): Promise<RecordSyncType> {
+    return sync(ctx, 'expense', row);
+  }
+}
+
+export const LEDGER_RECORD_RESOLVERS = [
+  CustomerResolver,
+  SupplierResolver,
+  InvoiceResolver,
+  PaymentResolver,
+  CreditNoteResolver,
+  BadDebtWriteOffResolver,
+  SupplierInvoiceResolver,
+  ExpenseResolver,
+] as const;

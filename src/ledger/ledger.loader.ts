@@ -1,0 +1,49 @@
+/**
+ * Per-request DataLoaders of the ledger: each record's sync status (one SyncStatusReader call per kind
+ * per response, whichever reader is plugged in) and invoices' paid/credited/written-off totals (one
+ * round of queries per response).
+ */
+import DataLoader from 'dataloader';
+import { type LedgerKind, type RecordSyncStatus, type SyncStatusReader } from './ledger-record.types.js';
+import { type InvoiceSettlementTotals, type LedgerService } from './ledger.service.js';
+import { notSynced } from './pending-sync-status.reader.js';
+
+export interface LedgerLoaders {
+  recordSync(kind: LedgerKind): DataLoader<string, RecordSyncStatus>;
+  invoiceSettlement: DataLoader<string, InvoiceSettlementTotals>;
+}
+
+export interface LedgerLoaderSources {
+  ledgerRecords: LedgerService;
+  /** Read at batch time, so a reader plugged in after start-up is used at once. */
+  syncStatus: SyncStatusReader;
+}
+
+/** `cache: false` for long-lived (graphql-ws) contexts; batching still applies. */
+export function createLedgerLoaders(sources: LedgerLoaderSources, tenantId: string, options: { cache?: boolean } = {}): LedgerLoaders {
+  const cache = options.cache ?? true;
+  const byKind = new Map<LedgerKind, DataLoader<string, RecordSyncStatus>>();
+  return {
+    recordSync(kind) {
+      let loader = byKind.get(kind);
+      if (!loader) {
+        loader = new DataLoader<string, RecordSyncStatus>(
+          async (ids) => {
+            const found = await sources.syncStatus.statusOf(tenantId, kind, ids);
+            return ids.map((id) => found.get(id) ?? notSynced(false));
+          },
+          { cache, maxBatchSize: 500 },
+        );
+        byKind.set(kind, loader);
+      }
+      return loader;
+    },
+    invoiceSettlement: new DataLoader<string, InvoiceSettlementTotals>(
+      async (ids) => {
+        const found = await sources.ledgerRecords.settlementsOf(tenantId, ids);
+        return ids.map((id) => found.get(id) ?? { amountPaid: '0.00', amountCredited: '0.00', amountWrittenOff: '0.00' });
+      },
+      { cache, maxBatchSize: 500 },
+    ),
+  };
+}
