@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { type AppConfig } from './config/config.js';
 import { loadTokenCipher } from './connection/encryption-key.js';
 import { mountOAuthCallback } from './connection/oauth-callback.route.js';
+import { mountWebhookRoute } from './webhooks/webhook.route.js';
 import { type Database, openDatabase } from './db/database.js';
 import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
 import { createAppPubSub } from './graphql/pubsub.js';
@@ -33,6 +34,8 @@ interface QboRuntime {
   endpoints: QboEndpoints;
   clientId: string;
   clientSecret: string;
+  /** Key of the `intuit-signature` HMAC on webhook deliveries. */
+  webhookVerifierToken?: string;
   /** Present when this process runs the simulator itself. */
   simulator?: Sandbox;
 }
@@ -40,10 +43,12 @@ interface QboRuntime {
 /** Real Intuit when credentials are configured; otherwise the simulator (in this process, or at QBO_SANDBOX_URL). */
 async function startQuickBooks(config: AppConfig, logger: Logger): Promise<QboRuntime> {
   const qb = config.quickbooks;
-  if (!qb.useSimulator) return { endpoints: intuitEndpoints(qb.environment), clientId: qb.clientId!, clientSecret: qb.clientSecret! };
+  if (!qb.useSimulator) {
+    return { endpoints: intuitEndpoints(qb.environment), clientId: qb.clientId!, clientSecret: qb.clientSecret!, webhookVerifierToken: qb.webhookVerifierToken };
+  }
   if (qb.simulatorUrl) {
-    const info = (await (await fetch(`${qb.simulatorUrl}/_sandbox/info`)).json()) as { app: { clientId: string; clientSecret: string } };
-    return { endpoints: simulatorEndpoints(qb.simulatorUrl), clientId: info.app.clientId, clientSecret: info.app.clientSecret };
+    const info = (await (await fetch(`${qb.simulatorUrl}/_sandbox/info`)).json()) as { app: { clientId: string; clientSecret: string; webhookVerifierToken: string } };
+    return { endpoints: simulatorEndpoints(qb.simulatorUrl), clientId: info.app.clientId, clientSecret: info.app.clientSecret, webhookVerifierToken: info.app.webhookVerifierToken };
   }
   // Loaded only here, so a production configuration never loads the simulator's code.
   const { createSandbox } = await import('./sandbox/sandbox.js');
@@ -51,7 +56,7 @@ async function startQuickBooks(config: AppConfig, logger: Logger): Promise<QboRu
   const { url } = await simulator.listen(config.sandbox.port, '127.0.0.1');
   logger.info({ url }, 'QuickBooks simulator started');
   const demo = simulator.oauth.demoApp;
-  return { endpoints: simulatorEndpoints(url), clientId: demo.clientId, clientSecret: demo.clientSecret, simulator };
+  return { endpoints: simulatorEndpoints(url), clientId: demo.clientId, clientSecret: demo.clientSecret, webhookVerifierToken: demo.webhookVerifierToken, simulator };
 }
 
 export async function createApp(config: AppConfig, logger: Logger, options: { dbName?: string } = {}): Promise<App> {
@@ -77,11 +82,21 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     });
     await services.tenants.ensureIndexes();
     await services.connections.ensureIndexes();
+    await services.inbound.ensureIndexes();
     await services.sync.ensureIndexes();
     const demo = config.demo.enabled ? await ensureDemoTenant(services.tenants, { dataDir: config.dataDir, apiKey: config.demo.apiKey }) : undefined;
     const schema = await buildAppSchema(pubsub);
     const gateway = await startGateway(
-      { schema, services, logger, isReady: () => database.ping(), mount: (app) => mountOAuthCallback(app, services.connections, logger) },
+      {
+        schema,
+        services,
+        logger,
+        isReady: () => database.ping(),
+        mount: (app) => {
+          mountOAuthCallback(app, services.connections, logger);
+          mountWebhookRoute(app, { connection: database.connection, queue: services.inbound, log: logger.child({ slice: 'webhooks' }), verifierToken: () => runtime.webhookVerifierToken });
+        },
+      },
       { port: config.http.port, host: config.http.host, publicUrl: config.http.publicUrl },
     );
     ownOrigin = new URL(gateway.url).origin;
