@@ -3,7 +3,9 @@
  * externalId, status changes (void, delete), lists, and the `LedgerReader` the sync engine pushes
  * from. Every write is one single-document operation (FerretDB has no transactions): everything is
  * validated first, then the record is inserted (the unique index settles concurrent first upserts)
- * or replaced by compare-and-swap on its version, retried from a fresh read when it lost a race.
+ * or replaced at its version. Writers of a record, and of the invoices whose balances a payment,
+ * credit note or write-off draws on, hold insert-based leases (`LedgerLocks`), because FerretDB runs
+ * a conditional update as read-then-write and a bare compare-and-swap would lose updates.
  */
 import { type Connection, Types } from 'mongoose';
 import { containsPattern } from '../accounts/chart.service.js';
@@ -46,6 +48,7 @@ import {
   type RecordStatus,
 } from './ledger-record.types.js';
 import { type LedgerListsService } from './ledger-lists.service.js';
+import { LedgerLocks, recordLockKey } from './ledger-lock.store.js';
 
 /** What has been applied to an invoice by ACTIVE payments, credit notes and write-offs. */
 export interface InvoiceSettlementTotals {
@@ -91,6 +94,8 @@ const SEARCH_FIELDS: { [K in LedgerKind]: string[] } = {
 
 const PARTIES = new Set<LedgerKind>(['customer', 'supplier']);
 const CAS_ATTEMPTS = 5;
+/** Records re-flagged per lock round (a full re-push can name thousands). */
+const MARK_PENDING_CHUNK = 50;
 
 function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
@@ -115,12 +120,15 @@ interface UpsertPlan<K extends LedgerKind> {
   build: (existing: Stored<K> | null) => Promise<RuleResult<Content>>;
   /** Storage-only fields derived from the content (e.g. flattened allocation ids). */
   derived?: (content: Content) => Content;
+  /** Invoices (FSM ids) whose outstanding balance this record draws on: locked with the record. */
+  invoiceExternalIds?: Opt[];
 }
 
 export class LedgerService implements LedgerReader {
   readonly models: LedgerModels;
   #listener: LedgerChangeListener = NO_CHANGE_LISTENER;
   #ready: Promise<unknown> | undefined;
+  readonly #locks: LedgerLocks;
 
   constructor(
     connection: Connection,
@@ -129,6 +137,7 @@ export class LedgerService implements LedgerReader {
     private readonly onListenerError: (error: unknown, tenantId: string, kind: LedgerKind, id: string) => void = () => undefined,
   ) {
     this.models = ledgerModels(connection);
+    this.#locks = new LedgerLocks(connection);
   }
 
   ensureIndexes(): Promise<unknown> {
@@ -187,6 +196,7 @@ export class LedgerService implements LedgerReader {
         return paymentRules(input, refs);
       },
       derived: (content) => ({ allocatedInvoiceIds: (content.allocations as { invoiceId: string }[]).map((a) => a.invoiceId) }),
+      invoiceExternalIds: input.allocations.map((a) => a.invoiceExternalId),
     }) as Promise<LedgerRecordOf<'payment'> & { currency: string }>;
   }
 
@@ -203,6 +213,7 @@ export class LedgerService implements LedgerReader {
         );
         return creditNoteRules(input, refs);
       },
+      invoiceExternalIds: [input.invoiceExternalId],
     });
   }
 
@@ -215,6 +226,7 @@ export class LedgerService implements LedgerReader {
         const refs = await this.#lookup(tenantId, { invoices: [input.invoiceExternalId] }, existing ? { kind: 'badDebtWriteOff', id: existing._id.toHexString() } : undefined);
         return badDebtWriteOffRules(input, refs);
       },
+      invoiceExternalIds: [input.invoiceExternalId],
     });
   }
 
@@ -244,7 +256,11 @@ export class LedgerService implements LedgerReader {
     if (idProblem) throw inputError(label, [idProblem]);
     const externalId = plan.externalId.trim();
     const tenant = new Types.ObjectId(plan.tenantId);
+    const invoiceKeys = (plan.invoiceExternalIds ?? []).map((id) => id?.trim()).filter((id): id is string => !!id).map((id) => recordLockKey(plan.tenantId, 'invoice', id));
+    return this.#locks.withLocks([recordLockKey(plan.tenantId, plan.kind, externalId), ...invoiceKeys], () => this.#upsertLocked(plan, model, label, tenant, externalId));
+  }
 
+  async #upsertLocked<K extends LedgerKind>(plan: UpsertPlan<K>, model: LedgerModels[K], label: string, tenant: Types.ObjectId, externalId: string): Promise<LedgerRecordOf<K>> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       const existing = (await model.findOne({ tenantId: tenant, externalId }).lean()) as unknown as Stored<K> | null;
       const result = await plan.build(existing);
@@ -276,7 +292,7 @@ export class LedgerService implements LedgerReader {
         saved = (await model
           .findOneAndReplace({ tenantId: tenant, _id: existing._id, version: existing.version }, replacement, { returnDocument: 'after' })
           .lean()) as unknown as Stored<K> | null;
-        if (!saved) continue; // someone else changed it meanwhile: start again from their version
+        if (!saved) continue; // changed meanwhile (only by a writer ignoring the lock): start again
       }
       if (!saved) continue;
       this.#notify(plan.tenantId, plan.kind, saved._id.toHexString());
@@ -310,10 +326,14 @@ export class LedgerService implements LedgerReader {
   /** A new version with the new status (the push engine mirrors it in QBO); repeating it is harmless. */
   async #changeStatus<K extends LedgerKind>(kind: K, tenantId: string, externalId: string, status: RecordStatus): Promise<LedgerRecordOf<K>> {
     await this.ensureIndexes();
-    const model = this.models[kind];
-    const label = LABELS[kind];
     const tenant = new Types.ObjectId(tenantId);
     const key = externalId.trim();
+    return this.#locks.withLocks([recordLockKey(tenantId, kind, key)], () => this.#changeStatusLocked(kind, tenantId, tenant, key, status));
+  }
+
+  async #changeStatusLocked<K extends LedgerKind>(kind: K, tenantId: string, tenant: Types.ObjectId, key: string, status: RecordStatus): Promise<LedgerRecordOf<K>> {
+    const model = this.models[kind];
+    const label = LABELS[kind];
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       const existing = (await model.findOne({ tenantId: tenant, externalId: key }).lean()) as unknown as Stored<K> | null;
       if (!existing) throw new NotFoundError(label, key);
@@ -497,16 +517,29 @@ export class LedgerService implements LedgerReader {
     return rows.map((row) => toLedgerRecord(kind, row));
   }
 
+  /** Under the record's lock, so a new version written meanwhile is never marked as pushed. */
   async markPushed(tenantId: string, kind: LedgerKind, id: string, version: number): Promise<boolean> {
     if (!Types.ObjectId.isValid(id)) return false;
-    const result = await this.models[kind].updateOne({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(id), version }, { $set: { pushPending: false } });
-    return result.matchedCount === 1;
+    const filter = { tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(id) };
+    const row = await this.models[kind].findOne(filter, { externalId: 1, version: 1 }).lean();
+    if (!row || row.version !== version) return false;
+    return this.#locks.withLocks([recordLockKey(tenantId, kind, row.externalId)], async () => {
+      const result = await this.models[kind].updateOne({ ...filter, version }, { $set: { pushPending: false } });
+      return result.matchedCount === 1;
+    });
   }
 
   async markPending(tenantId: string, kind: LedgerKind, ids: string[]): Promise<void> {
+    const tenant = new Types.ObjectId(tenantId);
     const oids = objectIds(ids);
-    if (oids.length === 0) return;
-    await this.models[kind].updateMany({ tenantId: new Types.ObjectId(tenantId), _id: { $in: oids } }, { $set: { pushPending: true, changedAt: new Date() } });
+    for (let i = 0; i < oids.length; i += MARK_PENDING_CHUNK) {
+      const chunk = oids.slice(i, i + MARK_PENDING_CHUNK);
+      const rows = await this.models[kind].find({ tenantId: tenant, _id: { $in: chunk } }, { externalId: 1 }).lean();
+      await this.#locks.withLocks(
+        rows.map((row) => recordLockKey(tenantId, kind, row.externalId)),
+        () => this.models[kind].updateMany({ tenantId: tenant, _id: { $in: chunk } }, { $set: { pushPending: true, changedAt: new Date() } }),
+      );
+    }
   }
 
   /** pushPending of each record (for the default sync-status reader): one query. */

@@ -248,6 +248,7 @@ describe('validation names every bad field and saves nothing', () => {
     await upsertInvoice(input);
     const voided = (await gql(gw.graphqlUrl, VoidInvoiceDocument, { externalId: 'inv-void-edit' }, key)).data!.voidInvoice;
     expect(voided).toMatchObject({ status: 'VOIDED', version: 2, pushPending: true, balance: '0.00' });
+    expect(changes.map((c) => c.kind)).toEqual(['invoice', 'invoice']); // the upsert and the void
     expect((await upsertInvoice(input)).version).toBe(2);
     const edit = await gql(gw.graphqlUrl, UpsertInvoiceDocument, { input: { ...input, jobNumber: 'J-9' } }, key);
     expect(fieldsOf(edit)).toEqual([{ path: 'input.externalId', message: 'invoice inv-void-edit is VOIDED and cannot be edited' }]);
@@ -256,9 +257,81 @@ describe('validation names every bad field and saves nothing', () => {
     // Voiding again is harmless; deleting a voided invoice is a new version.
     expect((await gql(gw.graphqlUrl, VoidInvoiceDocument, { externalId: 'inv-void-edit' }, key)).data!.voidInvoice.version).toBe(2);
     expect((await gql(gw.graphqlUrl, DeleteInvoiceDocument, { externalId: 'inv-void-edit' }, key)).data!.deleteInvoice).toMatchObject({ status: 'DELETED', version: 3 });
+    expect(changes).toHaveLength(3); // the repeated void and the refused edit changed nothing
     const revive = await gql(gw.graphqlUrl, VoidInvoiceDocument, { externalId: 'inv-void-edit' }, key);
     expect(fieldsOf(revive)).toEqual([{ path: 'externalId', message: 'invoice inv-void-edit is DELETED' }]);
     expect((await gql(gw.graphqlUrl, VoidInvoiceDocument, { externalId: 'inv-never' }, key)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('checks customers, suppliers, supplier invoices, expenses and credit notes field by field', async () => {
+    const customer = await gql(gw.graphqlUrl, UpsertCustomerDocument, { input: { externalId: ' ', displayName: '  ', email: 'not-an-email' } }, key);
+    expect(fieldsOf(customer)).toEqual([{ path: 'input.externalId', message: 'must be 1-100 characters' }]);
+    const customer2 = await gql(gw.graphqlUrl, UpsertCustomerDocument, { input: { externalId: 'cust-bad', displayName: '  ', email: 'not-an-email' } }, key);
+    expect(fieldsOf(customer2)).toEqual([
+      { path: 'input.email', message: 'is not an email address' },
+      { path: 'input.displayName', message: 'is required' },
+    ]);
+    expect(await storedCount('customer', 'cust-bad')).toBe(0);
+
+    const bill = await gql(
+      gw.graphqlUrl,
+      UpsertSupplierInvoiceDocument,
+      {
+        input: {
+          externalId: 'bill-bad',
+          supplierExternalId: 'supp-nope',
+          number: 'B-1',
+          date: '2026-03-03',
+          dueDate: '2026-03-01',
+          lines: [
+            { lineId: 'b1', amount: '-1.00', teamExternalId: 'team-nope' },
+            { lineId: 'b1', amount: '10.001' },
+          ],
+          totalTax: '1.00',
+          total: '11.00',
+        },
+      },
+      key,
+    );
+    expect(fieldsOf(bill)).toEqual([
+      { path: 'input.supplierExternalId', message: 'no supplier with externalId "supp-nope"' },
+      { path: 'input.dueDate', message: 'must not be before the supplier invoice date' },
+      { path: 'input.lines.1.lineId', message: '"b1" appears on more than one line' },
+      { path: 'input.lines.0.amount', message: 'must not be negative' },
+      { path: 'input.lines.0.teamExternalId', message: 'no team with externalId "team-nope"' },
+      { path: 'input.lines.1.amount', message: 'must have at most 2 decimal places' },
+    ]);
+    expect(await storedCount('supplierInvoice', 'bill-bad')).toBe(0);
+
+    const expense = await gql(
+      gw.graphqlUrl,
+      UpsertExpenseDocument,
+      { input: { externalId: 'exp-bad', date: '2026-03-04', taxInclusive: true, lines: [{ lineId: 'e1', amount: '10.00' }], totalTax: '11.00', total: '10.00' } },
+      key,
+    );
+    expect(fieldsOf(expense)).toEqual([{ path: 'input.totalTax', message: 'must not exceed the tax-inclusive line total' }]);
+    const expenseTotal = await gql(
+      gw.graphqlUrl,
+      UpsertExpenseDocument,
+      { input: { externalId: 'exp-bad', date: '2026-03-04', lines: [{ lineId: 'e1', amount: '10.00' }, { lineId: 'e2', amount: '0.10' }], totalTax: '1.01', total: '11.10' } },
+      key,
+    );
+    expect(fieldsOf(expenseTotal)).toEqual([{ path: 'input.total', message: 'must equal the sum of the line amounts + totalTax (11.11)' }]);
+    expect(await storedCount('expense', 'exp-bad')).toBe(0);
+
+    await upsertInvoice(invoiceInput('cn-target'));
+    const credit = await gql(
+      gw.graphqlUrl,
+      IssueCreditNoteDocument,
+      { input: { externalId: 'cn-bad', customerExternalId: 'cust-2', invoiceExternalId: 'cn-target', number: 'CN-9', date: '2026-03-05', lines: [{ lineId: 'c1', amount: '0.00' }], totalTax: '0.00', total: '0.00' } },
+      key,
+    );
+    expect(fieldsOf(credit)).toEqual([
+      { path: 'input.lines.0.amount', message: 'must be greater than zero' },
+      { path: 'input.invoiceExternalId', message: 'invoice CN-TARGET belongs to another customer' },
+    ]);
+    expect(await storedCount('creditNote', 'cn-bad')).toBe(0);
+    expect(changes.filter((c) => c.kind !== 'invoice')).toHaveLength(0);
   });
 
   it('keeps tenants apart: another tenant cannot reference, see or edit these records', async () => {
