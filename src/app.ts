@@ -13,6 +13,7 @@ import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
 import { createAppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { type RunningGateway, startGateway } from './http/gateway.js';
+import { defaultWebDistDir, mountWebApp } from './http/web-app.route.js';
 import { type Logger } from './logging/logger.js';
 import { IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
 import { intuitEndpoints, type QboEndpoints, simulatorEndpoints } from './quickbooks/qbo.endpoints.js';
@@ -95,6 +96,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
         mount: (app) => {
           mountOAuthCallback(app, services.connections, logger);
           mountWebhookRoute(app, { connection: database.connection, queue: services.inbound, log: logger.child({ slice: 'webhooks' }), verifierToken: () => runtime.webhookVerifierToken });
+          mountWebApp(app, { distDir: defaultWebDistDir(), demoApiKey: demo?.apiKey });
         },
       },
       { port: config.http.port, host: config.http.host, publicUrl: config.http.publicUrl },

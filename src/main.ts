@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'fieldbooks is ready',
+    `  Web app             ${gateway.url}/`,
     `  GraphQL (HTTP)      ${gateway.graphqlUrl}`,
     `  GraphQL (WebSocket) ${gateway.wsUrl}`,
     `  Health              ${gateway.url}/healthz   ${gateway.url}/readyz`,

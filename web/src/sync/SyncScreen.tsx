@@ -1,0 +1,331 @@
+/**
+ * The sync screen: start a push (scope, dry run), watch it live through `syncProgress` (a progress bar
+ * with counts, rate and ETA), the run history, and the open sync issues with their fix hints and a
+ * retry button. If the gateway has no sync API (an older gateway), the screen says so instead of
+ * failing: the check is the gateway's own answer to the sync query (GRAPHQL_VALIDATION_FAILED).
+ */
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { describeError, errorCode } from '../errors.js';
+import { formatDateTime, formatDuration } from '../format.js';
+import {
+  CancelSyncDocument,
+  RetryIssueDocument,
+  StartSyncRunDocument,
+  type StartSyncRunMutation,
+  SyncProgressUpdatesDocument,
+  type SyncProgressUpdatesSubscription,
+  type SyncIssueRowFragment,
+  type SyncKind,
+  type SyncRunRowFragment,
+  SyncScreenDocument,
+} from '../generated/graphql.js';
+import { Link } from '../router.js';
+
+/** The kinds the push engine sends today; dependencies (a payment's invoice, its customer) come along. */
+const SCOPES: { kind: SyncKind; label: string }[] = [
+  { kind: 'CUSTOMER', label: 'Customers' },
+  { kind: 'INVOICE', label: 'Invoices' },
+  { kind: 'PAYMENT', label: 'Payments' },
+];
+
+const STATUS_LABELS: Record<SyncRunRowFragment['status'], string> = {
+  QUEUED: 'Queued',
+  RUNNING: 'Running',
+  SUCCEEDED: 'Succeeded',
+  PARTIALLY_FAILED: 'Partly failed',
+  FAILED: 'Failed',
+  CANCELLED: 'Cancelled',
+};
+
+type Progress = SyncProgressUpdatesSubscription['syncProgress'];
+
+export function SyncScreen(): ReactNode {
+  const screen = useQuery(SyncScreenDocument, { variables: { runs: 10, issues: 50 }, fetchPolicy: 'cache-and-network' });
+  const [live, setLive] = useState<Progress | null>(null);
+  useSubscription(SyncProgressUpdatesDocument, {
+    onData: ({ data }) => {
+      const p = data.data?.syncProgress;
+      if (!p) return;
+      setLive(p);
+      // The final event closes a run: history and issues changed with it.
+      if (p.final) void screen.refetch();
+    },
+  });
+
+  if (errorCode(screen.error) === 'GRAPHQL_VALIDATION_FAILED') {
+    return (
+      <section aria-labelledby="sync-title">
+        <h1 id="sync-title">Sync</h1>
+        <p className="banner warning" role="status" data-testid="sync-unavailable">
+          The sync API is not available on this gateway yet (it does not know the syncRuns query). Update the gateway to start syncs from here.
+        </p>
+      </section>
+    );
+  }
+
+  const runs = (screen.data ?? screen.previousData)?.syncRuns.edges.map((e) => e.node) ?? [];
+  const issues = (screen.data ?? screen.previousData)?.syncIssues;
+  const latest = runs[0];
+  // Live events win for the run they describe; otherwise the latest run's stored counts.
+  const current: Progress | SyncRunRowFragment | undefined = live && (!latest || live.runId === latest.id || live.at > (latest.queuedAt ?? '')) ? live : latest;
+
+  return (
+    <section aria-labelledby="sync-title">
+      <h1 id="sync-title">Sync</h1>
+      <p className="lead">Push the field-service app’s customers, invoices and payments to QuickBooks now, and fix what QuickBooks refused.</p>
+      {screen.error && !screen.data && (
+        <p className="banner error" role="alert">
+          {describeError(screen.error)}
+        </p>
+      )}
+      <div className="sync-grid">
+        <StartSyncForm onStarted={() => void screen.refetch()} />
+        <div className="card" aria-labelledby="progress-title">
+          <h2 id="progress-title">Progress</h2>
+          {current ? <ProgressView progress={current} /> : <p className="muted">No sync has run yet.</p>}
+        </div>
+      </div>
+      <IssuesList issues={issues?.edges.map((e) => e.node) ?? []} total={issues?.totalCount ?? 0} onRetried={() => void screen.refetch()} />
+      <RunHistory runs={runs} total={(screen.data ?? screen.previousData)?.syncRuns.totalCount ?? 0} />
+    </section>
+  );
+}
+
+function StartSyncForm(props: { onStarted: () => void }): ReactNode {
+  const [scope, setScope] = useState<SyncKind[]>([]);
+  const [dryRun, setDryRun] = useState(false);
+  const [start, starting] = useMutation(StartSyncRunDocument);
+  const [error, setError] = useState<string | null>(null);
+  const [needsConnection, setNeedsConnection] = useState(false);
+  const [dry, setDry] = useState<StartSyncRunMutation['startSync'] | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setDry(null);
+    try {
+      const { data } = await start({ variables: { input: { scope: scope.length > 0 ? scope : null, dryRun } } });
+      if (data?.startSync.dryRun) setDry(data.startSync);
+      props.onStarted();
+    } catch (e) {
+      const code = errorCode(e);
+      setError(describeError(e));
+      setNeedsConnection(code === 'QUICKBOOKS_NOT_CONNECTED' || code === 'QUICKBOOKS_RECONNECT_REQUIRED');
+    }
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="start-title">
+      <h2 id="start-title">Start a sync</h2>
+      <fieldset className="plain">
+        <legend>What to push</legend>
+        <p className="help" id="scope-help">
+          Nothing ticked pushes everything pending. Records a choice depends on (an invoice’s customer) are pushed too.
+        </p>
+        {SCOPES.map((s) => (
+          <div key={s.kind} className="checkbox-field">
+            <input
+              type="checkbox"
+              id={`scope-${s.kind}`}
+              checked={scope.includes(s.kind)}
+              aria-describedby="scope-help"
+              onChange={(e) => setScope(e.target.checked ? [...scope, s.kind] : scope.filter((k) => k !== s.kind))}
+            />
+            <label htmlFor={`scope-${s.kind}`}>{s.label}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="checkbox-field">
+        <input type="checkbox" id="dry-run" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} aria-describedby="dry-run-help" />
+        <label htmlFor="dry-run">Dry run</label>
+        <p className="help" id="dry-run-help">
+          Shows exactly what would be sent to QuickBooks, and sends nothing.
+        </p>
+      </div>
+      <button type="submit" className="primary" disabled={starting.loading}>
+        {starting.loading ? 'Starting…' : dryRun ? 'Preview sync' : 'Start sync'}
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error} {needsConnection && <Link to="/connection">Go to the connection screen</Link>}
+        </p>
+      )}
+      {dry && <DryRunResult run={dry} />}
+    </form>
+  );
+}
+
+function DryRunResult(props: { run: StartSyncRunMutation['startSync'] }): ReactNode {
+  const payloads = props.run.dryRunPayloads;
+  return (
+    <div className="dry-run" role="status">
+      <h3>Dry run: {payloads.length === 0 ? 'nothing would be sent' : `${payloads.length} request${payloads.length === 1 ? '' : 's'} would be sent`}</h3>
+      <ul>
+        {payloads.map((p) => (
+          <li key={`${p.kind}-${p.recordId}-${p.operation}`}>
+            <details>
+              <summary>
+                {p.operation} {p.entity} <span className="muted">({p.kind.toLowerCase()} {p.recordId})</span>
+              </summary>
+              <pre>{JSON.stringify(p.payload, null, 2)}</pre>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ProgressView(props: { progress: Progress | SyncRunRowFragment }): ReactNode {
+  const p = props.progress;
+  const percent = p.total > 0 ? Math.floor((p.processed / p.total) * 100) : p.status === 'SUCCEEDED' ? 100 : 0;
+  const rate = 'ratePerMinute' in p ? p.ratePerMinute : null;
+  const eta = 'etaSeconds' in p ? p.etaSeconds : null;
+  const done = !['QUEUED', 'RUNNING'].includes(p.status);
+  return (
+    <div className="progress" data-testid="sync-progress" data-status={p.status}>
+      <p>
+        <strong className={`badge badge-${p.status.toLowerCase()}`}>{STATUS_LABELS[p.status]}</strong> <span className="muted">{p.phase}</span>
+      </p>
+      <label htmlFor="sync-progress-bar">
+        {p.processed} of {p.total} records ({percent}%)
+      </label>
+      <progress id="sync-progress-bar" max={100} value={percent} aria-valuetext={`${percent}%`}>
+        {percent}%
+      </progress>
+      <ul className="counts">
+        <li>
+          <span className="count ok-text">{p.succeeded}</span> succeeded
+        </li>
+        <li>
+          <span className="count field-error">{p.failed}</span> failed
+        </li>
+        <li>
+          <span className="count">{p.blocked}</span> blocked
+        </li>
+        <li>
+          <span className="count">{p.skipped}</span> skipped
+        </li>
+      </ul>
+      {!done && (
+        <p className="muted">
+          {rate !== null ? `${Math.round(rate)} records/min` : ''}
+          {eta !== null && eta !== undefined ? ` · about ${formatDuration(eta)} left` : ''}
+          {p.currentRecord ? ` · now: ${p.currentRecord}` : ''}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function IssuesList(props: { issues: SyncIssueRowFragment[]; total: number; onRetried: () => void }): ReactNode {
+  const [retry] = useMutation(RetryIssueDocument);
+  const [state, setState] = useState<Record<string, { busy?: boolean; text?: string; ok?: boolean }>>({});
+  const run = async (id: string) => {
+    setState((s) => ({ ...s, [id]: { busy: true } }));
+    try {
+      await retry({ variables: { id } });
+      setState((s) => ({ ...s, [id]: { ok: true, text: 'Retry started.' } }));
+      props.onRetried();
+    } catch (e) {
+      setState((s) => ({ ...s, [id]: { ok: false, text: describeError(e) } }));
+    }
+  };
+  return (
+    <div className="card" aria-labelledby="issues-title">
+      <h2 id="issues-title">Open sync issues {props.total > 0 && <span className="count-pill">{props.total}</span>}</h2>
+      {props.issues.length === 0 ? (
+        <p className="muted">No open issues.</p>
+      ) : (
+        <ul className="issues">
+          {props.issues.map((i) => (
+            <li key={i.id} className="issue" data-testid="sync-issue">
+              <p>
+                <strong>{i.code}</strong> <span className="muted">· {i.kind.toLowerCase().replace(/_/g, ' ')} {i.externalId ?? i.recordId}</span>
+                {i.occurrences > 1 && <span className="muted"> · {i.occurrences} times</span>}
+              </p>
+              <p>{i.message}</p>
+              <p className="help">
+                <strong>How to fix:</strong> {i.fixHint}
+              </p>
+              {i.quickBooksFault && <p className="help">QuickBooks said: {i.quickBooksFault}</p>}
+              {i.blockedByKind && (
+                <p className="help">
+                  Waiting for {i.blockedByKind.toLowerCase().replace(/_/g, ' ')} {i.blockedById}.
+                </p>
+              )}
+              {i.retryable && (
+                <button type="button" onClick={() => void run(i.id)} disabled={state[i.id]?.busy} aria-label={`Retry ${i.code} for ${i.kind.toLowerCase()} ${i.externalId ?? i.recordId}`}>
+                  {state[i.id]?.busy ? 'Retrying…' : 'Retry'}
+                </button>
+              )}
+              {state[i.id]?.text && (
+                <span className={state[i.id]?.ok ? 'ok-text' : 'field-error'} role={state[i.id]?.ok ? 'status' : 'alert'}>
+                  {' '}
+                  {state[i.id]?.text}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function RunHistory(props: { runs: SyncRunRowFragment[]; total: number }): ReactNode {
+  const [cancel] = useMutation(CancelSyncDocument);
+  return (
+    <div className="card" aria-labelledby="history-title">
+      <h2 id="history-title">Run history</h2>
+      {props.runs.length === 0 ? (
+        <p className="muted">No runs yet.</p>
+      ) : (
+        <table className="history">
+          <caption className="visually-hidden">The latest {props.runs.length} of {props.total} sync runs, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Queued</th>
+              <th scope="col">Trigger</th>
+              <th scope="col">Scope</th>
+              <th scope="col">Status</th>
+              <th scope="col">Records</th>
+              <th scope="col">Took</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.runs.map((r) => (
+              <tr key={r.id}>
+                <td>{formatDateTime(r.queuedAt)}</td>
+                <td>
+                  {r.trigger.toLowerCase()}
+                  {r.dryRun ? ' · dry run' : ''}
+                </td>
+                <td>{r.scope.length === 0 ? 'everything' : r.scope.map((s) => s.toLowerCase()).join(', ')}</td>
+                <td>
+                  <span className={`badge badge-${r.status.toLowerCase()}`}>{STATUS_LABELS[r.status]}</span>
+                  {r.error && <div className="field-error small">{r.error}</div>}
+                </td>
+                <td>
+                  {r.succeeded} ok, {r.failed} failed, {r.blocked} blocked, {r.skipped} skipped of {r.total}
+                </td>
+                <td>{r.startedAt && r.finishedAt ? formatDuration(Math.round((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000)) : '—'}</td>
+                <td>
+                  {(r.status === 'QUEUED' || r.status === 'RUNNING') && (
+                    <button type="button" onClick={() => void cancel({ variables: { id: r.id } })}>
+                      Cancel
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

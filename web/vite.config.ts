@@ -1,0 +1,31 @@
+/**
+ * Builds the reference web app into web/dist, which the gateway serves at `/`. Everything (code, CSS)
+ * is bundled: the page makes no request outside the gateway's origin (no fonts, CDNs or analytics).
+ * `npm run dev:web` proxies the gateway's paths to a running `npm start` for hot reload.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const gateway = process.env.FIELDBOOKS_GATEWAY_URL ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Source maps help a frontend team read the reference client in the browser's devtools.
+    sourcemap: true,
+    // Keep assets as files: inlining them as data: URLs would need a looser Content-Security-Policy.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: {
+      '/graphql': { target: gateway, ws: true, changeOrigin: false },
+      '/oauth': gateway,
+      '/app-config.json': gateway,
+    },
+  },
+});
