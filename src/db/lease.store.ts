@@ -5,8 +5,8 @@
  * can all "win" (and `$inc` loses counts); a compare-and-swap by update is therefore NOT safe here.
  * An insert of the same key by many processes has exactly one winner.
  *
- * A lease has an owner and an expiry: a crashed holder's lease is taken over once it has expired
- * (the takeover deletes exactly the expired lease it saw, so two takers cannot both succeed).
+ * A lease has an owner and an expiry: a crashed holder's lease is taken over once it has expired,
+ * by exactly one taker (see the takeover marker below).
  * Keys are global strings; callers include the tenant in the key (`token-refresh:<tenant>:<version>`).
  */
 import { randomUUID } from 'node:crypto';
@@ -31,7 +31,7 @@ export class LeaseStore {
 
   /** True when this process now holds `key` for `ttlMs`; false when someone else holds it. */
   async tryAcquire(key: string, ttlMs: number): Promise<boolean> {
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       const now = new Date();
       try {
         await this.#collection.insertOne({ _id: key, owner: this.owner, until: new Date(now.getTime() + ttlMs), acquiredAt: now });
@@ -43,8 +43,26 @@ export class LeaseStore {
       if (!held) continue; // released meanwhile: try again
       if (held.owner === this.owner) return true;
       if (held.until.getTime() > Date.now()) return false;
-      // Expired: remove exactly that lease (owner and expiry as seen), then race for it by insert.
+      // Expired. Deletes are not atomic on FerretDB either (a filtered delete can remove a lease that
+      // replaced the one it read), so takers first race for a marker unique to this expired lease:
+      // exactly one wins it and replaces the lease; the others give up.
+      const marker = `${key}|takeover|${held.owner}|${held.until.getTime()}`;
+      try {
+        await this.#collection.insertOne({ _id: marker, owner: this.owner, until: new Date(Date.now() + ttlMs), acquiredAt: new Date() });
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+        return false;
+      }
       await this.#collection.deleteOne({ _id: key, owner: held.owner, until: held.until });
+      try {
+        await this.#collection.insertOne({ _id: key, owner: this.owner, until: new Date(Date.now() + ttlMs), acquiredAt: new Date() });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+        return false; // someone who never saw the expired lease took the free key first: still one holder
+      } finally {
+        await this.#collection.deleteOne({ _id: marker });
+      }
     }
     return false;
   }
