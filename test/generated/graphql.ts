@@ -58,7 +58,7 @@ export type InvoiceLineInput = {
   kind: InvoiceLineKind;
   /** The FSM's line id, unique within the invoice. */
   lineId: string;
-  quantity: unknown;
+  quantity: string;
   /** SUPPLIES lines only. */
   supplyExternalId?: string | null | undefined;
   /** Tax code name (non-US companies). */
@@ -411,7 +411,7 @@ export type SyncFieldsFragment = { state: RecordSyncState, quickBooksId: string 
 
 export type CustomerFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } };
 
-export type InvoiceFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: unknown, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } };
+export type InvoiceFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } };
 
 export type PaymentFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, amount: string, currency: string, surcharge: string | null, paymentMethodId: string, allocations: Array<{ invoiceId: string, amount: string }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } };
 
@@ -434,7 +434,7 @@ export type UpsertInvoiceMutationVariables = Exact<{
 }>;
 
 
-export type UpsertInvoiceMutation = { upsertInvoice: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: unknown, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } };
+export type UpsertInvoiceMutation = { upsertInvoice: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } };
 
 export type VoidInvoiceMutationVariables = Exact<{
   externalId: string;
@@ -523,7 +523,7 @@ export type InvoicesQueryVariables = Exact<{
 }>;
 
 
-export type InvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: unknown, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } }> } };
+export type InvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } }> } };
 
 export type InvoiceQueryVariables = Exact<{
   id?: string | number | null | undefined;
@@ -531,7 +531,7 @@ export type InvoiceQueryVariables = Exact<{
 }>;
 
 
-export type InvoiceQuery = { invoice: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: unknown, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } | null };
+export type InvoiceQuery = { invoice: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } | null };
 
 export type PaymentsQueryVariables = Exact<{
   status?: RecordStatus | null | undefined;

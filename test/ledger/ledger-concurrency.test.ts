@@ -5,7 +5,7 @@
  * together over-allocating one invoice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type UpsertInvoiceInput } from '../generated/graphql.js';
+import { type InvoiceInput } from '../../src/ledger/ledger-record.input.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;
@@ -22,7 +22,7 @@ afterAll(async () => {
   await gw?.close();
 });
 
-const invoice: UpsertInvoiceInput = {
+const invoice: InvoiceInput = {
   externalId: 'inv',
   customerExternalId: 'cust',
   number: 'INV-1',
