@@ -222,7 +222,7 @@ export class PaymentResolver {
 
   @Mutation(() => PaymentType, { description: 'Voids the payment (mirrored in QBO); its allocations stop counting against invoice balances.' })
   async voidPayment(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String) externalId: string): Promise<PaymentType> {
-    return (await ctx.services.ledgerRecords.voidPayment(ctx.tenant.id, externalId)) as unknown as PaymentType;
+    return ctx.services.ledgerRecords.voidPayment(ctx.tenant.id, externalId);
   }
 
   @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })

@@ -319,8 +319,8 @@ export class LedgerService implements LedgerReader {
     return this.#changeStatus('invoice', tenantId, externalId, 'DELETED');
   }
 
-  voidPayment(tenantId: string, externalId: string): Promise<LedgerRecordOf<'payment'>> {
-    return this.#changeStatus('payment', tenantId, externalId, 'VOIDED');
+  voidPayment(tenantId: string, externalId: string): Promise<LedgerRecordOf<'payment'> & { currency: string }> {
+    return this.#changeStatus('payment', tenantId, externalId, 'VOIDED') as Promise<LedgerRecordOf<'payment'> & { currency: string }>;
   }
 
   /** A new version with the new status (the push engine mirrors it in QBO); repeating it is harmless. */
