@@ -29,6 +29,7 @@ import {
   ExpenseType,
   InvoiceConnection,
   InvoiceRecordType,
+  PaymentAllocationType,
   PaymentConnection,
   PaymentType,
   RecordStatusEnum,
@@ -98,6 +99,10 @@ async function one<K extends LedgerKind>(ctx: GraphQLContext, kind: K, id: strin
 
 function sync(ctx: GraphQLContext, kind: LedgerKind, row: { id: string }): Promise<RecordSyncType> {
   return ctx.loaders.recordSync(kind).load(row.id);
+}
+
+function customerOf(ctx: GraphQLContext, row: { customerId: string }): Promise<CustomerType | null> {
+  return ctx.loaders.ledgerRecord('customer').load(row.customerId);
 }
 
 const SYNC_DESCRIPTION = 'Sync state in QuickBooks: state, QBO id, synced version, last sync, open issue.';
@@ -180,6 +185,11 @@ export class InvoiceResolver {
     return sync(ctx, 'invoice', row);
   }
 
+  @FieldResolver(() => CustomerType, { nullable: true })
+  customer(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<CustomerType | null> {
+    return customerOf(ctx, row);
+  }
+
   @FieldResolver(() => MoneyScalar, { description: 'Applied by ACTIVE payments.' })
   async amountPaid(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<string> {
     return (await ctx.loaders.invoiceSettlement.load(row.id)).amountPaid;
@@ -229,6 +239,19 @@ export class PaymentResolver {
   sync(@Ctx() ctx: GraphQLContext, @Root() row: PaymentType): Promise<RecordSyncType> {
     return sync(ctx, 'payment', row);
   }
+
+  @FieldResolver(() => CustomerType, { nullable: true })
+  customer(@Ctx() ctx: GraphQLContext, @Root() row: PaymentType): Promise<CustomerType | null> {
+    return customerOf(ctx, row);
+  }
+}
+
+@Resolver(() => PaymentAllocationType)
+export class PaymentAllocationResolver {
+  @FieldResolver(() => InvoiceRecordType, { nullable: true })
+  invoice(@Ctx() ctx: GraphQLContext, @Root() row: PaymentAllocationType): Promise<InvoiceRecordType | null> {
+    return ctx.loaders.ledgerRecord('invoice').load(row.invoiceId);
+  }
 }
 
 @Resolver(() => CreditNoteType)
@@ -251,6 +274,11 @@ export class CreditNoteResolver {
   @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
   sync(@Ctx() ctx: GraphQLContext, @Root() row: CreditNoteType): Promise<RecordSyncType> {
     return sync(ctx, 'creditNote', row);
+  }
+
+  @FieldResolver(() => CustomerType, { nullable: true })
+  customer(@Ctx() ctx: GraphQLContext, @Root() row: CreditNoteType): Promise<CustomerType | null> {
+    return customerOf(ctx, row);
   }
 }
 
@@ -297,6 +325,11 @@ export class SupplierInvoiceResolver {
   sync(@Ctx() ctx: GraphQLContext, @Root() row: SupplierInvoiceType): Promise<RecordSyncType> {
     return sync(ctx, 'supplierInvoice', row);
   }
+
+  @FieldResolver(() => SupplierType, { nullable: true })
+  supplier(@Ctx() ctx: GraphQLContext, @Root() row: SupplierInvoiceType): Promise<SupplierType | null> {
+    return ctx.loaders.ledgerRecord('supplier').load(row.supplierId);
+  }
 }
 
 @Resolver(() => ExpenseType)
@@ -327,6 +360,7 @@ export const LEDGER_RECORD_RESOLVERS = [
   SupplierResolver,
   InvoiceResolver,
   PaymentResolver,
+  PaymentAllocationResolver,
   CreditNoteResolver,
   BadDebtWriteOffResolver,
   SupplierInvoiceResolver,

@@ -4,13 +4,15 @@
  * round of queries per response).
  */
 import DataLoader from 'dataloader';
-import { type LedgerKind, type RecordSyncStatus, type SyncStatusReader } from './ledger-record.types.js';
+import { type LedgerKind, type LedgerRecord, type LedgerRecordOf, type RecordSyncStatus, type SyncStatusReader } from './ledger-record.types.js';
 import { type InvoiceSettlementTotals, type LedgerService } from './ledger.service.js';
 import { notSynced } from './pending-sync-status.reader.js';
 
 export interface LedgerLoaders {
   recordSync(kind: LedgerKind): DataLoader<string, RecordSyncStatus>;
   invoiceSettlement: DataLoader<string, InvoiceSettlementTotals>;
+  /** A referenced record (an invoice's customer, an allocation's invoice...) by gateway id. */
+  ledgerRecord<K extends LedgerKind>(kind: K): DataLoader<string, LedgerRecordOf<K> | null>;
 }
 
 export interface LedgerLoaderSources {
@@ -23,7 +25,22 @@ export interface LedgerLoaderSources {
 export function createLedgerLoaders(sources: LedgerLoaderSources, tenantId: string, options: { cache?: boolean } = {}): LedgerLoaders {
   const cache = options.cache ?? true;
   const byKind = new Map<LedgerKind, DataLoader<string, RecordSyncStatus>>();
+  const records = new Map<LedgerKind, DataLoader<string, LedgerRecord | null>>();
   return {
+    ledgerRecord<K extends LedgerKind>(kind: K): DataLoader<string, LedgerRecordOf<K> | null> {
+      let loader = records.get(kind);
+      if (!loader) {
+        loader = new DataLoader<string, LedgerRecord | null>(
+          async (ids) => {
+            const found = new Map((await sources.ledgerRecords.getMany(tenantId, kind, [...ids])).map((r) => [r.id, r]));
+            return ids.map((id) => found.get(id) ?? null);
+          },
+          { cache, maxBatchSize: 500 },
+        );
+        records.set(kind, loader);
+      }
+      return loader as DataLoader<string, LedgerRecordOf<K> | null>;
+    },
     recordSync(kind) {
       let loader = byKind.get(kind);
       if (!loader) {

@@ -383,8 +383,20 @@ describe('payments, allocations and balances', () => {
       key,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.recordPayment).toMatchObject({ version: 1, amount: '150.00', surcharge: '2.25', currency: 'AUD', sync: { state: 'PENDING' } });
+    expect(result.data!.recordPayment).toMatchObject({
+      version: 1,
+      amount: '150.00',
+      surcharge: '2.25',
+      currency: 'AUD',
+      sync: { state: 'PENDING' },
+      customer: { externalId: 'cust-2' },
+      allocations: [
+        { amount: '132.42', invoice: { externalId: 'pinv-1', balance: '0.00' } },
+        { amount: '17.58', invoice: { externalId: 'pinv-2', balance: '114.84' } },
+      ],
+    });
     const invoices = (await gql(gw.graphqlUrl, InvoicesDocument, { search: 'PINV-', first: 10 }, key)).data!.invoices.edges.map((e) => e.node);
+    expect(invoices.every((i) => i.customer?.displayName === 'Bob Jones')).toBe(true);
     expect(invoices.map((i) => [i.externalId, i.amountPaid, i.balance])).toEqual([
       ['pinv-1', '132.42', '0.00'],
       ['pinv-2', '17.58', '114.84'],
