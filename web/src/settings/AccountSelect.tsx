@@ -40,7 +40,8 @@ export function AccountSelect(props: AccountSelectProps): ReactNode {
   const [search, setSearch] = useState('');
   const term = useDebounced(search.trim(), 250);
   const [picked, setPicked] = useState<AccountOptionFragment | null>(null);
-  const [longChart, setLongChart] = useState(false);
+  // The size of the unsearched list for the current filter decides whether a search box helps.
+  const [unsearchedTotal, setUnsearchedTotal] = useState(0);
 
   const { data, previousData, loading, error } = useQuery(AccountChoicesDocument, {
     // Relaxed in the form (perhaps not saved yet): ask for every active account.
@@ -49,8 +50,8 @@ export function AccountSelect(props: AccountSelectProps): ReactNode {
   });
   const accounts = (data ?? previousData)?.accounts;
   useEffect(() => {
-    if (accounts && !term && accounts.totalCount > SEARCH_THRESHOLD) setLongChart(true);
-  }, [accounts, term]);
+    if (data && !term) setUnsearchedTotal(data.accounts.totalCount);
+  }, [data, term]);
 
   // The saved settings may be relaxed while the form is not: filter by purpose here as well.
   const options = (accounts?.edges ?? []).map((e) => e.node).filter((a) => relaxed || a.purposes.includes(purpose));
@@ -96,7 +97,7 @@ export function AccountSelect(props: AccountSelectProps): ReactNode {
             </option>
           ))}
         </select>
-        {(longChart || search) && (
+        {(unsearchedTotal > SEARCH_THRESHOLD || search) && (
           <>
             <label htmlFor={searchId} className="visually-hidden">
               Search accounts for {props.label}
