@@ -11,7 +11,6 @@ import { type TokenCipher } from './quickbooks/token.cipher.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
 import { type LedgerChangeListener, type SyncStatusReader } from './ledger/ledger-record.types.js';
 import { LedgerService } from './ledger/ledger.service.js';
-import { PendingFlagSyncStatusReader } from './ledger/pending-sync-status.reader.js';
 import { AccountingSettingsService } from './settings/accounting-settings.service.js';
 import { SyncService } from './sync/sync.service.js';
 import { TenantService } from './tenancy/tenant.service.js';
@@ -85,6 +84,8 @@ export function createServices(deps: ServiceDeps): Services {
   const ledgerLog = deps.logger.child({ slice: 'ledger' });
   const ledgerRecords = new LedgerService(deps.connection, ledger, (err: unknown, tenantId, kind, id) => ledgerLog.error({ err, tenantId, kind, id }, 'ledger change listener failed'));
   sync.useLedger(ledgerRecords);
+  // Every change that needs a push wakes the automatic worker; records show the engine's view of their sync.
+  ledgerRecords.setChangeListener(sync);
   return {
     config: deps.config,
     pubsub: deps.pubsub,
@@ -95,7 +96,7 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     ledger,
     ledgerRecords,
-    syncStatus: new PendingFlagSyncStatusReader(ledgerRecords),
+    syncStatus: sync,
     setChangeListener: (listener) => ledgerRecords.setChangeListener(listener),
     sync,
     inbound: new InboundQueue(deps.connection, deps.logger.child({ slice: 'webhooks' })),
