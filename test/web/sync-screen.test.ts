@@ -1,0 +1,143 @@
+/**
+ * The sync screen in a real browser against a real gateway (demo tenant, in-process simulator): start a
+ * push of the tenant's records and watch the live progress bar reach 100%, then see a sync issue caused
+ * by a fault injected into the simulator and retry it from the screen until it is resolved.
+ * Records go in through the ledger slice's service, as the FSM backend's upserts would put them.
+ */
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedAccounts } from '../accounts/seed-charts.js';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { connectTenant, realmOf } from '../helpers/quickbooks.js';
+import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests } from './browser.js';
+
+const FLOW_TIMEOUT = 120_000;
+
+let gw: TestGateway;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let external: string[];
+let tenantId: string;
+
+const accounts = seedAccounts('AU');
+const acct = (name: string) => accounts.find((a) => a.name === name)!.id;
+
+function invoice(externalId: string, number: string, amount: string) {
+  const tax = (Number(amount) / 10).toFixed(2);
+  return {
+    externalId,
+    customerExternalId: 'c-1',
+    number,
+    date: '2026-03-02',
+    currency: 'AUD',
+    lines: [{ lineId: 'l1', kind: 'LABOUR' as const, description: 'Labour', quantity: '1', unitPrice: amount, amount, taxCode: 'GST' }],
+    subtotal: amount,
+    totalTax: tax,
+    total: (Number(amount) + Number(tax)).toFixed(2),
+    jobNumber: `J-${number}`,
+  };
+}
+
+async function injectFault(rule: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${gw.app.quickbooks.endpoints.apiBaseUrl}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ realmId: realmOf(gw, 'AU').realmId, ...rule }),
+  });
+  expect(response.status).toBeLessThan(300);
+}
+
+beforeAll(async () => {
+  ensureWebBuild();
+  browser = await launchChromium();
+  // No automatic worker: the user starts the sync from the screen.
+  gw = await startTestGateway('web_sync', { FIELDBOOKS_DEMO: 'true', FIELDBOOKS_SYNC_WORKER: 'false' });
+  const demo = gw.app.demo!;
+  tenantId = demo.tenantId;
+  await connectTenant(gw, demo.apiKey, 'AU');
+  const { settings, ledgerRecords } = gw.app.services;
+  await settings.update(
+    tenantId,
+    {
+      defaultLabourIncomeAccountId: acct('Labour Income'),
+      defaultSuppliesIncomeAccountId: acct('Materials Income'),
+      paymentsAccountId: acct('Business Cheque Account'),
+      creditCardPaymentsAccountId: acct('Card Clearing'),
+      defaultRoundingAccountId: acct('Rounding'),
+      accountingStartDate: '2026-01-01',
+    },
+    { apiKeyPrefix: 'test' },
+  );
+  await gw.app.services.ledger.upsertPaymentMethod(tenantId, { externalId: 'pm-eft', name: 'EFT', isCard: false });
+  await ledgerRecords.upsertCustomer(tenantId, { externalId: 'c-1', displayName: 'Harbour Dental Group', email: 'accounts@harbourdental.example' });
+  for (let i = 1; i <= 4; i++) await ledgerRecords.upsertInvoice(tenantId, invoice(`inv-${i}`, `100${i}`, `${i}00.00`));
+  await ledgerRecords.recordPayment(tenantId, {
+    externalId: 'p-1',
+    customerExternalId: 'c-1',
+    date: '2026-03-05',
+    currency: 'AUD',
+    amount: '110.00',
+    paymentMethodExternalId: 'pm-eft',
+    allocations: [{ invoiceExternalId: 'inv-1', amount: '110.00' }],
+  });
+
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  page = await context.newPage();
+  external = watchExternalRequests(page);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await gw?.close();
+});
+
+describe('sync screen', () => {
+  it('starts a sync of the tenant’s records and watches the progress bar reach 100%', { timeout: FLOW_TIMEOUT }, async () => {
+    // A deep link works: the key form first (pre-filled), then the page asked for.
+    await page.goto(`${gw.url}/sync`);
+    await expect.poll(() => page.getByLabel('API key', { exact: true }).inputValue()).toBe(gw.app.demo!.apiKey);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Sync', exact: true }).waitFor();
+    await page.getByText('No sync has run yet.').waitFor();
+    await screenshot(page, '11-sync-before');
+    await page.getByRole('button', { name: 'Start sync' }).click();
+    const progress = page.getByTestId('sync-progress');
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('SUCCEEDED');
+    // 1 customer, 4 invoices, 1 payment.
+    expect(await progress.getByText('6 of 6 records (100%)').count()).toBe(1);
+    expect(await page.locator('#sync-progress-bar').getAttribute('value')).toBe('100');
+    await page.getByRole('table').getByText('Succeeded').waitFor();
+    await page.getByText('No open issues.').waitFor();
+    await screenshot(page, '12-sync-succeeded');
+  });
+
+  it('shows a sync issue caused by an injected fault, and retries it successfully', { timeout: FLOW_TIMEOUT }, async () => {
+    // QuickBooks fails every attempt at the next invoice (the first try and the client's 4 retries).
+    await injectFault({ kind: '500', method: 'POST', path: '/invoice', count: 5 });
+    await gw.app.services.ledgerRecords.upsertInvoice(tenantId, invoice('inv-5', '1005', '500.00'));
+    await page.getByLabel('Invoices').check();
+    await page.getByRole('button', { name: 'Start sync' }).click();
+    const progress = page.getByTestId('sync-progress');
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toMatch(/FAILED/);
+    const issue = page.getByTestId('sync-issue');
+    await issue.first().waitFor();
+    expect(await issue.count()).toBe(1);
+    expect(await issue.textContent()).toContain('How to fix:');
+    expect(await issue.textContent()).toContain('invoice inv-5');
+    expect(await issue.textContent()).toContain('QuickBooks said:');
+    await screenshot(page, '13-sync-issue');
+
+    await issue.getByRole('button', { name: /^Retry/ }).click();
+    await page.getByText('No open issues.').waitFor({ timeout: 60_000 });
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('SUCCEEDED');
+    // The retry is in the history as a run of its own.
+    await page.getByRole('cell', { name: 'retry' }).waitFor();
+    await screenshot(page, '14-sync-retried');
+  });
+
+  it('made no request outside this machine', () => {
+    expect(external).toEqual([]);
+  });
+});
