@@ -16,6 +16,7 @@ import { type RunningGateway, startGateway } from './http/gateway.js';
 import { defaultWebDistDir, mountWebApp } from './http/web-app.route.js';
 import { type Logger } from './logging/logger.js';
 import { IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
+import { setQboHttpTimeout } from './quickbooks/qbo.client.js';
 import { intuitEndpoints, type QboEndpoints, simulatorEndpoints } from './quickbooks/qbo.endpoints.js';
 import { type Sandbox } from './sandbox/sandbox.js';
 import { createServices, type Services } from './services.js';
@@ -64,6 +65,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
   const database = await openDatabase(config, (m) => logger.info(m), { dbName: options.dbName });
   let qbo: QboRuntime | undefined;
   try {
+    setQboHttpTimeout(config.quickbooks.httpTimeoutMs);
     qbo = await startQuickBooks(config, logger);
     const runtime = qbo;
     const cipher = await loadTokenCipher({ configuredKey: config.encryptionKey, dataDir: config.dataDir });

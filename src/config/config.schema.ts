@@ -45,6 +45,7 @@ export const envSchema = z
     /** Only used with the built-in simulator: where it listens (0 = any free port). */
     QBO_SANDBOX_URL: z.url({ message: 'must be an absolute URL' }).optional(),
     FIELDBOOKS_ENCRYPTION_KEY: z.string().optional(),
+    QBO_HTTP_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(100, 'must be at least 100').max(120_000, 'must be at most 120000 (QBO gives up at 120 s)').default(30_000),
     QBO_WEBHOOK_VERIFIER_TOKEN: z.string().min(8, 'must be the verifier token of your Intuit app\'s webhook settings').optional(),
     FIELDBOOKS_RETURN_ORIGINS: z.string().optional(),
     /** The background worker that pushes changed ledger records automatically. */
@@ -108,6 +109,7 @@ export const envSchema = z
         simulatorUrl: env.QBO_SANDBOX_URL?.replace(/\/$/, ''),
         minorVersion: env.QBO_MINOR_VERSION,
         webhookVerifierToken: env.QBO_WEBHOOK_VERIFIER_TOKEN,
+        httpTimeoutMs: env.QBO_HTTP_TIMEOUT_MS,
       },
       accounts: { chartMaxAgeMs: env.FIELDBOOKS_CHART_MAX_AGE_SECONDS * 1000 },
       sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS },

@@ -16,6 +16,11 @@ const require = createRequire(import.meta.url);
 const axios = require('axios') as { defaults: { timeout?: number } };
 axios.defaults.timeout = 30_000;
 
+/** Process-wide (node-quickbooks shares one axios instance): set once from configuration. */
+export function setQboHttpTimeout(ms: number): void {
+  axios.defaults.timeout = ms;
+}
+
 type Callback = (error: unknown, body: unknown) => void;
 type NodeQuickBooks = Record<string, (...args: unknown[]) => void> & { endpoint: string; token: string };
 const QuickBooks = QuickBooksModule as unknown as new (options: Record<string, unknown>) => NodeQuickBooks;
