@@ -6,16 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AccountsDocument,
   InvoiceDocument,
   RecordPaymentDocument,
-  UpdateAccountingSettingsDocument,
   UpsertCustomerDocument,
   UpsertInvoiceDocument,
   UpsertPaymentMethodDocument,
   UpsertTeamDocument,
   type UpsertInvoiceInput,
 } from '../generated/graphql.js';
+import { chooseAustralianAccounts } from '../helpers/accounting-setup.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { gql } from '../helpers/graphql-client.js';
 import { connectTenant, realmOf } from '../helpers/quickbooks.js';
@@ -36,13 +35,6 @@ interface QboInvoice {
 async function qbo<T>(entity: string): Promise<T[]> {
   const response = await fetch(`${gw.app.quickbooks.endpoints.apiBaseUrl}/_sandbox/entities/${realmId}/${entity}`);
   return ((await response.json()) as { records: T[] }).records;
-}
-
-async function accountId(name: string): Promise<string> {
-  const result = await gql(gw.graphqlUrl, AccountsDocument, { search: name, first: 20 }, key);
-  const found = result.data?.accounts.edges.map((e) => e.node).find((a) => a.name === name);
-  if (!found) throw new Error(`no account named ${name}`);
-  return found.id;
 }
 
 async function invoiceUntil(externalId: string, done: (sync: { state: string; syncedVersion?: number | null }, version: number) => boolean) {
@@ -73,23 +65,7 @@ beforeAll(async () => {
   key = (await gw.app.services.tenants.createTenant('Harbourside Plumbing')).apiKey;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
-  const settings = await gql(
-    gw.graphqlUrl,
-    UpdateAccountingSettingsDocument,
-    {
-      input: {
-        defaultLabourIncomeAccountId: await accountId('Labour Income'),
-        defaultSuppliesIncomeAccountId: await accountId('Materials Income'),
-        paymentsAccountId: await accountId('Business Cheque Account'),
-        creditCardPaymentsAccountId: await accountId('Card Clearing'),
-        defaultRoundingAccountId: await accountId('Rounding'),
-        accountingStartDate: '2026-01-01',
-        teamTrackingCategory: 'CLASS',
-      },
-    },
-    key,
-  );
-  expect(settings.errors).toBeUndefined();
+  await chooseAustralianAccounts(gw.graphqlUrl, key);
   expect((await gql(gw.graphqlUrl, UpsertTeamDocument, { input: { externalId: 'team-plumbing', name: 'Plumbing' } }, key)).errors).toBeUndefined();
   expect((await gql(gw.graphqlUrl, UpsertPaymentMethodDocument, { input: { externalId: 'pm-eft', name: 'EFT', isCard: false } }, key)).errors).toBeUndefined();
   const customer = await gql(gw.graphqlUrl, UpsertCustomerDocument, { input: { externalId: 'cust-1', displayName: 'Coogee Dental Studio', email: 'accounts@coogeedental.example' } }, key);
