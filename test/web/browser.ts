@@ -4,7 +4,7 @@
  * git-ignored test-results/screenshots/. A missing Chromium fails the run with the fix, never a skip.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -27,12 +27,41 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Rebuilds web/dist when any source is newer than the build (npm test has just built it: no-op then). */
-export function ensureWebBuild(): void {
+/**
+ * Rebuilds web/dist when any source is newer than the build (npm test has just built it: no-op then).
+ * Test files run in parallel workers: a lock directory keeps two of them from emptying web/dist under
+ * each other's gateway.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const lock = path.join(root, 'web', '.build-lock');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than any build is left over from a killed run.
+      if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`another test run holds ${lock}; remove it if no test is running`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    if (webSourcesNewerThanBuild()) buildWeb();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function webSourcesNewerThanBuild(): boolean {
   const dist = path.join(root, 'web', 'dist', 'index.html');
   const builtAt = existsSync(dist) ? statSync(dist).mtimeMs : 0;
   const newest = Math.max(newestMtime(path.join(root, 'web', 'src')), statSync(path.join(root, 'web', 'index.html')).mtimeMs, statSync(path.join(root, 'web', 'vite.config.ts')).mtimeMs);
-  if (newest <= builtAt) return;
+  return newest > builtAt;
+}
+
+function buildWeb(): void {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     encoding: 'utf8',

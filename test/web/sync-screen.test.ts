@@ -49,7 +49,7 @@ async function injectFault(rule: Record<string, unknown>): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureWebBuild();
+  await ensureWebBuild();
   browser = await launchChromium();
   // No automatic worker: the user starts the sync from the screen.
   gw = await startTestGateway('web_sync', { FIELDBOOKS_DEMO: 'true', FIELDBOOKS_SYNC_WORKER: 'false' });

@@ -8,6 +8,8 @@
 import http from 'node:http';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StoredTokens } from '../../src/connection/connection.model.js';
+import { loadTokenCipher } from '../../src/connection/encryption-key.js';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { realmOf } from '../helpers/quickbooks.js';
@@ -34,7 +36,7 @@ const bank = account('Business Cheque Account');
 const clearing = account('Card Clearing');
 
 beforeAll(async () => {
-  ensureWebBuild();
+  await ensureWebBuild();
   browser = await launchChromium();
   // The embedded default's shape: demo tenant on, simulator in-process (consent page, not auto-approve).
   gw = await startTestGateway('web_app', { FIELDBOOKS_DEMO: 'true' });
@@ -226,6 +228,37 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'Save Visa' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await screenshot(page, '10-payment-methods');
+  });
+
+  it('shows RECONNECT_REQUIRED with the reason in plain words, and reconnects through the consent page', { timeout: FLOW_TIMEOUT }, async () => {
+    // Revoke the authorization at the simulator, as a user removing the app in QuickBooks would.
+    const tenantId = gw.app.demo!.tenantId;
+    const cipher = await loadTokenCipher({ dataDir: gw.dataDir });
+    const doc = await gw.app.database.connection.collection('quickbooks_connections').findOne({});
+    const refresh = cipher.open((doc!.tokens as StoredTokens).refresh, `${tenantId}:refresh`);
+    const app = gw.app.quickbooks.simulator!.oauth.demoApp;
+    const revoked = await fetch(`${gw.app.quickbooks.endpoints.apiBaseUrl}/v2/oauth2/tokens/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}` },
+      body: JSON.stringify({ token: refresh }),
+    });
+    expect(revoked.status).toBe(200);
+
+    await page.getByRole('link', { name: 'Connection' }).click();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Reconnect required');
+    const warning = page.getByRole('alert').filter({ hasText: 'QuickBooks needs to be reconnected.' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/Connect again/);
+    await page.getByText('The test failed: see the status below.').waitFor();
+    await screenshot(page, '15-connection-reconnect-required');
+
+    await page.getByRole('button', { name: 'Reconnect to QuickBooks' }).click();
+    await page.waitForURL((url) => url.origin !== gw.url);
+    await page.locator(`input[name="realmId"][value="${realmOf(gw, 'AU').realmId}"]`).check();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.waitForURL(`${gw.url}/connection**`);
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Connected');
   });
 
   it('made no request outside this machine', () => {

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { type ReactNode, useEffect, useState } from 'react';
-import { describeError } from '../errors.js';
+import { describeError, errorCode } from '../errors.js';
 import { formatDateTime, formatRelative } from '../format.js';
 import {
   type ConnectionFieldsFragment,
@@ -84,7 +84,12 @@ export function ConnectionScreen(): ReactNode {
           : { kind: 'error', text: c?.reasonMessage ?? 'QuickBooks did not answer.' },
       );
     } catch (e) {
-      setOutcome({ kind: 'error', text: describeError(e) });
+      // The API's message speaks to developers ("call connectQuickBooks again"); the status card below
+      // carries the reason in plain words.
+      const reconnect = errorCode(e) === 'QUICKBOOKS_RECONNECT_REQUIRED';
+      setOutcome({ kind: 'error', text: reconnect ? 'The test failed: see the status below.' : describeError(e) });
+      // A failed test usually changed the status (e.g. RECONNECT_REQUIRED): show it even without the socket.
+      void query.refetch();
     }
   };
 
