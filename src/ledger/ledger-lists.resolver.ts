@@ -29,7 +29,7 @@ function base(row: FsmListRecord) {
   return { id: row._id.toHexString(), externalId: row.externalId, name: row.name, active: row.active, updatedAt: row.updatedAt };
 }
 const toJobType = (row: JobType): JobTypeType => ({ ...base(row), labourIncomeAccountId: row.labourIncomeAccountId ?? null, materialsIncomeAccountId: row.materialsIncomeAccountId ?? null });
-const toSupply = (row: Supply): SupplyType => ({ ...base(row), code: row.code ?? null, incomeAccountId: row.incomeAccountId ?? null });
+const toSupply = (row: Supply): SupplyType => ({ ...base(row), code: row.code ?? null, incomeAccountId: row.incomeAccountId ?? null, trackInventory: row.trackInventory ?? false });
 const toPaymentMethod = (row: PaymentMethod): PaymentMethodType => ({ ...base(row), isCard: row.isCard, surchargeIncomeAccountId: row.surchargeIncomeAccountId ?? null });
 const toTeam = (row: Team): TeamType => base(row);
 

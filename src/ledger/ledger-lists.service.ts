@@ -72,10 +72,11 @@ export class LedgerListsService {
     return this.#upsert(this.jobTypes, tenantId, input, {});
   }
 
-  upsertSupply(tenantId: string, input: FsmListInput & { code?: string | null }): Promise<Supply> {
+  upsertSupply(tenantId: string, input: FsmListInput & { code?: string | null; trackInventory?: boolean | null }): Promise<Supply> {
     const code = input.code?.trim();
     if (code !== undefined && code.length > 100) throw new UserInputError('code must be at most 100 characters.', [{ path: ['input', 'code'], message: 'must be at most 100 characters' }]);
-    return this.#upsert(this.supplies, tenantId, input, input.code === undefined ? {} : { code: code || null });
+    const tracked = input.trackInventory === undefined || input.trackInventory === null ? {} : { trackInventory: input.trackInventory };
+    return this.#upsert(this.supplies, tenantId, input, { ...(input.code === undefined ? {} : { code: code || null }), ...tracked });
   }
 
   upsertPaymentMethod(tenantId: string, input: FsmListInput & { isCard?: boolean | null }): Promise<PaymentMethod> {

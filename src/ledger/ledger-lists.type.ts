@@ -46,6 +46,9 @@ export class SupplyType {
   @Field(() => ID, { nullable: true })
   incomeAccountId!: string | null;
 
+  @Field(() => Boolean, { description: 'Tracked as stock: pushed to QuickBooks as an Inventory item.' })
+  trackInventory!: boolean;
+
   @Field(() => Date)
   updatedAt!: Date;
 }
@@ -123,6 +126,9 @@ export class UpsertSupplyInput {
 
   @Field(() => String, { nullable: true })
   code?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Tracked as stock (a QBO Inventory item); default false.' })
+  trackInventory?: boolean | null;
 
   @Field(() => Boolean, { nullable: true })
   active?: boolean | null;

@@ -5,9 +5,11 @@ import { type FsmListRecord, fsmListSchema } from './fsm-list.schema.js';
 export interface Supply extends FsmListRecord {
   code: string | null;
   incomeAccountId: string | null;
+  /** Tracked as stock: pushed as a QBO Inventory item (asset account defaultInventoryAccount). */
+  trackInventory: boolean;
 }
 
-const schema = fsmListSchema<Supply>({ code: { type: String, default: null }, incomeAccountId: { type: String, default: null } }, 'fsm_supplies');
+const schema = fsmListSchema<Supply>({ code: { type: String, default: null }, incomeAccountId: { type: String, default: null }, trackInventory: { type: Boolean, default: false } }, 'fsm_supplies');
 
 export function supplyModel(connection: Connection): Model<Supply> {
   return (connection.models.Supply as Model<Supply> | undefined) ?? connection.model<Supply>('Supply', schema);

@@ -5,25 +5,35 @@
  * the outcome. Voided and deleted FSM records are voided/deleted in QBO. Dry runs collect the exact
  * payloads and never write.
  */
+import { type Decimal } from 'decimal.js';
 import { type Connection, type Model, Types } from 'mongoose';
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
 import {
+  type BadDebtWriteOffRecord,
+  type CreditNoteRecord,
   type CustomerRecord,
+  type ExpenseRecord,
   type InvoiceRecord,
   type LedgerKind,
   type LedgerReader,
   type LedgerRecord,
   type PaymentRecord,
+  type SupplierInvoiceRecord,
+  type SupplierRecord,
 } from '../ledger/ledger-record.types.js';
 import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
 import { customerMatchQueries, mapCustomer, qboDisplayName, queryLiteral } from './customer.mapper.js';
-import { compareTotals, invoiceItemKeys, invoiceLines, mapInvoice, roundingItem, roundingLine, totalMismatch } from './invoice.mapper.js';
-import { fromQboAmount } from './money.util.js';
+import { badDebtItem, creditNoteItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
+import { compareTotals, invoiceItemKeys, invoiceLines, mapInvoice, ROUNDING_TOLERANCE, roundingItem, roundingLine, salesLine, totalMismatch } from './invoice.mapper.js';
+import { type InventoryAccounts } from './item.mapper.js';
+import { cents, fromQboAmount } from './money.util.js';
+import { mapBill, mapPurchase, paidFromAccount, purchaseRoundingLine, type PurchaseLookups } from './purchase.mapper.js';
+import { mapVendor, vendorMatchQueries } from './supplier.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { hasSurcharge, mapPayment, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
 import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SyncSettings } from './push.types.js';
@@ -57,11 +67,35 @@ export interface PushSession {
   payloads: DryRunPayload[];
   /** Outcomes of records pushed in this session (dependencies are pushed once). */
   outcomes: Map<string, Promise<PushOutcome>>;
+  /** Things the run log says once (e.g. a setting QBO has no equivalent for). */
+  notices: Set<string>;
+  /** Whether the tenant asked for supplier invoices "awaiting approval" (Xero only). */
+  supplierInvoicesAwaitingApproval: boolean;
 }
 
-export const PUSHABLE_KINDS: readonly LedgerKind[] = ['customer', 'invoice', 'payment'];
+export const PUSHABLE_KINDS: readonly LedgerKind[] = ['customer', 'supplier', 'invoice', 'creditNote', 'payment', 'badDebtWriteOff', 'supplierInvoice', 'expense'];
 
-const ENTITY_OF: Partial<Record<LedgerKind, QboEntity>> = { customer: 'Customer', invoice: 'Invoice', payment: 'Payment' };
+const ENTITY_OF: Record<LedgerKind, QboEntity> = {
+  customer: 'Customer',
+  supplier: 'Vendor',
+  invoice: 'Invoice',
+  payment: 'Payment',
+  creditNote: 'CreditMemo',
+  badDebtWriteOff: 'CreditMemo',
+  supplierInvoice: 'Bill',
+  expense: 'Purchase',
+};
+
+export const AWAITING_APPROVAL_NOTICE =
+  'pushSupplierInvoicesAsAwaitingApproval is on, but QuickBooks Online bills have no approval state: supplier invoices were pushed as ordinary (open) bills.';
+
+/** A QBO mirror of an FSM void/delete: which part, which entity, and how QBO removes it. */
+interface MirrorStep {
+  part: MappingPart;
+  entity: QboEntity;
+  /** QBO voids invoices and payments; bills, purchases and credit memos are deleted. */
+  voidable: boolean;
+}
 
 function outcomeKey(kind: LedgerKind, id: string): string {
   return `${kind}:${id}`;
@@ -118,6 +152,8 @@ export class PushService {
       dryRun,
       payloads: [],
       outcomes: new Map(),
+      notices: new Set(),
+      supplierInvoicesAwaitingApproval: (settings as { pushSupplierInvoicesAsAwaitingApproval?: boolean }).pushSupplierInvoicesAsAwaitingApproval === true,
     };
   }
 
@@ -158,11 +194,16 @@ export class PushService {
         return this.#pushInvoice(session, record);
       case 'payment':
         return this.#pushPayment(session, record);
-      default:
-        throw new SyncProblem('INTERNAL', `Pushing ${record.kind} records to QuickBooks is not implemented yet.`, {
-          fixHint: 'Leave this kind out of the sync scope for now.',
-          retryable: false,
-        });
+      case 'supplier':
+        return this.#pushSupplier(session, record);
+      case 'supplierInvoice':
+        return this.#pushSupplierInvoice(session, record);
+      case 'expense':
+        return this.#pushExpense(session, record);
+      case 'creditNote':
+        return this.#pushCreditNote(session, record);
+      case 'badDebtWriteOff':
+        return this.#pushBadDebt(session, record);
     }
   }
 
@@ -186,7 +227,7 @@ export class PushService {
       { tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part: 'main' },
       {
         $set: { state: mapped, issueCode: problem?.code ?? null, issueMessage: problem?.message ?? null },
-        $setOnInsert: { entity: ENTITY_OF[record.kind] ?? 'Customer', generation: 0 },
+        $setOnInsert: { entity: ENTITY_OF[record.kind], generation: 0 },
       },
       { upsert: true },
     );
@@ -283,39 +324,50 @@ export class PushService {
     throw new SyncProblem('QUICKBOOKS_UNAVAILABLE', 'The record kept changing in QuickBooks while it was being updated.', { fixHint: 'Retry.', retryable: true });
   }
 
-  /** Voids or deletes the QBO object of a voided/deleted FSM record (nothing to do if never pushed). */
-  async #mirrorStatus(session: PushSession, record: LedgerRecord, entity: 'Invoice' | 'Payment'): Promise<PushResult> {
-    const mapping = await this.mappingOf(session.tenantId, record.kind, record.id);
-    if (!mapping?.qboId) return 'SKIPPED';
-    const operation = record.status === 'VOIDED' ? 'void' : 'delete';
-    if (mapping.remoteStatus === record.status) return 'SUCCEEDED';
-    const ref = { Id: mapping.qboId, SyncToken: mapping.syncToken ?? '0' };
-    if (session.dryRun) {
-      this.#record(session, record.kind, record.id, entity, operation, ref);
-      return 'SUCCEEDED';
+  /**
+   * Voids or deletes the QBO objects of a voided/deleted FSM record, in the order given (a linking
+   * payment before the credit memo it applies); parts never pushed need nothing.
+   */
+  async #mirrorStatus(session: PushSession, record: LedgerRecord, steps: MirrorStep[]): Promise<PushResult> {
+    const mappings = await Promise.all(steps.map((step) => this.mappingOf(session.tenantId, record.kind, record.id, step.part)));
+    if (!mappings.some((m) => m?.qboId)) return 'SKIPPED';
+    for (const [index, step] of steps.entries()) {
+      const mapping = mappings[index];
+      if (!mapping?.qboId || mapping.remoteStatus === record.status || mapping.remoteStatus === 'DELETED') continue;
+      await this.#mirrorPart(session, record, step, mapping);
     }
-    let current = ref;
+    if (!session.dryRun) await this.#markPushed(session, record);
+    return 'SUCCEEDED';
+  }
+
+  async #mirrorPart(session: PushSession, record: LedgerRecord, step: MirrorStep, mapping: SyncMapping): Promise<void> {
+    const operation = record.status === 'VOIDED' && step.voidable ? 'void' : 'delete';
+    const qboId = mapping.qboId!;
+    let current = { Id: qboId, SyncToken: mapping.syncToken ?? '0' };
+    if (session.dryRun) {
+      this.#record(session, record.kind, record.id, step.entity, operation, current);
+      return;
+    }
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const written = await this.deps.outbox.write(session.client!, { tenantId: session.tenantId, subject: `${record.kind}:${record.id}:main`, operation, entity, version: record.version, generation: mapping.generation, baseSyncToken: current.SyncToken, body: current });
-        await this.#saveMapping(session, record, 'main', entity, { syncToken: written.record.SyncToken, syncedVersion: record.version, remoteStatus: record.status, lastSyncedAt: new Date() });
+        const written = await this.deps.outbox.write(session.client!, { tenantId: session.tenantId, subject: `${record.kind}:${record.id}:${step.part}`, operation, entity: step.entity, version: record.version, generation: mapping.generation, baseSyncToken: current.SyncToken, body: current });
+        await this.#saveMapping(session, record, step.part, step.entity, { syncToken: written.record.SyncToken, syncedVersion: record.version, remoteStatus: operation === 'void' ? record.status : 'DELETED', lastSyncedAt: new Date() });
         await this.deps.outbox.done(session.tenantId, written.requestId, written.record);
-        break;
+        return;
       } catch (error) {
         if (error instanceof QboError && error.kind === 'STALE_OBJECT') {
-          const fresh = await session.client!.read<QboRecord>(entity, mapping.qboId);
+          const fresh = await session.client!.read<QboRecord>(step.entity, qboId);
           current = { Id: fresh.Id, SyncToken: fresh.SyncToken };
           continue;
         }
         if (error instanceof QboError && error.kind === 'NOT_FOUND') {
-          await this.#saveMapping(session, record, 'main', entity, { syncedVersion: record.version, remoteStatus: 'DELETED' });
-          break;
+          await this.#saveMapping(session, record, step.part, step.entity, { syncedVersion: record.version, remoteStatus: 'DELETED' });
+          return;
         }
         throw error;
       }
     }
-    await this.#markPushed(session, record);
-    return 'SUCCEEDED';
+    throw new SyncProblem('QUICKBOOKS_UNAVAILABLE', 'The record kept changing in QuickBooks while it was being voided or deleted.', { fixHint: 'Retry.', retryable: true });
   }
 
   async #markPushed(session: PushSession, record: LedgerRecord): Promise<void> {
@@ -364,20 +416,27 @@ export class PushService {
     return 'SUCCEEDED';
   }
 
-  /** 6240: link an (inactive) customer holding the name; a vendor or employee holding it is an issue. */
-  async #nameHeld(session: PushSession, record: CustomerRecord, error: QboError): Promise<void> {
+  /**
+   * 6240: link an (inactive) record of the same entity holding the name; another entity holding it
+   * (a vendor for a customer, a customer for a supplier, an employee) is an issue naming the holder.
+   */
+  async #nameHeld(session: PushSession, record: CustomerRecord | SupplierRecord, error: QboError): Promise<void> {
     const client = session.client!;
+    const own: 'Customer' | 'Vendor' = record.kind === 'customer' ? 'Customer' : 'Vendor';
+    const noun = record.kind === 'customer' ? 'customer' : 'supplier';
     const name = queryLiteral(qboDisplayName(record.displayName));
-    const customer = (await client.queryPage<QboRecord>('Customer', `where DisplayName = ${name} and Active in (true, false) maxresults 1`))[0];
-    if (customer) {
-      await this.#saveMapping(session, record, 'main', 'Customer', { qboId: customer.Id, syncToken: customer.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date() });
+    const same = (await client.queryPage<QboRecord>(own, `where DisplayName = ${name} and Active in (true, false) maxresults 1`))[0];
+    if (same) {
+      await this.#saveMapping(session, record, 'main', own, { qboId: same.Id, syncToken: same.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date() });
       return;
     }
-    for (const entity of ['Vendor', 'Employee'] as const) {
+    const others = own === 'Customer' ? (['Vendor', 'Employee'] as const) : (['Customer', 'Employee'] as const);
+    for (const entity of others) {
+      // A failed lookup here only loses the nicer message: the 6240 itself is still reported below.
       const holder = (await client.queryPage<QboRecord>(entity, `where DisplayName = ${name} maxresults 1`).catch(() => []))[0];
       if (holder) {
-        throw new SyncProblem('NAME_IN_USE', `The QuickBooks ${entity.toLowerCase()} "${String(holder.DisplayName)}" (Id ${holder.Id}) already uses the customer's display name; QuickBooks names are unique across customers, vendors and employees.`, {
-          fixHint: `Rename the customer in the FSM (e.g. add the suburb or "(customer)"), or rename the ${entity.toLowerCase()} in QuickBooks, then retry.`,
+        throw new SyncProblem('NAME_IN_USE', `The QuickBooks ${entity.toLowerCase()} "${String(holder.DisplayName)}" (Id ${holder.Id}) already uses the ${noun}'s display name; QuickBooks names are unique across customers, vendors and employees.`, {
+          fixHint: `Rename the ${noun} in the FSM (e.g. add the suburb or "(${noun})"), or rename the ${entity.toLowerCase()} in QuickBooks, then retry.`,
           retryable: false,
           qboFault: `${error.code ?? ''} ${error.message}: ${error.details.detail ?? ''}`.trim(),
         });
@@ -401,7 +460,7 @@ export class PushService {
       tax: session.tax,
       customer,
       jobTypes: new Map(jobTypes.map((j) => [j._id.toHexString(), { labourIncomeAccountId: j.labourIncomeAccountId, materialsIncomeAccountId: j.materialsIncomeAccountId }])),
-      supplies: new Map(supplies.map((s) => [s._id.toHexString(), { code: s.code, name: s.name, incomeAccountId: s.incomeAccountId }])),
+      supplies: new Map(supplies.map((s) => [s._id.toHexString(), { code: s.code, name: s.name, incomeAccountId: s.incomeAccountId, trackInventory: s.trackInventory === true }])),
     };
     const teamRefs = new Map<string, QboRef>();
     const category = session.settings.teamTrackingCategory;
@@ -418,18 +477,35 @@ export class PushService {
     return { tenantId: session.tenantId, client: session.client, realmId: session.realmId, dryRun: session.dryRun };
   }
 
-  async #ensureItems(session: PushSession, keys: ItemKey[], supplies: ReadonlyMap<string, { code: string | null; name: string }>): Promise<Map<string, QboRef>> {
+  async #ensureItems(session: PushSession, keys: ItemKey[], supplies: ReadonlyMap<string, { code: string | null; name: string; trackInventory?: boolean }>): Promise<Map<string, QboRef>> {
     const refs = new Map<string, QboRef>();
     for (const key of keys) {
       const id = itemKeyString(key);
-      if (!refs.has(id)) refs.set(id, await this.deps.items.ensureItem(this.#ensureContext(session), key, key.supplyId ? supplies.get(key.supplyId) : undefined));
+      if (refs.has(id)) continue;
+      const supply = key.supplyId ? supplies.get(key.supplyId) : undefined;
+      const inventory = supply?.trackInventory ? await this.#inventoryAccounts(session) : undefined;
+      refs.set(id, await this.deps.items.ensureItem(this.#ensureContext(session), key, supply, inventory));
     }
     return refs;
   }
 
+  /**
+   * Accounts of an Inventory item: the asset account is the setting; the cost of goods sold is the
+   * supplier-invoice default when it is a COGS account, else the chart's first active COGS account.
+   */
+  async #inventoryAccounts(session: PushSession): Promise<InventoryAccounts> {
+    const preferred = session.settings.defaultSupplierInvoiceAccountId ? await this.deps.chart.getAccount(session.tenantId, session.settings.defaultSupplierInvoiceAccountId) : null;
+    let expense = preferred?.accountType === 'Cost of Goods Sold' && preferred.active ? preferred.qboId : null;
+    if (!expense) {
+      const { rows } = await this.deps.chart.listAccounts(session.tenantId, { accountTypes: ['Cost of Goods Sold'] }, { limit: 1, after: undefined });
+      expense = rows[0]?.qboId ?? null;
+    }
+    return { assetAccountId: session.settings.defaultInventoryAccountId, expenseAccountId: expense, startDate: session.settings.accountingStartDate ?? new Date().toISOString().slice(0, 10) };
+  }
+
   async #pushInvoice(session: PushSession, record: InvoiceRecord): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
-    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, 'Invoice');
+    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Invoice', voidable: true }]);
     const mapping = await this.mappingOf(session.tenantId, 'invoice', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
@@ -470,7 +546,7 @@ export class PushService {
 
   async #pushPayment(session: PushSession, record: PaymentRecord): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
-    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, 'Payment');
+    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'surcharge', entity: 'SalesReceipt', voidable: true }, { part: 'main', entity: 'Payment', voidable: true }]);
     const mapping = await this.mappingOf(session.tenantId, 'payment', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
@@ -507,4 +583,216 @@ export class PushService {
     await this.#markPushed(session, record);
     return 'SUCCEEDED';
   }
+
+  // ---- totals ----------------------------------------------------------------------------------
+
+  /**
+   * QBO computes every total (facts §8). A difference within the tolerance is absorbed by a rounding
+   * line (a sparse update of the lines, through the outbox); a larger one is an issue, never accepted.
+   */
+  async #reconcileTotal(
+    session: PushSession,
+    record: LedgerRecord,
+    entity: QboEntity,
+    saved: QboRecord,
+    fsmTotal: string,
+    label: string,
+    linesWith: (difference: Decimal) => Promise<QboPayload[]>,
+  ): Promise<void> {
+    // A replayed outbox entry carries only Id and SyncToken: read the total QBO holds.
+    const current = saved.TotalAmt === undefined ? await session.client!.read<QboRecord>(entity, saved.Id) : saved;
+    const qboTotal = fromQboAmount(current.TotalAmt);
+    const check = compareTotals(fsmTotal, qboTotal);
+    if (check.kind === 'equal') return;
+    if (check.kind === 'mismatch') throw mismatchProblem(label, fsmTotal, qboTotal, check.difference);
+    const mapping = (await this.mappingOf(session.tenantId, record.kind, record.id))!;
+    const body = { Id: current.Id, SyncToken: mapping.syncToken ?? current.SyncToken, Line: await linesWith(check.difference) };
+    const written = await this.deps.outbox.write(session.client!, { tenantId: session.tenantId, subject: `${record.kind}:${record.id}:main`, operation: 'rounding', entity, version: record.version, generation: mapping.generation, baseSyncToken: String(body.SyncToken), body });
+    await this.#saveMapping(session, record, 'main', entity, { syncToken: written.record.SyncToken });
+    await this.deps.outbox.done(session.tenantId, written.requestId, written.record);
+    const after = fromQboAmount(written.record.TotalAmt);
+    const recheck = compareTotals(fsmTotal, after);
+    if (recheck.kind !== 'equal') throw mismatchProblem(label, fsmTotal, after, recheck.difference);
+  }
+
+  async #teamRefs(session: PushSession, teamIds: (string | undefined)[]): Promise<Map<string, QboRef>> {
+    const refs = new Map<string, QboRef>();
+    const category = session.settings.teamTrackingCategory;
+    const ids = [...new Set(teamIds.filter((v): v is string => !!v && Types.ObjectId.isValid(v)))];
+    if (category === TeamTrackingCategory.NONE || ids.length === 0) return refs;
+    const entity = category === TeamTrackingCategory.CLASS ? 'Class' : 'Department';
+    const teams = await this.deps.lists.teams.find({ tenantId: new Types.ObjectId(session.tenantId), _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }).lean();
+    for (const team of teams) refs.set(team._id.toHexString(), await this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id: team._id.toHexString(), name: team.name }));
+    return refs;
+  }
+
+  // ---- suppliers -------------------------------------------------------------------------------
+
+  async #pushSupplier(session: PushSession, record: SupplierRecord): Promise<PushResult> {
+    const payload = mapVendor(record);
+    const mapping = await this.mappingOf(session.tenantId, 'supplier', record.id);
+    if (mapping?.qboId && mapping.syncedVersion === record.version) return 'SUCCEEDED';
+    if (session.dryRun) {
+      this.#record(session, 'supplier', record.id, 'Vendor', mapping?.qboId ? 'update' : 'create (unless matched by email or name)', payload);
+      return 'SUCCEEDED';
+    }
+    const client = session.client!;
+    if (!mapping?.qboId) {
+      // Like customers: an existing QBO vendor (same email, else same display name) is linked as is.
+      for (const where of vendorMatchQueries(record)) {
+        const existing = (await client.queryPage<QboRecord>('Vendor', `${where} maxresults 1`))[0];
+        if (existing) {
+          await this.#saveMapping(session, record, 'main', 'Vendor', { qboId: existing.Id, syncToken: existing.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date() });
+          await this.#markPushed(session, record);
+          return 'SUCCEEDED';
+        }
+      }
+    }
+    try {
+      await this.#upsertRemote(session, record, 'main', 'Vendor', payload, {
+        findExisting: async () => (await client.queryPage<QboRecord>('Vendor', `where DisplayName = ${queryLiteral(qboDisplayName(record.displayName))} maxresults 1`))[0],
+      });
+    } catch (error) {
+      if (!(error instanceof QboError && error.kind === 'DUPLICATE_NAME')) throw error;
+      await this.#nameHeld(session, record, error);
+    }
+    await this.#markPushed(session, record);
+    return 'SUCCEEDED';
+  }
+
+  // ---- supplier invoices and expenses ------------------------------------------------------------
+
+  async #purchaseLookups(session: PushSession, supplierId: string | undefined, lines: { teamId?: string }[]): Promise<PurchaseLookups> {
+    let vendor: QboRef | undefined;
+    let supplierAccountId: string | null = null;
+    if (supplierId) {
+      vendor = await this.#dependency(session, 'supplier', supplierId, 'Vendor');
+      const supplier = await this.deps.ledger().get(session.tenantId, 'supplier', supplierId);
+      supplierAccountId = supplier?.defaultExpenseAccountId ?? null;
+    }
+    return { settings: session.settings, tax: session.tax, vendor, supplierAccountId, teams: await this.#teamRefs(session, lines.map((l) => l.teamId)) };
+  }
+
+  async #pushSupplierInvoice(session: PushSession, record: SupplierInvoiceRecord): Promise<PushResult> {
+    if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
+    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Bill', voidable: false }]);
+    if (session.supplierInvoicesAwaitingApproval) session.notices.add(AWAITING_APPROVAL_NOTICE);
+    const mapping = await this.mappingOf(session.tenantId, 'supplierInvoice', record.id);
+    if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
+    const lookups = await this.#purchaseLookups(session, record.supplierId, record.lines);
+    const payload = mapBill(record, lookups);
+    if (session.dryRun) {
+      this.#record(session, 'supplierInvoice', record.id, 'Bill', mapping?.qboId ? 'update' : 'create', payload);
+      return 'SUCCEEDED';
+    }
+    const client = session.client!;
+    const vendorId = lookups.vendor!.value;
+    const saved = await this.#upsertRemote(session, record, 'main', 'Bill', payload, {
+      // Supplier invoice numbers are unique per supplier, not per company.
+      findExisting: async () =>
+        (await client.queryPage<QboRecord>('Bill', `where DocNumber = ${queryLiteral(String(payload.DocNumber))} maxresults 100`)).find((b) => (b.VendorRef as QboRef | undefined)?.value === vendorId),
+    });
+    await this.#reconcileTotal(session, record, 'Bill', saved, record.total, `supplier invoice ${record.number}`, (difference) =>
+      Promise.resolve([...(payload.Line as QboPayload[]), purchaseRoundingLine(difference, lookups)]),
+    );
+    await this.#markPushed(session, record);
+    return 'SUCCEEDED';
+  }
+
+  async #pushExpense(session: PushSession, record: ExpenseRecord): Promise<PushResult> {
+    if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
+    // The facade voids only invoices, payments and sales receipts: a voided expense is deleted.
+    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Purchase', voidable: false }]);
+    const mapping = await this.mappingOf(session.tenantId, 'expense', record.id);
+    if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
+    const lookups = await this.#purchaseLookups(session, record.supplierId, record.lines);
+    const paidFrom = paidFromAccount(record, session.settings);
+    const account = await this.deps.chart.getAccount(session.tenantId, paidFrom);
+    const payload = mapPurchase(record, { ...lookups, paidFrom: { id: paidFrom, accountType: account?.accountType } });
+    if (session.dryRun) {
+      this.#record(session, 'expense', record.id, 'Purchase', mapping?.qboId ? 'update' : 'create', payload);
+      return 'SUCCEEDED';
+    }
+    // No natural key (an expense reference is optional and not unique): the requestid alone makes the create exactly once.
+    const saved = await this.#upsertRemote(session, record, 'main', 'Purchase', payload);
+    await this.#reconcileTotal(session, record, 'Purchase', saved, record.total, `expense ${record.externalId}`, (difference) =>
+      // A sparse Purchase update must repeat PaymentType and AccountRef (facts §3.2).
+      Promise.resolve([...(payload.Line as QboPayload[]), purchaseRoundingLine(difference, lookups)]),
+    );
+    await this.#markPushed(session, record);
+    return 'SUCCEEDED';
+  }
+
+  // ---- credit notes and bad-debt write-offs ------------------------------------------------------
+
+  /** The credit memo's lines with a rounding line on the rounding item (for #reconcileTotal). */
+  async #creditRounding(session: PushSession, lines: QboPayload[], difference: Decimal, taxInclusive: boolean): Promise<QboPayload[]> {
+    const lookups = { settings: session.settings };
+    const rounding = await this.deps.items.ensureItem(this.#ensureContext(session), roundingItem(lookups));
+    return [...lines, salesLine({ description: `Rounding (${cents(difference)})`, amount: difference, item: rounding, taxCode: session.tax.exemptCode ?? undefined, taxInclusive, tax: session.tax })];
+  }
+
+  /** Applies the credit memo of `record` to its invoice with a zero-total Payment (part "link"). */
+  async #applyCredit(session: PushSession, record: CreditNoteRecord | BadDebtWriteOffRecord, customer: QboRef, invoice: QboRef, amount: string): Promise<void> {
+    const memo = (await this.mappingOf(session.tenantId, record.kind, record.id))!;
+    const payload = mapCreditApplication({ customer, invoiceId: invoice.value, creditMemoId: memo.qboId!, amount, date: record.date, note: `fieldbooks ${record.kind === 'creditNote' ? 'credit note' : 'bad-debt write-off'} ${record.externalId} applied` });
+    await this.#upsertRemote(session, record, 'link', 'Payment', payload);
+  }
+
+  async #pushCreditNote(session: PushSession, record: CreditNoteRecord): Promise<PushResult> {
+    if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
+    // The linking payment goes first: QBO would otherwise keep a payment pointing at a deleted memo.
+    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'link', entity: 'Payment', voidable: false }, { part: 'main', entity: 'CreditMemo', voidable: false }]);
+    const mapping = await this.mappingOf(session.tenantId, 'creditNote', record.id);
+    if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
+    const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
+    const invoice = record.invoiceId ? await this.#dependency(session, 'invoice', record.invoiceId, 'Invoice') : undefined;
+    const items = await this.#ensureItems(session, [creditNoteItem(session.settings)], new Map());
+    const lookups = { settings: session.settings, tax: session.tax, customer, item: (key: ItemKey) => items.get(itemKeyString(key))! };
+    const payload = mapCreditMemo(record, lookups);
+    if (session.dryRun) {
+      this.#record(session, 'creditNote', record.id, 'CreditMemo', mapping?.qboId ? 'update' : 'create', payload);
+      if (invoice) this.#record(session, 'creditNote', record.id, 'Payment', 'create (applies the credit memo to the invoice)', mapCreditApplication({ customer, invoiceId: invoice.value, creditMemoId: mapping?.qboId ?? 'NEW', amount: record.total, date: record.date, note: 'applied' }));
+      return 'SUCCEEDED';
+    }
+    const client = session.client!;
+    const saved = await this.#upsertRemote(session, record, 'main', 'CreditMemo', payload, {
+      findExisting: async () =>
+        (await client.queryPage<QboRecord>('CreditMemo', `where DocNumber = ${queryLiteral(String(payload.DocNumber))} maxresults 100`)).find((m) => (m.CustomerRef as QboRef | undefined)?.value === customer.value),
+    });
+    await this.#reconcileTotal(session, record, 'CreditMemo', saved, record.total, `credit note ${record.number}`, (difference) => this.#creditRounding(session, payload.Line as QboPayload[], difference, record.taxInclusive));
+    if (invoice) await this.#applyCredit(session, record, customer, invoice, record.total);
+    await this.#markPushed(session, record);
+    return 'SUCCEEDED';
+  }
+
+  async #pushBadDebt(session: PushSession, record: BadDebtWriteOffRecord): Promise<PushResult> {
+    if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
+    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'link', entity: 'Payment', voidable: false }, { part: 'main', entity: 'CreditMemo', voidable: false }]);
+    const mapping = await this.mappingOf(session.tenantId, 'badDebtWriteOff', record.id);
+    if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
+    const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
+    const invoice = await this.#dependency(session, 'invoice', record.invoiceId, 'Invoice');
+    const invoiceRecord = await this.deps.ledger().get(session.tenantId, 'invoice', record.invoiceId);
+    const items = await this.#ensureItems(session, [badDebtItem(session.settings)], new Map());
+    const payload = mapBadDebtMemo(record, { settings: session.settings, tax: session.tax, customer, item: (key) => items.get(itemKeyString(key))!, invoiceNumber: invoiceRecord?.number });
+    if (session.dryRun) {
+      this.#record(session, 'badDebtWriteOff', record.id, 'CreditMemo', mapping?.qboId ? 'update' : 'create', payload);
+      this.#record(session, 'badDebtWriteOff', record.id, 'Payment', 'create (applies the write-off to the invoice)', mapCreditApplication({ customer, invoiceId: invoice.value, creditMemoId: mapping?.qboId ?? 'NEW', amount: record.amount, date: record.date, note: 'applied' }));
+      return 'SUCCEEDED';
+    }
+    const saved = await this.#upsertRemote(session, record, 'main', 'CreditMemo', payload);
+    await this.#reconcileTotal(session, record, 'CreditMemo', saved, record.amount, `bad-debt write-off ${record.externalId}`, (difference) => this.#creditRounding(session, payload.Line as QboPayload[], difference, false));
+    await this.#applyCredit(session, record, customer, invoice, record.amount);
+    await this.#markPushed(session, record);
+    return 'SUCCEEDED';
+  }
+}
+
+function mismatchProblem(label: string, fsmTotal: string, qboTotal: Decimal, difference: Decimal): SyncProblem {
+  return new SyncProblem(
+    'TOTAL_MISMATCH',
+    `QuickBooks computed ${cents(qboTotal)} for ${label}, the FSM says ${fsmTotal} (difference ${cents(difference)}, above the ${cents(ROUNDING_TOLERANCE)} rounding tolerance).`,
+    { fixHint: 'Check the tax codes and tax-inclusive flag of the lines against QuickBooks, correct the record, then retry.', retryable: false },
+  );
 }

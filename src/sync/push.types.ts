@@ -61,6 +61,8 @@ export interface SupplyInfo {
   code: string | null;
   name: string;
   incomeAccountId: string | null;
+  /** Tracked as stock in the FSM: its QBO item is an Inventory item. */
+  trackInventory?: boolean;
 }
 
 export interface SalesLookups {

@@ -8,6 +8,7 @@ import { type Connection, type Model, Types } from 'mongoose';
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QboClient, type QboRecord } from '../quickbooks/qbo.client.js';
 import { queryLiteral } from './customer.mapper.js';
+import { type InventoryAccounts, itemBody, itemType } from './item.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { type ItemKey, itemKeyString, type ItemPurpose, type QboRef } from './push.types.js';
 import { type SyncItem, syncItemModel } from './sync-item.model.js';
@@ -60,12 +61,17 @@ export class SyncItemService {
     return this.#model.init();
   }
 
-  async ensureItem(ctx: EnsureContext, key: ItemKey, supply?: { code: string | null; name: string }): Promise<QboRef> {
+  /**
+   * The item for `key`. A supply tracked as stock becomes an Inventory item (its accounts from
+   * `inventory`); its type is fixed when the item is first created (QBO cannot turn an Inventory
+   * item back, and the key stays the same so a later change of the flag does not duplicate it).
+   */
+  async ensureItem(ctx: EnsureContext, key: ItemKey, supply?: { code: string | null; name: string; trackInventory?: boolean }, inventory?: InventoryAccounts): Promise<QboRef> {
     const account = await this.chart.getAccount(ctx.tenantId, key.incomeAccountId);
     const name = itemName(key, account?.name ?? key.incomeAccountId, supply);
-    const type = key.purpose === 'SUPPLY' || key.purpose === 'SUPPLIES' ? 'NonInventory' : 'Service';
+    const type = itemType(key, supply);
     return this.#ensure(ctx, `item:${itemKeyString(key)}`, 'Item', name, {
-      body: (n) => ({ Name: n, Type: type, IncomeAccountRef: { value: key.incomeAccountId }, ...(type === 'NonInventory' ? { TrackQtyOnHand: false } : {}) }),
+      body: (n) => itemBody(key, n, type, inventory),
       accepts: (found) => (found.IncomeAccountRef as { value?: string } | undefined)?.value === key.incomeAccountId,
       alternative: `${name.slice(0, 80)} (${key.incomeAccountId})`,
     });

@@ -15,7 +15,8 @@ export interface SyncRun {
   status: SyncRunStatus;
   trigger: SyncTrigger;
   scope: LedgerKind[];
-  direction: 'PUSH';
+  /** PULL and BOTH runs are the pull slice's (src/pull/pull-run.service.ts). */
+  direction: 'PUSH' | 'PULL' | 'BOTH';
   dryRun: boolean;
   /** Only these records (retry of one issue), else every pending record in scope. */
   recordIds: string[] | null;
@@ -31,6 +32,8 @@ export interface SyncRun {
   error: string | null;
   /** Dry runs: the payloads that would be sent, as JSON text. */
   dryRunPayloads: string[];
+  /** Things the run says once (a setting QBO has no equivalent for...). */
+  notices: string[];
   queuedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -55,6 +58,7 @@ const schema = new Schema<SyncRun>(
     cancelRequested: { type: Boolean, default: false },
     error: { type: String, default: null },
     dryRunPayloads: { type: [String], default: [] },
+    notices: { type: [String], default: [] },
     queuedAt: { type: Date, required: true },
     startedAt: { type: Date, default: null },
     finishedAt: { type: Date, default: null },

@@ -236,8 +236,9 @@ export class SyncRunService {
         await Promise.all(Array.from({ length: run.dryRun ? 1 : CONCURRENCY }, worker));
       }
       const fresh = run.dryRun ? null : await this.#runs.findOne({ tenantId: run.tenantId, _id: run._id }, { cancelRequested: 1 }).lean();
+      for (const notice of session.notices) this.deps.log.info({ tenantId, runId }, notice);
       const status = cancelled || fresh?.cancelRequested ? transition('RUNNING', 'cancel')! : transition('RUNNING', 'finish', counts)!;
-      await save({ status, phase: 'done', currentRecord: null, finishedAt: new Date(), dryRunPayloads: session.payloads.map((p: DryRunPayload) => JSON.stringify(p)) }, true);
+      await save({ status, phase: 'done', currentRecord: null, finishedAt: new Date(), dryRunPayloads: session.payloads.map((p: DryRunPayload) => JSON.stringify(p)), notices: [...session.notices] }, true);
     } catch (error) {
       this.deps.log.warn({ err: error, tenantId, runId }, 'sync run failed');
       await save({ status: 'FAILED', phase: 'failed', error: (error as Error).message, finishedAt: new Date() }, true);

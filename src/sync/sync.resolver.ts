@@ -23,6 +23,7 @@ function runView(run: SyncRun): SyncRunType {
     ...run,
     id: run._id.toHexString(),
     dryRunPayloads: run.dryRunPayloads.map((p) => JSON.parse(p) as DryRunPayloadType),
+    notices: run.notices ?? [],
   } as unknown as SyncRunType;
 }
 

@@ -124,6 +124,9 @@ export class SyncRunType {
   @Field(() => [DryRunPayloadType], { description: 'Dry runs only.' })
   dryRunPayloads!: DryRunPayloadType[];
 
+  @Field(() => [String], { description: 'Things the run says once, e.g. a setting QuickBooks has no equivalent for.' })
+  notices!: string[];
+
   @Field(() => Date)
   queuedAt!: Date;
 

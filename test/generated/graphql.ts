@@ -310,6 +310,8 @@ export type UpsertSupplyInput = {
   code?: string | null | undefined;
   externalId: string;
   name: string;
+  /** Tracked as stock (a QBO Inventory item); default false. */
+  trackInventory?: boolean | null | undefined;
 };
 
 export type UpsertTeamInput = {
