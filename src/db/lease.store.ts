@@ -67,6 +67,21 @@ export class LeaseStore {
     return false;
   }
 
+  /**
+   * Extends a lease this store holds to `ttlMs` from now; false when it no longer holds it (expired
+   * or taken over). The write is a filtered update, which FerretDB runs read-then-write, so it is only
+   * safe while nobody may take the lease over: a taker acts only after expiry, hence renewals happen
+   * while at least `minRemainingMs` is left (call this well before expiry, e.g. every third of the
+   * ttl), and the lease is read back to confirm it is still ours.
+   */
+  async renew(key: string, ttlMs: number, minRemainingMs = 1_000): Promise<boolean> {
+    const held = await this.#collection.findOne({ _id: key });
+    if (!held || held.owner !== this.owner || held.until.getTime() - Date.now() < minRemainingMs) return false;
+    await this.#collection.updateOne({ _id: key, owner: this.owner }, { $set: { until: new Date(Date.now() + ttlMs) } });
+    const after = await this.#collection.findOne({ _id: key });
+    return after?.owner === this.owner;
+  }
+
   async release(key: string): Promise<void> {
     await this.#collection.deleteOne({ _id: key, owner: this.owner });
   }

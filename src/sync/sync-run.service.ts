@@ -1,9 +1,13 @@
 /**
  * Sync runs: start (manual, automatic or retry), queue, execute, cancel, and read. One run executes
- * at a time per tenant: a lease (the shared LeaseStore: a unique insert, taken over once expired) lets
- * exactly one process drain the tenant's queue; a second request joins the queued run or queues
- * behind the running one, never interleaves. Every transition follows sync-run.rules.ts, is persisted
- * with a compare-and-swap on the status, and publishes (coalesced) progress.
+ * at a time per tenant: a lease (the shared LeaseStore: a unique insert, taken over once expired,
+ * renewed while the run is active) lets exactly one process drain the tenant's queue; a second request
+ * joins the queued run or queues behind the running one, never interleaves.
+ *
+ * FerretDB runs filtered updates read-then-write, so no status change here is a compare-and-swap by
+ * update: every move of a QUEUED run (join, start, cancel) happens under a short per-tenant queue lock
+ * (in-process chain + LeaseStore across processes), and a RUNNING run is written only by the process
+ * holding the run lease. Every transition follows sync-run.rules.ts and publishes (coalesced) progress.
  */
 import { type Connection, type Model, Types } from 'mongoose';
 import { LeaseStore } from '../db/lease.store.js';
@@ -27,10 +31,19 @@ export interface StartSyncOptions {
 }
 
 /**
- * How long a crashed process can hold a tenant's queue. The shared LeaseStore does not extend a held
- * lease, so it is longer than any run is expected to take; a run past it could overlap a takeover.
+ * How long a crashed process can hold a tenant's queue. A live run renews its lease every quarter of
+ * this; a run that cannot renew in time stops between records rather than overlap a takeover.
  */
-const LEASE_MS = 15 * 60_000;
+const LEASE_MS = 2 * 60_000;
+/** The queue lock covers a couple of database writes; a crashed holder blocks starts this long. */
+const QUEUE_LOCK_MS = 10_000;
+
+/** Tells a running run it no longer holds the tenant's lease. */
+interface LeaseWatch {
+  lost: boolean;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const PAGE = 200;
 /** Records pushed concurrently within a kind; the facade's limiter paces the calls per realm. */
 const CONCURRENCY = 4;
@@ -39,6 +52,10 @@ export class SyncRunService {
   readonly #runs: Model<SyncRun>;
   readonly #lease: LeaseStore;
   readonly #draining = new Map<string, Promise<void>>();
+  /** In-process order of queue-lock holders per tenant (the LeaseStore is re-entrant for its own owner). */
+  readonly #queueChains = new Map<string, Promise<unknown>>();
+  /** The run lease's duration; tests shorten it to watch renewals. */
+  leaseMs = LEASE_MS;
   #closed = false;
 
   constructor(
@@ -87,19 +104,22 @@ export class SyncRunService {
       await this.#execute(run.toObject());
       return (await this.get(tenantId, run._id.toHexString()))!;
     }
-    if (!options.recordIds) {
-      // Join the queued run (its scope widened) rather than queue a second one behind it.
-      const joined = await this.#runs
-        .findOneAndUpdate({ tenantId: tenant, status: 'QUEUED', dryRun: false, recordIds: null }, { $addToSet: { scope: { $each: scope } } }, { returnDocument: 'after' })
-        .lean();
-      if (joined) {
-        this.kick(tenantId);
-        return joined;
+    const run = await this.#withQueueLock(tenantId, async () => {
+      if (!options.recordIds) {
+        // Join the queued run (its scope widened) rather than queue a second one behind it. Under the
+        // queue lock nobody starts or cancels it meanwhile, so the plain update cannot be lost.
+        const queued = await this.#runs.findOne({ tenantId: tenant, status: 'QUEUED', dryRun: false, recordIds: null }).sort({ _id: 1 }).lean();
+        if (queued) {
+          const widened = PUSH_ORDER.filter((k) => queued.scope.includes(k) || scope.includes(k));
+          if (widened.length !== queued.scope.length) await this.#runs.updateOne({ tenantId: tenant, _id: queued._id }, { $set: { scope: widened } });
+          return { ...queued, scope: widened };
+        }
       }
-    }
-    const run = await this.#runs.create({ tenantId: tenant, status: 'QUEUED', trigger, scope, direction: 'PUSH', dryRun: false, recordIds: options.recordIds ?? null, queuedAt: new Date() });
+      const created = await this.#runs.create({ tenantId: tenant, status: 'QUEUED', trigger, scope, direction: 'PUSH', dryRun: false, recordIds: options.recordIds ?? null, queuedAt: new Date() });
+      return created.toObject();
+    });
     this.kick(tenantId);
-    return run.toObject();
+    return run;
   }
 
   async cancel(tenantId: string, id: string): Promise<SyncRun> {
@@ -107,7 +127,13 @@ export class SyncRunService {
     if (!run) throw new NotFoundError('SyncRun', id);
     const tenant = new Types.ObjectId(tenantId);
     if (run.status === 'QUEUED') {
-      const cancelled = await this.#runs.findOneAndUpdate({ tenantId: tenant, _id: run._id, status: 'QUEUED' }, { $set: { status: 'CANCELLED', cancelRequested: true, finishedAt: new Date(), phase: 'cancelled' } }, { returnDocument: 'after' }).lean();
+      const cancelled = await this.#withQueueLock(tenantId, async () => {
+        const fresh = await this.get(tenantId, id);
+        if (fresh?.status !== 'QUEUED') return null; // started meanwhile: cancel it as a running run
+        const set = { status: transition('QUEUED', 'cancel')!, cancelRequested: true, finishedAt: new Date(), phase: 'cancelled' };
+        await this.#runs.updateOne({ tenantId: tenant, _id: fresh._id }, { $set: set });
+        return { ...fresh, ...set };
+      });
       if (cancelled) {
         this.#publish(cancelled, true);
         return cancelled;
@@ -151,25 +177,75 @@ export class SyncRunService {
     return `sync-run:${tenantId}`;
   }
 
+  /**
+   * Runs `work` while no other start, join, cancel or dequeue of the tenant's queue runs, in this
+   * process (a promise chain) or any other (a LeaseStore lease, retried briefly when held).
+   */
+  #withQueueLock<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#queueChains.get(tenantId) ?? Promise.resolve();
+    const result = previous.then(async () => {
+      const key = `sync-queue:${tenantId}`;
+      const deadline = Date.now() + 3 * QUEUE_LOCK_MS;
+      for (;;) {
+        const held = await this.#lease.withLease(key, QUEUE_LOCK_MS, work);
+        if (held.acquired) return held.value;
+        if (Date.now() > deadline) throw new Error('The sync queue of this tenant stayed locked by another process; try again.');
+        await pause(5 + Math.random() * 20);
+      }
+    });
+    const tail = result.catch(() => undefined);
+    this.#queueChains.set(tenantId, tail);
+    void tail.then(() => {
+      if (this.#queueChains.get(tenantId) === tail) this.#queueChains.delete(tenantId);
+    });
+    return result;
+  }
+
   async #drain(tenantId: string): Promise<void> {
     const tenant = new Types.ObjectId(tenantId);
+    const key = this.#leaseKey(tenantId);
     while (!this.#closed) {
-      if (!(await this.#lease.tryAcquire(this.#leaseKey(tenantId), LEASE_MS))) return; // another process runs this tenant's queue
+      const leaseMs = this.leaseMs;
+      if (!(await this.#lease.tryAcquire(key, leaseMs))) return; // another process runs this tenant's queue
+      const watch: LeaseWatch = { lost: false };
+      // Renew while the run is active; renewing only with half the lease left keeps the (read-then-
+      // write) renewal clear of any takeover, which needs an expired lease.
+      const renewal = setInterval(() => {
+        this.#lease
+          .renew(key, leaseMs, leaseMs / 2)
+          .then((held) => {
+            if (!held) watch.lost = true;
+          })
+          .catch((err: unknown) => {
+            watch.lost = true;
+            this.deps.log.warn({ err, tenantId }, 'sync run lease could not be renewed');
+          });
+      }, leaseMs / 4);
+      renewal.unref();
       let ran = false;
       try {
-        const next = await this.#runs.findOneAndUpdate(
-          { tenantId: tenant, status: 'QUEUED', dryRun: false },
-          { $set: { status: transition('QUEUED', 'start')!, startedAt: new Date(), phase: 'preparing' } },
-          { sort: { _id: 1 }, returnDocument: 'after' },
-        ).lean();
+        // Holding the run lease, no other process executes this tenant's runs: a RUNNING one was
+        // left by a crashed process. It is closed as failed; its records are still pending.
+        await this.#runs.updateMany(
+          { tenantId: tenant, status: 'RUNNING', dryRun: false },
+          { $set: { status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Interrupted: the process running it stopped. Its records stay pending and are pushed by the next run.', finishedAt: new Date() } },
+        );
+        const next = await this.#withQueueLock(tenantId, async () => {
+          const queued = await this.#runs.findOne({ tenantId: tenant, status: 'QUEUED', dryRun: false }).sort({ _id: 1 }).lean();
+          if (!queued) return null;
+          const set = { status: transition('QUEUED', 'start')!, startedAt: new Date(), phase: 'preparing' };
+          await this.#runs.updateOne({ tenantId: tenant, _id: queued._id }, { $set: set });
+          return { ...queued, ...set };
+        });
         if (next) {
           ran = true;
-          await this.#execute(next);
+          await this.#execute(next, watch);
         }
       } finally {
-        await this.#lease.release(this.#leaseKey(tenantId));
+        clearInterval(renewal);
+        if (!watch.lost) await this.#lease.release(key);
       }
-      if (!ran) return;
+      if (!ran || watch.lost) return;
     }
   }
 
@@ -194,7 +270,7 @@ export class SyncRunService {
     }
   }
 
-  async #execute(run: SyncRun): Promise<void> {
+  async #execute(run: SyncRun, watch: LeaseWatch = { lost: false }): Promise<void> {
     const tenantId = run.tenantId.toHexString();
     const runId = run._id.toHexString();
     const counts = { total: 0, processed: 0, succeeded: 0, failed: 0, skipped: 0, blocked: 0 };
@@ -217,7 +293,7 @@ export class SyncRunService {
         await save({ phase: `pushing ${batch.kind}` });
         const queue = [...batch.records];
         const worker = async () => {
-          for (let record = queue.shift(); record && !cancelled; record = queue.shift()) {
+          for (let record = queue.shift(); record && !cancelled && !watch.lost; record = queue.shift()) {
             const outcome = await this.deps.push.push(session, record);
             await this.#recordOutcome(tenantId, runId, record, outcome, run.dryRun);
             counts.processed++;
@@ -237,6 +313,11 @@ export class SyncRunService {
       }
       const fresh = run.dryRun ? null : await this.#runs.findOne({ tenantId: run.tenantId, _id: run._id }, { cancelRequested: 1 }).lean();
       for (const notice of session.notices) this.deps.log.info({ tenantId, runId }, notice);
+      if (watch.lost) {
+        // Another process may own the queue now: stop here; unfinished records stay pending.
+        await save({ status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Stopped: the run lost its lease on the tenant queue (the process stalled); the remaining records stay pending.', currentRecord: null, finishedAt: new Date() }, true);
+        return;
+      }
       const status = cancelled || fresh?.cancelRequested ? transition('RUNNING', 'cancel')! : transition('RUNNING', 'finish', counts)!;
       await save({ status, phase: 'done', currentRecord: null, finishedAt: new Date(), dryRunPayloads: session.payloads.map((p: DryRunPayload) => JSON.stringify(p)), notices: [...session.notices] }, true);
     } catch (error) {
