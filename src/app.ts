@@ -87,6 +87,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     await services.connections.ensureIndexes();
     await services.inbound.ensureIndexes();
     await services.sync.ensureIndexes();
+    await services.pull.init();
     const demo = config.demo.enabled ? await ensureDemoTenant(services.tenants, { dataDir: config.dataDir, apiKey: config.demo.apiKey }) : undefined;
     const schema = await buildAppSchema(pubsub);
     const gateway = await startGateway(
@@ -97,13 +98,15 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
         isReady: () => database.ping(),
         mount: (app) => {
           mountOAuthCallback(app, services.connections, logger);
-          mountWebhookRoute(app, { connection: database.connection, queue: services.inbound, log: logger.child({ slice: 'webhooks' }), verifierToken: () => runtime.webhookVerifierToken });
+          mountWebhookRoute(app, { connection: database.connection, queue: services.inbound, log: logger.child({ slice: 'webhooks' }), verifierToken: () => runtime.webhookVerifierToken, onReceived: (tenantIds) => services.pull.drainSoon(tenantIds) });
           mountWebApp(app, { distDir: defaultWebDistDir(), demoApiKey: demo?.apiKey });
         },
       },
       { port: config.http.port, host: config.http.host, publicUrl: config.http.publicUrl },
     );
     ownOrigin = new URL(gateway.url).origin;
+    // Hints stored before a restart are drained now; then the CDC backstop polls on its interval.
+    services.pull.start();
     if (!redirectUri) {
       redirectUri = `${gateway.url}/oauth/callback`;
       // The simulator's demo app must know this callback (as an Intuit app's settings would).
@@ -120,6 +123,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
       close() {
         closing ??= (async () => {
           await gateway.close();
+          await services.pull.close();
           await services.sync.close();
           await services.connections.idle();
           await services.limiter.stop();

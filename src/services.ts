@@ -15,6 +15,7 @@ import { AccountingSettingsService } from './settings/accounting-settings.servic
 import { SyncService } from './sync/sync.service.js';
 import { TenantService } from './tenancy/tenant.service.js';
 import { InboundQueue } from './webhooks/inbound.queue.js';
+import { PullService } from './pull/pull.service.js';
 
 export interface Services {
   config: AppConfig;
@@ -34,6 +35,8 @@ export interface Services {
   sync: SyncService;
   /** Change hints received from QuickBooks (webhooks), stored durably until processed. */
   inbound: InboundQueue;
+  /** QuickBooks → FSM: webhook hint handlers, the CDC poller, pull runs and the customer import. */
+  pull: PullService;
 }
 
 export interface ServiceDeps {
@@ -86,6 +89,18 @@ export function createServices(deps: ServiceDeps): Services {
   sync.useLedger(ledgerRecords);
   // Every change that needs a push wakes the automatic worker; records show the engine's view of their sync.
   ledgerRecords.setChangeListener(sync);
+  const inbound = new InboundQueue(deps.connection, deps.logger.child({ slice: 'webhooks' }));
+  const pull = new PullService({
+    connection: deps.connection,
+    connections,
+    ledger: ledgerRecords,
+    settings,
+    sync,
+    inbound,
+    pubsub: deps.pubsub,
+    log: deps.logger.child({ slice: 'pull' }),
+    cdcIntervalMs: deps.config.pull.cdcIntervalMs,
+  });
   return {
     config: deps.config,
     pubsub: deps.pubsub,
@@ -99,6 +114,7 @@ export function createServices(deps: ServiceDeps): Services {
     syncStatus: sync,
     setChangeListener: (listener) => ledgerRecords.setChangeListener(listener),
     sync,
-    inbound: new InboundQueue(deps.connection, deps.logger.child({ slice: 'webhooks' })),
+    inbound,
+    pull,
   };
 }

@@ -54,6 +54,8 @@ export const envSchema = z
     QBO_MINOR_VERSION: z.coerce.number({ message: 'must be a number' }).int().min(75, 'must be 75 or later (Intuit serves older ones as 75)').default(75),
     /** Older than this, reading the cached chart of accounts starts an incremental refresh in the background. */
     FIELDBOOKS_CHART_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be at least 1').default(900),
+    /** How often the CDC poller (the backstop behind webhooks) reads QuickBooks changes per tenant; 0 turns it off. */
+    FIELDBOOKS_CDC_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.QBO_CLIENT_ID) !== Boolean(env.QBO_CLIENT_SECRET)) {
@@ -113,6 +115,7 @@ export const envSchema = z
       },
       accounts: { chartMaxAgeMs: env.FIELDBOOKS_CHART_MAX_AGE_SECONDS * 1000 },
       sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS },
+      pull: { cdcIntervalMs: env.FIELDBOOKS_CDC_INTERVAL_SECONDS * 1000 },
       encryptionKey: env.FIELDBOOKS_ENCRYPTION_KEY,
       returnOrigins: (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
     };

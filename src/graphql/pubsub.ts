@@ -4,12 +4,14 @@
  */
 import { createPubSub } from '@graphql-yoga/subscription';
 import { type ConnectionView } from '../connection/connection.service.js';
+import { type QuickBooksChangeEvent } from '../pull/quickbooks-change.event.js';
 import { type SyncProgressEvent } from '../sync/sync-progress.publisher.js';
 
 export const enum Topic {
   Heartbeat = 'HEARTBEAT',
   QuickBooksConnectionChanged = 'QUICKBOOKS_CONNECTION_CHANGED',
   SyncProgress = 'SYNC_PROGRESS',
+  QuickBooksChanges = 'QUICKBOOKS_CHANGES',
 }
 
 export interface HeartbeatEvent {
@@ -27,6 +29,7 @@ export type Topics = {
   [Topic.Heartbeat]: [HeartbeatEvent];
   [Topic.QuickBooksConnectionChanged]: [ConnectionChangedEvent];
   [Topic.SyncProgress]: [SyncProgressEvent];
+  [Topic.QuickBooksChanges]: [QuickBooksChangeEvent];
 };
 
 export function createAppPubSub() {

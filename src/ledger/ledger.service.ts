@@ -122,7 +122,14 @@ interface UpsertPlan<K extends LedgerKind> {
   derived?: (content: Content) => Content;
   /** Invoices (FSM ids) whose outstanding balance this record draws on: locked with the record. */
   invoiceExternalIds?: Opt[];
+  origin?: WriteOrigin;
 }
+
+/**
+ * Who made a change. QUICKBOOKS changes (pulled by the pull slice) are already in QuickBooks: they are
+ * stored with pushPending false and not announced to the push engine, so they are never echoed back.
+ */
+export type WriteOrigin = 'FSM' | 'QUICKBOOKS';
 
 export class LedgerService implements LedgerReader {
   readonly models: LedgerModels;
@@ -152,8 +159,8 @@ export class LedgerService implements LedgerReader {
 
   // ---- upserts ----------------------------------------------------------------------------------
 
-  async upsertCustomer(tenantId: string, input: CustomerInput): Promise<LedgerRecordOf<'customer'>> {
-    return this.#upsert({ kind: 'customer', tenantId, externalId: input.externalId, build: () => Promise.resolve(customerRules(input)) });
+  async upsertCustomer(tenantId: string, input: CustomerInput, origin: WriteOrigin = 'FSM'): Promise<LedgerRecordOf<'customer'>> {
+    return this.#upsert({ kind: 'customer', tenantId, externalId: input.externalId, build: () => Promise.resolve(customerRules(input)), origin });
   }
 
   async upsertSupplier(tenantId: string, input: SupplierInput): Promise<LedgerRecordOf<'supplier'>> {
@@ -182,11 +189,12 @@ export class LedgerService implements LedgerReader {
     });
   }
 
-  async recordPayment(tenantId: string, input: PaymentInput): Promise<LedgerRecordOf<'payment'> & { currency: string }> {
+  async recordPayment(tenantId: string, input: PaymentInput, origin: WriteOrigin = 'FSM'): Promise<LedgerRecordOf<'payment'> & { currency: string }> {
     return this.#upsert({
       kind: 'payment',
       tenantId,
       externalId: input.externalId,
+      origin,
       build: async (existing) => {
         const refs = await this.#lookup(
           tenantId,
@@ -276,7 +284,8 @@ export class LedgerService implements LedgerReader {
       const content = result.content;
       const now = new Date();
       const sortKey = PARTIES.has(plan.kind) ? String(content.displayName).toLowerCase() : String(content.date);
-      const body = { ...content, ...(plan.derived?.(content) ?? {}), contentHash: hash, sortKey, pushPending: true, changedAt: now, updatedAt: now };
+      const fromQuickBooks = plan.origin === 'QUICKBOOKS';
+      const body = { ...content, ...(plan.derived?.(content) ?? {}), contentHash: hash, sortKey, pushPending: !fromQuickBooks, changedAt: now, updatedAt: now };
       let saved: Stored<K> | null;
       if (!existing) {
         try {
@@ -295,7 +304,7 @@ export class LedgerService implements LedgerReader {
         if (!saved) continue; // changed meanwhile (only by a writer ignoring the lock): start again
       }
       if (!saved) continue;
-      this.#notify(plan.tenantId, plan.kind, saved._id.toHexString());
+      if (!fromQuickBooks) this.#notify(plan.tenantId, plan.kind, saved._id.toHexString());
       return toLedgerRecord(plan.kind, saved);
     }
     throw new ConflictError(`${label} ${externalId} changed concurrently too many times; retry the call.`, { type: label, externalId });
@@ -319,19 +328,20 @@ export class LedgerService implements LedgerReader {
     return this.#changeStatus('invoice', tenantId, externalId, 'DELETED');
   }
 
-  voidPayment(tenantId: string, externalId: string): Promise<LedgerRecordOf<'payment'> & { currency: string }> {
-    return this.#changeStatus('payment', tenantId, externalId, 'VOIDED') as Promise<LedgerRecordOf<'payment'> & { currency: string }>;
+  /** QUICKBOOKS origin: the payment was voided or deleted in QBO (its allocations stop counting). */
+  voidPayment(tenantId: string, externalId: string, origin: WriteOrigin = 'FSM'): Promise<LedgerRecordOf<'payment'> & { currency: string }> {
+    return this.#changeStatus('payment', tenantId, externalId, 'VOIDED', origin) as Promise<LedgerRecordOf<'payment'> & { currency: string }>;
   }
 
   /** A new version with the new status (the push engine mirrors it in QBO); repeating it is harmless. */
-  async #changeStatus<K extends LedgerKind>(kind: K, tenantId: string, externalId: string, status: RecordStatus): Promise<LedgerRecordOf<K>> {
+  async #changeStatus<K extends LedgerKind>(kind: K, tenantId: string, externalId: string, status: RecordStatus, origin: WriteOrigin = 'FSM'): Promise<LedgerRecordOf<K>> {
     await this.ensureIndexes();
     const tenant = new Types.ObjectId(tenantId);
     const key = externalId.trim();
-    return this.#locks.withLocks([recordLockKey(tenantId, kind, key)], () => this.#changeStatusLocked(kind, tenantId, tenant, key, status));
+    return this.#locks.withLocks([recordLockKey(tenantId, kind, key)], () => this.#changeStatusLocked(kind, tenantId, tenant, key, status, origin));
   }
 
-  async #changeStatusLocked<K extends LedgerKind>(kind: K, tenantId: string, tenant: Types.ObjectId, key: string, status: RecordStatus): Promise<LedgerRecordOf<K>> {
+  async #changeStatusLocked<K extends LedgerKind>(kind: K, tenantId: string, tenant: Types.ObjectId, key: string, status: RecordStatus, origin: WriteOrigin): Promise<LedgerRecordOf<K>> {
     const model = this.models[kind];
     const label = LABELS[kind];
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
@@ -351,12 +361,12 @@ export class LedgerService implements LedgerReader {
       const saved = (await model
         .findOneAndUpdate(
           { tenantId: tenant, _id: existing._id, version: existing.version },
-          { $set: { status, pushPending: true, changedAt: now, updatedAt: now }, $inc: { version: 1 } },
+          { $set: { status, pushPending: origin !== 'QUICKBOOKS', changedAt: now, updatedAt: now }, $inc: { version: 1 } },
           { returnDocument: 'after' },
         )
         .lean()) as unknown as Stored<K> | null;
       if (!saved) continue;
-      this.#notify(tenantId, kind, saved._id.toHexString());
+      if (origin !== 'QUICKBOOKS') this.#notify(tenantId, kind, saved._id.toHexString());
       return toLedgerRecord(kind, saved);
     }
     throw new ConflictError(`${label} ${key} changed concurrently too many times; retry the call.`, { type: label, externalId: key });

@@ -16,6 +16,10 @@ export type SyncIssueCode =
   | 'QUICKBOOKS_UNAVAILABLE'
   | 'QUICKBOOKS_AUTH'
   | 'REMOTE_DELETED'
+  // Pulled from QuickBooks (src/pull): a payment the FSM could not take, an import match to decide, a two-sided edit.
+  | 'INBOUND_PAYMENT_REJECTED'
+  | 'CUSTOMER_MATCH_AMBIGUOUS'
+  | 'CUSTOMER_EDIT_CONFLICT'
   | 'INTERNAL';
 
 export interface BlockingDependency {

@@ -1,0 +1,225 @@
+/**
+ * The backstop behind webhooks: reads every Customer, Invoice and Payment change since the tenant's
+ * watermark and applies it. Inside QBO's 30-day look-back it uses CDC; beyond it (a long outage, a
+ * restored backup) it pages a query by MetaData.LastUpdatedTime and finds deleted payments and
+ * invoices by asking QBO which mapped ids still exist (deleted transactions cannot be queried).
+ *
+ * A CDC response holds at most `cap` objects, oldest first (facts §4: a full response may be
+ * truncated): when one is full, the window is split by restarting it at the newest change it held
+ * (inclusive, so nothing at that instant is skipped; re-applying is idempotent) until a response
+ * comes back below the cap. If a single instant holds a full response, that instant is read with the
+ * query path instead. The watermark only moves once a window has been applied, so a crash or an error
+ * re-reads changes rather than losing them. One poller per tenant across processes: a LeaseStore lease.
+ */
+import { type Connection, Types } from 'mongoose';
+import { LeaseStore } from '../db/lease.store.js';
+import { type Logger } from '../logging/logger.js';
+import { type QboClient, type QboEntity } from '../quickbooks/qbo.client.js';
+import { QboError } from '../quickbooks/qbo.errors.js';
+import { type QuickBooksAccess } from '../connection/connection.types.js';
+import { syncMappingModel } from '../sync/sync-mapping.model.js';
+import { type ApplyResult, type InboundApplyService } from './inbound-apply.service.js';
+import { lastUpdatedOf, parseQboInstant, toPacificIso } from './pacific-time.util.js';
+import { type PullModels } from './pull.model.js';
+
+export const PULLED_ENTITIES = ['Customer', 'Invoice', 'Payment'] as const satisfies readonly QboEntity[];
+type PulledEntity = (typeof PULLED_ENTITIES)[number];
+
+const DAY_MS = 86_400_000;
+/** Stay clear of the 30-day edge: a CDC call that starts at 29.9 days may arrive at QBO past 30. */
+const CDC_SAFE_LOOK_BACK_MS = 30 * DAY_MS - 60 * 60_000;
+/** QBO timestamps have whole seconds: a watermark one second early re-reads rather than misses. */
+const OVERLAP_MS = 1000;
+const LEASE_MS = 10 * 60_000;
+const ID_CHECK_CHUNK = 100;
+
+export interface PollReport {
+  path: 'CDC' | 'QUERY';
+  /** Objects read from QBO. */
+  read: number;
+  applied: number;
+  /** CDC calls made (more than one when a full response split the window). */
+  windows: number;
+  since: Date;
+  until: Date;
+}
+
+export interface CdcPollerDeps {
+  connection: Connection;
+  models: PullModels;
+  access: QuickBooksAccess;
+  apply: InboundApplyService;
+  log: Logger;
+  /** Where a tenant without a watermark starts (its connection time). */
+  initialSince: (tenantId: string) => Promise<Date>;
+  cap?: number;
+}
+
+export class CdcPoller {
+  readonly #lease: LeaseStore;
+  readonly #mappings;
+  readonly #cap: number;
+
+  constructor(private readonly deps: CdcPollerDeps) {
+    this.#lease = new LeaseStore(deps.connection);
+    this.#mappings = syncMappingModel(deps.connection);
+    this.#cap = deps.cap ?? 1000;
+  }
+
+  async watermark(tenantId: string): Promise<Date | null> {
+    const doc = await this.deps.models.watermarks.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
+    return doc?.since ?? null;
+  }
+
+  /** Moves the watermark (tests and operators: e.g. to re-read a period). */
+  async setWatermark(tenantId: string, since: Date): Promise<void> {
+    await this.deps.models.watermarks.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { since } }, { upsert: true });
+  }
+
+  /** One poll of one tenant; undefined when another process is polling it right now. */
+  async poll(tenantId: string, onProgress?: (report: PollReport) => void): Promise<PollReport | undefined> {
+    const held = await this.#lease.withLease(`pull-cdc:${tenantId}`, LEASE_MS, () => this.#poll(tenantId, onProgress));
+    return held.acquired ? held.value : undefined;
+  }
+
+  async #poll(tenantId: string, onProgress?: (report: PollReport) => void): Promise<PollReport> {
+    const client = await this.deps.access.clientFor(tenantId);
+    const since = (await this.watermark(tenantId)) ?? (await this.deps.initialSince(tenantId));
+    const startedAt = new Date();
+    const report: PollReport = { path: 'CDC', read: 0, applied: 0, windows: 0, since, until: since };
+    try {
+      if (startedAt.getTime() - since.getTime() > CDC_SAFE_LOOK_BACK_MS) {
+        await this.#queryPath(tenantId, client, since, report, onProgress);
+        await this.#save(tenantId, new Date(startedAt.getTime() - OVERLAP_MS), 'QUERY', null);
+      } else {
+        await this.#cdcPath(tenantId, client, since, report, onProgress);
+      }
+    } catch (error) {
+      await this.deps.models.watermarks.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { lastError: (error as Error).message, lastPollAt: new Date() }, $setOnInsert: { since } }, { upsert: true });
+      throw error;
+    }
+    return report;
+  }
+
+  async #save(tenantId: string, since: Date, path: 'CDC' | 'QUERY', lastError: string | null): Promise<void> {
+    await this.deps.models.watermarks.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { since, lastPollAt: new Date(), lastPath: path, lastError } }, { upsert: true });
+  }
+
+  async #cdcPath(tenantId: string, client: QboClient, start: Date, report: PollReport, onProgress?: (report: PollReport) => void): Promise<void> {
+    let since = start;
+    for (;;) {
+      let body: unknown;
+      try {
+        body = await client.changeDataCapture([...PULLED_ENTITIES], toPacificIso(since));
+      } catch (error) {
+        // QBO refuses a changedSince beyond its look-back (the local clock can differ from QBO's): query instead.
+        if (error instanceof QboError && error.kind === 'VALIDATION' && /older than|changedSince/i.test(error.message)) {
+          report.path = 'QUERY';
+          const startedAt = new Date();
+          await this.#queryPath(tenantId, client, since, report, onProgress);
+          await this.#save(tenantId, new Date(startedAt.getTime() - OVERLAP_MS), 'QUERY', null);
+          return;
+        }
+        throw error;
+      }
+      report.windows++;
+      const { objects, serverTime } = readCdc(body);
+      objects.sort((a, b) => (lastUpdatedOf(a.row)?.getTime() ?? 0) - (lastUpdatedOf(b.row)?.getTime() ?? 0));
+      for (const { entity, row } of objects) await this.#applyCounted(tenantId, entity, row, report);
+      const newest = objects.reduce((max, o) => Math.max(max, lastUpdatedOf(o.row)?.getTime() ?? 0), 0);
+      if (objects.length >= this.#cap) {
+        if (newest > since.getTime()) {
+          // Full: there may be more after the newest change it held. Restart the window there.
+          since = new Date(newest);
+          await this.#save(tenantId, since, 'CDC', null);
+          report.until = since;
+          onProgress?.(report);
+          continue;
+        }
+        // A single instant holds a full response: read exactly that second by query, then move past it.
+        const second = new Date(Math.floor(since.getTime() / 1000) * 1000);
+        await this.#queryPath(tenantId, client, second, report, onProgress, new Date(second.getTime() + 1000));
+        since = new Date(second.getTime() + 1000);
+        await this.#save(tenantId, since, 'CDC', null);
+        continue;
+      }
+      // Complete: everything up to QBO's "now" is applied; keep a second of overlap for same-second writes.
+      const until = new Date(Math.max(since.getTime(), Math.floor(((serverTime ?? new Date()).getTime() - OVERLAP_MS) / 1000) * 1000));
+      await this.#save(tenantId, until, 'CDC', null);
+      report.until = until;
+      onProgress?.(report);
+      return;
+    }
+  }
+
+  async #queryPath(tenantId: string, client: QboClient, since: Date, report: PollReport, onProgress?: (report: PollReport) => void, before?: Date): Promise<void> {
+    report.path = report.windows > 0 ? report.path : 'QUERY';
+    const bound = `MetaData.LastUpdatedTime >= '${toPacificIso(since)}'${before ? ` and MetaData.LastUpdatedTime < '${toPacificIso(before)}'` : ''}`;
+    for (const entity of PULLED_ENTITIES) {
+      for await (const page of client.queryAll<{ Id: string; SyncToken: string }>(entity, `where ${bound}`)) {
+        for (const row of page) await this.#applyCounted(tenantId, entity, row, report);
+        onProgress?.(report);
+      }
+    }
+    if (!before) await this.#findDeleted(tenantId, client, report);
+    report.until = new Date();
+  }
+
+  /** Deleted transactions vanish from queries: every mapped payment and invoice still live is checked by id. */
+  async #findDeleted(tenantId: string, client: QboClient, report: PollReport): Promise<void> {
+    const tenant = new Types.ObjectId(tenantId);
+    for (const [kind, entity] of [['payment', 'Payment'], ['invoice', 'Invoice']] as const) {
+      let after: Types.ObjectId | undefined;
+      for (;;) {
+        const chunk = await this.#mappings
+          .find({ tenantId: tenant, kind, part: 'main', qboId: { $ne: null }, remoteStatus: 'ACTIVE', ...(after ? { _id: { $gt: after } } : {}) }, { qboId: 1 })
+          .sort({ _id: 1 })
+          .limit(ID_CHECK_CHUNK)
+          .lean();
+        if (chunk.length === 0) break;
+        after = chunk.at(-1)!._id;
+        const ids = chunk.map((m) => m.qboId!);
+        const found = new Set<string>();
+        for await (const page of client.queryAll(entity, `where Id in (${ids.map((id) => `'${id}'`).join(', ')})`)) for (const row of page) found.add(row.Id);
+        for (const id of ids.filter((i) => !found.has(i))) {
+          report.read++;
+          const result = entity === 'Payment' ? await this.deps.apply.reversePayment(tenantId, id, 'DELETED', null) : await this.deps.apply.invoiceDeleted(tenantId, id);
+          if (result === 'APPLIED') report.applied++;
+        }
+        if (chunk.length < ID_CHECK_CHUNK) break;
+      }
+    }
+  }
+
+  async #applyCounted(tenantId: string, entity: PulledEntity, row: { Id: string }, report: PollReport): Promise<void> {
+    report.read++;
+    let result: ApplyResult;
+    switch (entity) {
+      case 'Payment':
+        result = await this.deps.apply.applyPayment(tenantId, row);
+        break;
+      case 'Customer':
+        result = await this.deps.apply.applyCustomer(tenantId, row);
+        break;
+      case 'Invoice':
+        result = await this.deps.apply.applyInvoice(tenantId, row);
+        break;
+    }
+    if (result === 'APPLIED') report.applied++;
+  }
+}
+
+/** The objects of a CDC body (full payloads and Deleted stubs), with QBO's own time of the response. */
+export function readCdc(body: unknown): { objects: { entity: PulledEntity; row: { Id: string; MetaData?: unknown } }[]; serverTime: Date | undefined } {
+  const root = (body ?? {}) as { CDCResponse?: { QueryResponse?: Record<string, unknown>[] }[]; time?: unknown };
+  const objects: { entity: PulledEntity; row: { Id: string; MetaData?: unknown } }[] = [];
+  for (const response of root.CDCResponse ?? []) {
+    for (const qr of response.QueryResponse ?? []) {
+      for (const entity of PULLED_ENTITIES) {
+        const rows = qr[entity];
+        if (Array.isArray(rows)) for (const row of rows as { Id: string }[]) objects.push({ entity, row });
+      }
+    }
+  }
+  return { objects, serverTime: parseQboInstant(root.time) };
+}

@@ -1,0 +1,256 @@
+/**
+ * Customer import ("import customer information" after the first connection): pages through every
+ * QBO customer (one page of at most 1000 in memory at a time; the FSM side is held only as match
+ * keys), links those that match an FSM customer (mapped QBO id, then email, then normalised display
+ * name: customer-match.rules.ts), creates the others in the ledger, and reports ambiguous matches as
+ * sync issues resolved by `linkCustomer` or `createCustomerFromQuickBooks`, never by a guess.
+ * Linked and created customers get their mapping at once (and linked ones are marked pushed), so the
+ * push engine never sends them to QBO as new customers. Re-running the import is harmless.
+ */
+import { type Connection, Types } from 'mongoose';
+import { LeaseStore } from '../db/lease.store.js';
+import { ConflictError, NotFoundError } from '../graphql/errors.js';
+import { type PageRequest } from '../graphql/pagination.js';
+import { type QuickBooksAccess } from '../connection/connection.types.js';
+import { type LedgerService } from '../ledger/ledger.service.js';
+import { type CustomerRecord } from '../ledger/ledger-record.types.js';
+import { type Logger } from '../logging/logger.js';
+import { type QboRecord } from '../quickbooks/qbo.client.js';
+import { QboError } from '../quickbooks/qbo.errors.js';
+import { type SyncIssueService } from '../sync/sync-issue.service.js';
+import { syncMappingModel } from '../sync/sync-mapping.model.js';
+import { beforeIdFilter } from '../sync/sync-paging.util.js';
+import { SyncProblem } from '../sync/sync.errors.js';
+import { type SyncRun } from '../sync/sync-run.model.js';
+import { CustomerMatchIndex, type MatchOutcome } from './customer-match.rules.js';
+import { customerInputFromQbo, type QboCustomerRow } from './inbound.mapper.js';
+import { type CustomerMatchDoc, type CustomerMatchStatus, type PullModels } from './pull.model.js';
+import { type PullRunHandle, type PullRunService } from './pull-run.service.js';
+
+type QboCustomerRecord = QboCustomerRow & QboRecord;
+
+const FSM_PAGE = 500;
+/** Ledger writes in flight while importing a page (the ledger's per-record leases keep them safe). */
+const CONCURRENCY = 8;
+const LEASE_MS = 30 * 60_000;
+
+export function importedCustomerExternalId(qboId: string): string {
+  return `qbo-customer-${qboId}`;
+}
+
+function issueRecordId(qboId: string): string {
+  return `qbo:Customer:${qboId}`;
+}
+
+export interface CustomerImportDeps {
+  connection: Connection;
+  models: PullModels;
+  access: QuickBooksAccess;
+  ledger: LedgerService;
+  issues: SyncIssueService;
+  runs: PullRunService;
+  log: Logger;
+}
+
+interface ImportCounts {
+  linked: number;
+  created: number;
+  ambiguous: number;
+}
+
+export class CustomerImportService {
+  readonly #mappings;
+  readonly #lease: LeaseStore;
+
+  constructor(private readonly deps: CustomerImportDeps) {
+    this.#mappings = syncMappingModel(deps.connection);
+    this.#lease = new LeaseStore(deps.connection);
+  }
+
+  /** Starts the import as a sync run (progress on syncProgress); one import per tenant at a time. */
+  async start(tenantId: string): Promise<SyncRun> {
+    await this.deps.access.clientFor(tenantId);
+    const key = `pull-import:${tenantId}`;
+    if (!(await this.#lease.tryAcquire(key, LEASE_MS))) throw new ConflictError('A customer import is already running for this tenant.', { type: 'SyncRun' });
+    try {
+      return await this.deps.runs.start(tenantId, { direction: 'PULL', scope: ['customer'], phase: 'importing customers' }, (handle) =>
+        this.#import(tenantId, handle).finally(() => this.#lease.release(key)),
+      );
+    } catch (error) {
+      await this.#lease.release(key);
+      throw error;
+    }
+  }
+
+  async #fsmIndex(tenantId: string): Promise<{ index: CustomerMatchIndex; linkedTo: Map<string, string> }> {
+    const index = new CustomerMatchIndex();
+    const linkedTo = new Map<string, string>();
+    const mapped = await this.#mappings.find({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', qboId: { $ne: null } }, { recordId: 1, qboId: 1 }).lean();
+    for (const m of mapped) linkedTo.set(m.recordId, m.qboId!);
+    for (let after: string | undefined; ; ) {
+      const page = await this.deps.ledger.page(tenantId, 'customer', { limit: FSM_PAGE, after });
+      for (const c of page) {
+        if (c.status !== 'ACTIVE') continue;
+        index.add({ id: c.id, externalId: c.externalId, displayName: c.displayName, email: c.email ?? null }, linkedTo.get(c.id));
+      }
+      if (page.length < FSM_PAGE) break;
+      after = page.at(-1)!.id;
+    }
+    return { index, linkedTo };
+  }
+
+  async #import(tenantId: string, handle: PullRunHandle): Promise<void> {
+    const client = await this.deps.access.clientFor(tenantId);
+    const { index, linkedTo } = await this.#fsmIndex(tenantId);
+    const counts: ImportCounts = { linked: 0, created: 0, ambiguous: 0 };
+    let total = 0;
+    let processed = 0;
+    for await (const page of client.queryAll<QboCustomerRecord>('Customer')) {
+      total += page.length;
+      await handle.progress({ total, phase: 'importing customers' });
+      const queue = page.map((row) => ({ row, outcome: claim(index.match(row), row.Id, linkedTo) }));
+      const worker = async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) {
+          await this.#importOne(tenantId, item.row, item.outcome, handle.run._id, counts);
+          processed++;
+          await handle.progress({ total, processed, succeeded: counts.linked + counts.created, skipped: counts.ambiguous, currentRecord: `Customer ${item.row.Id}` });
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    }
+    await handle.progress({ total, processed, succeeded: counts.linked + counts.created, skipped: counts.ambiguous, phase: `imported: ${counts.linked} linked, ${counts.created} created, ${counts.ambiguous} to resolve` });
+  }
+
+  async #importOne(tenantId: string, row: QboCustomerRow, outcome: MatchOutcome, runId: Types.ObjectId, counts: ImportCounts): Promise<void> {
+    const name = row.DisplayName ?? row.Id;
+    if (outcome.kind === 'MATCH') {
+      if (outcome.reason !== 'QUICKBOOKS_ID') {
+        const record = await this.deps.ledger.get(tenantId, 'customer', outcome.customer.id);
+        if (record) await this.#link(tenantId, record, row);
+      }
+      await this.#saveMatch(tenantId, row.Id, name, { status: 'LINKED', customerId: outcome.customer.id, reason: outcome.reason, score: outcome.score, candidateIds: [], runId }, outcome.reason === 'QUICKBOOKS_ID');
+      await this.deps.issues.resolve(tenantId, 'customer', issueRecordId(row.Id));
+      counts.linked++;
+      return;
+    }
+    if (outcome.kind === 'AMBIGUOUS') {
+      const candidates = outcome.candidates.map((c) => `${c.externalId} "${c.displayName}"${c.email ? ` <${c.email}>` : ''}`).join(', ');
+      await this.#saveMatch(tenantId, row.Id, name, { status: 'AMBIGUOUS', customerId: null, reason: outcome.reason, score: null, candidateIds: outcome.candidates.map((c) => c.id), runId });
+      await this.deps.issues.open(
+        tenantId,
+        { kind: 'customer', id: issueRecordId(row.Id) },
+        new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${row.Id} "${name}" matches several FSM customers by ${outcome.reason === 'EMAIL' ? 'email' : outcome.reason === 'DISPLAY_NAME' ? 'display name' : 'an earlier link'}: ${candidates}. Nothing was linked or created.`, {
+          fixHint: `Link it to the right one with linkCustomer(customerId, quickBooksCustomerId: "${row.Id}"), or create a new FSM customer with createCustomerFromQuickBooks(quickBooksCustomerId: "${row.Id}").`,
+          retryable: false,
+        }),
+        runId.toHexString(),
+      );
+      counts.ambiguous++;
+      return;
+    }
+    const created = await this.#create(tenantId, row);
+    await this.#saveMatch(tenantId, row.Id, name, { status: 'CREATED', customerId: created.id, reason: null, score: null, candidateIds: [], runId });
+    counts.created++;
+  }
+
+  /** Maps the FSM customer to the QBO one as in sync at its current version: it will not be pushed as new. */
+  async #link(tenantId: string, record: CustomerRecord, row: { Id: string; SyncToken?: string }): Promise<void> {
+    await this.#mappings.updateOne(
+      { tenantId: new Types.ObjectId(tenantId), kind: 'customer', recordId: record.id, part: 'main' },
+      { $set: { entity: 'Customer', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' }, $setOnInsert: { generation: 0 } },
+      { upsert: true },
+    );
+    await this.deps.ledger.markPushed(tenantId, 'customer', record.id, record.version);
+  }
+
+  async #create(tenantId: string, row: QboCustomerRow): Promise<CustomerRecord> {
+    const created = await this.deps.ledger.upsertCustomer(tenantId, customerInputFromQbo(row, importedCustomerExternalId(row.Id)), 'QUICKBOOKS');
+    await this.#link(tenantId, created, row);
+    return created;
+  }
+
+  async #saveMatch(tenantId: string, qboId: string, qboDisplayName: string, set: Omit<CustomerMatchDoc, '_id' | 'tenantId' | 'qboId' | 'qboDisplayName' | 'updatedAt'>, keepExisting = false): Promise<void> {
+    const filter = { tenantId: new Types.ObjectId(tenantId), qboId };
+    const fields = { ...set, qboDisplayName, updatedAt: new Date() };
+    // An already-mapped customer keeps the outcome recorded when it was first linked or created.
+    await this.deps.models.customerMatches.updateOne(filter, keepExisting ? { $setOnInsert: fields } : { $set: fields }, { upsert: true });
+  }
+
+  // ---- resolutions -------------------------------------------------------------------------------
+
+  async #readQbo(tenantId: string, qboId: string): Promise<QboCustomerRecord> {
+    const client = await this.deps.access.clientFor(tenantId);
+    try {
+      return await client.read<QboCustomerRecord>('Customer', qboId);
+    } catch (error) {
+      if (error instanceof QboError && error.kind === 'NOT_FOUND') throw new NotFoundError('QuickBooksCustomer', qboId);
+      throw error;
+    }
+  }
+
+  async #assertUnmapped(tenantId: string, qboId: string): Promise<void> {
+    const taken = await this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', qboId }).lean();
+    if (taken) throw new ConflictError(`QuickBooks customer ${qboId} is already linked to FSM customer ${taken.recordId}.`, { type: 'Customer', id: taken.recordId });
+  }
+
+  /** Resolves an ambiguous match (or corrects a link) by naming the FSM customer. */
+  async linkCustomer(tenantId: string, customerId: string, qboId: string): Promise<CustomerMatchDoc> {
+    const record = await this.deps.ledger.get(tenantId, 'customer', customerId);
+    if (!record) throw new NotFoundError('Customer', customerId);
+    const existing = await this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', recordId: record.id }).lean();
+    if (existing?.qboId && existing.qboId !== qboId) throw new ConflictError(`FSM customer ${record.externalId} is already linked to QuickBooks customer ${existing.qboId}.`, { type: 'Customer', id: record.id });
+    if (existing?.qboId !== qboId) await this.#assertUnmapped(tenantId, qboId);
+    const row = await this.#readQbo(tenantId, qboId);
+    await this.#link(tenantId, record, row);
+    await this.#saveMatch(tenantId, qboId, row.DisplayName ?? qboId, { status: 'LINKED', customerId: record.id, reason: 'MANUAL', score: 1, candidateIds: [], runId: null });
+    await this.deps.issues.resolve(tenantId, 'customer', issueRecordId(qboId));
+    return (await this.match(tenantId, qboId))!;
+  }
+
+  /** Resolves an ambiguous match by creating a new FSM customer from the QBO one. */
+  async createFromQuickBooks(tenantId: string, qboId: string): Promise<CustomerMatchDoc> {
+    await this.#assertUnmapped(tenantId, qboId);
+    const row = await this.#readQbo(tenantId, qboId);
+    const created = await this.#create(tenantId, row);
+    await this.#saveMatch(tenantId, qboId, row.DisplayName ?? qboId, { status: 'CREATED', customerId: created.id, reason: 'MANUAL', score: null, candidateIds: [], runId: null });
+    await this.deps.issues.resolve(tenantId, 'customer', issueRecordId(qboId));
+    return (await this.match(tenantId, qboId))!;
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------
+
+  async match(tenantId: string, qboId: string): Promise<CustomerMatchDoc | null> {
+    return this.deps.models.customerMatches.findOne({ tenantId: new Types.ObjectId(tenantId), qboId }).lean();
+  }
+
+  /** Newest first. */
+  async list(tenantId: string, status: CustomerMatchStatus | null, page: PageRequest): Promise<{ rows: CustomerMatchDoc[]; totalCount: number }> {
+    const base = { tenantId: new Types.ObjectId(tenantId), ...(status ? { status } : {}) };
+    const [rows, totalCount] = await Promise.all([
+      this.deps.models.customerMatches.find({ ...base, ...beforeIdFilter(page) }).sort({ _id: -1 }).limit(page.limit + 1).lean(),
+      this.deps.models.customerMatches.countDocuments(base),
+    ]);
+    return { rows, totalCount };
+  }
+
+  async counts(tenantId: string): Promise<Record<CustomerMatchStatus, number>> {
+    const tenant = new Types.ObjectId(tenantId);
+    const [linked, created, ambiguous] = await Promise.all(
+      (['LINKED', 'CREATED', 'AMBIGUOUS'] as const).map((status) => this.deps.models.customerMatches.countDocuments({ tenantId: tenant, status })),
+    );
+    return { LINKED: linked!, CREATED: created!, AMBIGUOUS: ambiguous! };
+  }
+}
+
+/**
+ * A match by email or name to an FSM customer that is already linked to another QBO customer is not
+ * taken: two QBO customers would share one FSM customer. It becomes ambiguous (a person decides).
+ * Claims are made page by page, before the page's writes, so concurrent writers never double-claim.
+ */
+function claim(outcome: MatchOutcome, qboId: string, linkedTo: Map<string, string>): MatchOutcome {
+  if (outcome.kind !== 'MATCH' || outcome.reason === 'QUICKBOOKS_ID') return outcome;
+  const holder = linkedTo.get(outcome.customer.id);
+  if (holder && holder !== qboId) return { kind: 'AMBIGUOUS', candidates: [outcome.customer], reason: outcome.reason };
+  linkedTo.set(outcome.customer.id, qboId);
+  return outcome;
+}

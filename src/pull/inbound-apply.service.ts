@@ -1,0 +1,306 @@
+/**
+ * Applies one QBO change to the FSM ledger, whichever path brought it (a webhook hint re-read from
+ * QBO, or a CDC/query payload). Every apply is idempotent, so at-least-once delivery, a webhook and
+ * the CDC poller seeing the same change, or a crash between steps never applies anything twice:
+ *  - the push engine's mappings say which FSM record a QBO object is, and their SyncToken is the
+ *    version the gateway itself wrote or already applied: the same SyncToken again is an echo, skipped;
+ *  - payments recorded in QBO become FSM payments keyed `qbo-payment-<Id>` (an upsert by that key),
+ *    written with origin QUICKBOOKS (not pending a push, so never sent back) and then mapped;
+ *  - voided or deleted QBO payments void the FSM payment, which gives the invoices their balance back;
+ *  - customer edits update the linked FSM customer unless the FSM changed it too since the last sync:
+ *    then the FSM version wins (it is pushed over QBO's) and the QBO values are kept in a sync issue and
+ *    a CUSTOMER_CONFLICT change, never dropped silently;
+ *  - invoices voided, deleted or edited in QBO are flagged on the FSM invoice (its content stays).
+ */
+import { Decimal } from 'decimal.js';
+import { type Connection, Types } from 'mongoose';
+import { ApiError } from '../graphql/errors.js';
+import { type AppPubSub, Topic } from '../graphql/pubsub.js';
+import { type LedgerService } from '../ledger/ledger.service.js';
+import { type CustomerRecord } from '../ledger/ledger-record.types.js';
+import { type Logger } from '../logging/logger.js';
+import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
+import { outboxModel } from '../sync/outbox.model.js';
+import { type SyncIssueService } from '../sync/sync-issue.service.js';
+import { type SyncMapping, syncMappingModel } from '../sync/sync-mapping.model.js';
+import { SyncProblem } from '../sync/sync.errors.js';
+import {
+  customerInputFromQbo,
+  isDeletedStub,
+  isVoided,
+  linkedInvoiceIds,
+  type MappedInvoice,
+  planInboundPayment,
+  type QboCustomerRow,
+  type QboInvoiceRow,
+  type QboPaymentRow,
+} from './inbound.mapper.js';
+import { type InvoiceRemoteChange, type PullModels, type QuickBooksChangeKind } from './pull.model.js';
+
+/** Thrown when a change cannot be applied yet (e.g. the gateway's own write is still in flight): retried later. */
+export class InboundDeferredError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InboundDeferredError';
+  }
+}
+
+export interface InboundApplyDeps {
+  connection: Connection;
+  models: PullModels;
+  ledger: LedgerService;
+  settings: AccountingSettingsService;
+  issues: SyncIssueService;
+  pubsub: AppPubSub;
+  log: Logger;
+}
+
+export type ApplyResult = 'APPLIED' | 'UNCHANGED' | 'IGNORED';
+
+export function inboundPaymentExternalId(qboId: string): string {
+  return `qbo-payment-${qboId}`;
+}
+
+export class InboundApplyService {
+  readonly #mappings;
+  readonly #outbox;
+
+  constructor(private readonly deps: InboundApplyDeps) {
+    this.#mappings = syncMappingModel(deps.connection);
+    this.#outbox = outboxModel(deps.connection);
+  }
+
+  /** Reverse lookups (QBO id → record) are the pull's hot path: an index of its own on the sync slice's collection. */
+  async init(): Promise<void> {
+    await this.#mappings.collection.createIndex({ tenantId: 1, kind: 1, qboId: 1 }, { name: 'pull_reverse_lookup' });
+  }
+
+  async #mappingByQboId(tenantId: string, kind: 'payment' | 'invoice' | 'customer', qboId: string): Promise<SyncMapping | null> {
+    return this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind, part: 'main', qboId }).lean();
+  }
+
+  // ---- payments ----------------------------------------------------------------------------------
+
+  async applyPayment(tenantId: string, row: QboPaymentRow): Promise<ApplyResult> {
+    if (isDeletedStub(row)) return this.reversePayment(tenantId, row.Id, 'DELETED', null);
+    const mapping = await this.#mappingByQboId(tenantId, 'payment', row.Id);
+    if (mapping && mapping.syncToken === (row.SyncToken ?? null)) return 'UNCHANGED';
+    if (isVoided(row)) return this.reversePayment(tenantId, row.Id, 'VOIDED', row.SyncToken ?? null);
+    if (mapping?.remoteStatus && mapping.remoteStatus !== 'ACTIVE') return 'UNCHANGED';
+    const pulled = mapping ? await this.deps.ledger.get(tenantId, 'payment', mapping.recordId) : null;
+    if (mapping && pulled && pulled.externalId !== inboundPaymentExternalId(row.Id)) {
+      // A payment the FSM recorded and the gateway pushed, changed by hand in QBO: the FSM's amounts stand.
+      await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, 'payment', mapping.recordId, `QuickBooks payment ${row.Id} was edited in QuickBooks; the FSM payment ${pulled.externalId} keeps its amounts.`);
+      await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
+      return 'IGNORED';
+    }
+    if (!mapping && (await this.#ownWriteInFlight(tenantId, row.Id))) return 'UNCHANGED';
+
+    const tenant = new Types.ObjectId(tenantId);
+    const invoiceIds = linkedInvoiceIds(row);
+    const invoiceMappings = invoiceIds.length > 0 ? await this.#mappings.find({ tenantId: tenant, kind: 'invoice', part: 'main', qboId: { $in: invoiceIds } }).lean() : [];
+    const records = await this.deps.ledger.getMany(tenantId, 'invoice', invoiceMappings.map((m) => m.recordId));
+    const customers = await this.deps.ledger.getMany(tenantId, 'customer', [...new Set(records.map((r) => r.customerId))]);
+    const customerExternal = new Map(customers.map((c) => [c.id, c.externalId]));
+    const invoices = new Map<string, MappedInvoice>();
+    for (const m of invoiceMappings) {
+      const record = records.find((r) => r.id === m.recordId);
+      const customerExternalId = record ? customerExternal.get(record.customerId) : undefined;
+      if (record && customerExternalId && m.qboId) invoices.set(m.qboId, { qboId: m.qboId, externalId: record.externalId, customerExternalId, currency: record.currency });
+    }
+    const settings = await this.deps.settings.get(tenantId);
+    const method = settings.paymentMethodFromAccounts;
+    const plan = planInboundPayment(row, invoices, { externalId: inboundPaymentExternalId(row.Id), paymentMethodExternalId: method ?? '' });
+    if (plan.action === 'ignore') {
+      this.deps.log.debug({ tenantId, qboId: row.Id, reason: plan.reason }, 'QuickBooks payment not pulled');
+      return 'IGNORED';
+    }
+    if (!method) {
+      await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `QuickBooks payment ${row.Id} cannot be recorded in the FSM: the setting paymentMethodFromAccounts (the FSM payment method for payments received in QuickBooks) is not set.`, {
+        fixHint: 'Choose a payment method for paymentMethodFromAccounts with updateAccountingSettings; the payment is picked up again on the next poll or startSync(direction: PULL).',
+        retryable: true,
+      }));
+      throw new InboundDeferredError('paymentMethodFromAccounts is not set');
+    }
+    let saved;
+    try {
+      saved = await this.deps.ledger.recordPayment(tenantId, plan.input, 'QUICKBOOKS');
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
+      // The FSM refuses it (say the invoice is already paid in the FSM): kept as an issue, never forced in.
+      await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `QuickBooks payment ${row.Id} could not be recorded in the FSM: ${error.message}`, {
+        fixHint: 'Check the invoice in the FSM (a payment recorded on both sides?) and in QuickBooks; correct one side, then run startSync(direction: PULL).',
+        retryable: true,
+      }));
+      await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, null, null, `QuickBooks payment ${row.Id} was not recorded in the FSM: ${error.message}`);
+      return 'IGNORED';
+    }
+    await this.#mappings.updateOne(
+      { tenantId: tenant, kind: 'payment', recordId: saved.id, part: 'main' },
+      {
+        $set: { entity: 'Payment', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: saved.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' },
+        $setOnInsert: { generation: 0 },
+      },
+      { upsert: true },
+    );
+    await this.deps.issues.resolve(tenantId, 'payment', `qbo:Payment:${row.Id}`);
+    const where = plan.input.allocations.map((a) => `${a.amount} on invoice ${a.invoiceExternalId}`).join(', ');
+    const extra = new Decimal(plan.unapplied).isZero() ? '' : ` (${plan.unapplied} stays unapplied in QuickBooks)`;
+    await this.#announce(tenantId, mapping ? 'PAYMENT_UPDATED' : 'PAYMENT_RECORDED', 'Payment', row.Id, 'payment', saved.id, `QuickBooks payment ${row.Id}: ${where}${extra}.`);
+    return 'APPLIED';
+  }
+
+  /** Voided or deleted in QBO: the FSM payment is voided, so its invoices owe again what it paid. */
+  async reversePayment(tenantId: string, qboId: string, how: 'VOIDED' | 'DELETED', syncToken: string | null): Promise<ApplyResult> {
+    const mapping = await this.#mappingByQboId(tenantId, 'payment', qboId);
+    if (!mapping) return 'IGNORED';
+    if (mapping.remoteStatus === how || (how === 'VOIDED' && mapping.remoteStatus === 'DELETED')) return 'UNCHANGED';
+    const record = await this.deps.ledger.get(tenantId, 'payment', mapping.recordId);
+    if (!record) return 'IGNORED';
+    if (record.status === 'ACTIVE') await this.deps.ledger.voidPayment(tenantId, record.externalId, 'QUICKBOOKS');
+    const after = await this.deps.ledger.get(tenantId, 'payment', mapping.recordId);
+    await this.#mappings.updateOne(
+      { _id: mapping._id, tenantId: mapping.tenantId },
+      { $set: { remoteStatus: how, ...(syncToken ? { syncToken } : {}), ...(after ? { syncedVersion: after.version } : {}), lastSyncedAt: new Date() } },
+    );
+    await this.#announce(tenantId, 'PAYMENT_REVERSED', 'Payment', qboId, 'payment', mapping.recordId, `QuickBooks payment ${qboId} was ${how.toLowerCase()} in QuickBooks; FSM payment ${record.externalId} is voided.`);
+    return 'APPLIED';
+  }
+
+  /**
+   * A QBO Payment with no mapping may be one the push engine has just written (committed in QBO, mapping
+   * not saved yet): its outbox entry names it, or a payment create is still in flight (then wait).
+   */
+  async #ownWriteInFlight(tenantId: string, qboId: string): Promise<boolean> {
+    const tenant = new Types.ObjectId(tenantId);
+    if (await this.#outbox.exists({ tenantId: tenant, entity: 'Payment', resultId: qboId })) return true;
+    if (await this.#outbox.exists({ tenantId: tenant, entity: 'Payment', operation: 'create', status: 'PENDING' })) {
+      throw new InboundDeferredError('a payment pushed by the gateway is in flight; the change is looked at again shortly');
+    }
+    return false;
+  }
+
+  // ---- customers ---------------------------------------------------------------------------------
+
+  async applyCustomer(tenantId: string, row: QboCustomerRow): Promise<ApplyResult> {
+    const mapping = await this.#mappingByQboId(tenantId, 'customer', row.Id);
+    if (!mapping) return 'IGNORED'; // not linked: the import decides about unknown customers
+    if (mapping.syncToken === (row.SyncToken ?? null)) return 'UNCHANGED';
+    const record = await this.deps.ledger.get(tenantId, 'customer', mapping.recordId);
+    if (!record) return 'IGNORED';
+    const input = mergeCustomer(record, row);
+    const fsmChangedSinceSync = record.pushPending && (mapping.syncedVersion === null || record.version > mapping.syncedVersion);
+    if (fsmChangedSinceSync) {
+      if (sameCustomer(record, input)) {
+        await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
+        return 'UNCHANGED';
+      }
+      // Both sides changed since the last sync. Rule: the FSM wins (it is pushed over QBO's version on the
+      // next push); QBO's values are recorded in full so a person can carry anything over by hand.
+      const theirs = describeCustomer(input);
+      await this.#issue(tenantId, 'customer', record.id, new SyncProblem('CUSTOMER_EDIT_CONFLICT', `Customer ${record.externalId} was edited in both the FSM and QuickBooks since the last sync; the FSM version is kept and will overwrite QuickBooks. QuickBooks had: ${theirs}.`, {
+        fixHint: 'If the QuickBooks values were right, update the customer in the FSM (upsertCustomer) with them; otherwise nothing to do.',
+        retryable: false,
+      }), record.externalId);
+      await this.#announce(tenantId, 'CUSTOMER_CONFLICT', 'Customer', row.Id, 'customer', record.id, `Customer ${record.externalId} was edited on both sides; FSM version kept. QuickBooks had: ${theirs}.`);
+      // The token is noted so the same QBO version is not reported twice; the push then overwrites QBO.
+      await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
+      return 'APPLIED';
+    }
+    if (sameCustomer(record, input)) {
+      await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
+      return 'UNCHANGED';
+    }
+    const saved = await this.deps.ledger.upsertCustomer(tenantId, input, 'QUICKBOOKS');
+    await this.#mappings.updateOne(
+      { _id: mapping._id, tenantId: mapping.tenantId },
+      { $set: { syncToken: row.SyncToken ?? null, syncedVersion: saved.version, lastSyncedAt: new Date(), state: 'SYNCED' } },
+    );
+    await this.#announce(tenantId, 'CUSTOMER_UPDATED', 'Customer', row.Id, 'customer', saved.id, `Customer ${saved.externalId} updated from QuickBooks: ${describeCustomer(input)}.`);
+    return 'APPLIED';
+  }
+
+  // ---- invoices ----------------------------------------------------------------------------------
+
+  async applyInvoice(tenantId: string, row: QboInvoiceRow): Promise<ApplyResult> {
+    const mapping = await this.#mappingByQboId(tenantId, 'invoice', row.Id);
+    if (!mapping) return 'IGNORED';
+    if (isDeletedStub(row)) return mapping.remoteStatus === 'DELETED' ? 'UNCHANGED' : this.#flag(tenantId, mapping, 'DELETED', `QuickBooks invoice ${row.Id} was deleted in QuickBooks.`, null);
+    if (mapping.syncToken === (row.SyncToken ?? null)) return 'UNCHANGED';
+    if (isVoided(row)) return mapping.remoteStatus === 'VOIDED' ? 'UNCHANGED' : this.#flag(tenantId, mapping, 'VOIDED', `QuickBooks invoice ${row.Id} was voided in QuickBooks.`, row.SyncToken ?? null);
+    const record = await this.deps.ledger.get(tenantId, 'invoice', mapping.recordId);
+    if (!record) return 'IGNORED';
+    // A payment applied in QBO also touches the invoice (its Balance); only content differences are edits.
+    const differences: string[] = [];
+    if (row.TotalAmt !== undefined && !new Decimal(String(row.TotalAmt)).equals(record.total)) differences.push(`total ${new Decimal(String(row.TotalAmt)).toFixed(2)} in QuickBooks, ${record.total} in the FSM`);
+    if (row.DocNumber !== undefined && row.DocNumber !== record.number) differences.push(`number ${row.DocNumber} in QuickBooks, ${record.number} in the FSM`);
+    if (differences.length === 0) return 'UNCHANGED';
+    return this.#flag(tenantId, mapping, 'EDITED', `QuickBooks invoice ${row.Id} was edited in QuickBooks: ${differences.join('; ')}.`, row.SyncToken ?? null);
+  }
+
+  async #flag(tenantId: string, mapping: SyncMapping, change: InvoiceRemoteChange, detail: string, syncToken: string | null): Promise<ApplyResult> {
+    const tenant = new Types.ObjectId(tenantId);
+    const existing = await this.deps.models.invoiceFlags.findOne({ tenantId: tenant, invoiceId: mapping.recordId }).lean();
+    if (existing && existing.change === change && existing.seenSyncToken === syncToken) return 'UNCHANGED';
+    await this.deps.models.invoiceFlags.updateOne(
+      { tenantId: tenant, invoiceId: mapping.recordId },
+      { $set: { qboId: mapping.qboId!, change, detail, seenSyncToken: syncToken, at: new Date() } },
+      { upsert: true },
+    );
+    const kind: QuickBooksChangeKind = change === 'VOIDED' ? 'INVOICE_VOIDED' : change === 'DELETED' ? 'INVOICE_DELETED' : 'INVOICE_EDITED';
+    await this.#announce(tenantId, kind, 'Invoice', mapping.qboId!, 'invoice', mapping.recordId, detail);
+    return 'APPLIED';
+  }
+
+  /** Deleted QBO invoice ids are only learnt from CDC or a webhook. */
+  async invoiceDeleted(tenantId: string, qboId: string): Promise<ApplyResult> {
+    return this.applyInvoice(tenantId, { Id: qboId, status: 'Deleted' });
+  }
+
+  // ---- announcements and issues ------------------------------------------------------------------
+
+  async #announce(tenantId: string, kind: QuickBooksChangeKind, entity: string, qboId: string, recordKind: string | null, recordId: string | null, message: string): Promise<void> {
+    const doc = await this.deps.models.changes.create({ tenantId: new Types.ObjectId(tenantId), kind, entity, qboId, recordKind, recordId, message, at: new Date() });
+    this.deps.pubsub.publish(Topic.QuickBooksChanges, { id: doc._id.toHexString(), tenantId, kind, entity, quickBooksId: qboId, recordKind, recordId, message, at: doc.at });
+  }
+
+  async #issue(tenantId: string, kind: 'payment' | 'customer', recordId: string, problem: SyncProblem, externalId?: string): Promise<void> {
+    await this.deps.issues.open(tenantId, { kind, id: recordId, externalId }, problem, null);
+  }
+}
+
+/** QBO's values over the FSM record's, field by field; fields QBO does not carry keep the FSM's value. */
+function mergeCustomer(record: CustomerRecord, row: QboCustomerRow) {
+  const qbo = customerInputFromQbo(row, record.externalId);
+  const bill = qbo.billingAddress ?? record.billingAddress ?? null;
+  return {
+    externalId: record.externalId,
+    displayName: qbo.displayName,
+    companyName: qbo.companyName ?? record.companyName ?? null,
+    givenName: qbo.givenName ?? record.givenName ?? null,
+    familyName: qbo.familyName ?? record.familyName ?? null,
+    email: qbo.email ?? record.email ?? null,
+    phone: qbo.phone ?? record.phone ?? null,
+    billingAddress: bill,
+  };
+}
+
+type MergedCustomer = ReturnType<typeof mergeCustomer>;
+
+function sameCustomer(record: CustomerRecord, input: MergedCustomer): boolean {
+  const norm = (v: string | null | undefined): string | null => v?.trim() || null;
+  return (
+    norm(record.displayName) === norm(input.displayName) &&
+    norm(record.companyName) === norm(input.companyName) &&
+    norm(record.givenName) === norm(input.givenName) &&
+    norm(record.familyName) === norm(input.familyName) &&
+    norm(record.email)?.toLowerCase() === norm(input.email)?.toLowerCase() &&
+    norm(record.phone) === norm(input.phone)
+  );
+}
+
+function describeCustomer(input: MergedCustomer): string {
+  return [`displayName "${input.displayName}"`, input.email ? `email ${input.email}` : null, input.phone ? `phone ${input.phone}` : null, input.companyName ? `company "${input.companyName}"` : null]
+    .filter(Boolean)
+    .join(', ');
+}

@@ -1,0 +1,106 @@
+/**
+ * Pull runs (startSync with direction PULL or BOTH, and importCustomers) as sync runs: the same
+ * `sync_runs` collection, state machine, progress events and `syncProgress` subscription as pushes,
+ * so a sync screen shows them alongside. They are created RUNNING (never QUEUED) so the push queue
+ * never picks them up; the per-tenant exclusion is the pull's own lease (the CDC poller's, or the
+ * import's), not the push queue's.
+ */
+import { type Connection, type Model, Types } from 'mongoose';
+import { type AppPubSub } from '../graphql/pubsub.js';
+import { type Logger } from '../logging/logger.js';
+import { rateAndEta, SyncProgressPublisher } from '../sync/sync-progress.publisher.js';
+import { type SyncRun, syncRunModel } from '../sync/sync-run.model.js';
+import { type RunCounts, transition } from '../sync/sync-run.rules.js';
+
+export interface PullRunHandle {
+  run: SyncRun;
+  /** Updates counts (published coalesced; persisted at most every 250 ms). */
+  progress(counts: Partial<RunCounts> & { phase?: string; currentRecord?: string | null }): Promise<void>;
+}
+
+export class PullRunService {
+  readonly #runs: Model<SyncRun>;
+  readonly #publisher: SyncProgressPublisher;
+  readonly #inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    connection: Connection,
+    pubsub: AppPubSub,
+    private readonly log: Logger,
+  ) {
+    this.#runs = syncRunModel(connection);
+    this.#publisher = new SyncProgressPublisher(pubsub);
+  }
+
+  /** Creates the run and executes `work` in the background; resolves with the run as created. */
+  async start(tenantId: string, options: { direction: 'PULL' | 'BOTH'; scope: SyncRun['scope']; phase: string }, work: (handle: PullRunHandle) => Promise<void>): Promise<SyncRun> {
+    const now = new Date();
+    const created = await this.#runs.create({
+      tenantId: new Types.ObjectId(tenantId),
+      status: transition('QUEUED', 'start')!,
+      trigger: 'MANUAL',
+      scope: options.scope,
+      direction: options.direction,
+      dryRun: false,
+      recordIds: null,
+      phase: options.phase,
+      queuedAt: now,
+      startedAt: now,
+    });
+    const run = created.toObject();
+    this.#publish(run, false);
+    const task = this.#execute(run, work).finally(() => this.#inFlight.delete(task));
+    this.#inFlight.add(task);
+    return run;
+  }
+
+  async get(tenantId: string, id: string): Promise<SyncRun | null> {
+    return this.#runs.findOne({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(id) }).lean();
+  }
+
+  /** Resolves when every run started by this process has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async #execute(run: SyncRun, work: (handle: PullRunHandle) => Promise<void>): Promise<void> {
+    let current = run;
+    let lastSave = 0;
+    const save = async (set: Partial<SyncRun>, final: boolean) => {
+      current = { ...current, ...set };
+      if (final || Date.now() - lastSave > 250) {
+        lastSave = Date.now();
+        await this.#runs.updateOne({ tenantId: run.tenantId, _id: run._id }, { $set: set });
+      }
+      this.#publish(current, final);
+    };
+    try {
+      await work({ run, progress: (counts) => save(counts, false) });
+      await save({ status: transition('RUNNING', 'finish', current)!, phase: 'done', currentRecord: null, finishedAt: new Date(), total: current.total, processed: current.processed, succeeded: current.succeeded, failed: current.failed, skipped: current.skipped, blocked: current.blocked }, true);
+    } catch (error) {
+      this.log.warn({ err: error, runId: run._id.toHexString() }, 'pull run failed');
+      await save({ status: 'FAILED', phase: 'failed', error: (error as Error).message, finishedAt: new Date(), total: current.total, processed: current.processed, succeeded: current.succeeded, failed: current.failed, skipped: current.skipped }, true);
+    }
+  }
+
+  #publish(run: SyncRun, final: boolean): void {
+    const { ratePerMinute, etaSeconds } = rateAndEta(run.startedAt, run.processed, run.total);
+    this.#publisher.publish({
+      tenantId: run.tenantId.toHexString(),
+      runId: run._id.toHexString(),
+      status: run.status,
+      phase: run.phase,
+      total: run.total,
+      processed: run.processed,
+      succeeded: run.succeeded,
+      failed: run.failed,
+      skipped: run.skipped,
+      blocked: run.blocked,
+      currentRecord: run.currentRecord,
+      ratePerMinute,
+      etaSeconds: final ? 0 : etaSeconds,
+      final,
+      at: new Date(),
+    });
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * What the pull slice stores: the per-tenant CDC watermark, flags on FSM invoices changed in QBO,
+ * the outcome of each imported QBO customer (linked/created/ambiguous, with score and reason), and
+ * the log of applied QuickBooks changes (what the `quickBooksChanges` query and subscription show).
+ * All single-document writes keyed by unique indexes (FerretDB: no transactions).
+ */
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+
+export interface PullWatermark {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  /** Changes at or after this instant are still to be read (stored in UTC; sent to QBO in Pacific time). */
+  since: Date;
+  lastPollAt: Date | null;
+  lastPath: 'CDC' | 'QUERY' | null;
+  lastError: string | null;
+}
+
+const watermarkSchema = new Schema<PullWatermark>(
+  {
+    since: { type: Date, required: true },
+    lastPollAt: { type: Date, default: null },
+    lastPath: { type: String, default: null },
+    lastError: { type: String, default: null },
+  },
+  { collection: 'pull_watermarks', versionKey: false },
+);
+watermarkSchema.plugin(tenantScoped, { index: false });
+watermarkSchema.index({ tenantId: 1 }, { unique: true });
+
+export type InvoiceRemoteChange = 'VOIDED' | 'DELETED' | 'EDITED';
+
+/** An FSM invoice whose QBO copy was changed by someone else: the FSM stays the source of truth. */
+export interface InvoiceFlag {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  invoiceId: string;
+  qboId: string;
+  change: InvoiceRemoteChange;
+  detail: string;
+  /** The QBO SyncToken last looked at (a repeated hint for the same state changes nothing). */
+  seenSyncToken: string | null;
+  at: Date;
+}
+
+const flagSchema = new Schema<InvoiceFlag>(
+  {
+    invoiceId: { type: String, required: true },
+    qboId: { type: String, required: true },
+    change: { type: String, required: true },
+    detail: { type: String, required: true },
+    seenSyncToken: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
+  { collection: 'pull_invoice_flags', versionKey: false },
+);
+flagSchema.plugin(tenantScoped, { index: false });
+flagSchema.index({ tenantId: 1, invoiceId: 1 }, { unique: true });
+
+export type CustomerMatchStatus = 'LINKED' | 'CREATED' | 'AMBIGUOUS';
+
+export interface CustomerMatchDoc {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  qboId: string;
+  qboDisplayName: string;
+  status: CustomerMatchStatus;
+  /** The FSM customer linked or created (gateway id). */
+  customerId: string | null;
+  reason: string | null;
+  score: number | null;
+  /** Ambiguous: the FSM customers that fit equally (gateway ids). */
+  candidateIds: string[];
+  runId: Types.ObjectId | null;
+  updatedAt: Date;
+}
+
+const matchSchema = new Schema<CustomerMatchDoc>(
+  {
+    qboId: { type: String, required: true },
+    qboDisplayName: { type: String, required: true },
+    status: { type: String, required: true },
+    customerId: { type: String, default: null },
+    reason: { type: String, default: null },
+    score: { type: Number, default: null },
+    candidateIds: { type: [String], default: [] },
+    runId: { type: Schema.Types.ObjectId, default: null },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'pull_customer_matches', versionKey: false },
+);
+matchSchema.plugin(tenantScoped, { index: false });
+matchSchema.index({ tenantId: 1, qboId: 1 }, { unique: true });
+matchSchema.index({ tenantId: 1, status: 1 });
+
+export type QuickBooksChangeKind =
+  | 'PAYMENT_RECORDED'
+  | 'PAYMENT_UPDATED'
+  | 'PAYMENT_REVERSED'
+  | 'PAYMENT_NOT_APPLIED'
+  | 'CUSTOMER_UPDATED'
+  | 'CUSTOMER_CONFLICT'
+  | 'INVOICE_VOIDED'
+  | 'INVOICE_DELETED'
+  | 'INVOICE_EDITED';
+
+export interface QuickBooksChangeDoc {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  kind: QuickBooksChangeKind;
+  entity: string;
+  qboId: string;
+  /** The FSM record affected (gateway id), if any. */
+  recordKind: string | null;
+  recordId: string | null;
+  message: string;
+  at: Date;
+}
+
+const changeSchema = new Schema<QuickBooksChangeDoc>(
+  {
+    kind: { type: String, required: true },
+    entity: { type: String, required: true },
+    qboId: { type: String, required: true },
+    recordKind: { type: String, default: null },
+    recordId: { type: String, default: null },
+    message: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'pull_changes', versionKey: false },
+);
+changeSchema.plugin(tenantScoped, { index: false });
+changeSchema.index({ tenantId: 1, _id: -1 });
+
+function modelOf<T>(connection: Connection, name: string, schema: Schema<T>): Model<T> {
+  return (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+}
+
+export function pullModels(connection: Connection) {
+  return {
+    watermarks: modelOf(connection, 'PullWatermark', watermarkSchema),
+    invoiceFlags: modelOf(connection, 'PullInvoiceFlag', flagSchema),
+    customerMatches: modelOf(connection, 'PullCustomerMatch', matchSchema),
+    changes: modelOf(connection, 'PullChange', changeSchema),
+  };
+}
+export type PullModels = ReturnType<typeof pullModels>;

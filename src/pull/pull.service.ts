@@ -1,0 +1,180 @@
+/**
+ * The pull slice's front door: QuickBooks → FSM. Registers the InboundQueue handlers (webhook hints
+ * are re-read from QBO, then applied), runs the CDC poller per connected tenant on an interval (and
+ * drains the queue there too, so hints stored before a crash are processed after it), starts pull runs
+ * on demand (startSync PULL/BOTH) and the customer import. Applying is in InboundApplyService.
+ */
+import { type Connection, type Types } from 'mongoose';
+import { type ConnectionService } from '../connection/connection.service.js';
+import { type AppPubSub } from '../graphql/pubsub.js';
+import { type LedgerService } from '../ledger/ledger.service.js';
+import { type Logger } from '../logging/logger.js';
+import { QboError } from '../quickbooks/qbo.errors.js';
+import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
+import { type SyncService } from '../sync/sync.service.js';
+import { type SyncRun } from '../sync/sync-run.model.js';
+import { type InboundEvent } from '../webhooks/inbound-event.model.js';
+import { type InboundQueue } from '../webhooks/inbound.queue.js';
+import { CdcPoller, type PollReport } from './cdc.poller.js';
+import { CustomerImportService } from './customer-import.service.js';
+import { type ApplyResult, InboundApplyService } from './inbound-apply.service.js';
+import { pullModels, type PullModels } from './pull.model.js';
+import { PullRunService } from './pull-run.service.js';
+
+export interface PullServiceDeps {
+  connection: Connection;
+  connections: ConnectionService;
+  ledger: LedgerService;
+  settings: AccountingSettingsService;
+  sync: SyncService;
+  inbound: InboundQueue;
+  pubsub: AppPubSub;
+  log: Logger;
+  /** 0: no background polling (pulls run on demand only). */
+  cdcIntervalMs: number;
+}
+
+export class PullService {
+  readonly models: PullModels;
+  readonly apply: InboundApplyService;
+  readonly poller: CdcPoller;
+  readonly runs: PullRunService;
+  readonly customers: CustomerImportService;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+  readonly #background = new Set<Promise<unknown>>();
+  readonly #draining = new Map<string, Promise<number>>();
+
+  constructor(private readonly deps: PullServiceDeps) {
+    this.models = pullModels(deps.connection);
+    this.apply = new InboundApplyService({ connection: deps.connection, models: this.models, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log });
+    this.poller = new CdcPoller({
+      connection: deps.connection,
+      models: this.models,
+      access: deps.connections,
+      apply: this.apply,
+      log: deps.log,
+      initialSince: async (tenantId) => (await deps.connections.status(tenantId)).connectedAt ?? new Date(),
+    });
+    this.runs = new PullRunService(deps.connection, deps.pubsub, deps.log);
+    this.customers = new CustomerImportService({ connection: deps.connection, models: this.models, access: deps.connections, ledger: deps.ledger, issues: deps.sync.issues, runs: this.runs, log: deps.log });
+    deps.inbound.handle('Payment', (event) => this.#onHint(event));
+    deps.inbound.handle('Customer', (event) => this.#onHint(event));
+    deps.inbound.handle('Invoice', (event) => this.#onHint(event));
+  }
+
+  async init(): Promise<void> {
+    await Promise.all([this.apply.init(), ...Object.values(this.models).map((m) => m.init())]);
+  }
+
+  /** Starts background polling (every connected tenant, each interval; the first pass drains stored hints). */
+  start(): void {
+    if (this.deps.cdcIntervalMs <= 0 || this.#timer) return;
+    this.#timer = setInterval(() => this.#track(this.pollAll()), this.deps.cdcIntervalMs);
+    this.#timer.unref();
+    this.#track(this.drainAll());
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearInterval(this.#timer);
+    while (this.#background.size > 0) await Promise.allSettled([...this.#background]);
+    await this.runs.idle();
+  }
+
+  /** Resolves when background work started by this process (drains, polls, runs) has finished. */
+  async idle(): Promise<void> {
+    while (this.#background.size > 0 || this.#draining.size > 0) await Promise.allSettled([...this.#background, ...this.#draining.values()]);
+    await this.runs.idle();
+  }
+
+  #track(task: Promise<unknown>): void {
+    const tracked = task.catch((err: unknown) => this.deps.log.warn({ err }, 'background pull failed')).finally(() => this.#background.delete(tracked));
+    this.#background.add(tracked);
+  }
+
+  // ---- webhook hints ---------------------------------------------------------------------------
+
+  /** Called by the webhook route with the tenants that received new hints. */
+  drainSoon(tenantIds: string[]): void {
+    for (const tenantId of tenantIds) this.#track(this.drain(tenantId));
+  }
+
+  /** Processes the tenant's stored hints (one drain per tenant at a time in this process). */
+  drain(tenantId: string): Promise<number> {
+    const running = this.#draining.get(tenantId);
+    if (running) return running.then(() => this.drain(tenantId));
+    const task = this.deps.inbound.drain(tenantId).finally(() => this.#draining.delete(tenantId));
+    this.#draining.set(tenantId, task);
+    return task;
+  }
+
+  async #onHint(event: InboundEvent): Promise<void> {
+    const tenantId = event.tenantId.toHexString();
+    const realm = await this.deps.connections.realmOf(tenantId);
+    if (realm?.realmId !== event.realmId) return; // reconnected to another company since: the hint is stale
+    await this.applyHint(tenantId, event.entity, event.entityId, event.operation === 'Delete');
+  }
+
+  /** A hint says only that something changed: the object itself is read from QBO (deleted: 610 NOT_FOUND). */
+  async applyHint(tenantId: string, entity: string, qboId: string, deleted: boolean): Promise<ApplyResult> {
+    let row: { Id: string; status?: string } = { Id: qboId, status: 'Deleted' };
+    if (!deleted) {
+      const client = await this.deps.connections.clientFor(tenantId);
+      try {
+        row = await client.read(entity as 'Payment', qboId);
+      } catch (error) {
+        if (!(error instanceof QboError && error.kind === 'NOT_FOUND')) throw error;
+      }
+    }
+    switch (entity) {
+      case 'Payment':
+        return this.apply.applyPayment(tenantId, row);
+      case 'Invoice':
+        return this.apply.applyInvoice(tenantId, row);
+      case 'Customer':
+        return row.status === 'Deleted' ? 'IGNORED' : this.apply.applyCustomer(tenantId, row);
+      default:
+        return 'IGNORED';
+    }
+  }
+
+  // ---- polling ---------------------------------------------------------------------------------
+
+  async #connectedTenants(): Promise<string[]> {
+    // A cross-tenant read by design: the poller serves every connected tenant.
+    const rows = await this.deps.connection
+      .collection<{ tenantId: Types.ObjectId; status: string }>('quickbooks_connections')
+      .find({ status: 'CONNECTED' }, { projection: { tenantId: 1 } })
+      .toArray();
+    return rows.map((r) => r.tenantId.toHexString());
+  }
+
+  async drainAll(): Promise<void> {
+    for (const tenantId of await this.#connectedTenants()) await this.drain(tenantId).catch((err: unknown) => this.deps.log.warn({ err, tenantId }, 'draining QuickBooks hints failed'));
+  }
+
+  async pollAll(): Promise<void> {
+    for (const tenantId of await this.#connectedTenants()) {
+      if (this.#closed) return;
+      await this.pullNow(tenantId).catch((err: unknown) => this.deps.log.warn({ err, tenantId }, 'QuickBooks CDC poll failed'));
+    }
+  }
+
+  /** Stored hints first, then the CDC backstop. Undefined report: another process is polling the tenant. */
+  async pullNow(tenantId: string, onProgress?: (report: PollReport) => void): Promise<PollReport | undefined> {
+    await this.drain(tenantId);
+    return this.poller.poll(tenantId, onProgress);
+  }
+
+  /** startSync(direction: PULL | BOTH): a run that pulls now; BOTH queues a push once the pull is in. */
+  async startPull(tenantId: string, direction: 'PULL' | 'BOTH'): Promise<SyncRun> {
+    await this.deps.connections.clientFor(tenantId);
+    return this.runs.start(tenantId, { direction, scope: ['customer', 'invoice', 'payment'], phase: 'pulling' }, async (handle) => {
+      const report = await this.pullNow(tenantId, (r) => void handle.progress({ total: r.read, processed: r.read, succeeded: r.applied, skipped: r.read - r.applied, phase: `pulling (${r.path})` }));
+      if (!report) throw new Error('Another process is pulling this tenant right now; try again in a moment.');
+      await handle.progress({ total: report.read, processed: report.read, succeeded: report.applied, skipped: report.read - report.applied, phase: `pulled (${report.path})` });
+      if (direction === 'BOTH') await this.deps.sync.runs.start(tenantId, { direction: 'PUSH' });
+    });
+  }
+}
