@@ -117,7 +117,7 @@ describe('sync screen', () => {
     // QuickBooks fails every attempt at the next invoice (the first try and the client's 4 retries).
     await injectFault({ kind: '500', method: 'POST', path: '/invoice', count: 5 });
     await gw.app.services.ledgerRecords.upsertInvoice(tenantId, invoice('inv-5', '1005', '500.00'));
-    await page.getByLabel('Invoices').check();
+    await page.getByLabel('Invoices', { exact: true }).check();
     await page.getByRole('button', { name: 'Start sync' }).click();
     const progress = page.getByTestId('sync-progress');
     await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toMatch(/FAILED/);

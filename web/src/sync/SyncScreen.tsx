@@ -22,12 +22,21 @@ import {
 } from '../generated/graphql.js';
 import { Link } from '../router.js';
 
-/** The kinds the push engine sends today; dependencies (a payment's invoice, its customer) come along. */
-const SCOPES: { kind: SyncKind; label: string }[] = [
-  { kind: 'CUSTOMER', label: 'Customers' },
-  { kind: 'INVOICE', label: 'Invoices' },
-  { kind: 'PAYMENT', label: 'Payments' },
-];
+/**
+ * Every kind of the schema's SyncKind (a Record, so a new kind fails the type check until it is named
+ * here), in the order the engine pushes them. Dependencies (a payment's invoice, its customer) come along.
+ */
+const SCOPE_LABELS: Record<SyncKind, string> = {
+  CUSTOMER: 'Customers',
+  SUPPLIER: 'Suppliers',
+  INVOICE: 'Invoices',
+  CREDIT_NOTE: 'Credit notes',
+  PAYMENT: 'Payments',
+  BAD_DEBT_WRITE_OFF: 'Bad debt write-offs',
+  SUPPLIER_INVOICE: 'Supplier invoices',
+  EXPENSE: 'Expenses',
+};
+const SCOPES = Object.entries(SCOPE_LABELS).map(([kind, label]) => ({ kind: kind as SyncKind, label }));
 
 const STATUS_LABELS: Record<SyncRunRowFragment['status'], string> = {
   QUEUED: 'Queued',
@@ -73,7 +82,7 @@ export function SyncScreen(): ReactNode {
   return (
     <section aria-labelledby="sync-title">
       <h1 id="sync-title">Sync</h1>
-      <p className="lead">Push the field-service app’s customers, invoices and payments to QuickBooks now, and fix what QuickBooks refused.</p>
+      <p className="lead">Push the field-service app’s records (customers, invoices, payments...) to QuickBooks now, and fix what QuickBooks refused.</p>
       {screen.error && !screen.data && (
         <p className="banner error" role="alert">
           {describeError(screen.error)}
@@ -121,8 +130,10 @@ function StartSyncForm(props: { onStarted: () => void }): ReactNode {
       <fieldset className="plain">
         <legend>What to push</legend>
         <p className="help" id="scope-help">
-          Nothing ticked pushes everything pending. Records a choice depends on (an invoice’s customer) are pushed too.
+          Nothing ticked pushes everything pending. Records a choice depends on (an invoice’s customer) are pushed too; kinds
+          this gateway does not push yet are left out of the run.
         </p>
+        <div className="scope-grid">
         {SCOPES.map((s) => (
           <div key={s.kind} className="checkbox-field">
             <input
@@ -135,6 +146,7 @@ function StartSyncForm(props: { onStarted: () => void }): ReactNode {
             <label htmlFor={`scope-${s.kind}`}>{s.label}</label>
           </div>
         ))}
+        </div>
       </fieldset>
       <div className="checkbox-field">
         <input type="checkbox" id="dry-run" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} aria-describedby="dry-run-help" />
