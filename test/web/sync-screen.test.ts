@@ -12,6 +12,8 @@ import { connectTenant, realmOf } from '../helpers/quickbooks.js';
 import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests } from './browser.js';
 
 const FLOW_TIMEOUT = 120_000;
+/** expect.poll's 1 s default is too short on a busy 2-core CI machine. */
+const POLL = { timeout: 20_000, interval: 100 };
 
 let gw: TestGateway;
 let browser: Browser;
@@ -97,7 +99,7 @@ describe('sync screen', () => {
   it('starts a sync of the tenant’s records and watches the progress bar reach 100%', { timeout: FLOW_TIMEOUT }, async () => {
     // A deep link works: the key form first (pre-filled), then the page asked for.
     await page.goto(`${gw.url}/sync`);
-    await expect.poll(() => page.getByLabel('API key', { exact: true }).inputValue()).toBe(gw.app.demo!.apiKey);
+    await expect.poll(() => page.getByLabel('API key', { exact: true }).inputValue(), POLL).toBe(gw.app.demo!.apiKey);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Sync', exact: true }).waitFor();
     await page.getByText('No sync has run yet.').waitFor();

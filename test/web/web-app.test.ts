@@ -16,6 +16,8 @@ import { realmOf } from '../helpers/quickbooks.js';
 import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests } from './browser.js';
 
 const FLOW_TIMEOUT = 120_000;
+/** expect.poll's 1 s default is too short on a busy 2-core CI machine. */
+const POLL = { timeout: 20_000, interval: 100 };
 
 let gw: TestGateway;
 let browser: Browser;
@@ -77,14 +79,14 @@ describe('web app', () => {
   it('asks for the API key once, pre-filled with the demo key', { timeout: FLOW_TIMEOUT }, async () => {
     await page.goto(`${gw.url}/`);
     const keyInput = page.getByLabel('API key', { exact: true });
-    await expect.poll(() => keyInput.inputValue()).toBe(demoKey);
+    await expect.poll(() => keyInput.inputValue(), POLL).toBe(demoKey);
     await screenshot(page, '01-api-key');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'QuickBooks connection' }).waitFor();
     expect(page.url()).toBe(`${gw.url}/connection`);
     // (Page-side code is passed as strings: the gateway's tsconfig has no DOM types, on purpose.)
     expect(await page.evaluate<string | null>("sessionStorage.getItem('fieldbooks.apiKey')")).toBe(demoKey);
-    await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('Not connected');
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), POLL).toBe('Not connected');
     await screenshot(page, '02-connection-not-connected');
   });
 
@@ -97,7 +99,7 @@ describe('web app', () => {
     await screenshot(page, '03-consent-page');
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.waitForURL(`${gw.url}/connection**`);
-    await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Connected');
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), POLL).toBe('Connected');
     expect(await page.getByTestId('company-name').textContent()).toBe(company.name);
     await page.getByText('QuickBooks is connected.').waitFor();
     expect(await page.getByText(company.realmId).count()).toBeGreaterThan(0);
@@ -121,25 +123,25 @@ describe('web app', () => {
 
     const labourSelect = page.getByLabel('Default Labour Income Account', { exact: true });
     // Filtered by purpose: an income account is offered, a bank account is not.
-    await expect.poll(() => optionValues(page, '#defaultLabourIncomeAccountId')).toContain(labour.id);
+    await expect.poll(() => optionValues(page, '#defaultLabourIncomeAccountId'), POLL).toContain(labour.id);
     expect(await optionValues(page, '#defaultLabourIncomeAccountId')).not.toContain(bank.id);
 
     // Relaxed (in the form, not saved yet): the list reloads with every active account.
     await page.getByLabel('Relax Account Selection Restrictions').check();
-    await expect.poll(() => optionValues(page, '#defaultLabourIncomeAccountId')).toContain(bank.id);
+    await expect.poll(() => optionValues(page, '#defaultLabourIncomeAccountId'), POLL).toContain(bank.id);
     // Long charts get a search box; searching narrows the list on the server.
     await page.getByLabel('Search accounts for Default Labour Income Account').fill('Cheque');
-    await expect.poll(() => optionValues(page, '#defaultLabourIncomeAccountId')).not.toContain(labour.id);
+    await expect.poll(() => optionValues(page, '#defaultLabourIncomeAccountId'), POLL).not.toContain(labour.id);
     await labourSelect.selectOption(bank.id);
     await page.getByLabel('Search accounts for Default Labour Income Account').fill('');
     // Restrictions back on before saving: the bank account stays selected (marked) and the API refuses it.
     await page.getByLabel('Relax Account Selection Restrictions').uncheck();
-    await expect.poll(() => optionValues(page, '#defaultLabourIncomeAccountId')).toContain(labour.id);
+    await expect.poll(() => optionValues(page, '#defaultLabourIncomeAccountId'), POLL).toContain(labour.id);
     expect(await page.locator('#defaultLabourIncomeAccountId option:checked').textContent()).toContain('not allowed for this setting');
     await page.getByLabel('Default Supplies Income Account', { exact: true }).selectOption(materials.id);
     await page.getByLabel('Account for Payments', { exact: true }).selectOption(bank.id);
     await page.getByLabel('Account for Credit Card Payments', { exact: true }).selectOption(clearing.id);
-    expect(await labourSelect.inputValue()).toBe(bank.id);
+    expect(await labourSelect.inputValue(), POLL).toBe(bank.id);
 
     await page.getByRole('button', { name: 'Save Accounting Settings' }).click();
     const fieldError = page.locator('.field', { has: page.locator('#defaultLabourIncomeAccountId') }).locator('[data-field-error="defaultLabourIncomeAccountId"]');
@@ -166,12 +168,12 @@ describe('web app', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Accounting settings' }).waitFor();
     // Still signed in (sessionStorage), and every choice came back from the gateway.
-    await expect.poll(() => page.getByLabel('Default Labour Income Account', { exact: true }).inputValue()).toBe(labour.id);
-    expect(await page.getByLabel('Default Supplies Income Account', { exact: true }).inputValue()).toBe(materials.id);
-    expect(await page.getByLabel('Account for Payments', { exact: true }).inputValue()).toBe(bank.id);
-    expect(await page.getByLabel('Account for Credit Card Payments', { exact: true }).inputValue()).toBe(clearing.id);
-    expect(await page.getByLabel('Accounting Start Date').inputValue()).toBe('2026-01-01');
-    expect(await page.getByLabel('Team Tracking Category').inputValue()).toBe('CLASS');
+    await expect.poll(() => page.getByLabel('Default Labour Income Account', { exact: true }).inputValue(), POLL).toBe(labour.id);
+    expect(await page.getByLabel('Default Supplies Income Account', { exact: true }).inputValue(), POLL).toBe(materials.id);
+    expect(await page.getByLabel('Account for Payments', { exact: true }).inputValue(), POLL).toBe(bank.id);
+    expect(await page.getByLabel('Account for Credit Card Payments', { exact: true }).inputValue(), POLL).toBe(clearing.id);
+    expect(await page.getByLabel('Accounting Start Date').inputValue(), POLL).toBe('2026-01-01');
+    expect(await page.getByLabel('Team Tracking Category').inputValue(), POLL).toBe('CLASS');
     expect(await page.getByLabel('Relax Account Selection Restrictions').isChecked()).toBe(false);
     // The selected option shows the account's name, not just its id.
     expect(await page.locator('#defaultLabourIncomeAccountId option:checked').textContent()).toContain('Labour Income');
@@ -181,7 +183,7 @@ describe('web app', () => {
   it('reaches the save button with the keyboard alone, with a visible focus ring', { timeout: FLOW_TIMEOUT }, async () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Accounting settings' }).waitFor();
-    await expect.poll(() => page.getByLabel('Default Labour Income Account', { exact: true }).inputValue()).toBe(labour.id);
+    await expect.poll(() => page.getByLabel('Default Labour Income Account', { exact: true }).inputValue(), POLL).toBe(labour.id);
     await page.locator('body').focus();
     let reached = false;
     for (let i = 0; i < 150 && !reached; i++) {
@@ -214,7 +216,7 @@ describe('web app', () => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await screenshot(page, '08-job-types');
     await page.reload();
-    await expect.poll(() => page.getByLabel('Labour income account for Domestic', { exact: true }).inputValue()).toBe(domestic.id);
+    await expect.poll(() => page.getByLabel('Labour income account for Domestic', { exact: true }).inputValue(), POLL).toBe(domestic.id);
 
     await page.getByRole('link', { name: 'Supplies' }).click();
     await page.getByRole('heading', { name: 'Supply income accounts' }).waitFor();
@@ -246,7 +248,7 @@ describe('web app', () => {
 
     await page.getByRole('link', { name: 'Connection' }).click();
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Reconnect required');
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), POLL).toBe('Reconnect required');
     const warning = page.getByRole('alert').filter({ hasText: 'QuickBooks needs to be reconnected.' });
     await warning.waitFor();
     expect(await warning.textContent()).toMatch(/Connect again/);
@@ -258,7 +260,7 @@ describe('web app', () => {
     await page.locator(`input[name="realmId"][value="${realmOf(gw, 'AU').realmId}"]`).check();
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.waitForURL(`${gw.url}/connection**`);
-    await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Connected');
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), POLL).toBe('Connected');
   });
 
   it('made no request outside this machine', () => {
