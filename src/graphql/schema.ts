@@ -6,6 +6,7 @@ import { ConnectionResolver } from '../connection/connection.resolver.js';
 import { JobTypeResolver, PaymentMethodResolver, SupplyResolver, TeamResolver } from '../ledger/ledger-lists.resolver.js';
 import { LEDGER_RECORD_RESOLVERS } from '../ledger/ledger-record.resolver.js';
 import { AccountingSettingsResolver } from '../settings/accounting-settings.resolver.js';
+import { InvoiceQuickBooksFlagResolver, PullResolver } from '../pull/pull.resolver.js';
 import { SyncResolver } from '../sync/sync.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
 import { type AppPubSub, createAppPubSub } from './pubsub.js';
@@ -21,6 +22,8 @@ export const resolvers = [
   TeamResolver,
   ...LEDGER_RECORD_RESOLVERS,
   SyncResolver,
+  PullResolver,
+  InvoiceQuickBooksFlagResolver,
 ] as const;
 
 export async function buildAppSchema(pubSub: AppPubSub = createAppPubSub()): Promise<GraphQLSchema> {

@@ -65,6 +65,8 @@ export class SyncResolver {
   @Mutation(() => SyncRunType, { description: 'Pushes pending records now (joins a queued run, or queues behind a running one). dryRun returns the payloads and sends nothing.' })
   async startSync(@Ctx() ctx: GraphQLContext, @Arg('input', () => StartSyncInput, { nullable: true }) input: StartSyncInput | null): Promise<SyncRunType> {
     await ctx.services.connections.clientFor(ctx.tenant.id); // QUICKBOOKS_NOT_CONNECTED before anything is queued
+    // Pulling from QuickBooks is the pull slice's (src/pull); BOTH pulls first, then queues a push.
+    if (input?.direction === 'PULL' || input?.direction === 'BOTH') return runView(await ctx.services.pull.startPull(ctx.tenant.id, input.direction));
     const run = await ctx.services.sync.runs.start(ctx.tenant.id, {
       scope: (input?.scope) ?? null,
       direction: input?.direction ?? 'PUSH',

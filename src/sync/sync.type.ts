@@ -36,7 +36,7 @@ export enum SyncTriggerEnum {
   RETRY = 'RETRY',
 }
 registerEnumType(SyncRunStatusEnum, { name: 'SyncRunStatus' });
-registerEnumType(SyncDirection, { name: 'SyncDirection', description: 'PUSH sends FSM records to QuickBooks; PULL and BOTH are not available yet.' });
+registerEnumType(SyncDirection, { name: 'SyncDirection', description: 'PUSH sends FSM records to QuickBooks; PULL applies changes made in QuickBooks (payments, customer edits, invoice voids) to the FSM; BOTH pulls, then pushes.' });
 registerEnumType(SyncKind, { name: 'SyncKind', description: 'A kind of FSM ledger record.' });
 registerEnumType(SyncIssueStatusEnum, { name: 'SyncIssueStatus' });
 registerEnumType(SyncTriggerEnum, { name: 'SyncTrigger' });

@@ -64,7 +64,7 @@ export type StartSyncInput = {
   scope?: Array<SyncKind> | null | undefined;
 };
 
-/** PUSH sends FSM records to QuickBooks; PULL and BOTH are not available yet. */
+/** PUSH sends FSM records to QuickBooks; PULL applies changes made in QuickBooks (payments, customer edits, invoice voids) to the FSM; BOTH pulls, then pushes. */
 export type SyncDirection =
   | 'BOTH'
   | 'PULL'

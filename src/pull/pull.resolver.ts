@@ -1,0 +1,114 @@
+/** The pull slice's API: customer import and its resolutions, QuickBooks changes, invoice flags. Thin: PullService does the work. */
+import { Types } from 'mongoose';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { type GraphQLContext } from '../graphql/context.js';
+import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
+import { Topic } from '../graphql/pubsub.js';
+import { InvoiceRecordType } from '../ledger/ledger-record.type.js';
+import { beforeIdFilter } from '../sync/sync-paging.util.js';
+import { type SyncRun } from '../sync/sync-run.model.js';
+import { SyncRunType } from '../sync/sync.type.js';
+import { type CustomerMatchDoc, type QuickBooksChangeDoc } from './pull.model.js';
+import { type QuickBooksChangeEvent } from './quickbooks-change.event.js';
+import {
+  CustomerImportMatchConnection,
+  CustomerImportMatchType,
+  CustomerImportStatusEnum,
+  CustomerImportSummaryType,
+  InvoiceQuickBooksFlagType,
+  QuickBooksChangeConnection,
+  QuickBooksChangeType,
+} from './pull.type.js';
+
+export function pullRunView(run: SyncRun): SyncRunType {
+  return { ...run, id: run._id.toHexString(), dryRunPayloads: [] } as unknown as SyncRunType;
+}
+
+function matchView(doc: CustomerMatchDoc): CustomerImportMatchType {
+  return {
+    quickBooksCustomerId: doc.qboId,
+    quickBooksDisplayName: doc.qboDisplayName,
+    status: doc.status as CustomerImportStatusEnum,
+    customerId: doc.customerId,
+    reason: doc.reason,
+    score: doc.score,
+    candidateIds: doc.candidateIds,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+function changeView(doc: QuickBooksChangeDoc): QuickBooksChangeType {
+  return { ...doc, id: doc._id.toHexString(), quickBooksId: doc.qboId } as unknown as QuickBooksChangeType;
+}
+
+@Resolver()
+export class PullResolver {
+  @Mutation(() => SyncRunType, { description: 'Imports every QuickBooks customer: links matches (QBO id, email, display name), creates the rest, reports ambiguous ones as sync issues. Progress on syncProgress.' })
+  async importCustomers(@Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
+    return pullRunView(await ctx.services.pull.customers.start(ctx.tenant.id));
+  }
+
+  @Mutation(() => CustomerImportMatchType, { description: 'Resolves an ambiguous import match: links the QuickBooks customer to this FSM customer.' })
+  async linkCustomer(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('quickBooksCustomerId', () => ID) quickBooksCustomerId: string,
+  ): Promise<CustomerImportMatchType> {
+    return matchView(await ctx.services.pull.customers.linkCustomer(ctx.tenant.id, customerId, quickBooksCustomerId));
+  }
+
+  @Mutation(() => CustomerImportMatchType, { description: 'Resolves an ambiguous import match: creates a new FSM customer from the QuickBooks customer.' })
+  async createCustomerFromQuickBooks(@Ctx() ctx: GraphQLContext, @Arg('quickBooksCustomerId', () => ID) quickBooksCustomerId: string): Promise<CustomerImportMatchType> {
+    return matchView(await ctx.services.pull.customers.createFromQuickBooks(ctx.tenant.id, quickBooksCustomerId));
+  }
+
+  @Query(() => CustomerImportMatchConnection, { description: 'Outcomes of the customer import, newest first.' })
+  async customerImportMatches(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('status', () => CustomerImportStatusEnum, { nullable: true }) status: CustomerImportStatusEnum | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<CustomerImportMatchType>> {
+    const page = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.services.pull.customers.list(ctx.tenant.id, status, page);
+    return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], matchView);
+  }
+
+  @Query(() => CustomerImportSummaryType)
+  async customerImportSummary(@Ctx() ctx: GraphQLContext): Promise<CustomerImportSummaryType> {
+    const counts = await ctx.services.pull.customers.counts(ctx.tenant.id);
+    return { linked: counts.LINKED, created: counts.CREATED, ambiguous: counts.AMBIGUOUS };
+  }
+
+  @Query(() => QuickBooksChangeConnection, { description: 'Changes made in QuickBooks and applied to the FSM, newest first.' })
+  async quickBooksChanges(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<QuickBooksChangeType>> {
+    const page = pageRequest(first, after);
+    const base = { tenantId: new Types.ObjectId(ctx.tenant.id) };
+    const changes = ctx.services.pull.models.changes;
+    const [rows, totalCount] = await Promise.all([changes.find({ ...base, ...beforeIdFilter(page) }).sort({ _id: -1 }).limit(page.limit + 1).lean(), changes.countDocuments(base)]);
+    return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], changeView);
+  }
+
+  @Subscription(() => QuickBooksChangeType, {
+    name: 'quickBooksChanges',
+    description: 'Each change made in QuickBooks as soon as it is applied to the FSM (payments, customer edits, invoice flags).',
+    topics: Topic.QuickBooksChanges,
+    filter: ({ payload, context }) => (payload as QuickBooksChangeEvent).tenantId === (context as GraphQLContext).tenant.id,
+  })
+  quickBooksChangesSubscription(@Root() event: QuickBooksChangeEvent): QuickBooksChangeType {
+    return event as unknown as QuickBooksChangeType;
+  }
+}
+
+@Resolver(() => InvoiceRecordType)
+export class InvoiceQuickBooksFlagResolver {
+  @FieldResolver(() => InvoiceQuickBooksFlagType, { nullable: true, description: 'Set when the QuickBooks copy was voided, deleted or edited in QuickBooks.' })
+  async quickBooksFlag(@Root() invoice: InvoiceRecordType, @Ctx() ctx: GraphQLContext): Promise<InvoiceQuickBooksFlagType | null> {
+    const flag = await ctx.services.pull.models.invoiceFlags.findOne({ tenantId: new Types.ObjectId(ctx.tenant.id), invoiceId: invoice.id }).lean();
+    return flag ? { change: flag.change as InvoiceQuickBooksFlagType['change'], detail: flag.detail, quickBooksId: flag.qboId, at: flag.at } : null;
+  }
+}
