@@ -141,7 +141,7 @@ describe('web app', () => {
     await page.getByLabel('Default Supplies Income Account', { exact: true }).selectOption(materials.id);
     await page.getByLabel('Account for Payments', { exact: true }).selectOption(bank.id);
     await page.getByLabel('Account for Credit Card Payments', { exact: true }).selectOption(clearing.id);
-    expect(await labourSelect.inputValue(), POLL).toBe(bank.id);
+    expect(await labourSelect.inputValue()).toBe(bank.id);
 
     await page.getByRole('button', { name: 'Save Accounting Settings' }).click();
     const fieldError = page.locator('.field', { has: page.locator('#defaultLabourIncomeAccountId') }).locator('[data-field-error="defaultLabourIncomeAccountId"]');
@@ -169,11 +169,11 @@ describe('web app', () => {
     await page.getByRole('heading', { name: 'Accounting settings' }).waitFor();
     // Still signed in (sessionStorage), and every choice came back from the gateway.
     await expect.poll(() => page.getByLabel('Default Labour Income Account', { exact: true }).inputValue(), POLL).toBe(labour.id);
-    expect(await page.getByLabel('Default Supplies Income Account', { exact: true }).inputValue(), POLL).toBe(materials.id);
-    expect(await page.getByLabel('Account for Payments', { exact: true }).inputValue(), POLL).toBe(bank.id);
-    expect(await page.getByLabel('Account for Credit Card Payments', { exact: true }).inputValue(), POLL).toBe(clearing.id);
-    expect(await page.getByLabel('Accounting Start Date').inputValue(), POLL).toBe('2026-01-01');
-    expect(await page.getByLabel('Team Tracking Category').inputValue(), POLL).toBe('CLASS');
+    expect(await page.getByLabel('Default Supplies Income Account', { exact: true }).inputValue()).toBe(materials.id);
+    expect(await page.getByLabel('Account for Payments', { exact: true }).inputValue()).toBe(bank.id);
+    expect(await page.getByLabel('Account for Credit Card Payments', { exact: true }).inputValue()).toBe(clearing.id);
+    expect(await page.getByLabel('Accounting Start Date').inputValue()).toBe('2026-01-01');
+    expect(await page.getByLabel('Team Tracking Category').inputValue()).toBe('CLASS');
     expect(await page.getByLabel('Relax Account Selection Restrictions').isChecked()).toBe(false);
     // The selected option shows the account's name, not just its id.
     expect(await page.locator('#defaultLabourIncomeAccountId option:checked').textContent()).toContain('Labour Income');
