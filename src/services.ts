@@ -84,6 +84,7 @@ export function createServices(deps: ServiceDeps): Services {
     automatic: deps.config.sync.worker,
     debounceMs: deps.config.sync.debounceMs,
   });
+  sync.runs.leaseMs = deps.config.sync.leaseMs;
   const ledgerLog = deps.logger.child({ slice: 'ledger' });
   const ledgerRecords = new LedgerService(deps.connection, ledger, (err: unknown, tenantId, kind, id) => ledgerLog.error({ err, tenantId, kind, id }, 'ledger change listener failed'));
   sync.useLedger(ledgerRecords);

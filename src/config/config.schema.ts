@@ -51,6 +51,8 @@ export const envSchema = z
     /** The background worker that pushes changed ledger records automatically. */
     FIELDBOOKS_SYNC_WORKER: bool.optional(),
     FIELDBOOKS_SYNC_DEBOUNCE_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(500),
+    /** How long a crashed process can hold a tenant's sync queue before another process takes over. */
+    FIELDBOOKS_SYNC_LEASE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(4, 'must be at least 4').max(3600).default(120),
     QBO_MINOR_VERSION: z.coerce.number({ message: 'must be a number' }).int().min(75, 'must be 75 or later (Intuit serves older ones as 75)').default(75),
     /** Older than this, reading the cached chart of accounts starts an incremental refresh in the background. */
     FIELDBOOKS_CHART_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be at least 1').default(900),
@@ -114,7 +116,7 @@ export const envSchema = z
         httpTimeoutMs: env.QBO_HTTP_TIMEOUT_MS,
       },
       accounts: { chartMaxAgeMs: env.FIELDBOOKS_CHART_MAX_AGE_SECONDS * 1000 },
-      sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS },
+      sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS, leaseMs: env.FIELDBOOKS_SYNC_LEASE_SECONDS * 1000 },
       pull: { cdcIntervalMs: env.FIELDBOOKS_CDC_INTERVAL_SECONDS * 1000 },
       encryptionKey: env.FIELDBOOKS_ENCRYPTION_KEY,
       returnOrigins: (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
