@@ -54,7 +54,7 @@ async function startQuickBooks(config: AppConfig, logger: Logger): Promise<QboRu
   }
   // Loaded only here, so a production configuration never loads the simulator's code.
   const { createSandbox } = await import('./sandbox/sandbox.js');
-  const simulator = createSandbox({ oauth: { autoApprove: false } });
+  const simulator = createSandbox({ oauth: { autoApprove: false }, scale: config.sandbox.timeScale });
   const { url } = await simulator.listen(config.sandbox.port, '127.0.0.1');
   logger.info({ url }, 'QuickBooks simulator started');
   const demo = simulator.oauth.demoApp;

@@ -6,7 +6,7 @@ import { ConnectionService } from './connection/connection.service.js';
 import { type AppPubSub } from './graphql/pubsub.js';
 import { type Logger } from './logging/logger.js';
 import { type IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
-import { RealmLimiter } from './quickbooks/qbo.limiter.js';
+import { QBO_LIMITS, RealmLimiter } from './quickbooks/qbo.limiter.js';
 import { type TokenCipher } from './quickbooks/token.cipher.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
 import { type LedgerChangeListener, type SyncStatusReader } from './ledger/ledger-record.types.js';
@@ -51,7 +51,7 @@ export interface ServiceDeps {
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const limiter = new RealmLimiter();
+  const limiter = new RealmLimiter({ ...QBO_LIMITS, windowMs: deps.config.quickbooks.limitWindowMs });
   const tenants = new TenantService(deps.connection);
   const connections = new ConnectionService({
     connection: deps.connection,

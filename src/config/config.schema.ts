@@ -45,6 +45,10 @@ export const envSchema = z
     /** Only used with the built-in simulator: where it listens (0 = any free port). */
     QBO_SANDBOX_URL: z.url({ message: 'must be an absolute URL' }).optional(),
     FIELDBOOKS_ENCRYPTION_KEY: z.string().optional(),
+    /** The built-in simulator's clock speed (virtual seconds per real second); tests and demos compress time. */
+    QBO_SANDBOX_TIME_SCALE: z.coerce.number({ message: 'must be a number' }).positive('must be greater than 0').max(1000).default(1),
+    /** Length of QBO's rate-limit window as the gateway paces itself (60 000 against Intuit; shorter only against a compressed simulator). */
+    QBO_LIMIT_WINDOW_MS: z.coerce.number({ message: 'must be a number' }).int().min(100).max(600_000).default(60_000),
     QBO_HTTP_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(100, 'must be at least 100').max(120_000, 'must be at most 120000 (QBO gives up at 120 s)').default(30_000),
     QBO_WEBHOOK_VERIFIER_TOKEN: z.string().min(8, 'must be the verifier token of your Intuit app\'s webhook settings').optional(),
     FIELDBOOKS_RETURN_ORIGINS: z.string().optional(),
@@ -102,7 +106,7 @@ export const envSchema = z
         apiKey: env.FIELDBOOKS_DEMO_API_KEY,
       },
       logLevel: env.LOG_LEVEL,
-      sandbox: { port: env.QBO_SANDBOX_PORT },
+      sandbox: { port: env.QBO_SANDBOX_PORT, timeScale: env.QBO_SANDBOX_TIME_SCALE },
       quickbooks: {
         /** Without Intuit credentials the gateway starts the built-in simulator and uses its demo app. */
         useSimulator: !env.QBO_CLIENT_ID,
@@ -114,6 +118,7 @@ export const envSchema = z
         minorVersion: env.QBO_MINOR_VERSION,
         webhookVerifierToken: env.QBO_WEBHOOK_VERIFIER_TOKEN,
         httpTimeoutMs: env.QBO_HTTP_TIMEOUT_MS,
+        limitWindowMs: env.QBO_LIMIT_WINDOW_MS,
       },
       accounts: { chartMaxAgeMs: env.FIELDBOOKS_CHART_MAX_AGE_SECONDS * 1000 },
       sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS, leaseMs: env.FIELDBOOKS_SYNC_LEASE_SECONDS * 1000 },
