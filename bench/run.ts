@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { benchQboClient } from './qbo-client.bench.js';
+import { benchSyncPush } from './sync-push.bench.js';
 
 const records = Number(process.env.BENCH_RECORDS ?? 1500);
 const scale = Number(process.env.BENCH_SCALE ?? 10);
@@ -24,3 +25,21 @@ console.log(
   ].join('\n'),
 );
 if (r.created !== r.records) process.exitCode = 1;
+
+const invoices = Number(process.env.BENCH_INVOICES ?? 2000);
+if (!Number.isInteger(invoices) || invoices < 1) {
+  console.error('BENCH_INVOICES must be a positive integer');
+  process.exit(2);
+}
+console.log(`\nSync engine push: ${invoices} invoices (plus their customers) in one run, US company, clock x${scale}`);
+const s = await benchSyncPush({ invoices, scale });
+console.log(
+  [
+    `  run                ${s.status}: ${s.pushed} records pushed (${s.customers} customers + ${s.invoices} invoices)`,
+    `  in QBO             ${s.inQbo < 0 ? 'DUPLICATE DocNumbers' : `${s.inQbo} invoices, each once`}`,
+    `  virtual time       ${s.virtualMinutes.toFixed(2)} min (${s.realSeconds.toFixed(1)} s real), ${s.requests} requests`,
+    `  throughput         ${s.perMinute.toFixed(0)} records/min (ceiling ${s.ceilingPerMinute} requests/min: ${((s.perMinute / s.ceilingPerMinute) * 100).toFixed(0)}%)`,
+    `  429s met           ${s.throttled}`,
+  ].join('\n'),
+);
+if (s.inQbo !== s.invoices || s.status !== 'SUCCEEDED') process.exitCode = 1;

@@ -1,0 +1,107 @@
+/**
+ * Benchmark: the push engine end to end (ledger → outbox → facade → simulator) on a compressed clock.
+ * A real gateway (embedded FerretDB, in-process simulator) pushes `invoices` invoices for a handful of
+ * customers to the US company in one run; it reports records per virtual minute against QBO's
+ * ceiling (500 requests per minute per realm, so at most 500 single-call creates per minute), the
+ * requests it needed, the 429s it met, and whether every invoice landed exactly once.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type App, createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/config.js';
+import { createLogger } from '../src/logging/logger.js';
+import { QBO_LIMITS } from '../src/quickbooks/qbo.limiter.js';
+
+export interface SyncBenchResult {
+  invoices: number;
+  customers: number;
+  pushed: number;
+  inQbo: number;
+  requests: number;
+  throttled: number;
+  virtualMinutes: number;
+  perMinute: number;
+  ceilingPerMinute: number;
+  realSeconds: number;
+  status: string;
+}
+
+async function connectUs(app: App, tenantId: string): Promise<void> {
+  const simulator = app.quickbooks.simulator!;
+  simulator.oauth.setAutoApprove(true);
+  const realmId = simulator.info().companies.find((c) => c.country === 'US')!.realmId;
+  const { authorizationUrl } = await app.services.connections.startConnect(tenantId);
+  const consent = await fetch(`${authorizationUrl}&realmId=${realmId}`, { redirect: 'manual' });
+  const callback = consent.headers.get('location');
+  if (!callback) throw new Error(`the simulator did not redirect (${consent.status})`);
+  await app.services.connections.completeConnect(callback, tenantId);
+}
+
+export async function benchSyncPush(options: { invoices: number; scale: number }): Promise<SyncBenchResult> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldbooks-bench-'));
+  const config = loadConfig({}, {
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', FIELDBOOKS_DATA_DIR: dataDir, FIELDBOOKS_DEMO: 'false', QBO_SANDBOX_PORT: '0', LOG_LEVEL: 'silent',
+    FIELDBOOKS_SYNC_WORKER: 'false', QBO_SANDBOX_TIME_SCALE: String(options.scale),
+    // The gateway's limiter on the same compression as the simulator's clock (ignored where unsupported).
+    QBO_LIMIT_WINDOW_MS: String(Math.round(QBO_LIMITS.windowMs / options.scale)),
+    ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
+  });
+  const app = await createApp(config, createLogger({ level: 'silent', pretty: false }), { dbName: `bench_${Date.now()}` });
+  try {
+    const { tenant } = await app.services.tenants.createTenant('Bench Plumbing');
+    const tenantId = tenant._id.toHexString();
+    await connectUs(app, tenantId);
+    await app.services.chart.refresh(tenantId);
+    const accounts = await app.services.chart.listAccounts(tenantId, {}, { limit: 500, after: undefined });
+    const id = (name: string) => accounts.rows.find((a) => a.name === name)?.qboId ?? null;
+    await app.services.settings.update(
+      tenantId,
+      { defaultLabourIncomeAccountId: id('Services'), defaultSuppliesIncomeAccountId: id('Materials Income'), paymentsAccountId: id('Checking'), defaultRoundingAccountId: id('Rounding'), accountingStartDate: '2026-01-01' },
+      { apiKeyPrefix: 'bench' },
+    );
+    const ledger = app.services.ledgerRecords;
+    const customers = Math.max(1, Math.min(50, Math.ceil(options.invoices / 40)));
+    for (let c = 0; c < customers; c++) await ledger.upsertCustomer(tenantId, { externalId: `c${c}`, displayName: `Bench Customer ${c}` });
+    for (let i = 0; i < options.invoices; i++) {
+      await ledger.upsertInvoice(tenantId, {
+        externalId: `i${i}`, customerExternalId: `c${i % customers}`, number: `B${String(i).padStart(6, '0')}`, date: '2026-03-02', currency: 'USD',
+        lines: [{ lineId: 'l1', kind: 'LABOUR', description: 'Service call', quantity: '1', unitPrice: '120.00', amount: '120.00', taxable: false }],
+        subtotal: '120.00', totalTax: '0.00', total: '120.00',
+      });
+    }
+    const simulator = app.quickbooks.simulator!;
+    const lastSeq = () => simulator.state.requests.list().at(-1)?.seq ?? 0;
+    const seqBefore = lastSeq();
+    const startVirtual = simulator.clock.now();
+    const startReal = Date.now();
+    const run = await app.services.sync.runs.start(tenantId, {});
+    await app.services.sync.runs.idle(tenantId);
+    const virtualMinutes = (simulator.clock.now() - startVirtual) / 60_000;
+    const finished = await app.services.sync.runs.get(tenantId, run._id.toHexString());
+    const requests = simulator.state.requests.list().filter((r) => r.seq > seqBefore);
+    const realmId = simulator.info().companies.find((c) => c.country === 'US')!.realmId;
+    const invoices = simulator.companies.get(realmId)!.list('Invoice').filter((r) => typeof r.DocNumber === 'string' && r.DocNumber.startsWith('B'));
+    const pushed = finished?.succeeded ?? 0;
+    if (finished?.status !== 'SUCCEEDED') {
+      const { rows } = await app.services.sync.issues.list(tenantId, null, { limit: 3, after: undefined });
+      for (const issue of rows) console.log(`  issue: ${issue.kind} ${issue.code} ${issue.message}`);
+    }
+    return {
+      invoices: options.invoices,
+      customers,
+      pushed,
+      inQbo: new Set(invoices.map((r) => r.DocNumber)).size === invoices.length ? invoices.length : -1,
+      requests: lastSeq() - seqBefore,
+      throttled: requests.filter((r) => r.status === 429).length,
+      virtualMinutes,
+      perMinute: pushed / virtualMinutes,
+      ceilingPerMinute: QBO_LIMITS.perMinute,
+      realSeconds: (Date.now() - startReal) / 1000,
+      status: finished?.status ?? 'unknown',
+    };
+  } finally {
+    await app.database.connection.dropDatabase().catch(() => undefined);
+    await app.close();
+  }
+}
