@@ -5,11 +5,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 const gateway = process.env.FIELDBOOKS_GATEWAY_URL ?? 'http://127.0.0.1:4000';
 
-export default defineConfig({
+const config: UserConfig = {
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   plugins: [react()],
@@ -28,4 +28,11 @@ export default defineConfig({
       '/app-config.json': gateway,
     },
   },
+};
+
+export default defineConfig(({ command }) => {
+  // A build is always React's production build, whatever the caller's NODE_ENV (vitest runs with
+  // NODE_ENV=test, and developers often export NODE_ENV=development): Vite honours a preset NODE_ENV.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

@@ -98,3 +98,15 @@ export function watchExternalRequests(page: Page): string[] {
   });
   return external;
 }
+
+/** Uncaught exceptions and console errors of the page (a closed WebSocket, a failed render...). */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    // The simulator's consent page (another origin) has no icon; Chromium asks for one anyway.
+    if (message.type() !== 'error' || message.location().url.endsWith('/favicon.ico')) return;
+    errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  return errors;
+}

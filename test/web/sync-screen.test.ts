@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { connectTenant, realmOf } from '../helpers/quickbooks.js';
-import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests } from './browser.js';
+import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests, watchPageErrors } from './browser.js';
 
 const FLOW_TIMEOUT = 120_000;
 /** expect.poll's 1 s default is too short on a busy 2-core CI machine. */
@@ -21,6 +21,8 @@ let context: BrowserContext;
 let page: Page;
 let external: string[];
 let tenantId: string;
+let pageErrors: string[];
+const progressFrames: string[] = [];
 
 const accounts = seedAccounts('AU');
 const acct = (name: string) => accounts.find((a) => a.name === name)!.id;
@@ -87,6 +89,13 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   page = await context.newPage();
   external = watchExternalRequests(page);
+  pageErrors = watchPageErrors(page);
+  // The progress must arrive live over graphql-ws (the screen also re-reads runs as a fallback).
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', ({ payload }) => {
+      if (typeof payload === 'string' && payload.includes('"syncProgress"')) progressFrames.push(payload);
+    });
+  });
 });
 
 afterAll(async () => {
@@ -110,6 +119,9 @@ describe('sync screen', () => {
     // 1 customer, 4 invoices, 1 payment.
     expect(await progress.getByText('6 of 6 records (100%)').count()).toBe(1);
     expect(await page.locator('#sync-progress-bar').getAttribute('value')).toBe('100');
+    const finals = progressFrames.filter((f) => f.includes('"final":true'));
+    expect(finals.length, 'no final syncProgress event reached the page over the WebSocket').toBeGreaterThan(0);
+    expect(finals.at(-1)).toContain('"processed":6');
     await page.getByRole('table').getByText('Succeeded').waitFor();
     await page.getByText('No open issues.').waitFor();
     await screenshot(page, '12-sync-succeeded');
@@ -139,7 +151,8 @@ describe('sync screen', () => {
     await screenshot(page, '14-sync-retried');
   });
 
-  it('made no request outside this machine', () => {
+  it('made no request outside this machine, and logged no error', () => {
     expect(external).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { loadTokenCipher } from '../../src/connection/encryption-key.js';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { realmOf } from '../helpers/quickbooks.js';
-import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests } from './browser.js';
+import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests, watchPageErrors } from './browser.js';
 
 const FLOW_TIMEOUT = 120_000;
 /** expect.poll's 1 s default is too short on a busy 2-core CI machine. */
@@ -25,6 +25,7 @@ let context: BrowserContext;
 let page: Page;
 let external: string[];
 let demoKey: string;
+let pageErrors: string[];
 
 const au = seedAccounts('AU');
 const account = (name: string) => {
@@ -46,6 +47,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   page = await context.newPage();
   external = watchExternalRequests(page);
+  pageErrors = watchPageErrors(page);
 });
 
 afterAll(async () => {
@@ -263,8 +265,9 @@ describe('web app', () => {
     await expect.poll(() => page.getByTestId('connection-status').textContent(), POLL).toBe('Connected');
   });
 
-  it('made no request outside this machine', () => {
+  it('made no request outside this machine, and logged no error', () => {
     expect(external).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });
 

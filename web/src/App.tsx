@@ -4,8 +4,8 @@
  * the key form instead of leaving every screen failing.
  */
 import { ApolloProvider, useQuery } from '@apollo/client/react';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { createGatewayClient } from './apollo.js';
+import { type ReactNode, useEffect, useState } from 'react';
+import { createGatewayClient, type GatewayClient } from './apollo.js';
 import { ConnectionScreen } from './connection/ConnectionScreen.js';
 import { errorCode } from './errors.js';
 import { ViewerDocument } from './generated/graphql.js';
@@ -58,8 +58,15 @@ export function App(): ReactNode {
 }
 
 function Shell(props: { apiKey: string; onSignOut: (message?: string) => void }): ReactNode {
-  const client = useMemo(() => createGatewayClient(props.apiKey), [props.apiKey]);
-  useEffect(() => () => client.dispose(), [client]);
+  // Created and disposed by the same effect: a client made in useMemo and disposed in a cleanup would
+  // be reused after StrictMode's rehearsal unmount with its WebSocket already closed.
+  const [client, setClient] = useState<GatewayClient | null>(null);
+  useEffect(() => {
+    const created = createGatewayClient(props.apiKey);
+    setClient(created);
+    return () => created.dispose();
+  }, [props.apiKey]);
+  if (!client) return null;
   return (
     <ApolloProvider client={client.apollo}>
       <Layout onSignOut={props.onSignOut} />

@@ -5,7 +5,7 @@
  * failing: the check is the gateway's own answer to the sync query (GRAPHQL_VALIDATION_FAILED).
  */
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { describeError, errorCode } from '../errors.js';
 import { formatDateTime, formatDuration } from '../format.js';
 import {
@@ -62,6 +62,16 @@ export function SyncScreen(): ReactNode {
     },
   });
 
+  // While a run is active, re-read the stored runs every few seconds as well: if the WebSocket drops,
+  // the screen still reaches the final status instead of showing "Running" forever.
+  const active = (screen.data?.syncRuns.edges ?? []).some((e) => e.node.status === 'QUEUED' || e.node.status === 'RUNNING');
+  const { refetch } = screen;
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => void refetch(), 3000);
+    return () => clearInterval(timer);
+  }, [active, refetch]);
+
   if (errorCode(screen.error) === 'GRAPHQL_VALIDATION_FAILED') {
     return (
       <section aria-labelledby="sync-title">
@@ -76,8 +86,7 @@ export function SyncScreen(): ReactNode {
   const runs = (screen.data ?? screen.previousData)?.syncRuns.edges.map((e) => e.node) ?? [];
   const issues = (screen.data ?? screen.previousData)?.syncIssues;
   const latest = runs[0];
-  // Live events win for the run they describe; otherwise the latest run's stored counts.
-  const current: Progress | SyncRunRowFragment | undefined = live && (!latest || live.runId === latest.id || live.at > (latest.queuedAt ?? '')) ? live : latest;
+  const current: Progress | SyncRunRowFragment | undefined = pickCurrent(live, latest);
 
   return (
     <section aria-labelledby="sync-title">
@@ -99,6 +108,15 @@ export function SyncScreen(): ReactNode {
       <RunHistory runs={runs} total={(screen.data ?? screen.previousData)?.syncRuns.totalCount ?? 0} />
     </section>
   );
+}
+
+/** Live events win for the run they describe, unless the stored run has already finished past them. */
+function pickCurrent(live: Progress | null, latest: SyncRunRowFragment | undefined): Progress | SyncRunRowFragment | undefined {
+  if (!live) return latest;
+  if (!latest) return live;
+  if (live.runId !== latest.id) return live.at > latest.queuedAt ? live : latest;
+  const stored = latest.status !== 'QUEUED' && latest.status !== 'RUNNING';
+  return stored && !live.final ? latest : live;
 }
 
 function StartSyncForm(props: { onStarted: () => void }): ReactNode {
