@@ -163,6 +163,48 @@ export class LedgerService implements LedgerReader {
     return this.#upsert({ kind: 'customer', tenantId, externalId: input.externalId, build: () => Promise.resolve(customerRules(input)), origin });
   }
 
+  /**
+   * First insert of many customers pulled from QuickBooks (the customer import): each validated like
+   * upsertCustomer, all inserted in one round trip. The unique (tenant, externalId) index is what makes
+   * a plain insert safe without the per-record lease; any that exist already take the locked upsert
+   * path. Stored with origin QUICKBOOKS (not pending a push, not announced). Per-input outcome, in order.
+   */
+  async insertCustomersFromQuickBooks(tenantId: string, inputs: CustomerInput[]): Promise<({ ok: true; record: LedgerRecordOf<'customer'> } | { ok: false; message: string })[]> {
+    await this.ensureIndexes();
+    const tenant = new Types.ObjectId(tenantId);
+    const now = new Date();
+    const out: ({ ok: true; record: LedgerRecordOf<'customer'> } | { ok: false; message: string })[] = [];
+    const docs: { index: number; doc: Record<string, unknown> }[] = [];
+    inputs.forEach((input, index) => {
+      const problem = checkExternalId(input.externalId);
+      const result = customerRules(input);
+      if (problem || !result.ok) {
+        const problems = [...(problem ? [problem] : []), ...(result.ok ? [] : result.problems)];
+        out[index] = { ok: false, message: inputError(`Customer ${input.externalId}`, problems).message };
+        return;
+      }
+      const content = result.content as Content;
+      const doc = { ...content, contentHash: contentHash(content), sortKey: String(content.displayName).toLowerCase(), pushPending: false, changedAt: now, updatedAt: now, _id: new Types.ObjectId(), tenantId: tenant, externalId: input.externalId.trim(), version: 1, status: 'ACTIVE', createdAt: now };
+      docs.push({ index, doc });
+    });
+    const failed = new Set<number>();
+    if (docs.length > 0) {
+      try {
+        await this.models.customer.insertMany(docs.map((d) => d.doc), { ordered: false, rawResult: true });
+      } catch (error) {
+        const writeErrors = (error as { writeErrors?: { index?: number; code?: number; err?: { index?: number; code?: number } }[] }).writeErrors ?? [];
+        if (writeErrors.length === 0 || !writeErrors.every((w) => (w.code ?? w.err?.code) === 11000)) throw error;
+        for (const w of writeErrors) failed.add(w.index ?? w.err?.index ?? -1);
+      }
+    }
+    for (const [position, { index, doc }] of docs.entries()) {
+      out[index] = failed.has(position)
+        ? { ok: true, record: await this.upsertCustomer(tenantId, inputs[index]!, 'QUICKBOOKS') }
+        : { ok: true, record: toLedgerRecord('customer', doc as unknown as Stored<'customer'>) };
+    }
+    return out;
+  }
+
   async upsertSupplier(tenantId: string, input: SupplierInput): Promise<LedgerRecordOf<'supplier'>> {
     return this.#upsert({ kind: 'supplier', tenantId, externalId: input.externalId, build: () => Promise.resolve(supplierRules(input)) });
   }

@@ -19,7 +19,6 @@ import { type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
 import { syncMappingModel } from '../sync/sync-mapping.model.js';
-import { beforeIdFilter } from '../sync/sync-paging.util.js';
 import { SyncProblem } from '../sync/sync.errors.js';
 import { type SyncRun } from '../sync/sync-run.model.js';
 import { CustomerMatchIndex, type MatchOutcome } from './customer-match.rules.js';
@@ -30,12 +29,14 @@ import { type PullRunHandle, type PullRunService } from './pull-run.service.js';
 type QboCustomerRecord = QboCustomerRow & QboRecord;
 
 const FSM_PAGE = 500;
-/** Ledger writes in flight while importing a page (the ledger's per-record leases keep them safe). */
-const CONCURRENCY = 8;
 const LEASE_MS = 30 * 60_000;
 
 export function importedCustomerExternalId(qboId: string): string {
   return `qbo-customer-${qboId}`;
+}
+
+function matchKey(tenantId: string, qboId: string): string {
+  return `${tenantId}:${qboId}`;
 }
 
 function issueRecordId(qboId: string): string {
@@ -56,6 +57,14 @@ interface ImportCounts {
   linked: number;
   created: number;
   ambiguous: number;
+  failed: number;
+}
+
+interface MatchWrite {
+  qboId: string;
+  name: string;
+  set: Omit<CustomerMatchDoc, '_id' | 'tenantId' | 'qboId' | 'qboDisplayName' | 'updatedAt'>;
+  keepExisting?: boolean;
 }
 
 export class CustomerImportService {
@@ -102,55 +111,105 @@ export class CustomerImportService {
   async #import(tenantId: string, handle: PullRunHandle): Promise<void> {
     const client = await this.deps.access.clientFor(tenantId);
     const { index, linkedTo } = await this.#fsmIndex(tenantId);
-    const counts: ImportCounts = { linked: 0, created: 0, ambiguous: 0 };
+    const counts: ImportCounts = { linked: 0, created: 0, ambiguous: 0, failed: 0 };
     let total = 0;
-    let processed = 0;
+    const report = (phase?: string) =>
+      handle.progress({ total, processed: counts.linked + counts.created + counts.ambiguous + counts.failed, succeeded: counts.linked + counts.created, skipped: counts.ambiguous, failed: counts.failed, ...(phase ? { phase } : {}) });
     for await (const page of client.queryAll<QboCustomerRecord>('Customer')) {
       total += page.length;
-      await handle.progress({ total, phase: 'importing customers' });
-      const queue = page.map((row) => ({ row, outcome: claim(index.match(row), row.Id, linkedTo) }));
-      const worker = async () => {
-        for (let item = queue.shift(); item; item = queue.shift()) {
-          await this.#importOne(tenantId, item.row, item.outcome, handle.run._id, counts);
-          processed++;
-          await handle.progress({ total, processed, succeeded: counts.linked + counts.created, skipped: counts.ambiguous, currentRecord: `Customer ${item.row.Id}` });
+      await report('importing customers');
+      const outcomes = page.map((row) => ({ row, outcome: claim(index.match(row), row.Id, linkedTo) }));
+      const matches: MatchWrite[] = [];
+      // New customers: one bulk insert per page (the bulk of an import), then their mappings in one go.
+      const fresh = outcomes.filter((o) => o.outcome.kind === 'NONE').map((o) => o.row);
+      const inserted = await this.deps.ledger.insertCustomersFromQuickBooks(tenantId, fresh.map((row) => customerInputFromQbo(row, importedCustomerExternalId(row.Id))));
+      const mappings: Record<string, unknown>[] = [];
+      for (const [i, result] of inserted.entries()) {
+        const row = fresh[i]!;
+        if (!result.ok) {
+          counts.failed++;
+          await this.deps.issues.open(tenantId, { kind: 'customer', id: issueRecordId(row.Id) }, new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${row.Id} could not be created in the FSM: ${result.message}`, {
+            fixHint: `Correct the customer in QuickBooks and import again, or link it with linkCustomer(customerId, quickBooksCustomerId: "${row.Id}").`,
+            retryable: true,
+          }), handle.run._id.toHexString());
+          continue;
         }
-      };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+        mappings.push(this.#mappingDoc(tenantId, result.record, row));
+        matches.push({ qboId: row.Id, name: row.DisplayName ?? row.Id, set: { status: 'CREATED', customerId: result.record.id, reason: null, score: null, candidateIds: [], runId: handle.run._id } });
+        counts.created++;
+      }
+      await this.#insertMappings(mappings);
+      for (const { row, outcome } of outcomes) {
+        if (outcome.kind === 'NONE') continue;
+        await this.#importMatched(tenantId, row, outcome, handle.run._id, counts, matches);
+      }
+      await this.#saveMatches(tenantId, matches);
+      await report();
     }
-    await handle.progress({ total, processed, succeeded: counts.linked + counts.created, skipped: counts.ambiguous, phase: `imported: ${counts.linked} linked, ${counts.created} created, ${counts.ambiguous} to resolve` });
+    await report(`imported: ${counts.linked} linked, ${counts.created} created, ${counts.ambiguous} to resolve${counts.failed ? `, ${counts.failed} failed` : ''}`);
   }
 
-  async #importOne(tenantId: string, row: QboCustomerRow, outcome: MatchOutcome, runId: Types.ObjectId, counts: ImportCounts): Promise<void> {
+  async #importMatched(tenantId: string, row: QboCustomerRow, outcome: Exclude<MatchOutcome, { kind: 'NONE' }>, runId: Types.ObjectId, counts: ImportCounts, matches: MatchWrite[]): Promise<void> {
     const name = row.DisplayName ?? row.Id;
     if (outcome.kind === 'MATCH') {
       if (outcome.reason !== 'QUICKBOOKS_ID') {
         const record = await this.deps.ledger.get(tenantId, 'customer', outcome.customer.id);
         if (record) await this.#link(tenantId, record, row);
+        await this.deps.issues.resolve(tenantId, 'customer', issueRecordId(row.Id));
       }
-      await this.#saveMatch(tenantId, row.Id, name, { status: 'LINKED', customerId: outcome.customer.id, reason: outcome.reason, score: outcome.score, candidateIds: [], runId }, outcome.reason === 'QUICKBOOKS_ID');
-      await this.deps.issues.resolve(tenantId, 'customer', issueRecordId(row.Id));
+      matches.push({ qboId: row.Id, name, set: { status: 'LINKED', customerId: outcome.customer.id, reason: outcome.reason, score: outcome.score, candidateIds: [], runId }, keepExisting: outcome.reason === 'QUICKBOOKS_ID' });
       counts.linked++;
       return;
     }
-    if (outcome.kind === 'AMBIGUOUS') {
-      const candidates = outcome.candidates.map((c) => `${c.externalId} "${c.displayName}"${c.email ? ` <${c.email}>` : ''}`).join(', ');
-      await this.#saveMatch(tenantId, row.Id, name, { status: 'AMBIGUOUS', customerId: null, reason: outcome.reason, score: null, candidateIds: outcome.candidates.map((c) => c.id), runId });
-      await this.deps.issues.open(
-        tenantId,
-        { kind: 'customer', id: issueRecordId(row.Id) },
-        new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${row.Id} "${name}" matches several FSM customers by ${outcome.reason === 'EMAIL' ? 'email' : outcome.reason === 'DISPLAY_NAME' ? 'display name' : 'an earlier link'}: ${candidates}. Nothing was linked or created.`, {
-          fixHint: `Link it to the right one with linkCustomer(customerId, quickBooksCustomerId: "${row.Id}"), or create a new FSM customer with createCustomerFromQuickBooks(quickBooksCustomerId: "${row.Id}").`,
-          retryable: false,
-        }),
-        runId.toHexString(),
-      );
-      counts.ambiguous++;
-      return;
+    const candidates = outcome.candidates.map((c) => `${c.externalId} "${c.displayName}"${c.email ? ` <${c.email}>` : ''}`).join(', ');
+    matches.push({ qboId: row.Id, name, set: { status: 'AMBIGUOUS', customerId: null, reason: outcome.reason, score: null, candidateIds: outcome.candidates.map((c) => c.id), runId } });
+    await this.deps.issues.open(
+      tenantId,
+      { kind: 'customer', id: issueRecordId(row.Id) },
+      new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${row.Id} "${name}" matches several FSM customers by ${outcome.reason === 'EMAIL' ? 'email' : outcome.reason === 'DISPLAY_NAME' ? 'display name' : 'an earlier link'}: ${candidates}. Nothing was linked or created.`, {
+        fixHint: `Link it to the right one with linkCustomer(customerId, quickBooksCustomerId: "${row.Id}"), or create a new FSM customer with createCustomerFromQuickBooks(quickBooksCustomerId: "${row.Id}").`,
+        retryable: false,
+      }),
+      runId.toHexString(),
+    );
+    counts.ambiguous++;
+  }
+
+  #mappingDoc(tenantId: string, record: CustomerRecord, row: { Id: string; SyncToken?: string }): Record<string, unknown> {
+    const now = new Date();
+    return { tenantId: new Types.ObjectId(tenantId), kind: 'customer', recordId: record.id, part: 'main', entity: 'Customer', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, generation: 0, state: 'SYNCED', issueId: null, issueCode: null, issueMessage: null, lastSyncedAt: now, remoteStatus: 'ACTIVE', createdAt: now, updatedAt: now };
+  }
+
+  /** New customers' mappings in one round trip; one already there (an interrupted earlier import) is kept. */
+  async #insertMappings(docs: Record<string, unknown>[]): Promise<void> {
+    if (docs.length === 0) return;
+    try {
+      await this.#mappings.collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors ?? [];
+      if (writeErrors.length === 0 || !writeErrors.every((w) => w.code === 11000)) throw error;
     }
-    const created = await this.#create(tenantId, row);
-    await this.#saveMatch(tenantId, row.Id, name, { status: 'CREATED', customerId: created.id, reason: null, score: null, candidateIds: [], runId });
-    counts.created++;
+  }
+
+  async #saveMatches(tenantId: string, matches: MatchWrite[]): Promise<void> {
+    if (matches.length === 0) return;
+    const tenant = new Types.ObjectId(tenantId);
+    const now = new Date();
+    const docs = matches.map((m) => ({ _id: matchKey(tenantId, m.qboId), tenantId: tenant, qboId: m.qboId, qboDisplayName: m.name, ...m.set, updatedAt: now }));
+    const existing = new Set<number>();
+    try {
+      await this.deps.models.customerMatches.collection.insertMany(docs as never[], { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] }).writeErrors ?? [];
+      if (writeErrors.length === 0 || !writeErrors.every((w) => w.code === 11000)) throw error;
+      for (const w of writeErrors) existing.add(w.index);
+    }
+    // Re-imports: an already-mapped customer keeps the outcome recorded when it was first linked or created.
+    for (const i of existing) {
+      const m = matches[i]!;
+      if (m.keepExisting) continue;
+      await this.deps.models.customerMatches.updateOne({ _id: docs[i]!._id, tenantId: tenant }, { $set: { ...m.set, qboDisplayName: m.name, updatedAt: now } });
+    }
   }
 
   /** Maps the FSM customer to the QBO one as in sync at its current version: it will not be pushed as new. */
@@ -170,7 +229,7 @@ export class CustomerImportService {
   }
 
   async #saveMatch(tenantId: string, qboId: string, qboDisplayName: string, set: Omit<CustomerMatchDoc, '_id' | 'tenantId' | 'qboId' | 'qboDisplayName' | 'updatedAt'>, keepExisting = false): Promise<void> {
-    const filter = { tenantId: new Types.ObjectId(tenantId), qboId };
+    const filter = { _id: matchKey(tenantId, qboId), tenantId: new Types.ObjectId(tenantId), qboId };
     const fields = { ...set, qboDisplayName, updatedAt: new Date() };
     // An already-mapped customer keeps the outcome recorded when it was first linked or created.
     await this.deps.models.customerMatches.updateOne(filter, keepExisting ? { $setOnInsert: fields } : { $set: fields }, { upsert: true });
@@ -220,14 +279,14 @@ export class CustomerImportService {
   // ---- reads -------------------------------------------------------------------------------------
 
   async match(tenantId: string, qboId: string): Promise<CustomerMatchDoc | null> {
-    return this.deps.models.customerMatches.findOne({ tenantId: new Types.ObjectId(tenantId), qboId }).lean();
+    return this.deps.models.customerMatches.findOne({ _id: matchKey(tenantId, qboId), tenantId: new Types.ObjectId(tenantId) }).lean();
   }
 
   /** Newest first. */
   async list(tenantId: string, status: CustomerMatchStatus | null, page: PageRequest): Promise<{ rows: CustomerMatchDoc[]; totalCount: number }> {
     const base = { tenantId: new Types.ObjectId(tenantId), ...(status ? { status } : {}) };
     const [rows, totalCount] = await Promise.all([
-      this.deps.models.customerMatches.find({ ...base, ...beforeIdFilter(page) }).sort({ _id: -1 }).limit(page.limit + 1).lean(),
+      this.deps.models.customerMatches.find({ ...base, ...(page.after ? { _id: { $lt: String(page.after[0]) } } : {}) }).sort({ _id: -1 }).limit(page.limit + 1).lean(),
       this.deps.models.customerMatches.countDocuments(base),
     ]);
     return { rows, totalCount };

@@ -61,7 +61,8 @@ flagSchema.index({ tenantId: 1, invoiceId: 1 }, { unique: true });
 export type CustomerMatchStatus = 'LINKED' | 'CREATED' | 'AMBIGUOUS';
 
 export interface CustomerMatchDoc {
-  _id: Types.ObjectId;
+  /** `<tenant>:<QBO id>`: FerretDB serves _id lookups from its primary key (other filters scan), and imports write thousands. */
+  _id: string;
   tenantId: Types.ObjectId;
   qboId: string;
   qboDisplayName: string;
@@ -78,6 +79,7 @@ export interface CustomerMatchDoc {
 
 const matchSchema = new Schema<CustomerMatchDoc>(
   {
+    _id: { type: String, required: true },
     qboId: { type: String, required: true },
     qboDisplayName: { type: String, required: true },
     status: { type: String, required: true },

@@ -71,7 +71,7 @@ export class PullResolver {
   ): Promise<Connection<CustomerImportMatchType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.pull.customers.list(ctx.tenant.id, status, page);
-    return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], matchView);
+    return toConnection(rows, page, totalCount, (r) => [r._id], matchView);
   }
 
   @Query(() => CustomerImportSummaryType)
