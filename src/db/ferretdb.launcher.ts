@@ -36,7 +36,9 @@ export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMo
     binary,
     [
       '--handler=sqlite',
-      `--sqlite-url=file:${options.dataDir.endsWith('/') ? options.dataDir : `${options.dataDir}/`}`,
+      // WAL with synchronous=NORMAL: about twice the write throughput of SQLite's defaults, still
+      // crash-safe for the process (a power cut may lose the last commits; production uses MongoDB).
+      `--sqlite-url=file:${options.dataDir.endsWith('/') ? options.dataDir : `${options.dataDir}/`}?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)`,
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
       '--debug-addr=-',
