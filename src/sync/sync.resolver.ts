@@ -10,6 +10,7 @@ import { type SyncRun } from './sync-run.model.js';
 import {
   type DryRunPayloadType,
   StartSyncInput,
+  SyncDirection,
   SyncIssueConnection,
   SyncIssueStatusEnum,
   SyncIssueType,
@@ -66,7 +67,8 @@ export class SyncResolver {
   async startSync(@Ctx() ctx: GraphQLContext, @Arg('input', () => StartSyncInput, { nullable: true }) input: StartSyncInput | null): Promise<SyncRunType> {
     await ctx.services.connections.clientFor(ctx.tenant.id); // QUICKBOOKS_NOT_CONNECTED before anything is queued
     // Pulling from QuickBooks is the pull slice's (src/pull); BOTH pulls first, then queues a push.
-    if (input?.direction === 'PULL' || input?.direction === 'BOTH') return runView(await ctx.services.pull.startPull(ctx.tenant.id, input.direction));
+    const direction = input?.direction ?? SyncDirection.PUSH;
+    if (direction === SyncDirection.PULL || direction === SyncDirection.BOTH) return runView(await ctx.services.pull.startPull(ctx.tenant.id, direction));
     const run = await ctx.services.sync.runs.start(ctx.tenant.id, {
       scope: (input?.scope) ?? null,
       direction: input?.direction ?? 'PUSH',
