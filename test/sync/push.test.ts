@@ -203,11 +203,6 @@ describe('push', () => {
     expect((await gql(gw.graphqlUrl, SyncIssuesDocument, { status: 'OPEN' }, otherKey)).data!.syncIssues.totalCount).toBe(0);
   });
 
-  it('rejects PULL clearly', async () => {
-    const result = await gql(gw.graphqlUrl, StartSyncDocument, { input: { direction: 'PULL' } }, key);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-  });
-
   it('streams progress to the tenant\'s subscribers up to the final status, and to nobody else', async () => {
     const mine = wsClient(gw.wsUrl, key);
     const other = wsClient(gw.wsUrl, otherKey);
