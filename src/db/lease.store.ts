@@ -41,7 +41,7 @@ export class LeaseStore {
       }
       const held = await this.#collection.findOne({ _id: key });
       if (!held) continue; // released meanwhile: try again
-      if (held.owner === this.owner) return true;
+      // Not re-entrant on purpose: two concurrent callers in this process must not both hold it.
       if (held.until.getTime() > Date.now()) return false;
       // Expired. Deletes are not atomic on FerretDB either (a filtered delete can remove a lease that
       // replaced the one it read), so takers first race for a marker unique to this expired lease:

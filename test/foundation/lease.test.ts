@@ -20,11 +20,13 @@ describe('LeaseStore', () => {
     }
   });
 
-  it('is re-entrant for its holder, refused to others, and free again after release', async () => {
+  it('is exclusive even within one store (two callers in one process), and free again after release', async () => {
     const a = new LeaseStore(gw.app.database.connection);
     const b = new LeaseStore(gw.app.database.connection);
     expect(await a.tryAcquire('k', 10_000)).toBe(true);
-    expect(await a.tryAcquire('k', 10_000)).toBe(true);
+    expect(await a.tryAcquire('k', 10_000)).toBe(false);
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => b.tryAcquire('k2', 10_000)));
+    expect(concurrent.filter(Boolean)).toHaveLength(1);
     expect(await b.tryAcquire('k', 10_000)).toBe(false);
     await b.release('k'); // not the holder: no effect
     expect(await b.tryAcquire('k', 10_000)).toBe(false);
