@@ -9,6 +9,7 @@ import { loadTokenCipher } from './connection/encryption-key.js';
 import { mountOAuthCallback } from './connection/oauth-callback.route.js';
 import { mountWebhookRoute } from './webhooks/webhook.route.js';
 import { type Database, openDatabase } from './db/database.js';
+import { seedDemoData } from './demo/demo-data.js';
 import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
 import { createAppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
@@ -89,6 +90,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     await services.sync.ensureIndexes();
     await services.pull.init();
     const demo = config.demo.enabled ? await ensureDemoTenant(services.tenants, { dataDir: config.dataDir, apiKey: config.demo.apiKey }) : undefined;
+    // A first start also gets a small demo business to push once QuickBooks is connected.
+    if (demo?.created) await seedDemoData(demo.tenantId, services.ledger, services.ledgerRecords);
     const schema = await buildAppSchema(pubsub);
     const gateway = await startGateway(
       {

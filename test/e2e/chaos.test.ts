@@ -212,7 +212,8 @@ describe('chaos', () => {
       expect(invoice.TotalAmt).toBe(Number((((100 + i) * 11) / 10).toFixed(2)));
       expect(invoice.Balance).toBe(i % 2 === 0 ? 0 : invoice.TotalAmt);
     }
-    const payments = (await qbo<{ TotalAmt: number }>('Payment')).filter((p) => p.TotalAmt > 0);
+    // Only this test's payments (the demo tenant's own demo business is pushed too, on other dates).
+    const payments = (await qbo<{ TotalAmt: number; TxnDate: string }>('Payment')).filter((p) => p.TotalAmt > 0 && p.TxnDate === '2026-11-12');
     expect(payments).toHaveLength(INVOICES / 2);
     const customers = (await qbo<{ DisplayName: string }>('Customer')).filter((c) => c.DisplayName.startsWith('Chaos Customer'));
     expect(customers.map((c) => c.DisplayName).sort()).toEqual(['Chaos Customer 1', 'Chaos Customer 2', 'Chaos Customer 3']);

@@ -7,6 +7,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccounts } from '../accounts/seed-charts.js';
+import { DEMO_COUNTS } from '../../src/demo/demo-data.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { connectTenant, realmOf } from '../helpers/quickbooks.js';
 import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests, watchPageErrors } from './browser.js';
@@ -31,7 +32,7 @@ function invoice(externalId: string, number: string, amount: string) {
   const tax = (Number(amount) / 10).toFixed(2);
   return {
     externalId,
-    customerExternalId: 'c-1',
+    customerExternalId: 'demo-c-1',
     number,
     date: '2026-03-02',
     currency: 'AUD',
@@ -60,7 +61,7 @@ beforeAll(async () => {
   const demo = gw.app.demo!;
   tenantId = demo.tenantId;
   await connectTenant(gw, demo.apiKey, 'AU');
-  const { settings, ledgerRecords } = gw.app.services;
+  const { settings } = gw.app.services;
   await settings.update(
     tenantId,
     {
@@ -73,18 +74,7 @@ beforeAll(async () => {
     },
     { apiKeyPrefix: 'test' },
   );
-  await gw.app.services.ledger.upsertPaymentMethod(tenantId, { externalId: 'pm-eft', name: 'EFT', isCard: false });
-  await ledgerRecords.upsertCustomer(tenantId, { externalId: 'c-1', displayName: 'Harbour Dental Group', email: 'accounts@harbourdental.example' });
-  for (let i = 1; i <= 4; i++) await ledgerRecords.upsertInvoice(tenantId, invoice(`inv-${i}`, `100${i}`, `${i}00.00`));
-  await ledgerRecords.recordPayment(tenantId, {
-    externalId: 'p-1',
-    customerExternalId: 'c-1',
-    date: '2026-03-05',
-    currency: 'AUD',
-    amount: '110.00',
-    paymentMethodExternalId: 'pm-eft',
-    allocations: [{ invoiceExternalId: 'inv-1', amount: '110.00' }],
-  });
+  // The demo tenant comes with its own small business (src/demo/demo-data.ts): that is what the user syncs.
 
   context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   page = await context.newPage();
@@ -105,7 +95,7 @@ afterAll(async () => {
 });
 
 describe('sync screen', () => {
-  it('starts a sync of the tenant’s records and watches the progress bar reach 100%', { timeout: FLOW_TIMEOUT }, async () => {
+  it('starts a sync of the demo data and watches the progress bar reach 100%', { timeout: FLOW_TIMEOUT }, async () => {
     // A deep link works: the key form first (pre-filled), then the page asked for.
     await page.goto(`${gw.url}/sync`);
     await expect.poll(() => page.getByLabel('API key', { exact: true }).inputValue(), POLL).toBe(gw.app.demo!.apiKey);
@@ -116,12 +106,12 @@ describe('sync screen', () => {
     await page.getByRole('button', { name: 'Start sync' }).click();
     const progress = page.getByTestId('sync-progress');
     await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('SUCCEEDED');
-    // 1 customer, 4 invoices, 1 payment.
-    expect(await progress.getByText('6 of 6 records (100%)').count()).toBe(1);
+    const demoRecords = DEMO_COUNTS.customers + DEMO_COUNTS.invoices + DEMO_COUNTS.payments;
+    expect(await progress.getByText(`${demoRecords} of ${demoRecords} records (100%)`).count()).toBe(1);
     expect(await page.locator('#sync-progress-bar').getAttribute('value')).toBe('100');
     const finals = progressFrames.filter((f) => f.includes('"final":true'));
     expect(finals.length, 'no final syncProgress event reached the page over the WebSocket').toBeGreaterThan(0);
-    expect(finals.at(-1)).toContain('"processed":6');
+    expect(finals.at(-1)).toContain(`"processed":${demoRecords}`);
     await page.getByRole('table').getByText('Succeeded').waitFor();
     await page.getByText('No open issues.').waitFor();
     await screenshot(page, '12-sync-succeeded');

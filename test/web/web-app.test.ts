@@ -203,11 +203,7 @@ describe('web app', () => {
   });
 
   it('sets a job type override on its own tab, and shows the supplies and payment method tabs', { timeout: FLOW_TIMEOUT }, async () => {
-    const services = gw.app.services;
-    const tenantId = gw.app.demo!.tenantId;
-    await services.ledger.upsertJobType(tenantId, { externalId: 'jt-domestic', name: 'Domestic' });
-    await services.ledger.upsertSupply(tenantId, { externalId: 'sup-hire', name: 'Excavator hire', code: 'EXC' });
-    await services.ledger.upsertPaymentMethod(tenantId, { externalId: 'pm-visa', name: 'Visa', isCard: true });
+    // The demo business brings the Domestic job type, its supplies and the Visa payment method.
 
     await page.getByRole('link', { name: 'Job types' }).click();
     await page.getByRole('heading', { name: 'Job type accounts' }).waitFor();
@@ -222,7 +218,7 @@ describe('web app', () => {
 
     await page.getByRole('link', { name: 'Supplies' }).click();
     await page.getByRole('heading', { name: 'Supply income accounts' }).waitFor();
-    await page.getByLabel('Income account for Excavator hire', { exact: true }).waitFor();
+    await page.getByLabel('Income account for Tempering valve', { exact: true }).waitFor();
     await screenshot(page, '09-supplies');
 
     await page.getByRole('link', { name: 'Payment methods' }).click();
