@@ -71,25 +71,11 @@ export class DryRunPayloadType {
   payload!: Record<string, unknown>;
 }
 
-@ObjectType('SyncRun')
-export class SyncRunType {
-  @Field(() => ID)
-  id!: string;
-
+/** What a run and its progress events share: status, phase and the counts. */
+@ObjectType()
+abstract class SyncCounters {
   @Field(() => SyncRunStatusEnum)
   status!: SyncRunStatusEnum;
-
-  @Field(() => SyncTriggerEnum)
-  trigger!: SyncTriggerEnum;
-
-  @Field(() => [SyncKind])
-  scope!: SyncKind[];
-
-  @Field(() => SyncDirection)
-  direction!: SyncDirection;
-
-  @Field(() => Boolean)
-  dryRun!: boolean;
 
   @Field(() => String)
   phase!: string;
@@ -114,6 +100,24 @@ export class SyncRunType {
 
   @Field(() => String, { nullable: true })
   currentRecord!: string | null;
+}
+
+@ObjectType('SyncRun')
+export class SyncRunType extends SyncCounters {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => SyncTriggerEnum)
+  trigger!: SyncTriggerEnum;
+
+  @Field(() => [SyncKind])
+  scope!: SyncKind[];
+
+  @Field(() => SyncDirection)
+  direction!: SyncDirection;
+
+  @Field(() => Boolean)
+  dryRun!: boolean;
 
   @Field(() => Boolean)
   cancelRequested!: boolean;
@@ -189,36 +193,9 @@ export class SyncIssueType {
 }
 
 @ObjectType('SyncProgress')
-export class SyncProgressType {
+export class SyncProgressType extends SyncCounters {
   @Field(() => ID)
   runId!: string;
-
-  @Field(() => SyncRunStatusEnum)
-  status!: SyncRunStatusEnum;
-
-  @Field(() => String)
-  phase!: string;
-
-  @Field(() => Int)
-  total!: number;
-
-  @Field(() => Int)
-  processed!: number;
-
-  @Field(() => Int)
-  succeeded!: number;
-
-  @Field(() => Int)
-  failed!: number;
-
-  @Field(() => Int)
-  skipped!: number;
-
-  @Field(() => Int)
-  blocked!: number;
-
-  @Field(() => String, { nullable: true })
-  currentRecord!: string | null;
 
   @Field(() => Float, { description: 'Records per minute so far.' })
   ratePerMinute!: number;
