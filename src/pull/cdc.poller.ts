@@ -18,7 +18,7 @@ import { type QboClient, type QboEntity } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { syncMappingModel } from '../sync/sync-mapping.model.js';
-import { type ApplyResult, type InboundApplyService } from './inbound-apply.service.js';
+import { type InboundApplyService, type PageItem } from './inbound-apply.service.js';
 import { lastUpdatedOf, parseQboInstant, toPacificIso } from './pacific-time.util.js';
 import { type PullModels } from './pull.model.js';
 
@@ -125,7 +125,7 @@ export class CdcPoller {
       report.windows++;
       const { objects, serverTime } = readCdc(body);
       objects.sort((a, b) => (lastUpdatedOf(a.row)?.getTime() ?? 0) - (lastUpdatedOf(b.row)?.getTime() ?? 0));
-      for (const { entity, row } of objects) await this.#applyCounted(tenantId, entity, row, report);
+      await this.#applyCounted(tenantId, objects, report);
       const newest = objects.reduce((max, o) => Math.max(max, lastUpdatedOf(o.row)?.getTime() ?? 0), 0);
       if (objects.length >= this.#cap) {
         if (newest > since.getTime()) {
@@ -157,7 +157,7 @@ export class CdcPoller {
     const bound = `MetaData.LastUpdatedTime >= '${toPacificIso(since)}'${before ? ` and MetaData.LastUpdatedTime < '${toPacificIso(before)}'` : ''}`;
     for (const entity of PULLED_ENTITIES) {
       for await (const page of client.queryAll<{ Id: string; SyncToken: string }>(entity, `where ${bound}`)) {
-        for (const row of page) await this.#applyCounted(tenantId, entity, row, report);
+        await this.#applyCounted(tenantId, page.map((row) => ({ entity, row })), report);
         onProgress?.(report);
       }
     }
@@ -191,21 +191,12 @@ export class CdcPoller {
     }
   }
 
-  async #applyCounted(tenantId: string, entity: PulledEntity, row: { Id: string }, report: PollReport): Promise<void> {
-    report.read++;
-    let result: ApplyResult;
-    switch (entity) {
-      case 'Payment':
-        result = await this.deps.apply.applyPayment(tenantId, row);
-        break;
-      case 'Customer':
-        result = await this.deps.apply.applyCustomer(tenantId, row);
-        break;
-      case 'Invoice':
-        result = await this.deps.apply.applyInvoice(tenantId, row);
-        break;
-    }
-    if (result === 'APPLIED') report.applied++;
+  /** A page at a time: its mappings are read in one query (InboundApplyService.applyPage), not one scan per object. */
+  async #applyCounted(tenantId: string, items: PageItem[], report: PollReport): Promise<void> {
+    if (items.length === 0) return;
+    const results = await this.deps.apply.applyPage(tenantId, items);
+    report.read += items.length;
+    report.applied += results.filter((r) => r === 'APPLIED').length;
   }
 }
 

@@ -57,6 +57,42 @@ export interface InboundApplyDeps {
 
 export type ApplyResult = 'APPLIED' | 'UNCHANGED' | 'IGNORED';
 
+/** One object of a page read from QBO (CDC or query), a full payload or a Deleted stub. */
+export interface PageItem {
+  entity: 'Customer' | 'Invoice' | 'Payment';
+  row: { Id: string; SyncToken?: string; status?: string };
+}
+
+const KIND_OF = { Customer: 'customer', Invoice: 'invoice', Payment: 'payment' } as const;
+/** QBO ids per `$in` lookup (a CDC response or a query page holds at most 1000 objects). */
+const PREFETCH_CHUNK = 1000;
+
+type MappingGlance = Pick<SyncMapping, 'syncToken' | 'remoteStatus'>;
+
+/**
+ * What a page's mapping alone decides, mirroring the first checks of applyCustomer, applyInvoice and
+ * applyPayment exactly; undefined when the object needs the full apply (which re-reads its mapping).
+ */
+function settledByMapping(entity: PageItem['entity'], row: PageItem['row'], mapping: MappingGlance | null): ApplyResult | undefined {
+  const token = row.SyncToken ?? null;
+  switch (entity) {
+    case 'Customer':
+      if (!mapping) return 'IGNORED'; // not linked: the import decides about unknown customers
+      return mapping.syncToken === token ? 'UNCHANGED' : undefined;
+    case 'Invoice':
+      if (!mapping) return 'IGNORED';
+      if (isDeletedStub(row)) return mapping.remoteStatus === 'DELETED' ? 'UNCHANGED' : undefined;
+      return mapping.syncToken === token ? 'UNCHANGED' : undefined;
+    case 'Payment':
+      if (isDeletedStub(row)) {
+        if (!mapping) return 'IGNORED';
+        return mapping.remoteStatus === 'DELETED' ? 'UNCHANGED' : undefined;
+      }
+      // No mapping: a payment recorded in QBO (or the gateway's own still being saved): the full apply decides.
+      return mapping && mapping.syncToken === token ? 'UNCHANGED' : undefined;
+  }
+}
+
 export function inboundPaymentExternalId(qboId: string): string {
   return `qbo-payment-${qboId}`;
 }
@@ -77,6 +113,56 @@ export class InboundApplyService {
 
   async #mappingByQboId(tenantId: string, kind: 'payment' | 'invoice' | 'customer', qboId: string): Promise<SyncMapping | null> {
     return this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind, part: 'main', qboId }).lean();
+  }
+
+  // ---- pages -------------------------------------------------------------------------------------
+
+  /**
+   * Applies a page of changes (a CDC response, a query page) in order. A reverse lookup by QBO id is a
+   * full collection scan on FerretDB (only `{_id}` filters use an index), and most of a page is usually
+   * settled already: the gateway's own writes and objects an import or an earlier poll has seen carry
+   * the SyncToken their mapping holds, and customers or invoices nobody linked are not pulled. So the
+   * page's mappings are read with one `$in` query, the objects that lookup settles (UNCHANGED or
+   * IGNORED, by exactly the rules of the single applies below) cost nothing more, and only the rest go
+   * through the single apply, which reads its mapping afresh before it writes anything.
+   */
+  async applyPage(tenantId: string, items: readonly PageItem[]): Promise<ApplyResult[]> {
+    const known = await this.#mappingsOf(tenantId, items);
+    const results: ApplyResult[] = [];
+    for (const { entity, row } of items) {
+      const settled = settledByMapping(entity, row, known.get(`${KIND_OF[entity]}:${row.Id}`) ?? null);
+      if (settled) {
+        results.push(settled);
+        continue;
+      }
+      switch (entity) {
+        case 'Payment':
+          results.push(await this.applyPayment(tenantId, row));
+          break;
+        case 'Customer':
+          results.push(await this.applyCustomer(tenantId, row));
+          break;
+        case 'Invoice':
+          results.push(await this.applyInvoice(tenantId, row));
+          break;
+      }
+    }
+    return results;
+  }
+
+  /** The main mappings of a page's QBO objects, keyed `<kind>:<QBO id>`: one query (one scan) per chunk of ids. */
+  async #mappingsOf(tenantId: string, items: readonly PageItem[]): Promise<Map<string, MappingGlance>> {
+    const known = new Map<string, MappingGlance>();
+    const ids = [...new Set(items.map((i) => i.row.Id))];
+    const kinds = [...new Set(items.map((i) => KIND_OF[i.entity]))];
+    for (let i = 0; i < ids.length; i += PREFETCH_CHUNK) {
+      const chunk = ids.slice(i, i + PREFETCH_CHUNK);
+      const rows = await this.#mappings
+        .find({ tenantId: new Types.ObjectId(tenantId), kind: kinds.length === 1 ? kinds[0]! : { $in: kinds }, part: 'main', qboId: chunk.length === 1 ? chunk[0]! : { $in: chunk } }, { kind: 1, qboId: 1, syncToken: 1, remoteStatus: 1 })
+        .lean();
+      for (const m of rows) if (m.qboId) known.set(`${m.kind}:${m.qboId}`, { syncToken: m.syncToken ?? null, remoteStatus: m.remoteStatus });
+    }
+    return known;
   }
 
   // ---- payments ----------------------------------------------------------------------------------

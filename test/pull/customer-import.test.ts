@@ -136,8 +136,15 @@ describe('customer import', () => {
     // fsm-e-3 is linked to QBO customer 3; the FSM changes it too before the next sync.
     await ledger.upsertCustomer(tenantId, { externalId: 'fsm-e-3', displayName: 'FSM Email Customer 3', email: 'C3@QBO.example', phone: '0400 000 003' });
     expect((await rename(qboIdOf.get(3)!, 'Edited On Both Sides')).status).toBe(200);
+    // The poll re-reads every customer seeded since the connection (5,000 at full size, most in one
+    // second, so windows are split and read by query): each page's mappings are looked up at once, and
+    // only the two edits apply; every customer the import saw at its current SyncToken is left alone.
+    const pollStarted = Date.now();
     const report = await gw.app.services.pull.pullNow(tenantId);
+    console.log(`CDC poll after the import: ${report?.read} objects read in ${report?.windows} CDC calls (${report?.path}), ${report?.applied} applied, ${((Date.now() - pollStarted) / 1000).toFixed(1)} s`);
     expect(report?.path).toBe('CDC');
+    expect(report?.read).toBeGreaterThanOrEqual(QBO_COUNT);
+    expect(report?.applied).toBe(2);
     expect((await ledger.findByExternalId('customer', tenantId, `qbo-customer-${qboIdOf.get(QBO_COUNT - 1)!}`))!.displayName).toBe('Renamed In QuickBooks Ltd');
     const both = (await ledger.findByExternalId('customer', tenantId, 'fsm-e-3'))!;
     expect(both).toMatchObject({ displayName: 'FSM Email Customer 3', phone: '0400 000 003', pushPending: true });
