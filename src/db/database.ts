@@ -12,6 +12,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { type AppConfig } from '../config/config.js';
 import { redactUri } from '../logging/logger.js';
 import { launchFerretdb, type EmbeddedMongo } from './ferretdb.launcher.js';
+import { detectIdOnlyIndexes } from './id-lookups.js';
 
 export interface Database {
   connection: Connection;
@@ -53,6 +54,8 @@ export async function openDatabase(
   try {
     await connection.asPromise();
     await connection.db!.command({ ping: 1 });
+    // FerretDB indexes only `_id` lookups: some tenant-scoped writes are routed through `_id` there.
+    await detectIdOnlyIndexes(connection);
   } catch (error) {
     await connection.close().catch(() => {});
     await embedded?.stop();

@@ -4,6 +4,7 @@
  * developer error) instead of silently reading or changing another tenant's data.
  */
 import { type Query, type Schema, Types } from 'mongoose';
+import { byIdReads } from './id-lookups.js';
 
 const QUERY_OPS: (
   | 'find' | 'findOne' | 'findOneAndUpdate' | 'findOneAndDelete' | 'findOneAndReplace' | 'countDocuments'
@@ -42,6 +43,8 @@ export function tenantScoped(schema: Schema, options: { index?: boolean } = {}):
       throw new MissingTenantScopeError(this.model.modelName, (this as unknown as { op?: string }).op ?? 'query');
     }
   });
+  // After the check above: reads by {tenantId, _id} go through the _id index (see id-lookups.ts).
+  byIdReads(schema);
   schema.pre('aggregate', function () {
     const first = this.pipeline()[0] as { $match?: Record<string, unknown> } | undefined;
     if (!first?.$match?.tenantId) throw new MissingTenantScopeError(this.model().modelName, 'aggregate');

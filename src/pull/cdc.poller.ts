@@ -169,7 +169,7 @@ export class CdcPoller {
   async #findDeleted(tenantId: string, client: QboClient, report: PollReport): Promise<void> {
     const tenant = new Types.ObjectId(tenantId);
     for (const [kind, entity] of [['payment', 'Payment'], ['invoice', 'Invoice']] as const) {
-      let after: Types.ObjectId | undefined;
+      let after: string | undefined;
       for (;;) {
         const chunk = await this.#mappings
           .find({ tenantId: tenant, kind, part: 'main', qboId: { $ne: null }, remoteStatus: 'ACTIVE', ...(after ? { _id: { $gt: after } } : {}) }, { qboId: 1 })

@@ -18,7 +18,7 @@ import { type Logger } from '../logging/logger.js';
 import { type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
-import { syncMappingModel } from '../sync/sync-mapping.model.js';
+import { mappingKey, syncMappingModel } from '../sync/sync-mapping.model.js';
 import { SyncProblem } from '../sync/sync.errors.js';
 import { type SyncRun } from '../sync/sync-run.model.js';
 import { CustomerMatchIndex, type MatchOutcome } from './customer-match.rules.js';
@@ -177,7 +177,7 @@ export class CustomerImportService {
 
   #mappingDoc(tenantId: string, record: CustomerRecord, row: { Id: string; SyncToken?: string }): Record<string, unknown> {
     const now = new Date();
-    return { tenantId: new Types.ObjectId(tenantId), kind: 'customer', recordId: record.id, part: 'main', entity: 'Customer', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, generation: 0, state: 'SYNCED', issueId: null, issueCode: null, issueMessage: null, lastSyncedAt: now, remoteStatus: 'ACTIVE', createdAt: now, updatedAt: now };
+    return { _id: mappingKey(tenantId, 'customer', record.id, 'main'), tenantId: new Types.ObjectId(tenantId), kind: 'customer', recordId: record.id, part: 'main', entity: 'Customer', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, generation: 0, state: 'SYNCED', issueId: null, issueCode: null, issueMessage: null, lastSyncedAt: now, remoteStatus: 'ACTIVE', createdAt: now, updatedAt: now };
   }
 
   /** New customers' mappings in one round trip; one already there (an interrupted earlier import) is kept. */

@@ -4,6 +4,7 @@
  * is re-sent with the same requestid, so QBO replays its first answer instead of writing twice.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { compositeKey, keyedById } from '../db/id-lookups.js';
 import { tenantScoped } from '../db/tenant-scoped.plugin.js';
 import { type QboEntity } from '../quickbooks/qbo.client.js';
 import { type WriteOperation } from './request-id.rules.js';
@@ -11,7 +12,8 @@ import { type WriteOperation } from './request-id.rules.js';
 export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED';
 
 export interface OutboxEntry {
-  _id: Types.ObjectId;
+  /** tenant id + requestid: the lookup of a write goes through the `_id` index. */
+  _id: string;
   tenantId: Types.ObjectId;
   realmId: string;
   requestId: string;
@@ -32,6 +34,7 @@ export interface OutboxEntry {
 
 const schema = new Schema<OutboxEntry>(
   {
+    _id: { type: String },
     realmId: { type: String, required: true },
     requestId: { type: String, required: true },
     subject: { type: String, required: true },
@@ -49,9 +52,38 @@ const schema = new Schema<OutboxEntry>(
   { collection: 'sync_outbox', timestamps: true },
 );
 schema.plugin(tenantScoped);
-schema.index({ tenantId: 1, requestId: 1 }, { unique: true });
+export const outboxKeyOf = (v: Record<string, unknown>): string => compositeKey(v.tenantId as string, String(v.requestId));
+keyedById(schema, ['tenantId', 'requestId'], outboxKeyOf);
 schema.index({ tenantId: 1, subject: 1, operation: 1, status: 1 });
 
 export function outboxModel(connection: Connection): Model<OutboxEntry> {
   return (connection.models.SyncOutbox as Model<OutboxEntry> | undefined) ?? connection.model<OutboxEntry>('SyncOutbox', schema);
+}
+
+/**
+ * The creates of one subject whose outcome is not settled yet (their requestids). A create is listed
+ * before it is sent and removed once its object is known, so after a crash the next attempt finds it
+ * with one `_id` read instead of scanning the outbox.
+ */
+export interface OutboxSubject {
+  _id: string;
+  tenantId: Types.ObjectId;
+  subject: string;
+  openCreates: string[];
+}
+
+const subjectSchema = new Schema<OutboxSubject>(
+  {
+    _id: { type: String },
+    subject: { type: String, required: true },
+    openCreates: { type: [String], default: [] },
+  },
+  { collection: 'sync_outbox_subjects', timestamps: true },
+);
+subjectSchema.plugin(tenantScoped, { index: false });
+export const outboxSubjectKeyOf = (v: Record<string, unknown>): string => compositeKey(v.tenantId as string, String(v.subject));
+keyedById(subjectSchema, ['tenantId', 'subject'], outboxSubjectKeyOf);
+
+export function outboxSubjectModel(connection: Connection): Model<OutboxSubject> {
+  return (connection.models.SyncOutboxSubject as Model<OutboxSubject> | undefined) ?? connection.model<OutboxSubject>('SyncOutboxSubject', subjectSchema);
 }

@@ -7,11 +7,16 @@
  * when the entity has one (DocNumber, DisplayName, Name: this also covers QBO forgetting requestids),
  * then by replaying the old requestid. A write QBO definitively rejected is FAILED, and the next
  * attempt uses a new requestid, because QBO would otherwise replay the old fault.
+ *
+ * Every lookup here is by `_id` (the only index FerretDB uses): an entry by tenant + requestid, the
+ * unsettled creates of a subject in its `sync_outbox_subjects` document, and the n-th retry of a
+ * rejected write by probing requestids `base`, `base#1`, ... in turn.
  */
 import { type Connection, type Model, Types } from 'mongoose';
 import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
-import { type OutboxEntry, outboxModel } from './outbox.model.js';
+import { migrateToKeyedIds } from '../db/id-lookups.js';
+import { type OutboxEntry, outboxKeyOf, outboxModel, type OutboxSubject, outboxSubjectModel } from './outbox.model.js';
 import { requestIdFor, type WriteOperation } from './request-id.rules.js';
 
 export interface WriteRequest {
@@ -41,13 +46,18 @@ function isDuplicateKey(error: unknown): boolean {
 
 export class OutboxService {
   readonly #model: Model<OutboxEntry>;
+  readonly #subjects: Model<OutboxSubject>;
 
   constructor(connection: Connection) {
     this.#model = outboxModel(connection);
+    this.#subjects = outboxSubjectModel(connection);
   }
 
-  init(): Promise<unknown> {
-    return this.#model.init();
+  async init(): Promise<void> {
+    await this.#model.init();
+    await this.#subjects.init();
+    await migrateToKeyedIds(this.#model as unknown as Model<never>, outboxKeyOf);
+    await this.#adoptLegacyOpenCreates();
   }
 
   async write(client: QboClient, request: WriteRequest): Promise<WriteResult> {
@@ -56,8 +66,7 @@ export class OutboxService {
       const earlier = await this.#resolveEarlierCreate(client, request);
       if (earlier) return earlier;
     }
-    const requestId = await this.#requestId(request);
-    const existing = await this.#model.findOne({ tenantId, requestId }).lean();
+    const { requestId, existing } = await this.#currentAttempt(request);
     if (existing?.status === 'DONE' && existing.resultId) {
       return { record: { Id: existing.resultId, SyncToken: existing.resultSyncToken ?? '0' }, requestId, adopted: false };
     }
@@ -74,10 +83,17 @@ export class OutboxService {
           generation: request.generation,
           payload: JSON.stringify(request.body),
           status: 'PENDING',
+          attempts: 1,
         });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error; // a concurrent writer recorded the same write: same requestid, same effect
       }
+      // Listed before it is sent: a crash from here on leaves a create the next attempt resolves.
+      if (request.operation === 'create') {
+        await this.#subjects.updateOne({ tenantId, subject: request.subject }, { $addToSet: { openCreates: requestId } }, { upsert: true });
+      }
+    } else {
+      await this.#model.updateOne({ tenantId, requestId }, { $inc: { attempts: 1 } });
     }
     const record = await this.#send(client, request.entity, request.operation, request.body, requestId, tenantId);
     return { record, requestId, adopted: false };
@@ -91,12 +107,14 @@ export class OutboxService {
     );
   }
 
-  /** Marks every unresolved create of `subject` done (its object was found or adopted). */
+  /** The caller stored the object of `subject`: every unsettled create of it is done (it is that object). */
   async settleCreates(tenantId: string, subject: string, record: { Id: string; SyncToken?: string }): Promise<void> {
-    await this.#model.updateMany(
-      { tenantId: new Types.ObjectId(tenantId), subject, operation: 'create', status: 'PENDING' },
-      { $set: { status: 'DONE', resultId: record.Id, resultSyncToken: record.SyncToken ?? null } },
-    );
+    const tenant = new Types.ObjectId(tenantId);
+    const open = (await this.#subjects.findOne({ tenantId: tenant, subject }).lean())?.openCreates ?? [];
+    for (const requestId of open) {
+      await this.#model.updateOne({ tenantId: tenant, requestId }, { $set: { status: 'DONE', resultId: record.Id, resultSyncToken: record.SyncToken ?? null } });
+    }
+    if (open.length > 0) await this.#subjects.updateOne({ tenantId: tenant, subject }, { $pullAll: { openCreates: open } });
   }
 
   /** Unresolved writes (for the status of a record and for tests). */
@@ -104,24 +122,29 @@ export class OutboxService {
     return this.#model.find({ tenantId: new Types.ObjectId(tenantId), status: 'PENDING', ...(subject ? { subject } : {}) }).lean();
   }
 
-  /** A new requestid after each definitive rejection of the same write (QBO replays faults too). */
-  async #requestId(request: WriteRequest): Promise<string> {
+  /**
+   * The requestid of this write's current attempt: the base id, or after n definitive rejections the
+   * n-th retry id (QBO replays faults too, so a rejected write is retried under a new id).
+   */
+  async #currentAttempt(request: WriteRequest): Promise<{ requestId: string; existing: OutboxEntry | null }> {
+    const tenantId = new Types.ObjectId(request.tenantId);
     const parts = { tenantId: request.tenantId, subject: request.subject, version: request.version, operation: request.operation, generation: request.generation };
-    const failed = await this.#model.countDocuments({
-      tenantId: new Types.ObjectId(request.tenantId),
-      subject: request.subject,
-      operation: request.operation,
-      version: request.version,
-      generation: request.generation,
-      status: 'FAILED',
-    });
     const base = request.baseSyncToken ?? '';
-    return requestIdFor({ ...parts, baseSyncToken: failed > 0 ? `${base}#${failed}` : request.baseSyncToken });
+    for (let failed = 0; ; failed++) {
+      const requestId = requestIdFor({ ...parts, baseSyncToken: failed > 0 ? `${base}#${failed}` : request.baseSyncToken });
+      const existing = await this.#model.findOne({ tenantId, requestId }).lean();
+      if (existing?.status !== 'FAILED') return { requestId, existing };
+    }
   }
 
   async #resolveEarlierCreate(client: QboClient, request: WriteRequest): Promise<WriteResult | undefined> {
     const tenantId = new Types.ObjectId(request.tenantId);
-    const open = await this.#model.find({ tenantId, subject: request.subject, operation: 'create', status: 'PENDING', generation: request.generation }).sort({ version: 1 }).lean();
+    const listed = (await this.#subjects.findOne({ tenantId, subject: request.subject }).lean())?.openCreates ?? [];
+    if (listed.length === 0) return undefined;
+    const entries = await Promise.all(listed.map((requestId) => this.#model.findOne({ tenantId, requestId }).lean()));
+    const open = entries
+      .filter((e): e is NonNullable<typeof e> => !!e && e.status === 'PENDING' && e.generation === request.generation)
+      .sort((a, b) => a.version - b.version);
     if (open.length === 0) return undefined;
     if (request.findExisting) {
       const found = await request.findExisting();
@@ -131,12 +154,12 @@ export class OutboxService {
     // created then (or creates it now, once); newer versions then become updates.
     const first = open[0]!;
     if (first.version === request.version) return undefined; // the normal path sends exactly this one
+    await this.#model.updateOne({ tenantId, requestId: first.requestId }, { $inc: { attempts: 1 } });
     const record = await this.#send(client, first.entity, 'create', JSON.parse(first.payload) as Record<string, unknown>, first.requestId, tenantId);
     return { record, requestId: first.requestId, adopted: true };
   }
 
   async #send(client: QboClient, entity: QboEntity, operation: WriteOperation, body: Record<string, unknown>, requestId: string, tenantId: Types.ObjectId): Promise<QboRecord> {
-    await this.#model.updateOne({ tenantId, requestId }, { $inc: { attempts: 1 } });
     try {
       switch (operation) {
         case 'create':
@@ -159,5 +182,18 @@ export class OutboxService {
       }
       throw error;
     }
+  }
+
+  /** Outboxes written before subjects were tracked: their pending creates are listed once. */
+  async #adoptLegacyOpenCreates(): Promise<void> {
+    const marker = await this.#subjects.collection.findOne({ _id: 'migration:open-creates' as never });
+    if (marker) return;
+    const open = await this.#model.collection.find({ operation: 'create', status: 'PENDING' }, { projection: { tenantId: 1, subject: 1, requestId: 1 } }).toArray();
+    for (const entry of open) {
+      await this.#subjects.updateOne({ tenantId: entry.tenantId as Types.ObjectId, subject: String(entry.subject) }, { $addToSet: { openCreates: String(entry.requestId) } }, { upsert: true });
+    }
+    await this.#subjects.collection.insertOne({ _id: 'migration:open-creates' as never, at: new Date() }).catch((e: unknown) => {
+      if (!isDuplicateKey(e)) throw e;
+    });
   }
 }

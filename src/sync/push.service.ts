@@ -38,7 +38,8 @@ import { type OutboxService } from './outbox.service.js';
 import { hasSurcharge, mapPayment, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
 import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SyncSettings } from './push.types.js';
 import { type SyncItemService } from './sync-item.service.js';
-import { type MappingPart, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
+import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
+import { migrateToKeyedIds } from '../db/id-lookups.js';
 import { problemOf, SyncProblem } from './sync.errors.js';
 
 export type PushResult = 'SUCCEEDED' | 'SKIPPED' | 'FAILED' | 'BLOCKED';
@@ -71,6 +72,8 @@ export interface PushSession {
   notices: Set<string>;
   /** Whether the tenant asked for supplier invoices "awaiting approval" (Xero only). */
   supplierInvoicesAwaitingApproval: boolean;
+  /** Items, classes and departments resolved in this session (each is looked up once per run). */
+  lists: Map<string, Promise<QboRef>>;
 }
 
 export const PUSHABLE_KINDS: readonly LedgerKind[] = ['customer', 'supplier', 'invoice', 'creditNote', 'payment', 'badDebtWriteOff', 'supplierInvoice', 'expense'];
@@ -128,8 +131,9 @@ export class PushService {
     this.#mappings = syncMappingModel(connection);
   }
 
-  init(): Promise<unknown> {
-    return this.#mappings.init();
+  async init(): Promise<void> {
+    await this.#mappings.init();
+    await migrateToKeyedIds(this.#mappings as unknown as Model<never>, mappingKeyOf);
   }
 
   get mappings(): Model<SyncMapping> {
@@ -153,6 +157,7 @@ export class PushService {
       payloads: [],
       outcomes: new Map(),
       notices: new Set(),
+      lists: new Map(),
       supplierInvoicesAwaitingApproval: (settings as { pushSupplierInvoicesAsAwaitingApproval?: boolean }).pushSupplierInvoicesAsAwaitingApproval === true,
     };
   }
@@ -292,7 +297,7 @@ export class PushService {
       if (!mapping?.qboId) {
         const written = await this.deps.outbox.write(client, { tenantId: session.tenantId, subject, operation: 'create', entity, version: record.version, generation, body, findExisting: options.findExisting });
         await this.#saveMapping(session, record, part, entity, { qboId: written.record.Id, syncToken: written.record.SyncToken, syncedVersion: written.adopted ? null : record.version, lastSyncedAt: new Date() });
-        await this.deps.outbox.done(session.tenantId, written.requestId, written.record);
+        // Settles this create and any earlier one of the subject: they all are this object.
         await this.deps.outbox.settleCreates(session.tenantId, subject, written.record);
         if (!written.adopted) return written.record;
         continue; // an earlier attempt's object: bring it to this version with an update
@@ -466,7 +471,7 @@ export class PushService {
     const category = session.settings.teamTrackingCategory;
     if (category !== TeamTrackingCategory.NONE) {
       const entity = category === TeamTrackingCategory.CLASS ? 'Class' : 'Department';
-      for (const team of teams) teamRefs.set(team._id.toHexString(), await this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id: team._id.toHexString(), name: team.name }));
+      for (const team of teams) teamRefs.set(team._id.toHexString(), await this.#listRef(session, `${entity}:${team._id.toHexString()}`, () => this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id: team._id.toHexString(), name: team.name })));
     }
     const keys = invoiceItemKeys(record, base);
     const items = await this.#ensureItems(session, keys, base.supplies);
@@ -477,6 +482,17 @@ export class PushService {
     return { tenantId: session.tenantId, client: session.client, realmId: session.realmId, dryRun: session.dryRun };
   }
 
+  /** A list object (item, class, department) resolved once per session; a failure is not kept. */
+  #listRef(session: PushSession, key: string, resolve: () => Promise<QboRef>): Promise<QboRef> {
+    let ref = session.lists.get(key);
+    if (!ref) {
+      ref = resolve();
+      session.lists.set(key, ref);
+      ref.catch(() => session.lists.delete(key));
+    }
+    return ref;
+  }
+
   async #ensureItems(session: PushSession, keys: ItemKey[], supplies: ReadonlyMap<string, { code: string | null; name: string; trackInventory?: boolean }>): Promise<Map<string, QboRef>> {
     const refs = new Map<string, QboRef>();
     for (const key of keys) {
@@ -484,7 +500,7 @@ export class PushService {
       if (refs.has(id)) continue;
       const supply = key.supplyId ? supplies.get(key.supplyId) : undefined;
       const inventory = supply?.trackInventory ? await this.#inventoryAccounts(session) : undefined;
-      refs.set(id, await this.deps.items.ensureItem(this.#ensureContext(session), key, supply, inventory));
+      refs.set(id, await this.#listRef(session, `item:${id}`, () => this.deps.items.ensureItem(this.#ensureContext(session), key, supply, inventory)));
     }
     return refs;
   }
@@ -530,7 +546,7 @@ export class PushService {
     const check = compareTotals(record.total, qboTotal);
     if (check.kind === 'equal') return;
     if (check.kind === 'mismatch') throw totalMismatch(record, qboTotal, check.difference);
-    const rounding = await this.deps.items.ensureItem(this.#ensureContext(session), roundingItem(lookups));
+    const rounding = await this.#listRef(session, `item:${itemKeyString(roundingItem(lookups))}`, () => this.deps.items.ensureItem(this.#ensureContext(session), roundingItem(lookups)));
     const withRounding: SalesLookups = { ...lookups, item: (key) => (key.purpose === 'ROUNDING' ? rounding : lookups.item(key)) };
     const mapping = (await this.mappingOf(session.tenantId, 'invoice', record.id))!;
     const body = { Id: saved.Id, SyncToken: mapping.syncToken ?? saved.SyncToken, Line: [...invoiceLines(record, withRounding), roundingLine(check.difference, withRounding, record.taxInclusive)] };
@@ -622,7 +638,7 @@ export class PushService {
     if (category === TeamTrackingCategory.NONE || ids.length === 0) return refs;
     const entity = category === TeamTrackingCategory.CLASS ? 'Class' : 'Department';
     const teams = await this.deps.lists.teams.find({ tenantId: new Types.ObjectId(session.tenantId), _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }).lean();
-    for (const team of teams) refs.set(team._id.toHexString(), await this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id: team._id.toHexString(), name: team.name }));
+    for (const team of teams) refs.set(team._id.toHexString(), await this.#listRef(session, `${entity}:${team._id.toHexString()}`, () => this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id: team._id.toHexString(), name: team.name })));
     return refs;
   }
 
@@ -728,7 +744,7 @@ export class PushService {
   /** The credit memo's lines with a rounding line on the rounding item (for #reconcileTotal). */
   async #creditRounding(session: PushSession, lines: QboPayload[], difference: Decimal, taxInclusive: boolean): Promise<QboPayload[]> {
     const lookups = { settings: session.settings };
-    const rounding = await this.deps.items.ensureItem(this.#ensureContext(session), roundingItem(lookups));
+    const rounding = await this.#listRef(session, `item:${itemKeyString(roundingItem(lookups))}`, () => this.deps.items.ensureItem(this.#ensureContext(session), roundingItem(lookups)));
     return [...lines, salesLine({ description: `Rounding (${cents(difference)})`, amount: difference, item: rounding, taxCode: session.tax.exemptCode ?? undefined, taxInclusive, tax: session.tax })];
   }
 

@@ -4,10 +4,12 @@
  * each FSM team. Unique per (tenant, key); the QBO Id is stored once the object exists.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { compositeKey, keyedById } from '../db/id-lookups.js';
 import { tenantScoped } from '../db/tenant-scoped.plugin.js';
 
 export interface SyncItem {
-  _id: Types.ObjectId;
+  /** tenant id + realm + key: looked up through the `_id` index. */
+  _id: string;
   tenantId: Types.ObjectId;
   /** e.g. "LABOUR:<accountId>", "SUPPLY:<supplyId>:<accountId>", "Class:<teamId>" */
   key: string;
@@ -19,6 +21,7 @@ export interface SyncItem {
 
 const schema = new Schema<SyncItem>(
   {
+    _id: { type: String },
     key: { type: String, required: true },
     entity: { type: String, required: true },
     realmId: { type: String, required: true },
@@ -28,7 +31,8 @@ const schema = new Schema<SyncItem>(
   { collection: 'sync_items', timestamps: true },
 );
 schema.plugin(tenantScoped);
-schema.index({ tenantId: 1, realmId: 1, key: 1 }, { unique: true });
+export const syncItemKeyOf = (v: Record<string, unknown>): string => compositeKey(v.tenantId as string, String(v.realmId), String(v.key));
+keyedById(schema, ['tenantId', 'realmId', 'key'], syncItemKeyOf);
 
 export function syncItemModel(connection: Connection): Model<SyncItem> {
   return (connection.models.SyncItem as Model<SyncItem> | undefined) ?? connection.model<SyncItem>('SyncItem', schema);

@@ -11,7 +11,8 @@ import { queryLiteral } from './customer.mapper.js';
 import { type InventoryAccounts, itemBody, itemType } from './item.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { type ItemKey, itemKeyString, type ItemPurpose, type QboRef } from './push.types.js';
-import { type SyncItem, syncItemModel } from './sync-item.model.js';
+import { migrateToKeyedIds } from '../db/id-lookups.js';
+import { type SyncItem, syncItemKeyOf, syncItemModel } from './sync-item.model.js';
 
 const LABELS: Record<ItemPurpose, string> = {
   LABOUR: 'Labour',
@@ -57,8 +58,9 @@ export class SyncItemService {
     this.#model = syncItemModel(connection);
   }
 
-  init(): Promise<unknown> {
-    return this.#model.init();
+  async init(): Promise<void> {
+    await this.#model.init();
+    await migrateToKeyedIds(this.#model as unknown as Model<never>, syncItemKeyOf);
   }
 
   /**

@@ -1,10 +1,11 @@
 /**
  * Ledger record (kind, id, part) → the QBO object it became: entity, Id, SyncToken, the record version
  * it reflects, and the generation (bumped only after the QBO object was deleted remotely). One
- * document per (tenant, kind, record, part), enforced by a unique index; every change is a
+ * document per (tenant, kind, record, part), whose `_id` is that key (see db/id-lookups.ts); every change is a
  * single-document atomic write (FerretDB has no transactions).
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { compositeKey, keyedById } from '../db/id-lookups.js';
 import { tenantScoped } from '../db/tenant-scoped.plugin.js';
 import { type QboEntity } from '../quickbooks/qbo.client.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
@@ -15,7 +16,8 @@ export type MappingPart = 'main' | 'surcharge' | 'link';
 export type MappingState = 'SYNCED' | 'FAILED' | 'BLOCKED' | 'SKIPPED' | 'PENDING';
 
 export interface SyncMapping {
-  _id: Types.ObjectId;
+  /** `mappingKey(tenantId, kind, recordId, part)`: lookups by record go through the `_id` index. */
+  _id: string;
   tenantId: Types.ObjectId;
   kind: LedgerKind;
   recordId: string;
@@ -35,8 +37,14 @@ export interface SyncMapping {
   remoteStatus: string;
 }
 
+/** The `_id` of the mapping of (record, part). */
+export function mappingKey(tenantId: string | Types.ObjectId, kind: LedgerKind, recordId: string, part: MappingPart): string {
+  return compositeKey(tenantId, kind, recordId, part);
+}
+
 const schema = new Schema<SyncMapping>(
   {
+    _id: { type: String },
     kind: { type: String, required: true },
     recordId: { type: String, required: true },
     part: { type: String, required: true, default: 'main' },
@@ -55,7 +63,9 @@ const schema = new Schema<SyncMapping>(
   { collection: 'sync_mappings', timestamps: true },
 );
 schema.plugin(tenantScoped);
-schema.index({ tenantId: 1, kind: 1, recordId: 1, part: 1 }, { unique: true });
+// The key is the _id (unique by construction); queries naming exactly these fields use it.
+export const mappingKeyOf = (v: Record<string, unknown>): string => mappingKey(v.tenantId as string, v.kind as LedgerKind, String(v.recordId), v.part as MappingPart);
+keyedById(schema, ['tenantId', 'kind', 'recordId', 'part'], mappingKeyOf);
 
 export function syncMappingModel(connection: Connection): Model<SyncMapping> {
   return (connection.models.SyncMapping as Model<SyncMapping> | undefined) ?? connection.model<SyncMapping>('SyncMapping', schema);
