@@ -1,7 +1,7 @@
 /**
  * The pull slice's front door: QuickBooks → FSM. Registers the InboundQueue handlers (webhook hints
- * are re-read from QBO, then applied), runs the CDC poller per connected tenant on an interval (and
- * drains the queue there too, so hints stored before a crash are processed after it), starts pull runs
+ * are re-read from QBO, then applied), drains the queue at start-up (hints stored before a crash are
+ * processed after it, poller or not), runs the CDC poller per connected tenant on an interval, starts pull runs
  * on demand (startSync PULL/BOTH) and the customer import. Applying is in InboundApplyService.
  */
 import { type Connection, type Types } from 'mongoose';
@@ -21,6 +21,9 @@ import { type ApplyResult, InboundApplyService } from './inbound-apply.service.j
 import { pullModels, type PullModels } from './pull.model.js';
 import { PullRunService } from './pull-run.service.js';
 
+/** Drains without the poller: as often as an event's processing lease lasts (InboundQueue, 60 s). */
+const DRAIN_INTERVAL_MS = 60_000;
+
 export interface PullServiceDeps {
   connection: Connection;
   connections: ConnectionService;
@@ -30,7 +33,7 @@ export interface PullServiceDeps {
   inbound: InboundQueue;
   pubsub: AppPubSub;
   log: Logger;
-  /** 0: no background polling (pulls run on demand only). */
+  /** 0: no background polling (pulls run on demand; stored webhook hints are still drained). */
   cdcIntervalMs: number;
 }
 
@@ -41,6 +44,7 @@ export class PullService {
   readonly runs: PullRunService;
   readonly customers: CustomerImportService;
   #timer: NodeJS.Timeout | undefined;
+  #started = false;
   #closed = false;
   readonly #background = new Set<Promise<unknown>>();
   readonly #draining = new Map<string, Promise<number>>();
@@ -67,12 +71,20 @@ export class PullService {
     await Promise.all([this.apply.init(), ...Object.values(this.models).map((m) => m.init())]);
   }
 
-  /** Starts background polling (every connected tenant, each interval; the first pass drains stored hints). */
+  /**
+   * Drains the hints stored before this start (webhooks acknowledged by a process that crashed or
+   * stopped before processing them), with or without the poller, then polls every connected tenant
+   * each interval (a poll drains first). With the poller off, stored hints are still drained every
+   * minute: a hint whose processing lease a killed process left behind is taken over once it lapses,
+   * and one that failed is retried.
+   */
   start(): void {
-    if (this.deps.cdcIntervalMs <= 0 || this.#timer) return;
-    this.#timer = setInterval(() => this.#track(this.pollAll()), this.deps.cdcIntervalMs);
-    this.#timer.unref();
+    if (this.#started) return;
+    this.#started = true;
     this.#track(this.drainAll());
+    const polling = this.deps.cdcIntervalMs > 0;
+    this.#timer = setInterval(() => this.#track(polling ? this.pollAll() : this.drainAll()), polling ? this.deps.cdcIntervalMs : DRAIN_INTERVAL_MS);
+    this.#timer.unref();
   }
 
   async close(): Promise<void> {
