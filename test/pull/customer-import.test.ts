@@ -5,6 +5,7 @@
  * imported is pushed back as new, customer edits made in QBO (and a two-sided conflict), and records
  * the process's peak RSS while the import runs.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateCustomerFromQuickBooksDocument,
@@ -141,7 +142,8 @@ describe('customer import', () => {
     // only the two edits apply; every customer the import saw at its current SyncToken is left alone.
     const pollStarted = Date.now();
     const report = await gw.app.services.pull.pullNow(tenantId);
-    console.log(`CDC poll after the import: ${report?.read} objects read in ${report?.windows} CDC calls (${report?.path}), ${report?.applied} applied, ${((Date.now() - pollStarted) / 1000).toFixed(1)} s`);
+    const hwm = existsSync('/proc/self/status') ? /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] : undefined;
+    console.log(`CDC poll after the import: ${report?.read} objects read in ${report?.windows} CDC calls (${report?.path}), ${report?.applied} applied, ${((Date.now() - pollStarted) / 1000).toFixed(1)} s; RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, process peak (VmHWM) ${hwm ? (Number(hwm) / 1024).toFixed(0) : '?'} MB`);
     expect(report?.path).toBe('CDC');
     expect(report?.read).toBeGreaterThanOrEqual(QBO_COUNT);
     expect(report?.applied).toBe(2);
