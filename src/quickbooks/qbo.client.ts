@@ -4,6 +4,8 @@
  * limiter, retries with backoff for 429/5xx/timeouts, one token refresh on 401, and errors normalised
  * into `QboError`. Callers get plain JSON entities back.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import pRetry, { AbortError } from 'p-retry';
 import QuickBooksModule from 'node-quickbooks';
@@ -13,8 +15,23 @@ import { type RealmLimiter } from './qbo.limiter.js';
 // node-quickbooks has no per-call timeout; it uses the CommonJS axios instance, so the default is set
 // there (once per process). 30 s is well under QBO's own 120 s limit.
 const require = createRequire(import.meta.url);
-const axios = require('axios') as { defaults: { timeout?: number } };
+const axios = require('axios') as {
+  defaults: { timeout?: number };
+  interceptors: { request: { use(fn: (config: { url?: string; params?: Record<string, unknown> }) => unknown): void } };
+};
 axios.defaults.timeout = 30_000;
+
+/**
+ * node-quickbooks sends `requestid` only for a single entity; a batch call gets it here. The batch's id
+ * travels in async-local storage from `QboClient.batch` (bound around the library call) to this
+ * interceptor, which axios runs in the same async chain.
+ */
+const batchRequestId = new AsyncLocalStorage<string>();
+axios.interceptors.request.use((config) => {
+  const requestId = batchRequestId.getStore();
+  if (requestId && config.url?.endsWith('/batch')) config.params = { ...config.params, requestid: requestId };
+  return config;
+});
 
 /** Process-wide (node-quickbooks shares one axios instance): set once from configuration. */
 export function setQboHttpTimeout(ms: number): void {
@@ -54,15 +71,85 @@ export interface QboClientOptions {
   retries?: number;
   /** Base delay of the exponential backoff (ms). */
   retryBaseMs?: number;
+  /** Items per batch call (QBO recommends at most 30). */
+  batchSize?: number;
+  /** How long a batched create waits for others to join its batch call (ms). */
+  batchLingerMs?: number;
+}
+
+interface QueuedCreate {
+  entity: QboEntity;
+  body: Record<string, unknown>;
+  requestId: string;
+  resolve: (record: QboRecord) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A batch call's requestid (36 characters at most, facts §1.5): the same items give the same id. */
+export function batchRequestIdFor(itemRequestIds: string[]): string {
+  return `fbb${createHash('sha256').update(itemRequestIds.join('|')).digest('base64url').slice(0, 33)}`;
 }
 
 export class QboClient {
   readonly realmId: string;
   readonly #options: Required<Omit<QboClientOptions, 'tokens' | 'limiter'>> & Pick<QboClientOptions, 'tokens' | 'limiter'>;
+  readonly #queued: QueuedCreate[] = [];
+  #lingering: NodeJS.Timeout | undefined;
 
   constructor(options: QboClientOptions) {
     this.realmId = options.realmId;
-    this.#options = { minorVersion: 75, retries: 4, retryBaseMs: 500, ...options };
+    this.#options = { minorVersion: 75, retries: 4, retryBaseMs: 500, batchSize: 30, batchLingerMs: 25, ...options };
+  }
+
+  /**
+   * A create that may share one batch call with the creates other callers make meanwhile: up to
+   * `batchSize` items, sent when full or after `batchLingerMs`. The batch's requestid derives from
+   * its items' requestids and the bIds from their positions, so a retry of the call (429, 5xx,
+   * timeout) is replayed by QBO, not applied twice. A batch formed differently after a crash is a new
+   * request: use this only for entities whose earlier create the caller can find by a natural key.
+   * Each caller gets its own item's object or fault (as a QboError); a lone create goes as a single call.
+   */
+  createBatched<T extends QboRecord>(entity: QboEntity, body: Record<string, unknown>, requestId: string): Promise<T> {
+    if (requestId.length === 0 || requestId.length > 36) {
+      return Promise.reject(new QboError('VALIDATION', `a batched requestid must be 1-36 characters, got ${requestId.length}`));
+    }
+    return new Promise<QboRecord>((resolve, reject) => {
+      this.#queued.push({ entity, body, requestId, resolve, reject });
+      if (this.#queued.length >= this.#options.batchSize) this.#flush();
+      else this.#lingering ??= setTimeout(() => this.#flush(), this.#options.batchLingerMs);
+    }) as Promise<T>;
+  }
+
+  #flush(): void {
+    clearTimeout(this.#lingering);
+    this.#lingering = undefined;
+    while (this.#queued.length > 0) {
+      const items = this.#queued.splice(0, this.#options.batchSize);
+      if (items.length === 1) {
+        const [only] = items as [QueuedCreate];
+        this.create(only.entity, only.body, only.requestId).then(only.resolve, only.reject);
+      } else {
+        void this.#sendBatch(items);
+      }
+    }
+  }
+
+  async #sendBatch(items: QueuedCreate[]): Promise<void> {
+    const requestId = batchRequestIdFor(items.map((i) => i.requestId));
+    try {
+      const response = await this.batch(items.map((item, index) => ({ bId: `b${index}`, operation: 'create', [item.entity]: item.body })), requestId);
+      const byBid = new Map(response.BatchItemResponse.map((r) => [String(r.bId), r]));
+      items.forEach((item, index) => {
+        const answer = byBid.get(`b${index}`);
+        if (!answer) item.reject(new QboError('TRANSIENT', `the batch response had no item b${index}`));
+        else if (answer.Fault || answer.fault) item.reject(normalizeQboError(answer));
+        else if (answer[item.entity]) item.resolve(answer[item.entity] as QboRecord);
+        else item.reject(new QboError('UNKNOWN', `batch item b${index} answered without a ${item.entity}`));
+      });
+    } catch (error) {
+      // The whole call failed (after the retries): every item shares the outcome, committed or not.
+      for (const item of items) item.reject(error);
+    }
   }
 
   create<T extends QboRecord>(entity: QboEntity, body: Record<string, unknown>, requestId?: string): Promise<T> {
@@ -119,10 +206,16 @@ export class QboClient {
     return this.#call('request', (qbo, cb) => qbo.changeDataCapture!.call(qbo, entities.join(','), since, cb));
   }
 
-  /** Items succeed or fail independently: each response item carries its own `Fault`. */
-  async batch(items: Record<string, unknown>[]): Promise<{ BatchItemResponse: Record<string, unknown>[] }> {
+  /**
+   * Items succeed or fail independently: each response item carries its own `Fault`. With a
+   * `requestId` (at most 36 characters, bIds at most 10) QBO replays a repeated call.
+   */
+  async batch(items: Record<string, unknown>[], requestId?: string): Promise<{ BatchItemResponse: Record<string, unknown>[] }> {
     if (items.length > 30) throw new QboError('VALIDATION', `a batch holds at most 30 items, got ${items.length}`);
-    return (await this.#call('batch', (qbo, cb) => qbo.batch!.call(qbo, items, cb))) as { BatchItemResponse: Record<string, unknown>[] };
+    if (requestId !== undefined && (requestId.length === 0 || requestId.length > 36)) throw new QboError('VALIDATION', `a batch requestid must be 1-36 characters, got ${requestId.length}`);
+    // The id is bound right where node-quickbooks calls axios (the limiter runs tasks in its own async context).
+    const send = (qbo: NodeQuickBooks, cb: Callback) => qbo.batch!.call(qbo, items, cb);
+    return (await this.#call('batch', requestId ? (qbo, cb) => batchRequestId.run(requestId, () => send(qbo, cb)) : send)) as { BatchItemResponse: Record<string, unknown>[] };
   }
 
   #write<T>(entity: QboEntity, method: string, body: Record<string, unknown>, requestId?: string, unwrap = true): Promise<T> {

@@ -31,6 +31,11 @@ export interface WriteRequest {
   body: Record<string, unknown>;
   /** Creates of entities with a natural key: finds the object if an earlier attempt created it. */
   findExisting?: () => Promise<QboRecord | undefined>;
+  /**
+   * The create may share a batch call with other creates (see QboClient.createBatched). Only with
+   * `findExisting`: a batch regrouped after a crash is not a replay, the natural key is what finds it.
+   */
+  batchable?: boolean;
 }
 
 export interface WriteResult {
@@ -95,7 +100,7 @@ export class OutboxService {
     } else {
       await this.#model.updateOne({ tenantId, requestId }, { $inc: { attempts: 1 } });
     }
-    const record = await this.#send(client, request.entity, request.operation, request.body, requestId, tenantId);
+    const record = await this.#send(client, request.entity, request.operation, request.body, requestId, tenantId, request.batchable === true && !!request.findExisting);
     return { record, requestId, adopted: false };
   }
 
@@ -159,11 +164,11 @@ export class OutboxService {
     return { record, requestId: first.requestId, adopted: true };
   }
 
-  async #send(client: QboClient, entity: QboEntity, operation: WriteOperation, body: Record<string, unknown>, requestId: string, tenantId: Types.ObjectId): Promise<QboRecord> {
+  async #send(client: QboClient, entity: QboEntity, operation: WriteOperation, body: Record<string, unknown>, requestId: string, tenantId: Types.ObjectId, batchable = false): Promise<QboRecord> {
     try {
       switch (operation) {
         case 'create':
-          return await client.create<QboRecord>(entity, body, requestId);
+          return await (batchable ? client.createBatched<QboRecord>(entity, body, requestId) : client.create<QboRecord>(entity, body, requestId));
         case 'update':
         case 'rounding':
           return await client.update<QboRecord>(entity, body, { requestId });

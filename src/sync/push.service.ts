@@ -295,7 +295,8 @@ export class PushService {
       const mapping = await this.mappingOf(session.tenantId, record.kind, record.id, part);
       const generation = mapping?.generation ?? 0;
       if (!mapping?.qboId) {
-        const written = await this.deps.outbox.write(client, { tenantId: session.tenantId, subject, operation: 'create', entity, version: record.version, generation, body, findExisting: options.findExisting });
+        // Creates with a natural key may share a QBO batch call with the run's other creates.
+        const written = await this.deps.outbox.write(client, { tenantId: session.tenantId, subject, operation: 'create', entity, version: record.version, generation, body, findExisting: options.findExisting, batchable: !!options.findExisting });
         await this.#saveMapping(session, record, part, entity, { qboId: written.record.Id, syncToken: written.record.SyncToken, syncedVersion: written.adopted ? null : record.version, lastSyncedAt: new Date() });
         // Settles this create and any earlier one of the subject: they all are this object.
         await this.deps.outbox.settleCreates(session.tenantId, subject, written.record);
