@@ -34,7 +34,7 @@ export function usesIdOnlyIndexes(connection: Connection): boolean {
 type AnyQuery = Query<unknown, unknown>;
 
 const READ_OPS = ['find', 'findOne', 'countDocuments'] as const;
-const WRITE_OPS = ['updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndDelete'] as const;
+const WRITE_OPS = ['updateOne', 'updateMany', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndReplace'] as const;
 
 /** A plain value (not an operator document such as `{$in: ...}`). */
 function isExact(value: unknown): value is string | number | boolean | Types.ObjectId {
@@ -84,7 +84,10 @@ export function keyedById(schema: Schema, fields: readonly string[], key: (value
  */
 export function byIdReads(schema: Schema): void {
   schema.pre(['find', 'findOne'], function (this: AnyQuery) {
-    const filter = this.getFilter() as Record<string, unknown>;
+    let filter = this.getFilter() as Record<string, unknown>;
+    // `{_id: {$in: [one]}}` (a batch lookup of a single id) is the same exact lookup.
+    const only = (filter._id as { $in?: unknown[] } | undefined)?.$in;
+    if (Array.isArray(only) && only.length === 1 && Object.keys(filter._id as object).length === 1) filter = { ...filter, _id: only[0] };
     const names = Object.keys(filter);
     if (names.length !== 2 || !isExact(filter._id) || !isExact(filter.tenantId)) return;
     const tenant = hex(filter.tenantId);

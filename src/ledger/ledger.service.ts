@@ -22,7 +22,7 @@ import {
   type SupplierInput,
   type SupplierInvoiceInput,
 } from './ledger-record.input.js';
-import { type LedgerModels, ledgerModels, LEDGER_KINDS, type StoredRecord } from './ledger-record.model.js';
+import { type LedgerModel, type LedgerModels, ledgerModels, LEDGER_KINDS, type StoredRecord } from './ledger-record.model.js';
 import { toLedgerRecord } from './ledger-record.mapper.js';
 import {
   badDebtWriteOffRules,
@@ -48,6 +48,7 @@ import {
   type RecordStatus,
 } from './ledger-record.types.js';
 import { type LedgerListsService } from './ledger-lists.service.js';
+import { LedgerIds } from './ledger-ids.js';
 import { LedgerLocks, recordLockKey } from './ledger-lock.store.js';
 
 /** What has been applied to an invoice by ACTIVE payments, credit notes and write-offs. */
@@ -110,6 +111,7 @@ function inputError(what: string, problems: FieldProblem[]): UserInputError {
 }
 
 type Stored<K extends LedgerKind> = StoredRecord<K>;
+type Keyed = { _id: Types.ObjectId; externalId: string };
 type Content = Record<string, unknown>;
 
 interface UpsertPlan<K extends LedgerKind> {
@@ -136,6 +138,7 @@ export class LedgerService implements LedgerReader {
   #listener: LedgerChangeListener = NO_CHANGE_LISTENER;
   #ready: Promise<unknown> | undefined;
   readonly #locks: LedgerLocks;
+  readonly #ids: LedgerIds;
 
   constructor(
     connection: Connection,
@@ -145,6 +148,7 @@ export class LedgerService implements LedgerReader {
   ) {
     this.models = ledgerModels(connection);
     this.#locks = new LedgerLocks(connection);
+    this.#ids = new LedgerIds(connection);
   }
 
   ensureIndexes(): Promise<unknown> {
@@ -184,7 +188,8 @@ export class LedgerService implements LedgerReader {
         return;
       }
       const content = result.content as Content;
-      const doc = { ...content, contentHash: contentHash(content), sortKey: String(content.displayName).toLowerCase(), pushPending: false, changedAt: now, updatedAt: now, _id: new Types.ObjectId(), tenantId: tenant, externalId: input.externalId.trim(), version: 1, status: 'ACTIVE', createdAt: now };
+      const externalId = input.externalId.trim();
+      const doc = { ...content, contentHash: contentHash(content), sortKey: String(content.displayName).toLowerCase(), pushPending: false, changedAt: now, updatedAt: now, _id: this.#ids.newId(this.#model('customer'), tenant, externalId), tenantId: tenant, externalId, version: 1, status: 'ACTIVE', createdAt: now };
       docs.push({ index, doc });
     });
     const failed = new Set<number>();
@@ -312,7 +317,7 @@ export class LedgerService implements LedgerReader {
 
   async #upsertLocked<K extends LedgerKind>(plan: UpsertPlan<K>, model: LedgerModels[K], label: string, tenant: Types.ObjectId, externalId: string): Promise<LedgerRecordOf<K>> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      const existing = (await model.findOne({ tenantId: tenant, externalId }).lean()) as unknown as Stored<K> | null;
+      const existing = await this.#ids.findOne<Stored<K>>(this.#model(plan.kind), tenant, externalId);
       const result = await plan.build(existing);
       const hash = result.ok ? contentHash(result.content) : null;
       // Repeating an identical upsert is harmless, even on a voided record: nothing is written.
@@ -331,7 +336,7 @@ export class LedgerService implements LedgerReader {
       let saved: Stored<K> | null;
       if (!existing) {
         try {
-          const doc = { ...body, _id: new Types.ObjectId(), tenantId: tenant, externalId, version: 1, status: 'ACTIVE', createdAt: now };
+          const doc = { ...body, _id: this.#ids.newId(this.#model(plan.kind), tenant, externalId), tenantId: tenant, externalId, version: 1, status: 'ACTIVE', createdAt: now };
           saved = (await model.create(doc as never)).toObject() as unknown as Stored<K>;
         } catch (error) {
           // A concurrent first upsert of the same externalId won: validate again against its record.
@@ -350,6 +355,10 @@ export class LedgerService implements LedgerReader {
       return toLedgerRecord(plan.kind, saved);
     }
     throw new ConflictError(`${label} ${externalId} changed concurrently too many times; retry the call.`, { type: label, externalId });
+  }
+
+  #model(kind: LedgerKind): LedgerModel {
+    return this.models[kind];
   }
 
   #notify(tenantId: string, kind: LedgerKind, id: string): void {
@@ -387,7 +396,7 @@ export class LedgerService implements LedgerReader {
     const model = this.models[kind];
     const label = LABELS[kind];
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      const existing = (await model.findOne({ tenantId: tenant, externalId: key }).lean()) as unknown as Stored<K> | null;
+      const existing = await this.#ids.findOne<Stored<K>>(this.#model(kind), tenant, key);
       if (!existing) throw new NotFoundError(label, key);
       if (existing.status === status) return toLedgerRecord(kind, existing);
       if (existing.status === 'DELETED') throw inputError(`${label} ${key}`, [{ path: ['externalId'], message: `${label.toLowerCase()} ${key} is DELETED` }]);
@@ -432,16 +441,21 @@ export class LedgerService implements LedgerReader {
       return new Map((ids.length > 0 ? await query(ids) : []).map((row) => [row.externalId, row]));
     };
     const [customers, suppliers, jobTypes, supplies, teams, methods, invoices] = await Promise.all([
-      byExternalId(wants.customers, (ids) => this.models.customer.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
-      byExternalId(wants.suppliers, (ids) => this.models.supplier.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
+      byExternalId(wants.customers, (ids) => this.#ids.findMany<Keyed>(this.#model('customer'), tenant, ids, { externalId: 1 })),
+      byExternalId(wants.suppliers, (ids) => this.#ids.findMany<Keyed>(this.#model('supplier'), tenant, ids, { externalId: 1 })),
       byExternalId(wants.jobTypes, (ids) => this.lists.jobTypes.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
       byExternalId(wants.supplies, (ids) => this.lists.supplies.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
       byExternalId(wants.teams, (ids) => this.lists.teams.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
       byExternalId(wants.paymentMethods, (ids) => this.lists.paymentMethods.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1, isCard: 1 }).lean()),
       byExternalId(wants.invoices, (ids) =>
-        this.models.invoice
-          .find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1, number: 1, customerId: 1, currency: 1, status: 1, total: 1 })
-          .lean<(Pick<Stored<'invoice'>, '_id' | 'externalId' | 'number' | 'customerId' | 'currency' | 'status' | 'total'>)[]>(),
+        this.#ids.findMany<Pick<Stored<'invoice'>, '_id' | 'externalId' | 'number' | 'customerId' | 'currency' | 'status' | 'total'>>(this.#model('invoice'), tenant, ids, {
+          externalId: 1,
+          number: 1,
+          customerId: 1,
+          currency: 1,
+          status: 1,
+          total: 1,
+        }),
       ),
     ]);
     const settlements = await this.settlementsOf(
@@ -523,7 +537,7 @@ export class LedgerService implements LedgerReader {
   }
 
   async findByExternalId<K extends LedgerKind>(kind: K, tenantId: string, externalId: string): Promise<LedgerRecordOf<K> | null> {
-    const row = (await this.models[kind].findOne({ tenantId: new Types.ObjectId(tenantId), externalId: externalId.trim() }).lean()) as unknown as Stored<K> | null;
+    const row = await this.#ids.findOne<Stored<K>>(this.#model(kind), new Types.ObjectId(tenantId), externalId.trim());
     return row ? toLedgerRecord(kind, row) : null;
   }
 

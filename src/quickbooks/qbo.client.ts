@@ -95,6 +95,8 @@ export class QboClient {
   readonly #options: Required<Omit<QboClientOptions, 'tokens' | 'limiter'>> & Pick<QboClientOptions, 'tokens' | 'limiter'>;
   readonly #queued: QueuedCreate[] = [];
   #lingering: NodeJS.Timeout | undefined;
+  /** Batch calls sent and not answered yet (queued in the limiter or on the wire). */
+  #batchesInFlight = 0;
 
   constructor(options: QboClientOptions) {
     this.realmId = options.realmId;
@@ -103,7 +105,9 @@ export class QboClient {
 
   /**
    * A create that may share one batch call with the creates other callers make meanwhile: up to
-   * `batchSize` items, sent when full or after `batchLingerMs`. The batch's requestid derives from
+   * `batchSize` items, sent when full, else after `batchLingerMs` unless two batch calls are still
+   * waiting (then creates keep gathering until one is answered: when QBO's limits are what holds the
+   * run back, batches fill up instead of queueing half-empty). The batch's requestid derives from
    * its items' requestids and the bIds from their positions, so a retry of the call (429, 5xx,
    * timeout) is replayed by QBO, not applied twice. A batch formed differently after a crash is a new
    * request: use this only for entities whose earlier create the caller can find by a natural key.
@@ -115,15 +119,15 @@ export class QboClient {
     }
     return new Promise<QboRecord>((resolve, reject) => {
       this.#queued.push({ entity, body, requestId, resolve, reject });
-      if (this.#queued.length >= this.#options.batchSize) this.#flush();
-      else this.#lingering ??= setTimeout(() => this.#flush(), this.#options.batchLingerMs);
+      if (this.#queued.length >= this.#options.batchSize) this.#flush(true);
+      else this.#lingering ??= setTimeout(() => this.#flush(false), this.#options.batchLingerMs);
     }) as Promise<T>;
   }
 
-  #flush(): void {
+  #flush(full: boolean): void {
     clearTimeout(this.#lingering);
     this.#lingering = undefined;
-    while (this.#queued.length > 0) {
+    while (this.#queued.length >= this.#options.batchSize || (this.#queued.length > 0 && !full && this.#batchesInFlight < 2)) {
       const items = this.#queued.splice(0, this.#options.batchSize);
       if (items.length === 1) {
         const [only] = items as [QueuedCreate];
@@ -132,10 +136,13 @@ export class QboClient {
         void this.#sendBatch(items);
       }
     }
+    // What is left waits for more creates, or for a batch call to be answered.
+    if (this.#queued.length > 0) this.#lingering = setTimeout(() => this.#flush(false), this.#options.batchLingerMs);
   }
 
   async #sendBatch(items: QueuedCreate[]): Promise<void> {
     const requestId = batchRequestIdFor(items.map((i) => i.requestId));
+    this.#batchesInFlight++;
     try {
       const response = await this.batch(items.map((item, index) => ({ bId: `b${index}`, operation: 'create', [item.entity]: item.body })), requestId);
       const byBid = new Map(response.BatchItemResponse.map((r) => [String(r.bId), r]));
@@ -149,6 +156,10 @@ export class QboClient {
     } catch (error) {
       // The whole call failed (after the retries): every item shares the outcome, committed or not.
       for (const item of items) item.reject(error);
+    } finally {
+      this.#batchesInFlight--;
+      // Creates that gathered while the calls were busy go now.
+      if (this.#queued.length > 0 && !this.#lingering) this.#flush(false);
     }
   }
 
