@@ -46,7 +46,7 @@ console.log(
     `  in QBO             ${s.inQbo < 0 ? 'DUPLICATE DocNumbers' : `${s.inQbo} invoices, each once`}`,
     `  virtual time       ${s.virtualMinutes.toFixed(2)} min (${s.realSeconds.toFixed(1)} s real), ${s.requests} requests, ${s.batchCalls} of them batch calls carrying ${s.batchedItems} records`,
     `  throughput         ${s.perMinute.toFixed(0)} records/min on the sandbox clock: ${((s.perMinute / s.ceilingPerMinute) * 100).toFixed(0)}% of the single-call ceiling (${s.ceilingPerMinute}/min), ${((s.perMinute / s.batchCeilingPerMinute) * 100).toFixed(0)}% of the batch ceiling (${s.batchCeilingPerMinute}/min)`,
-    `  real time          ${s.realPerMinute.toFixed(0)} records per real minute (the engine's own pace, set by the embedded database)`,
+    `  real time          ${s.realPerMinute.toFixed(0)} records per real minute`,
     `  429s met           ${s.throttled}`,
   ].join('\n'),
 );

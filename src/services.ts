@@ -85,6 +85,7 @@ export function createServices(deps: ServiceDeps): Services {
     debounceMs: deps.config.sync.debounceMs,
   });
   sync.runs.leaseMs = deps.config.sync.leaseMs;
+  sync.runs.concurrency = deps.config.sync.concurrency;
   const ledgerLog = deps.logger.child({ slice: 'ledger' });
   const ledgerRecords = new LedgerService(deps.connection, ledger, (err: unknown, tenantId, kind, id) => ledgerLog.error({ err, tenantId, kind, id }, 'ledger change listener failed'));
   sync.useLedger(ledgerRecords);

@@ -57,6 +57,8 @@ export const envSchema = z
     FIELDBOOKS_SYNC_DEBOUNCE_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(500),
     /** How long a crashed process can hold a tenant's sync queue before another process takes over. */
     FIELDBOOKS_SYNC_LEASE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(4, 'must be at least 4').max(3600).default(120),
+    /** Records of a kind pushed at once (their creates share QBO batch calls of up to 30). */
+    FIELDBOOKS_SYNC_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(64),
     QBO_MINOR_VERSION: z.coerce.number({ message: 'must be a number' }).int().min(75, 'must be 75 or later (Intuit serves older ones as 75)').default(75),
     /** Older than this, reading the cached chart of accounts starts an incremental refresh in the background. */
     FIELDBOOKS_CHART_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be at least 1').default(900),
@@ -121,7 +123,7 @@ export const envSchema = z
         limitWindowMs: env.QBO_LIMIT_WINDOW_MS,
       },
       accounts: { chartMaxAgeMs: env.FIELDBOOKS_CHART_MAX_AGE_SECONDS * 1000 },
-      sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS, leaseMs: env.FIELDBOOKS_SYNC_LEASE_SECONDS * 1000 },
+      sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS, leaseMs: env.FIELDBOOKS_SYNC_LEASE_SECONDS * 1000, concurrency: env.FIELDBOOKS_SYNC_CONCURRENCY },
       pull: { cdcIntervalMs: env.FIELDBOOKS_CDC_INTERVAL_SECONDS * 1000 },
       encryptionKey: env.FIELDBOOKS_ENCRYPTION_KEY,
       returnOrigins: (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),

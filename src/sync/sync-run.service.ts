@@ -46,11 +46,11 @@ interface LeaseWatch {
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const PAGE = 200;
 /**
- * Records pushed concurrently within a kind. Their creates meet in the facade's batch calls (up to
- * this many items per call) and the limiter paces the calls per realm; beyond about 16 the run only
- * queues more writes on the database (FerretDB writes one at a time) without going faster.
+ * Records pushed concurrently within a kind (FIELDBOOKS_SYNC_CONCURRENCY). Their creates meet in the
+ * facade's batch calls: when QBO's 40 batch calls a minute are what holds a run back, enough records
+ * must be in flight for those calls to fill up to 30 items while earlier ones wait in the limiter.
  */
-const CONCURRENCY = 16;
+const CONCURRENCY = 64;
 
 export class SyncRunService {
   readonly #runs: Model<SyncRun>;
@@ -60,6 +60,8 @@ export class SyncRunService {
   readonly #queueChains = new Map<string, Promise<unknown>>();
   /** The run lease's duration; tests shorten it to watch renewals. */
   leaseMs = LEASE_MS;
+  /** Records of a kind pushed at once. */
+  concurrency = CONCURRENCY;
   #closed = false;
 
   constructor(
@@ -313,7 +315,7 @@ export class SyncRunService {
             }
           }
         };
-        await Promise.all(Array.from({ length: run.dryRun ? 1 : CONCURRENCY }, worker));
+        await Promise.all(Array.from({ length: run.dryRun ? 1 : this.concurrency }, worker));
       }
       const fresh = run.dryRun ? null : await this.#runs.findOne({ tenantId: run.tenantId, _id: run._id }, { cancelRequested: 1 }).lean();
       for (const notice of session.notices) this.deps.log.info({ tenantId, runId }, notice);
