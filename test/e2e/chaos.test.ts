@@ -4,22 +4,19 @@
  * lost after the write committed, and the process is killed with SIGKILL at random moments while it
  * pushes, then restarted. In the end QuickBooks holds every invoice and payment exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
 import { ConnectQuickBooksDocument, InvoicesDocument, RecordPaymentDocument, StartSyncDocument, SyncIssuesDocument, SyncRunsDocument, UpsertCustomerDocument, UpsertInvoiceDocument, UpsertPaymentMethodDocument } from '../generated/graphql.js';
 import { chooseAustralianAccounts } from '../helpers/accounting-setup.js';
+import { builtMain, freePort, type GatewayProcess, killGatewayProcess, startGatewayProcess } from '../helpers/gateway-process.js';
 import { gql } from '../helpers/graphql-client.js';
 import { authorizeInBrowser } from '../sandbox/oauth-harness.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const main = path.join(root, 'dist/src/main.js');
 const API_KEY = 'fbk_chaos-test-key-0123456789abcdef';
 const INVOICES = 40;
 
@@ -28,61 +25,30 @@ let sandboxUrl: string;
 let realmId: string;
 let dataDir: string;
 let port: number;
-let gateway: ChildProcess | undefined;
+let gateway: GatewayProcess | undefined;
 let graphqlUrl: string;
 const mongoDb = `chaos_${randomBytes(4).toString('hex')}`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
 async function startGateway(): Promise<void> {
-  const child = spawn(process.execPath, [main], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: `${inject('mongoUri')}${mongoDb}`,
-      FIELDBOOKS_DATA_DIR: dataDir,
-      FIELDBOOKS_DEMO: 'true',
-      FIELDBOOKS_DEMO_API_KEY: API_KEY,
-      QBO_SANDBOX_URL: sandboxUrl,
-      QBO_HTTP_TIMEOUT_MS: '1500',
-      FIELDBOOKS_SYNC_DEBOUNCE_MS: '50',
-      // A killed process's hold on the sync queue lapses within seconds, not the default two minutes.
-      FIELDBOOKS_SYNC_LEASE_SECONDS: '6',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  gateway = child;
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${out}`)), 60_000);
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('fieldbooks is ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}: ${out}`)));
+  gateway = await startGatewayProcess({
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    MONGODB_URI: `${inject('mongoUri')}${mongoDb}`,
+    FIELDBOOKS_DATA_DIR: dataDir,
+    FIELDBOOKS_DEMO: 'true',
+    FIELDBOOKS_DEMO_API_KEY: API_KEY,
+    QBO_SANDBOX_URL: sandboxUrl,
+    QBO_HTTP_TIMEOUT_MS: '1500',
+    FIELDBOOKS_SYNC_DEBOUNCE_MS: '50',
+    // A killed process's hold on the sync queue lapses within seconds, not the default two minutes.
+    FIELDBOOKS_SYNC_LEASE_SECONDS: '6',
+    LOG_LEVEL: 'error',
   });
 }
 
 async function killGateway(): Promise<void> {
-  const child = gateway;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
+  await killGatewayProcess(gateway);
 }
 
 async function qbo<T>(entity: string): Promise<T[]> {
@@ -95,7 +61,7 @@ async function faults(method: 'POST' | 'DELETE', rule?: Record<string, unknown>)
 }
 
 beforeAll(async () => {
-  expect(existsSync(main), 'dist/ is missing: run `npm run build` (npm test does it)').toBe(true);
+  expect(existsSync(builtMain), 'dist/ is missing: run `npm run build` (npm test does it)').toBe(true);
   sandbox = createSandbox();
   sandboxUrl = (await sandbox.listen(0)).url;
   realmId = sandbox.info().companies.find((c) => c.country === 'AU')!.realmId;

@@ -17,11 +17,9 @@
  * lapsed lease. The FSM invoice then shows the payment exactly once, announced once; a redelivery
  * and a CDC pull afterwards change nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -45,11 +43,10 @@ import {
   ViewerDocument,
 } from '../generated/graphql.js';
 import { chooseAustralianAccounts } from '../helpers/accounting-setup.js';
+import { builtMain, freePort, type GatewayProcess, killGatewayProcess, startGatewayProcess } from '../helpers/gateway-process.js';
 import { gql } from '../helpers/graphql-client.js';
 import { authorizeInBrowser } from '../sandbox/oauth-harness.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const main = path.join(root, 'dist/src/main.js');
 const API_KEY = 'fbk_webhook-crash-test-key-0123456789';
 
 let sandbox: Sandbox;
@@ -58,65 +55,33 @@ let realmId: string;
 let verifierToken: string;
 let dataDir: string;
 let port: number;
-let gateway: ChildProcess | undefined;
+let gateway: GatewayProcess | undefined;
 let gatewayUrl: string;
 let graphqlUrl: string;
 let tenantId: string;
 let db: mongoose.Connection;
 const mongoDb = `webhook_crash_${randomBytes(4).toString('hex')}`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
 async function startGateway(): Promise<void> {
-  const child = spawn(process.execPath, [main], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGODB_URI: `${inject('mongoUri')}${mongoDb}`,
-      FIELDBOOKS_DATA_DIR: dataDir,
-      FIELDBOOKS_DEMO: 'true',
-      FIELDBOOKS_DEMO_API_KEY: API_KEY,
-      QBO_SANDBOX_URL: sandboxUrl,
-      // Pushes run when asked (no automatic worker racing the pull), and no CDC backstop: only the
-      // durable webhook queue can bring the payment in.
-      FIELDBOOKS_SYNC_WORKER: 'false',
-      FIELDBOOKS_CDC_INTERVAL_SECONDS: '0',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  gateway = child;
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${out}`)), 60_000);
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('fieldbooks is ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}: ${out}`)));
+  gateway = await startGatewayProcess({
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    MONGODB_URI: `${inject('mongoUri')}${mongoDb}`,
+    FIELDBOOKS_DATA_DIR: dataDir,
+    FIELDBOOKS_DEMO: 'true',
+    FIELDBOOKS_DEMO_API_KEY: API_KEY,
+    QBO_SANDBOX_URL: sandboxUrl,
+    // Pushes run when asked (no automatic worker racing the pull), and no CDC backstop: only the
+    // durable webhook queue can bring the payment in.
+    FIELDBOOKS_SYNC_WORKER: 'false',
+    FIELDBOOKS_CDC_INTERVAL_SECONDS: '0',
+    LOG_LEVEL: 'error',
   });
 }
 
 async function killGateway(): Promise<void> {
-  const child = gateway;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
+  await killGatewayProcess(gateway);
 }
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 30_000): Promise<T> {
@@ -163,7 +128,7 @@ function deliver(body: string) {
 }
 
 beforeAll(async () => {
-  expect(existsSync(main), 'dist/ is missing: run `npm run build` (npm test does it)').toBe(true);
+  expect(existsSync(builtMain), 'dist/ is missing: run `npm run build` (npm test does it)').toBe(true);
   sandbox = createSandbox();
   sandboxUrl = (await sandbox.listen(0)).url;
   realmId = sandbox.info().companies.find((c) => c.country === 'AU')!.realmId;

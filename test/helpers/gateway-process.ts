@@ -1,0 +1,49 @@
+/**
+ * The built gateway (`dist/src/main.js`) as a child process, for tests that kill it (SIGKILL) and
+ * start it again on the same database and simulator.
+ */
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { type Readable } from 'node:stream';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+export const builtMain = path.join(repoRoot, 'dist/src/main.js');
+
+export type GatewayProcess = ChildProcessByStdio<null, Readable, Readable>;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+/** Starts the built gateway with `env` (on top of this process's) and resolves once it is ready. */
+export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [builtMain], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${out}`)), 60_000);
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('fieldbooks is ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}: ${out}`)));
+  });
+  return child;
+}
+
+/** SIGKILL (no shutdown hooks run) and wait for the exit. */
+export async function killGatewayProcess(child: GatewayProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+}
