@@ -139,14 +139,27 @@ describe('chaos', () => {
       }
     };
 
-    // Feed in four slices, killing the process at a random moment while it pushes each slice.
+    // Feed in four slices, killing the process while it pushes each slice: once a run is seen
+    // RUNNING with records still to go, after a random further moment.
     const slice = INVOICES / 4;
+    let killedMidRun = 0;
     for (let round = 0; round < 4; round++) {
       await feed(round * slice, (round + 1) * slice);
-      await new Promise((r) => setTimeout(r, 300 + Math.floor(Math.random() * 1200)));
+      const until = Date.now() + 20_000;
+      while (Date.now() < until) {
+        const run = (await gql(graphqlUrl, SyncRunsDocument, { first: 1 }, API_KEY)).data?.syncRuns.edges[0]?.node;
+        if (run?.status === 'RUNNING' && run.total > 0 && run.processed < run.total) {
+          killedMidRun++;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 300)));
       await killGateway();
       await startGateway();
     }
+    // The kills really landed in pushes (not between them).
+    expect(killedMidRun).toBeGreaterThanOrEqual(3);
 
     // Calm weather: the backlog drains (a full push picks up anything the kills interrupted).
     await faults('DELETE');
