@@ -5,7 +5,9 @@
  * invoices releasing it), cash and card payments (card surcharges), credit notes, a bad-debt write-off,
  * supplier invoices and expenses, plus records dated before the accounting start date. Then QuickBooks
  * is read back: every transaction has the expected accounts, items, classes, tax codes and the FSM's
- * totals to the cent, and nothing dated before the start date exists there.
+ * totals to the cent, and nothing dated before the start date exists there. The AU month is pushed a
+ * second time into a fresh company while the simulator injects 429s, 500s, timeouts, stale SyncTokens
+ * and responses lost after commit: the end state must be the same (no duplicate, nothing missing).
  */
 import { Decimal } from 'decimal.js';
 import { type TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -55,6 +57,8 @@ interface Profile {
   currency: string;
   accounts: Record<'labour' | 'labourDomestic' | 'hire' | 'materials' | 'bank' | 'clearing' | 'rounding' | 'retention' | 'credit' | 'badDebt' | 'bills' | 'expenses' | 'inventory' | 'surcharge' | 'fuel', string>;
   teams: [string, string];
+  /** Push under injected faults (429, 500, timeouts, stale SyncTokens, responses lost after commit). */
+  faults?: boolean;
 }
 
 const PROFILES: Profile[] = [
@@ -79,12 +83,14 @@ const PROFILES: Profile[] = [
     teams: ['Plumbing', 'HVAC'],
   },
 ];
+// The AU month again, pushed while the simulator misbehaves: the end state must be the same.
+PROFILES.push({ ...PROFILES[0]!, faults: true });
 
 interface QboLine { Amount: number; DetailType: string; Description?: string; SalesItemLineDetail?: { ItemRef: { value: string }; ClassRef?: { value: string; name?: string }; TaxCodeRef?: { value: string } }; AccountBasedExpenseLineDetail?: { AccountRef: { value: string } }; LinkedTxn?: { TxnId: string; TxnType: string }[] }
 interface QboTxn { Id: string; DocNumber?: string; TxnDate: string; TotalAmt: number; Balance?: number; Line: QboLine[]; DepositToAccountRef?: { value: string }; AccountRef?: { value: string }; PrivateNote?: string }
 
 for (const profile of PROFILES) {
-  describe(`a month of ${profile.country} business`, () => {
+  describe(`a month of ${profile.country} business${profile.faults ? ' pushed under injected faults' : ''}`, () => {
     let gw: TestGateway;
     let key: string;
     let tenantId: string;
@@ -110,7 +116,13 @@ for (const profile of PROFILES) {
 
     beforeAll(async () => {
       // The simulator and the gateway's pacing share one compressed clock (a QBO minute in 3 s).
-      gw = await startTestGateway(`month_${profile.country}`, { FIELDBOOKS_SYNC_WORKER: 'false', QBO_SANDBOX_TIME_SCALE: '20', QBO_LIMIT_WINDOW_MS: '3000' });
+      gw = await startTestGateway(`month_${profile.country}`, {
+        FIELDBOOKS_SYNC_WORKER: 'false',
+        QBO_SANDBOX_TIME_SCALE: '20',
+        QBO_LIMIT_WINDOW_MS: '3000',
+        // Under faults a held call is given up after 1.5 s (and retried) rather than 30.
+        ...(profile.faults ? { QBO_HTTP_TIMEOUT_MS: '1500' } : {}),
+      });
       const tenant = await gw.app.services.tenants.createTenant(`Month ${profile.country}`);
       key = tenant.apiKey;
       tenantId = tenant.tenant._id.toHexString();
@@ -302,7 +314,28 @@ for (const profile of PROFILES) {
       }
     }, 240_000);
 
-    it('pushes it all in one run', async () => {
+    async function fault(method: 'POST' | 'DELETE', rule?: Record<string, unknown>): Promise<void> {
+      const response = await fetch(`${gw.app.quickbooks.endpoints.apiBaseUrl}/_sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: rule ? JSON.stringify({ realmId, ...rule }) : undefined });
+      expect(response.status).toBeLessThan(300);
+    }
+
+    it(profile.faults ? 'pushes it through faults, then a retry run settles what they left' : 'pushes it all in one run', async () => {
+      if (profile.faults) {
+        await fault('POST', { kind: '429', rate: 0.05 });
+        await fault('POST', { kind: '500', rate: 0.05 });
+        await fault('POST', { kind: 'drop-after-commit', rate: 0.1, method: 'POST' });
+        await fault('POST', { kind: 'timeout', rate: 0.02, holdMs: 2500 });
+        await fault('POST', { kind: 'stale-synctoken', rate: 0.05, method: 'POST' });
+        const stormy = await ok(StartSyncDocument, { input: {} });
+        await gw.app.services.sync.runs.idle(tenantId);
+        const first = (await ok(SyncRunDocument, { id: stormy.startSync.id })).syncRun!;
+        expect(first.processed).toBe(first.total);
+        // The storm really hit the push: faults of every kind were injected into its calls.
+        const injected = new Set(gw.app.quickbooks.simulator!.state.requests.list().flatMap((r) => (r.injected ? [r.injected] : [])));
+        expect([...injected].sort()).toEqual(expect.arrayContaining(['429', '500', 'drop-after-commit', 'stale-synctoken']));
+        await fault('DELETE');
+      }
+      // Calm weather (or the only run): whatever the faults left failed is pushed now, once.
       const started = await ok(StartSyncDocument, { input: {} });
       await gw.app.services.sync.runs.idle(tenantId);
       const run = (await ok(SyncRunDocument, { id: started.startSync.id })).syncRun!;
