@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';
 import { QboFault } from '../faults.js';
@@ -86,6 +87,25 @@ describe('store rules', () => {
     const after = us.read('CreditMemo', String(cm.Id));
     expect(after.RemainingCredit).toBe(0);
     expect(after.SyncToken).toBe('1');
+  });
+
+  it('lists customers with the same Balance and BalanceWithJobs as reading them one by one', () => {
+    const { us } = stores();
+    const amy = byName(us, 'Customer', "Amy's Bird Sanctuary");
+    const labor = byName(us, 'Item', 'Labor');
+    const job = us.write('Customer', 'create', { DisplayName: 'Amy Pond job', ParentRef: { value: amy } });
+    us.write('Invoice', 'create', { CustomerRef: { value: amy }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 80, SalesItemLineDetail: { ItemRef: { value: labor } } }] });
+    us.write('Invoice', 'create', { CustomerRef: { value: job.Id }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 45.5, SalesItemLineDetail: { ItemRef: { value: labor } } }] });
+    us.write('CreditMemo', 'create', { CustomerRef: { value: amy }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 12.25, SalesItemLineDetail: { ItemRef: { value: labor } } }] });
+    us.write('Payment', 'create', { CustomerRef: { value: job.Id }, TotalAmt: 5 });
+    const listed = us.list('Customer');
+    for (const customer of listed) {
+      const one = us.read('Customer', customer.Id);
+      expect({ id: customer.Id, Balance: customer.Balance, BalanceWithJobs: customer.BalanceWithJobs }).toEqual({ id: one.Id, Balance: one.Balance, BalanceWithJobs: one.BalanceWithJobs });
+    }
+    const parent = listed.find((c) => c.Id === amy)!;
+    // The job's open 45.50 less its unapplied 5.00 payment.
+    expect(new Decimal(String(parent.BalanceWithJobs)).minus(String(parent.Balance)).toFixed(2)).toBe('40.50');
   });
 
   it('bill payments reduce bill balances', () => {

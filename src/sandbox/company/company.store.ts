@@ -95,7 +95,10 @@ export class InMemoryCompanyStore implements CompanyStore {
   }
 
   list(entity: EntityName): readonly QboRecord[] {
-    return [...this.#map(entity).values()].sort(byId).map((r) => this.#output(entity, r));
+    const rules = ENTITY_RULES[entity];
+    const records = [...this.#map(entity).values()].sort(byId);
+    if (!rules.decorateMany) return records.map((r) => this.#output(entity, r));
+    return rules.decorateMany(this.#ctx, records.map((r) => structuredClone(r)));
   }
 
   deletedSince(entity: EntityName, sinceMs: number): readonly Record<string, unknown>[] {

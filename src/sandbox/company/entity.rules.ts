@@ -80,4 +80,6 @@ export interface EntityRules {
   relink?(ctx: EntityContext, record: QboRecord): Draft | undefined;
   /** Output-time fields that never bump SyncToken (Customer.Balance). */
   decorate?(ctx: EntityContext, record: QboRecord): QboRecord;
+  /** The same for a whole list at once (queries, CDC), where record by record would be quadratic. */
+  decorateMany?(ctx: EntityContext, records: QboRecord[]): QboRecord[];
 }

@@ -10,6 +10,21 @@ import { applyDisplayName, PARTY_LENGTHS } from './party.shared.js';
 import { applyHierarchy, ordered } from './name-list.shared.js';
 import { type EntityContext } from '../entity.rules.js';
 
+type Dec = ReturnType<typeof dec>;
+const customerOf = (r: QboRecord) => (r.CustomerRef as { value?: string } | undefined)?.value;
+
+/** Every customer's open balance in one pass over the open transactions (for lists). */
+function openBalances(ctx: EntityContext): Map<string, Dec> {
+  const balances = new Map<string, Dec>();
+  const add = (id: string | undefined, value: Dec) => {
+    if (id !== undefined) balances.set(id, (balances.get(id) ?? dec(0)).plus(value));
+  };
+  for (const r of ctx.all('Invoice')) add(customerOf(r), dec(r.Balance));
+  for (const r of ctx.all('CreditMemo')) add(customerOf(r), dec(r.Balance).negated());
+  for (const r of ctx.all('Payment')) add(customerOf(r), dec(r.UnappliedAmt).negated());
+  return balances;
+}
+
 function openBalance(ctx: EntityContext, customerId: string): ReturnType<typeof dec> {
   const owed = ctx.all('Invoice').filter((r) => (r.CustomerRef as { value?: string } | undefined)?.value === customerId).map((r) => dec(r.Balance));
   const credits = ctx.all('CreditMemo').filter((r) => (r.CustomerRef as { value?: string } | undefined)?.value === customerId).map((r) => dec(r.Balance));
@@ -48,5 +63,19 @@ export const customerRules: EntityRules = {
     record.Balance = amount(own);
     record.BalanceWithJobs = amount(own.plus(sum(jobs)));
     return record;
+  },
+  decorateMany(ctx, records): QboRecord[] {
+    const balances = openBalances(ctx);
+    const jobs = new Map<string, string[]>();
+    for (const c of ctx.all('Customer')) {
+      const parent = (c.ParentRef as { value?: string } | undefined)?.value;
+      if (parent !== undefined) jobs.set(parent, [...(jobs.get(parent) ?? []), c.Id]);
+    }
+    const of = (id: string) => balances.get(id) ?? dec(0);
+    for (const record of records) {
+      record.Balance = amount(of(record.Id));
+      record.BalanceWithJobs = amount(of(record.Id).plus(sum((jobs.get(record.Id) ?? []).map(of))));
+    }
+    return records;
   },
 };
