@@ -66,6 +66,11 @@ export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMo
   }
 
   let stopping: Promise<void> | undefined;
+  // A server that dies on its own says why (its last words on stderr), instead of leaving only
+  // "connection refused" errors behind.
+  void exited.then((code) => {
+    if (!stopping) log(`The embedded FerretDB server stopped unexpectedly (exit code ${code}, signal ${child.signalCode ?? "none"}).${stderr ? `\n${stderr}` : ''}`);
+  });
   return {
     uri,
     port,
