@@ -66,13 +66,21 @@ export class PullRunService {
   async #execute(run: SyncRun, work: (handle: PullRunHandle) => Promise<void>): Promise<void> {
     let current = run;
     let lastSave = 0;
-    const save = async (set: Partial<SyncRun>, final: boolean) => {
-      current = { ...current, ...set };
-      if (final || Date.now() - lastSave > 250) {
-        lastSave = Date.now();
-        await this.#runs.updateOne({ tenantId: run.tenantId, _id: run._id }, { $set: set });
-      }
-      this.#publish(current, final);
+    // Saves go one after another: progress is reported without waiting, and on FerretDB an update
+    // is read-then-write, so a progress save still in flight could write RUNNING back over the
+    // final status.
+    let saved: Promise<void> = Promise.resolve();
+    const save = (set: Partial<SyncRun>, final: boolean): Promise<void> => {
+      // A failed save is reported to its caller, not to the saves after it.
+      saved = saved.catch(() => undefined).then(async () => {
+        current = { ...current, ...set };
+        if (final || Date.now() - lastSave > 250) {
+          lastSave = Date.now();
+          await this.#runs.updateOne({ tenantId: run.tenantId, _id: run._id }, { $set: set });
+        }
+        this.#publish(current, final);
+      });
+      return saved;
     };
     try {
       await work({ run, progress: (counts) => save(counts, false) });
