@@ -212,7 +212,14 @@ export class SyncRunService {
     const key = this.#leaseKey(tenantId);
     while (!this.#closed) {
       const leaseMs = this.leaseMs;
-      if (!(await this.#lease.tryAcquire(key, leaseMs))) return; // another process runs this tenant's queue
+      if (!(await this.#lease.tryAcquire(key, leaseMs))) {
+        // Another process holds the queue: it drains what is queued, unless it has crashed. Then
+        // nobody would start the queued runs before the next request, so look again once a
+        // crashed holder's lease could have lapsed.
+        const queued = await this.#runs.findOne({ tenantId: tenant, status: 'QUEUED', dryRun: false }, { _id: 1 }).lean();
+        if (queued && !this.#closed) setTimeout(() => this.kick(tenantId), Math.min(leaseMs / 4, 15_000)).unref();
+        return;
+      }
       const watch: LeaseWatch = { lost: false };
       // Renew while the run is active; renewing only with half the lease left keeps the (read-then-
       // write) renewal clear of any takeover, which needs an expired lease.
