@@ -30,22 +30,13 @@ let graphqlUrl: string;
 const mongoDb = `chaos_${randomBytes(4).toString('hex')}`;
 
 async function startGateway(): Promise<void> {
-  gateway = await startGatewayProcess({
-    NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    MONGODB_URI: `${inject('mongoUri')}${mongoDb}`,
-    FIELDBOOKS_DATA_DIR: dataDir,
-    FIELDBOOKS_DEMO: 'true',
-    FIELDBOOKS_DEMO_API_KEY: API_KEY,
-    QBO_SANDBOX_URL: sandboxUrl,
+  gateway = await startGatewayProcess({ port, mongoUri: `${inject('mongoUri')}${mongoDb}`, dataDir, apiKey: API_KEY, sandboxUrl }, {
     QBO_HTTP_TIMEOUT_MS: '1500',
     // Each slice is pushed by a run this test starts, so it knows when to kill (the automatic
     // worker is tested elsewhere; here it would finish small slices before the test looks).
     FIELDBOOKS_SYNC_WORKER: 'false',
     // A killed process's hold on the sync queue lapses within seconds, not the default two minutes.
     FIELDBOOKS_SYNC_LEASE_SECONDS: '6',
-    LOG_LEVEL: 'error',
   });
 }
 

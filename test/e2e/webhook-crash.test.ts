@@ -63,20 +63,11 @@ let db: mongoose.Connection;
 const mongoDb = `webhook_crash_${randomBytes(4).toString('hex')}`;
 
 async function startGateway(): Promise<void> {
-  gateway = await startGatewayProcess({
-    NODE_ENV: 'development',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    MONGODB_URI: `${inject('mongoUri')}${mongoDb}`,
-    FIELDBOOKS_DATA_DIR: dataDir,
-    FIELDBOOKS_DEMO: 'true',
-    FIELDBOOKS_DEMO_API_KEY: API_KEY,
-    QBO_SANDBOX_URL: sandboxUrl,
+  gateway = await startGatewayProcess({ port, mongoUri: `${inject('mongoUri')}${mongoDb}`, dataDir, apiKey: API_KEY, sandboxUrl }, {
     // Pushes run when asked (no automatic worker racing the pull), and no CDC backstop: only the
     // durable webhook queue can bring the payment in.
     FIELDBOOKS_SYNC_WORKER: 'false',
     FIELDBOOKS_CDC_INTERVAL_SECONDS: '0',
-    LOG_LEVEL: 'error',
   });
 }
 

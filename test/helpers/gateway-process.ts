@@ -21,8 +21,34 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built gateway with `env` (on top of this process's) and resolves once it is ready. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+export interface GatewayProcessSetup {
+  port: number;
+  /** Full MongoDB URI including the database name. */
+  mongoUri: string;
+  dataDir: string;
+  /** The demo tenant's key (the tenant the test works in). */
+  apiKey: string;
+  /** The simulator the gateway talks to (it outlives the gateway). */
+  sandboxUrl: string;
+}
+
+/**
+ * Starts the built gateway on the test's database, data folder and simulator, with `env` on top,
+ * and resolves once it is ready.
+ */
+export async function startGatewayProcess(setup: GatewayProcessSetup, extra: Record<string, string>): Promise<GatewayProcess> {
+  const env = {
+    NODE_ENV: 'development',
+    PORT: String(setup.port),
+    HOST: '127.0.0.1',
+    MONGODB_URI: setup.mongoUri,
+    FIELDBOOKS_DATA_DIR: setup.dataDir,
+    FIELDBOOKS_DEMO: 'true',
+    FIELDBOOKS_DEMO_API_KEY: setup.apiKey,
+    QBO_SANDBOX_URL: setup.sandboxUrl,
+    LOG_LEVEL: 'error',
+    ...extra,
+  };
   const child = spawn(process.execPath, [builtMain], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
