@@ -117,6 +117,9 @@ export class OutboxService {
     const tenant = new Types.ObjectId(tenantId);
     const open = (await this.#subjects.findOne({ tenantId: tenant, subject }).lean())?.openCreates ?? [];
     for (const requestId of open) {
+      // A create QBO rejected (FAILED) stays so: it wrote nothing, so it is not this object.
+      const entry = await this.#model.findOne({ tenantId: tenant, requestId }, { status: 1 }).lean();
+      if (entry?.status !== 'PENDING') continue;
       await this.#model.updateOne({ tenantId: tenant, requestId }, { $set: { status: 'DONE', resultId: record.Id, resultSyncToken: record.SyncToken ?? null } });
     }
     if (open.length > 0) await this.#subjects.updateOne({ tenantId: tenant, subject }, { $pullAll: { openCreates: open } });

@@ -472,7 +472,7 @@ export class PushService {
     const category = session.settings.teamTrackingCategory;
     if (category !== TeamTrackingCategory.NONE) {
       const entity = category === TeamTrackingCategory.CLASS ? 'Class' : 'Department';
-      for (const team of teams) teamRefs.set(team._id.toHexString(), await this.#listRef(session, `${entity}:${team._id.toHexString()}`, () => this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id: team._id.toHexString(), name: team.name })));
+      for (const team of teams) teamRefs.set(team._id.toHexString(), await this.#team(session, entity, team));
     }
     const keys = invoiceItemKeys(record, base);
     const items = await this.#ensureItems(session, keys, base.supplies);
@@ -494,6 +494,15 @@ export class PushService {
     return ref;
   }
 
+  #item(session: PushSession, key: ItemKey, supply?: { code: string | null; name: string; trackInventory?: boolean }, inventory?: InventoryAccounts): Promise<QboRef> {
+    return this.#listRef(session, `item:${itemKeyString(key)}`, () => this.deps.items.ensureItem(this.#ensureContext(session), key, supply, inventory));
+  }
+
+  #team(session: PushSession, entity: 'Class' | 'Department', team: { _id: Types.ObjectId; name: string }): Promise<QboRef> {
+    const id = team._id.toHexString();
+    return this.#listRef(session, `${entity}:${id}`, () => this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id, name: team.name }));
+  }
+
   async #ensureItems(session: PushSession, keys: ItemKey[], supplies: ReadonlyMap<string, { code: string | null; name: string; trackInventory?: boolean }>): Promise<Map<string, QboRef>> {
     const refs = new Map<string, QboRef>();
     for (const key of keys) {
@@ -501,7 +510,7 @@ export class PushService {
       if (refs.has(id)) continue;
       const supply = key.supplyId ? supplies.get(key.supplyId) : undefined;
       const inventory = supply?.trackInventory ? await this.#inventoryAccounts(session) : undefined;
-      refs.set(id, await this.#listRef(session, `item:${id}`, () => this.deps.items.ensureItem(this.#ensureContext(session), key, supply, inventory)));
+      refs.set(id, await this.#item(session, key, supply, inventory));
     }
     return refs;
   }
@@ -547,7 +556,7 @@ export class PushService {
     const check = compareTotals(record.total, qboTotal);
     if (check.kind === 'equal') return;
     if (check.kind === 'mismatch') throw totalMismatch(record, qboTotal, check.difference);
-    const rounding = await this.#listRef(session, `item:${itemKeyString(roundingItem(lookups))}`, () => this.deps.items.ensureItem(this.#ensureContext(session), roundingItem(lookups)));
+    const rounding = await this.#item(session, roundingItem(lookups));
     const withRounding: SalesLookups = { ...lookups, item: (key) => (key.purpose === 'ROUNDING' ? rounding : lookups.item(key)) };
     const mapping = (await this.mappingOf(session.tenantId, 'invoice', record.id))!;
     const body = { Id: saved.Id, SyncToken: mapping.syncToken ?? saved.SyncToken, Line: [...invoiceLines(record, withRounding), roundingLine(check.difference, withRounding, record.taxInclusive)] };
@@ -639,7 +648,7 @@ export class PushService {
     if (category === TeamTrackingCategory.NONE || ids.length === 0) return refs;
     const entity = category === TeamTrackingCategory.CLASS ? 'Class' : 'Department';
     const teams = await this.deps.lists.teams.find({ tenantId: new Types.ObjectId(session.tenantId), _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }).lean();
-    for (const team of teams) refs.set(team._id.toHexString(), await this.#listRef(session, `${entity}:${team._id.toHexString()}`, () => this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id: team._id.toHexString(), name: team.name })));
+    for (const team of teams) refs.set(team._id.toHexString(), await this.#team(session, entity, team));
     return refs;
   }
 
@@ -745,7 +754,7 @@ export class PushService {
   /** The credit memo's lines with a rounding line on the rounding item (for #reconcileTotal). */
   async #creditRounding(session: PushSession, lines: QboPayload[], difference: Decimal, taxInclusive: boolean): Promise<QboPayload[]> {
     const lookups = { settings: session.settings };
-    const rounding = await this.#listRef(session, `item:${itemKeyString(roundingItem(lookups))}`, () => this.deps.items.ensureItem(this.#ensureContext(session), roundingItem(lookups)));
+    const rounding = await this.#item(session, roundingItem(lookups));
     return [...lines, salesLine({ description: `Rounding (${cents(difference)})`, amount: difference, item: rounding, taxCode: session.tax.exemptCode ?? undefined, taxInclusive, tax: session.tax })];
   }
 
