@@ -26,57 +26,91 @@ export interface LaunchOptions {
   startTimeoutMs?: number;
 }
 
+interface RunningServer {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** The start and the end of its stderr (a Go crash names its cause first, then dumps goroutines). */
+  stderr: () => string;
+}
+
+/** Restarts after a crash, at most this many within a minute (a server that keeps dying stays down). */
+const MAX_RESTARTS_PER_MINUTE = 3;
+
 export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMongo> {
   const log = options.log ?? (() => {});
   const binary = await ensureFerretdb(options.toolsDir, log);
   await mkdir(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
-
-  const child = spawn(
-    binary,
-    [
-      '--handler=sqlite',
-      // WAL with synchronous=NORMAL: about twice the write throughput of SQLite's defaults, still
-      // crash-safe for the process (a power cut may lose the last commits; production uses MongoDB).
-      `--sqlite-url=file:${options.dataDir.endsWith('/') ? options.dataDir : `${options.dataDir}/`}?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)`,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--telemetry=disable',
-      '--debug-addr=-',
-      '--state-dir=-',
-      '--log-level=error',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // If this process dies without a clean shutdown, do not leave the server behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
   const uri = `mongodb://127.0.0.1:${port}/`;
+
+  const spawnServer = (): RunningServer => {
+    const child = spawn(
+      binary,
+      [
+        '--handler=sqlite',
+        // WAL with synchronous=NORMAL: about twice the write throughput of SQLite's defaults, still
+        // crash-safe for the process (a power cut may lose the last commits; production uses MongoDB).
+        `--sqlite-url=file:${options.dataDir.endsWith('/') ? options.dataDir : `${options.dataDir}/`}?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)`,
+        `--listen-addr=127.0.0.1:${port}`,
+        '--telemetry=disable',
+        '--debug-addr=-',
+        '--state-dir=-',
+        '--log-level=error',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let head = '';
+    let tail = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (head.length < 2000) head = (head + chunk.toString()).slice(0, 2000);
+      else tail = (tail + chunk.toString()).slice(-2000);
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, exited, stderr: () => (tail ? `${head}\n...\n${tail}` : head) };
+  };
+
+  let server = spawnServer();
+  // If this process dies without a clean shutdown, do not leave the server behind.
+  const killOnExit = () => server.child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   try {
-    await waitForHello(uri, options.startTimeoutMs ?? 30_000, exited);
+    await waitForHello(uri, options.startTimeoutMs ?? 30_000, server.exited);
   } catch (error) {
-    child.kill('SIGKILL');
+    server.child.kill('SIGKILL');
     process.removeListener('exit', killOnExit);
+    const stderr = server.stderr();
     throw new Error(`The embedded FerretDB server did not start: ${(error as Error).message}${stderr ? `\n${stderr}` : ''}`, { cause: error });
   }
 
   let stopping: Promise<void> | undefined;
-  // A server that dies on its own says why (its last words on stderr), instead of leaving only
-  // "connection refused" errors behind.
-  void exited.then((code) => {
-    if (!stopping) log(`The embedded FerretDB server stopped unexpectedly (exit code ${code}, signal ${child.signalCode ?? "none"}).${stderr ? `\n${stderr}` : ''}`);
-  });
+  const restarts: number[] = [];
+  // A server that dies on its own says why (its stderr) and is started again on the same port and
+  // data (SQLite keeps what was committed), so clients reconnect instead of failing from then on.
+  const watch = (running: RunningServer): void => {
+    void running.exited.then(async (code) => {
+      if (stopping) return;
+      log(`The embedded FerretDB server stopped unexpectedly (exit code ${code}, signal ${running.child.signalCode ?? 'none'}).\n${running.stderr()}`);
+      const now = Date.now();
+      while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS_PER_MINUTE) return log('The embedded FerretDB server keeps stopping; it is not restarted again.');
+      restarts.push(now);
+      server = spawnServer();
+      watch(server);
+      await waitForHello(uri, options.startTimeoutMs ?? 30_000, server.exited).then(
+        () => log('The embedded FerretDB server was restarted.'),
+        (error: unknown) => log(`The embedded FerretDB server could not be restarted: ${(error as Error).message}`),
+      );
+    });
+  };
+  watch(server);
   return {
     uri,
     port,
-    pid: child.pid ?? -1,
+    get pid() {
+      return server.child.pid ?? -1;
+    },
     stop() {
-      stopping ??= stopChild(child, exited).finally(() => process.removeListener('exit', killOnExit));
+      stopping ??= stopChild(server.child, server.exited).finally(() => process.removeListener('exit', killOnExit));
       return stopping;
     },
   };
