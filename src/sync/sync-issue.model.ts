@@ -5,6 +5,7 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import { tenantScoped } from '../db/tenant-scoped.plugin.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
+import { type LinkCandidate, type SyncIssueActionKind } from './sync.errors.js';
 
 export type SyncIssueStatus = 'OPEN' | 'RESOLVED';
 
@@ -23,6 +24,10 @@ export interface SyncIssue {
   blockedByKind: string | null;
   blockedById: string | null;
   qboFault: string | null;
+  /** Actions beyond RETRY that can succeed (see SyncIssueActionKind). */
+  actions: SyncIssueActionKind[];
+  candidates: LinkCandidate[];
+  setting: string | null;
   occurrences: number;
   resolvedAt: Date | null;
   createdAt: Date;
@@ -43,6 +48,9 @@ const schema = new Schema<SyncIssue>(
     blockedByKind: { type: String, default: null },
     blockedById: { type: String, default: null },
     qboFault: { type: String, default: null },
+    actions: { type: [String], default: [] },
+    candidates: { type: [{ _id: false, remoteId: String, label: String }], default: [] },
+    setting: { type: String, default: null },
     occurrences: { type: Number, default: 1 },
     resolvedAt: { type: Date, default: null },
   },

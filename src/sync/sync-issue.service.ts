@@ -33,6 +33,9 @@ export class SyncIssueService {
       blockedByKind: problem.options.blockedBy?.kind ?? null,
       blockedById: problem.options.blockedBy?.recordId ?? null,
       qboFault: problem.options.qboFault ?? null,
+      actions: problem.options.actions ?? [],
+      candidates: problem.options.candidates ?? [],
+      setting: problem.options.setting ?? null,
     };
     const existing = await this.#model.findOneAndUpdate(filter, { $set: set, $inc: { occurrences: 1 } }, { returnDocument: 'after' }).lean();
     if (existing) return existing;

@@ -22,6 +22,24 @@ export type SyncIssueCode =
   | 'CUSTOMER_EDIT_CONFLICT'
   | 'INTERNAL';
 
+/**
+ * What a bookkeeper can do about an issue, offered only where it can succeed; performed through the API
+ * (the issue-actions registry, `src/sync/issue-actions.registry.ts`). RETRY pushes the record again;
+ * RECREATE creates a record deleted in QuickBooks again (never done without this explicit action); LINK ties
+ * the record to an existing QuickBooks object (one of the issue's candidates); IGNORE closes the issue and
+ * leaves the record out of sync on purpose; OPEN_SETTINGS points at the accounting setting to fix (the
+ * issue's `setting`); VOID_IN_FSM voids the FSM record to agree with QuickBooks; PUSH pushes a record the
+ * engine would otherwise skip (an invoice dated before the accounting start date, as an opening item).
+ */
+export type SyncIssueActionKind = 'RETRY' | 'RECREATE' | 'LINK' | 'IGNORE' | 'OPEN_SETTINGS' | 'VOID_IN_FSM' | 'PUSH';
+
+/** A QuickBooks object an issue's LINK action may tie the record to, described as a bookkeeper knows it. */
+export interface LinkCandidate {
+  remoteId: string;
+  /** e.g. "Invoice 1042 · Smith Plumbing · 12 Mar 2026 · 1,250.00" or "Customer Jane Smith (jane@example.com)". */
+  label: string;
+}
+
 export interface BlockingDependency {
   kind: string;
   recordId: string;
@@ -32,7 +50,18 @@ export class SyncProblem extends Error {
   constructor(
     readonly code: SyncIssueCode,
     message: string,
-    readonly options: { fixHint: string; retryable: boolean; blockedBy?: BlockingDependency; qboFault?: string } ,
+    readonly options: {
+      fixHint: string;
+      retryable: boolean;
+      blockedBy?: BlockingDependency;
+      qboFault?: string;
+      /** Actions beyond RETRY (which `retryable` already offers) that can succeed for this issue. */
+      actions?: SyncIssueActionKind[];
+      /** For LINK: the QuickBooks objects to choose from. */
+      candidates?: LinkCandidate[];
+      /** For OPEN_SETTINGS: the accounting setting (AccountingSettings field name) to fix. */
+      setting?: string;
+    },
   ) {
     super(message);
     this.name = 'SyncProblem';

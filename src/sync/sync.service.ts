@@ -20,6 +20,7 @@ import { type Logger } from '../logging/logger.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { OutboxService } from './outbox.service.js';
 import { PUSHABLE_KINDS, PushService } from './push.service.js';
+import { IssueActionRegistry } from './issue-actions.registry.js';
 import { type SyncIssue } from './sync-issue.model.js';
 import { SyncIssueService } from './sync-issue.service.js';
 import { SyncItemService } from './sync-item.service.js';
@@ -44,6 +45,8 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
   readonly items: SyncItemService;
   readonly push: PushService;
   readonly issues: SyncIssueService;
+  /** What each issue action does; slices register the actions they own (RETRY, RECREATE, LINK, ...). */
+  readonly issueActions = new IssueActionRegistry();
   readonly runs: SyncRunService;
   #ledger: LedgerReader | undefined;
   readonly #timers = new Map<string, NodeJS.Timeout>();
