@@ -1,9 +1,12 @@
 /**
- * "Act as a QBO user": changes a bookkeeper makes in the QBO UI (record a payment, edit or void an
- * invoice, rename a customer). They go through the same store writes as the API, with the record's
- * current SyncToken, so SyncTokens move, CDC sees them and webhooks fire.
+ * "Act as a QBO user": changes a bookkeeper makes in the QBO UI (record a payment, edit, void or delete
+ * an invoice, rename a customer, make a list record inactive or active again, create a record). They go
+ * through the same store writes as the API, with the record's current SyncToken, so SyncTokens move,
+ * CDC sees them and webhooks fire.
  */
 import { type InMemoryCompanyStore } from '../company/company.store.js';
+import { ENTITY_NAMES, type EntityName } from '../company/company.types.js';
+import { ENTITY_RULES } from '../company/entity.registry.js';
 import { faults } from '../faults.js';
 import { idOf } from '../company/validate.util.js';
 
@@ -55,11 +58,50 @@ const renameCustomer: Action = (store, body) => {
   return { Customer: updated };
 };
 
+function entityOf(body: Body, kind: 'name' | 'txn'): EntityName {
+  const entity = ENTITY_NAMES.find((e) => e.toLowerCase() === (typeof body.entity === 'string' ? body.entity : '').toLowerCase());
+  if (!entity) throw faults.requiredMissing('entity');
+  if (ENTITY_RULES[entity].kind !== kind) {
+    throw faults.unsupportedOperation(kind === 'name' ? `${entity} is not a name list: only name-list records (customers, items, accounts, classes, vendors...) are made inactive.` : `${entity} is not a transaction: name-list records cannot be deleted, only made inactive.`);
+  }
+  return entity;
+}
+
+/**
+ * `{entity, id, active}`: "Make inactive" / "Make active" on a name-list record (QBO's only delete for
+ * them): a sparse update of Active, so the name gets or loses its " (deleted)" suffix as in QBO.
+ */
+const setActive: Action = (store, body) => {
+  const entity = entityOf(body, 'name');
+  if (typeof body.active !== 'boolean') throw faults.requiredMissing('active');
+  const record = store.read(entity, requireId(body, 'id'));
+  const updated = store.write(entity, 'update', { Id: record.Id, SyncToken: record.SyncToken, sparse: true, Active: body.active }, { sparse: true });
+  return { [entity]: updated };
+};
+
+/** `{entity, id}`: a transaction deleted in QBO (only a CDC stub remains; reads answer 610). */
+const deleteTransaction: Action = (store, body) => {
+  const entity = entityOf(body, 'txn');
+  const record = store.read(entity, requireId(body, 'id'));
+  return { [entity]: store.write(entity, 'delete', { Id: record.Id, SyncToken: record.SyncToken }) };
+};
+
+/** `{entity, body}`: a record a QBO user enters directly (a customer, an invoice...), with the API's rules. */
+const createRecord: Action = (store, body) => {
+  const entity = ENTITY_NAMES.find((e) => e.toLowerCase() === (typeof body.entity === 'string' ? body.entity : '').toLowerCase());
+  if (!entity) throw faults.requiredMissing('entity');
+  if (typeof body.body !== 'object' || body.body === null || Array.isArray(body.body)) throw faults.requiredMissing('body');
+  return { [entity]: store.write(entity, 'create', body.body as Body) };
+};
+
 export const actions = {
   'record-payment': recordPayment,
   'edit-invoice': editInvoice,
   'void-invoice': voidInvoice,
   'rename-customer': renameCustomer,
+  'set-active': setActive,
+  delete: deleteTransaction,
+  create: createRecord,
 } as const satisfies Record<string, Action>;
 
 export type ActionName = keyof typeof actions;

@@ -137,7 +137,7 @@ export function buildSalesLines(ctx: EntityContext, draft: Draft, previous: QboR
     const element = 'Line.SalesItemLineDetail';
     if (!isObject(line.SalesItemLineDetail)) throw faults.requiredMissing(`${element}.ItemRef`);
     const detail: Draft = { ...line.SalesItemLineDetail };
-    const { ref: itemRef, record: item } = resolveLineItem(ctx, detail.ItemRef, `${element}.ItemRef`);
+    const { ref: itemRef, record: item } = resolveLineItem(ctx, detail.ItemRef, `${element}.ItemRef`, 'IncomeAccountRef');
     const taxCode = lineTaxCode(lc, detail.TaxCodeRef, `${element}.TaxCodeRef`, item.Taxable === true);
     let net: Decimal;
     let gross: Decimal | undefined;
@@ -219,7 +219,7 @@ export function buildExpenseLines(ctx: EntityContext, draft: Draft, previous: Qb
     if (type === 'AccountBasedExpenseLineDetail') {
       detail.AccountRef = resolveRecord(ctx, 'Account', detail.AccountRef, `${element}.AccountRef`).ref;
     } else {
-      const { ref, record } = resolveLineItem(ctx, detail.ItemRef, `${element}.ItemRef`);
+      const { ref, record } = resolveLineItem(ctx, detail.ItemRef, `${element}.ItemRef`, 'ExpenseAccountRef');
       detail.ItemRef = ref;
       fallbackTaxable = record.Taxable === true;
     }

@@ -66,9 +66,20 @@ export const itemRules: EntityRules = {
   },
 };
 
-/** Guard used by transaction lines: a Category item cannot be sold or bought (fault 2500). */
-export function resolveLineItem(ctx: Parameters<EntityRules['build']>[0], raw: unknown, element: string) {
+/**
+ * Guard used by transaction lines: a Category item cannot be sold or bought (fault 2500), and the
+ * account the line posts to through the item (IncomeAccountRef on sales, ExpenseAccountRef on
+ * purchases) must be active. Intuit's help says a transaction related to an inactive account cannot
+ * be saved until the account is restored; the API's answer for an inactive reference is 610 "made
+ * inactive" (docs/qbo-facts/inactive-and-deleted.md), so an active item on an inactive account gets it too.
+ */
+export function resolveLineItem(ctx: Parameters<EntityRules['build']>[0], raw: unknown, element: string, postsTo?: 'IncomeAccountRef' | 'ExpenseAccountRef') {
   const resolved = resolveRecord(ctx, 'Item', raw, element);
   if (resolved.record.Type === 'Category') throw faults.invalidReference(element, 'Invalid Reference Id : Categories cannot be used in transactions.');
+  const accountRef = postsTo ? (resolved.record[postsTo] as { value?: string } | undefined) : undefined;
+  if (accountRef?.value !== undefined) {
+    const account = ctx.find('Account', String(accountRef.value));
+    if (account && account.Active === false) resolveRecord(ctx, 'Account', accountRef, element);
+  }
   return resolved;
 }
