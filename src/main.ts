@@ -6,15 +6,17 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { loadDotEnv } from './config/dotenv.js';
 import { createLogger } from './logging/logger.js';
 
 async function main(): Promise<void> {
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`fieldbooks cannot start.\n${error.message}\nSee .env.example for every variable.`);
+      console.error(`fieldbooks cannot start.\n${error.message}\nSee .env.example for every variable (copy it to .env, or set them in the environment).`);
       process.exit(78); // EX_CONFIG
     }
     throw error;

@@ -17,7 +17,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -27,6 +27,9 @@ export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.2';
 /** Our build of it (bump when the patch changes, so existing installs are rebuilt). */
 export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.1`;
+
+/** FerretDB 1.24.2's go.mod says `go 1.24`: an older Go cannot build it (and cannot fetch a newer toolchain without the checksum database). */
+export const GO_MINIMUM = [1, 24] as const;
 
 /** The `_id` lookup expression, made identical to the `_id` index's expression (see above). */
 export const ID_LOOKUP_PATCH = {
@@ -41,7 +44,7 @@ export class EmbeddedDatabaseUnavailableError extends Error {
       `${reason}\n` +
         'fieldbooks needs a MongoDB-compatible database. Either:\n' +
         '  - set MONGODB_URI to a MongoDB 6+ server (e.g. MONGODB_URI=mongodb://localhost:27017/fieldbooks), or\n' +
-        '  - install Go 1.22+ (https://go.dev/dl/) so fieldbooks can build its embedded FerretDB server on first start.',
+        `  - install Go ${GO_MINIMUM.join('.')}+ (https://go.dev/dl/, or \`bash scripts/install-go.sh\`, which fetches one into the tools folder) so fieldbooks can build its embedded FerretDB server on first start.`,
     );
     this.name = 'EmbeddedDatabaseUnavailableError';
   }
@@ -56,12 +59,7 @@ export async function ensureFerretdb(toolsDir: string, log: (message: string) =>
   const binary = ferretdbBinaryPath(toolsDir);
   if (existsSync(binary)) return binary;
 
-  let goVersion: string;
-  try {
-    goVersion = (await run('go', ['version'])).stdout.trim();
-  } catch {
-    throw new EmbeddedDatabaseUnavailableError('MONGODB_URI is not set and Go is not installed, so the embedded FerretDB server cannot be built.');
-  }
+  const { go, version: goVersion } = await findGo(toolsDir);
   log(`Building the embedded FerretDB ${FERRETDB_VERSION} with ${goVersion} (first start only, about a minute)...`);
 
   const root = path.dirname(path.dirname(binary));
@@ -70,9 +68,11 @@ export async function ensureFerretdb(toolsDir: string, log: (message: string) =>
   const work = path.join(root, `.build-${process.pid}-${Date.now()}`);
   try {
     await mkdir(work, { recursive: true });
-    const { stdout } = await run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
+    // GOTOOLCHAIN=local: FerretDB's go.mod also names a toolchain (go1.24.3); any Go >= 1.24 builds it, and a
+    // toolchain download would need the checksum database, which offline or proxied machines cannot reach.
+    const { stdout } = await run(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
       cwd: work,
-      env: { ...process.env, GOFLAGS: '-mod=mod' },
+      env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' },
       maxBuffer: 16 * 1024 * 1024,
     });
     const moduleDir = (JSON.parse(stdout) as { Dir?: string; Error?: string }).Dir;
@@ -84,9 +84,9 @@ export async function ensureFerretdb(toolsDir: string, log: (message: string) =>
     await writeFile(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     await applyIdLookupPatch(src);
     const builtBinary = path.join(work, 'ferretdb');
-    await run('go', ['build', '-trimpath', '-o', builtBinary, './cmd/ferretdb'], {
+    await run(go, ['build', '-trimpath', '-o', builtBinary, './cmd/ferretdb'], {
       cwd: src,
-      env: { ...process.env, CGO_ENABLED: '0' },
+      env: { ...process.env, CGO_ENABLED: '0', GOTOOLCHAIN: 'local' },
       maxBuffer: 16 * 1024 * 1024,
     });
     await mkdir(path.dirname(binary), { recursive: true });
@@ -99,6 +99,33 @@ export async function ensureFerretdb(toolsDir: string, log: (message: string) =>
   }
   log(`FerretDB installed at ${binary}`);
   return binary;
+}
+
+/**
+ * The Go to build with: the one on PATH when it is new enough, else one that `scripts/install-go.sh` put in
+ * the tools folder. Too old or missing fails at once, naming the version found and the way out.
+ */
+export async function findGo(toolsDir: string): Promise<{ go: string; version: string }> {
+  const local = path.join(toolsDir, 'go');
+  const installed = existsSync(local) ? (await readdir(local)).sort().reverse().map((v) => path.join(local, v, 'bin', 'go')) : [];
+  const found: string[] = [];
+  for (const go of ['go', ...installed]) {
+    let version: string;
+    try {
+      version = (await run(go, ['version'], { env: { ...process.env, GOTOOLCHAIN: 'local' } })).stdout.trim();
+    } catch {
+      continue;
+    }
+    const match = /go(\d+)\.(\d+)/.exec(version);
+    const [major, minor] = [Number(match?.[1] ?? 0), Number(match?.[2] ?? 0)];
+    if (major > GO_MINIMUM[0] || (major === GO_MINIMUM[0] && minor >= GO_MINIMUM[1])) return { go, version };
+    found.push(version);
+  }
+  throw new EmbeddedDatabaseUnavailableError(
+    found.length
+      ? `MONGODB_URI is not set and the Go found (${found.join('; ')}) is older than ${GO_MINIMUM.join('.')}, which the embedded FerretDB server needs to be built.`
+      : 'MONGODB_URI is not set and Go is not installed, so the embedded FerretDB server cannot be built.',
+  );
 }
 
 async function makeWritable(dir: string): Promise<void> {

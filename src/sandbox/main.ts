@@ -5,7 +5,9 @@
  */
 import { createSandbox } from './sandbox.js';
 import { EXIT_CONFIG, parseSandboxEnv, sandboxOptionsFromEnv } from './sandbox.env.js';
+import { loadDotEnv } from '../config/dotenv.js';
 
+loadDotEnv();
 const parsed = parseSandboxEnv(process.env);
 if (!parsed.ok) {
   console.error(['QBO sandbox: invalid environment', ...parsed.problems.map((p) => `  ${p}`)].join('\n'));

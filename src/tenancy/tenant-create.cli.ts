@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config.js';
+import { loadDotEnv } from '../config/dotenv.js';
 import { openDatabase } from '../db/database.js';
 import { TenantService } from './tenant.service.js';
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   let config;
   try {
     args = parseTenantCreateArgs(process.argv.slice(2));
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `tenant:create: ${(error as Error).message}`);
