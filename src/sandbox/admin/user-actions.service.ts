@@ -94,6 +94,17 @@ const createRecord: Action = (store, body) => {
   return { [entity]: store.write(entity, 'create', body.body as Body) };
 };
 
+/**
+ * `{customerId, taxCodeId}`: the bookkeeper picks the customer's sales tax rate ("Tax info" in QBO's
+ * customer form), which manual-sales-tax US companies use on the customer's transactions.
+ */
+const setCustomerTaxCode: Action = (store, body) => {
+  const customer = store.read('Customer', requireId(body, 'customerId'));
+  const code = store.read('TaxCode', requireId(body, 'taxCodeId'));
+  const updated = store.write('Customer', 'update', { Id: customer.Id, SyncToken: customer.SyncToken, sparse: true, Taxable: true, DefaultTaxCodeRef: { value: code.Id } }, { sparse: true });
+  return { Customer: updated };
+};
+
 export const actions = {
   'record-payment': recordPayment,
   'edit-invoice': editInvoice,
@@ -102,6 +113,7 @@ export const actions = {
   'set-active': setActive,
   delete: deleteTransaction,
   create: createRecord,
+  'set-customer-tax-code': setCustomerTaxCode,
 } as const satisfies Record<string, Action>;
 
 export type ActionName = keyof typeof actions;

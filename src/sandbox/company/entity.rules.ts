@@ -37,6 +37,18 @@ export interface CompanyProfile {
   currency: Ref;
   /** IANA zone used for "today" (TxnDate defaults). QBO uses server (Pacific) time. */
   timeZone: string;
+  /**
+   * US companies on automated sales tax: the simulator's stand-in for Intuit's AST engine, which picks
+   * the combined tax code from the ship-to address (facts: docs/qbo-facts/us-sales-tax.md). Matched on
+   * state and city, then state alone; `taxCodeId: null` is a place with no sales tax.
+   */
+  salesTaxJurisdictions?: readonly SalesTaxJurisdiction[];
+}
+
+export interface SalesTaxJurisdiction {
+  state: string;
+  city?: string;
+  taxCodeId: string | null;
 }
 
 /** What entity modules may do to the rest of the company while building a record. */

@@ -81,26 +81,73 @@ export function computeGlobalTax(ctx: EntityContext, lines: TaxableLine[], mode:
   return { totalTax: total, detail: { TotalTax: amount(total), TaxLine: taxLines } };
 }
 
+/** Where a US sale is taxed: the ship-to address (QBO copies the customer's when none is given). */
+export interface UsDestination {
+  state?: string;
+  city?: string;
+}
+
 /**
- * US: lines are TAX or NON; the transaction's TxnTaxCodeRef (a combined sales-tax code) supplies the
- * rates. An explicit TotalTax from the client is honoured and prorated over the code's rates.
+ * The AST engine's choice of combined code for a destination (docs/qbo-facts/us-sales-tax.md): state
+ * and city, then the state alone. A destination the engine does not know is taxed as the company's
+ * own address is (Intuit: with no ship-to address the company address is the destination).
  */
-export function computeUsTax(ctx: EntityContext, lines: TaxableLine[], requested: Draft | undefined, discountRatio: Decimal | undefined): TaxResult {
-  const codeRef = resolveOptional(ctx, 'TaxCode', requested?.TxnTaxCodeRef, 'TxnTaxDetail.TxnTaxCodeRef', { withName: false });
+export function astTaxCode(ctx: EntityContext, destination: UsDestination | undefined): string | null {
+  const table = ctx.profile.salesTaxJurisdictions ?? [];
+  const norm = (v: string | undefined) => (v ?? '').trim().toLowerCase();
+  const lookup = (d: UsDestination | undefined) =>
+    d && (table.find((j) => norm(j.state) === norm(d.state) && j.city !== undefined && norm(j.city) === norm(d.city)) ?? table.find((j) => norm(j.state) === norm(d.state) && j.city === undefined));
+  const found = lookup(destination) ?? lookup(companyDestination(ctx));
+  return found ? found.taxCodeId : null;
+}
+
+function companyDestination(ctx: EntityContext): UsDestination | undefined {
+  const info = ctx.all('CompanyInfo')[0];
+  const addr = (info?.CompanyAddr ?? undefined) as { CountrySubDivisionCode?: string; City?: string } | undefined;
+  return addr ? { state: addr.CountrySubDivisionCode, city: addr.City } : undefined;
+}
+
+export interface UsTaxInput {
+  lines: TaxableLine[];
+  /** The TxnTaxDetail the client sent (TxnTaxCodeRef, TotalTax), if any. */
+  requested: Draft | undefined;
+  discountRatio: Decimal | undefined;
+  destination: UsDestination | undefined;
+  /** The customer's DefaultTaxCodeRef (manual sales tax companies). */
+  customerTaxCode: unknown;
+}
+
+/**
+ * US sales tax. Lines are TAX or NON; one combined code (a tax group of rates, each owed to an
+ * agency) applies to the whole transaction, tax per rate on the summed taxable amount.
+ * - Automated sales tax (Preferences.TaxPrefs.PartnerTaxEnabled): the engine picks the code from the
+ *   ship-to address; a TxnTaxCodeRef sent alone is ignored. An explicit TotalTax is honoured and
+ *   prorated over the rates of the code (the one sent with it, else the engine's).
+ * - Manual sales tax: the TxnTaxCodeRef sent, else the customer's default code. With neither, no tax
+ *   is charged and a TotalTax sent is dropped (there is no agency to owe it to).
+ */
+export function computeUsTax(ctx: EntityContext, input: UsTaxInput): TaxResult {
+  const { requested, discountRatio } = input;
+  const automated = ((ctx.preferences().TaxPrefs ?? {}) as Draft).PartnerTaxEnabled === true;
+  const sent = resolveOptional(ctx, 'TaxCode', requested?.TxnTaxCodeRef, 'TxnTaxDetail.TxnTaxCodeRef', { withName: false });
+  if (sent && (sent.value === 'TAX' || sent.value === 'NON')) throw faults.invalidReference('TxnTaxDetail.TxnTaxCodeRef');
   const given = requested?.TotalTax;
-  let taxableNet = sum(lines.filter((l) => l.taxCodeId === 'TAX').map((l) => l.net));
-  if (discountRatio) taxableNet = taxableNet.times(discountRatio);
-  if (!codeRef) {
-    const total = given !== undefined ? roundCents(dec(given)) : dec(0);
-    return { totalTax: total, detail: { TotalTax: amount(total) } };
+  if (given !== undefined && given !== null && (typeof given !== 'number' || !Number.isFinite(given) || given < 0)) {
+    throw faults.validation('2010', 'Request has invalid or unsupported property', 'Property Name:TotalTax must be a non-negative amount', 'TxnTaxDetail.TotalTax');
   }
-  const code = ctx.find('TaxCode', codeRef.value);
-  const shares = code ? ratesOf(ctx, code, 'sales') : [];
+  const override = typeof given === 'number';
+  let codeId: string | null;
+  if (automated) codeId = override && sent ? sent.value : astTaxCode(ctx, input.destination);
+  else codeId = sent?.value ?? (isRef(input.customerTaxCode) ? input.customerTaxCode.value : null);
+  let taxableNet = sum(input.lines.filter((l) => l.taxCodeId === 'TAX').map((l) => l.net));
+  if (discountRatio) taxableNet = taxableNet.times(discountRatio);
+  const code = codeId ? ctx.find('TaxCode', codeId) : undefined;
+  if (!code) return { totalTax: dec(0), detail: { TotalTax: 0 } };
+  const shares = ratesOf(ctx, code, 'sales');
   if (shares.length === 0) throw faults.invalidReference('TxnTaxDetail.TxnTaxCodeRef');
-  const computed = shares.map((s) => roundCents(taxableNet.times(s.percent).dividedBy(100), ctx.options.taxRounding));
-  let amounts = computed;
-  if (given !== undefined) {
-    // Prorate the requested total over the rates; the last rate takes the rounding remainder.
+  let amounts = shares.map((s) => roundCents(taxableNet.times(s.percent).dividedBy(100), ctx.options.taxRounding));
+  if (override) {
+    // Prorate the requested total over the rates by their percentages; the last takes the remainder.
     const wanted = roundCents(dec(given));
     const combined = sum(shares.map((s) => s.percent));
     let allocated = dec(0);
@@ -116,5 +163,9 @@ export function computeUsTax(ctx: EntityContext, lines: TaxableLine[], requested
     TaxLineDetail: { TaxRateRef: { value: s.rate.Id }, PercentBased: true, TaxPercent: plain(s.percent), NetAmountTaxable: amount(taxableNet) },
   }));
   const total = sum(amounts);
-  return { totalTax: total, detail: { TxnTaxCodeRef: codeRef, TotalTax: amount(total), TaxLine: taxLines } };
+  return { totalTax: total, detail: { TxnTaxCodeRef: { value: code.Id }, TotalTax: amount(total), TaxLine: taxLines } };
+}
+
+function isRef(value: unknown): value is { value: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { value?: unknown }).value === 'string';
 }

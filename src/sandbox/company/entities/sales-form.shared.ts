@@ -32,14 +32,25 @@ export function buildSalesForm(ctx: EntityContext, draft: Draft, previous: QboRe
   const afterDiscount = lines.subtotal.minus(lines.discount);
   const applyAfterDiscount = draft.ApplyTaxAfterDiscount === true;
   const ratio = applyAfterDiscount && !lines.subtotal.isZero() && !lines.discount.isZero() ? afterDiscount.dividedBy(lines.subtotal) : undefined;
+  // Addresses first: US automated sales tax is decided by the ship-to address.
+  if (draft.BillAddr === undefined && isObject(customer.BillAddr)) draft.BillAddr = customer.BillAddr;
+  if (draft.ShipAddr === undefined && isObject(customer.ShipAddr)) draft.ShipAddr = customer.ShipAddr;
   const requested = isObject(draft.TxnTaxDetail) ? draft.TxnTaxDetail : undefined;
-  const tax = ctx.profile.country === 'US' ? computeUsTax(ctx, lines.taxable, requested, ratio) : computeGlobalTax(ctx, lines.taxable, mode ?? 'NotApplicable', 'sales', ratio);
+  const ship = isObject(draft.ShipAddr) ? draft.ShipAddr : undefined;
+  const tax =
+    ctx.profile.country === 'US'
+      ? computeUsTax(ctx, {
+          lines: lines.taxable,
+          requested,
+          discountRatio: ratio,
+          destination: ship ? { state: typeof ship.CountrySubDivisionCode === 'string' ? ship.CountrySubDivisionCode : undefined, city: typeof ship.City === 'string' ? ship.City : undefined } : undefined,
+          customerTaxCode: customer.DefaultTaxCodeRef,
+        })
+      : computeGlobalTax(ctx, lines.taxable, mode ?? 'NotApplicable', 'sales', ratio);
   draft.TxnTaxDetail = tax.detail;
   const total = afterDiscount.plus(tax.totalTax);
   draft.TotalAmt = amount(total);
   draft.ApplyTaxAfterDiscount = applyAfterDiscount;
-  if (draft.BillAddr === undefined && isObject(customer.BillAddr)) draft.BillAddr = customer.BillAddr;
-  if (draft.ShipAddr === undefined && isObject(customer.ShipAddr)) draft.ShipAddr = customer.ShipAddr;
   if (draft.BillEmail === undefined && isObject(customer.PrimaryEmailAddr)) draft.BillEmail = { Address: customer.PrimaryEmailAddr.Address };
   if (draft.EmailStatus === 'NeedToSend' && !isObject(draft.BillEmail)) throw faults.requiredMissing('BillEmail');
   draft.PrintStatus ??= 'NeedToPrint';

@@ -1,27 +1,69 @@
 /**
- * The US seed company: a home-services business on automated sales tax (USD, TAX/NON line codes, a
- * combined state code), auto-numbered sales forms and a Net 30 default term, like Intuit's sandbox.
+ * The US seed companies: home-services businesses in USD with TAX/NON line codes, auto-numbered sales
+ * forms and a Net 30 default term, like Intuit's sandbox. Two kinds, as QBO has them
+ * (docs/qbo-facts/us-sales-tax.md):
+ * - `us`: automated sales tax (AST, Preferences.TaxPrefs.PartnerTaxEnabled true, every US company
+ *   created since 10 Nov 2017): the tax code is picked from the ship-to address;
+ * - `usManual`: manual sales tax (PartnerTaxEnabled false, an older company): the transaction's
+ *   TxnTaxCodeRef, else the customer's default tax code, decides the rates.
+ * Both have the same tax rates, agencies and combined codes: California 8% (the rate of Intuit's own
+ * sandbox invoices) and New York City 8.875% (NY State 4% + NYC 4.5% + MCTD 0.375%).
  */
 import { type CompanySeed } from '../company.store.js';
 import { SeedBuilder } from './seed.builder.js';
 
 export const US_REALM_ID = '9341455121823791';
 export const US_COMPANY_NAME = 'Keystone Home Services LLC';
+export const US_MANUAL_REALM_ID = '9341455121823792';
+export const US_MANUAL_COMPANY_NAME = 'Liberty Handyman Services Inc';
+
+/** Tax agencies (TaxRate.AgencyRef) and the seeded rate and code ids, for tests. */
+export const US_TAX = {
+  agencies: { california: { value: '1', name: 'California Department of Tax and Fee Administration' }, newYork: { value: '2', name: 'New York State Department of Taxation and Finance' } },
+  rates: { california: '3', newYorkState: '4', newYorkCity: '5', mctd: '6' },
+  codes: { california: '2', newYorkCity: '7' },
+} as const;
 
 export function usCompanySeed(): CompanySeed {
+  return usSeed(true);
+}
+
+export function usManualTaxCompanySeed(): CompanySeed {
+  return usSeed(false);
+}
+
+function usSeed(automated: boolean): CompanySeed {
   const b = new SeedBuilder(
-    { realmId: US_REALM_ID, country: 'US', currency: { value: 'USD', name: 'United States Dollar' }, timeZone: 'America/Los_Angeles' },
-    1150040001,
+    {
+      realmId: automated ? US_REALM_ID : US_MANUAL_REALM_ID,
+      country: 'US',
+      currency: { value: 'USD', name: 'United States Dollar' },
+      timeZone: 'America/Los_Angeles',
+      // The AST engine's address lookup (automated companies only); Oregon has no sales tax.
+      ...(automated
+        ? { salesTaxJurisdictions: [{ state: 'NY', city: 'New York', taxCodeId: US_TAX.codes.newYorkCity }, { state: 'CA', taxCodeId: US_TAX.codes.california }, { state: 'OR', taxCodeId: null }] }
+        : {}),
+    },
+    automated ? 1150040001 : 1150050001,
   );
   const r = (id: string) => b.ref(id);
+  const companyName = automated ? US_COMPANY_NAME : US_MANUAL_COMPANY_NAME;
 
-  b.add('TaxRate', { Name: 'California', Description: 'Sales Tax', Active: true, RateValue: 8, AgencyRef: { value: '1' }, SpecialTaxType: 'NONE', DisplayType: 'ReadOnly' }, '3');
+  const rate = (id: string, Name: string, RateValue: number, AgencyRef: { value: string; name: string }) =>
+    b.add('TaxRate', { Name, Description: 'Sales Tax', Active: true, RateValue, AgencyRef, SpecialTaxType: 'NONE', DisplayType: 'ReadOnly', EffectiveTaxRate: [{ RateValue, EffectiveDate: '2017-01-01T00:00:00-08:00' }] }, id);
+  rate(US_TAX.rates.california, 'California', 8, US_TAX.agencies.california);
+  rate(US_TAX.rates.newYorkState, 'NY State', 4, US_TAX.agencies.newYork);
+  rate(US_TAX.rates.newYorkCity, 'NYC', 4.5, US_TAX.agencies.newYork);
+  rate(US_TAX.rates.mctd, 'MCTD', 0.375, US_TAX.agencies.newYork);
   b.add('TaxCode', { Name: 'TAX', Description: 'TAX', Active: true, Hidden: false, Taxable: true, TaxGroup: false }, 'TAX');
   b.add('TaxCode', { Name: 'NON', Description: 'NON', Active: true, Hidden: false, Taxable: false, TaxGroup: false }, 'NON');
-  const california = b.add('TaxCode', {
-    Name: 'California', Description: 'California sales tax', Active: true, Hidden: false, Taxable: true, TaxGroup: true,
-    SalesTaxRateList: { TaxRateDetail: [{ TaxRateRef: { value: '3' }, TaxTypeApplicable: 'TaxOnAmount', TaxOrder: 0 }] }, PurchaseTaxRateList: { TaxRateDetail: [] },
-  }, '2');
+  const group = (id: string, Name: string, Description: string, rates: string[]) =>
+    b.add('TaxCode', {
+      Name, Description, Active: true, Hidden: false, Taxable: true, TaxGroup: true,
+      SalesTaxRateList: { TaxRateDetail: rates.map((value, TaxOrder) => ({ TaxRateRef: { value }, TaxTypeApplicable: 'TaxOnAmount', TaxOrder })) }, PurchaseTaxRateList: { TaxRateDetail: [] },
+    }, id);
+  const california = group(US_TAX.codes.california, 'California', 'California sales tax', [US_TAX.rates.california]);
+  const newYorkCity = group(US_TAX.codes.newYorkCity, 'New York City', 'NY State 4% + NYC 4.5% + MCTD 0.375%', [US_TAX.rates.newYorkState, US_TAX.rates.newYorkCity, US_TAX.rates.mctd]);
 
   const acct = (Name: string, AccountType: string, AccountSubType: string, extra: Record<string, unknown> = {}) => b.add('Account', { Name, AccountType, AccountSubType, Active: true, ...extra });
   const checking = acct('Checking', 'Bank', 'Checking', { AcctNum: '1000' });
@@ -71,8 +113,8 @@ export function usCompanySeed(): CompanySeed {
   b.add('Department', { Name: 'Eastside', Active: true });
 
   b.add('CompanyInfo', {
-    CompanyName: US_COMPANY_NAME,
-    LegalName: US_COMPANY_NAME,
+    CompanyName: companyName,
+    LegalName: companyName,
     CompanyAddr: { Id: '1', Line1: '123 Sierra Way', City: 'San Pablo', CountrySubDivisionCode: 'CA', PostalCode: '87999', Country: 'US' },
     LegalAddr: { Id: '1', Line1: '123 Sierra Way', City: 'San Pablo', CountrySubDivisionCode: 'CA', PostalCode: '87999', Country: 'US' },
     CustomerCommunicationAddr: { Id: '1', Line1: '123 Sierra Way', City: 'San Pablo', CountrySubDivisionCode: 'CA', PostalCode: '87999', Country: 'US' },
@@ -97,7 +139,7 @@ export function usCompanySeed(): CompanySeed {
     ProductAndServicesPrefs: { ForSales: true, ForPurchase: true, QuantityWithPriceAndRate: true, QuantityOnHand: true },
     SalesFormsPrefs: { CustomTxnNumbers: false, AllowDiscount: true, AllowDeposit: true, AllowShipping: false, DefaultTerms: { value: net30 } },
     VendorAndPurchasesPrefs: { TrackingByCustomer: true, BillableExpenseTracking: true, DefaultTerms: { value: net30 } },
-    TaxPrefs: { UsingSalesTax: true, PartnerTaxEnabled: true, TaxGroupCodeRef: { value: california } },
+    TaxPrefs: { UsingSalesTax: true, PartnerTaxEnabled: automated, TaxGroupCodeRef: { value: california } },
     CurrencyPrefs: { MultiCurrencyEnabled: false, HomeCurrency: { value: 'USD' } },
     ReportPrefs: { ReportBasis: 'Accrual', CalcAgingReportFromTxnDate: false },
   }, '1');
@@ -111,8 +153,11 @@ export function usCompanySeed(): CompanySeed {
   item('Retainage', 'Service', { Description: 'Retainage withheld / released', IncomeAccountRef: r(retainage) });
   item('Card Surcharge', 'Service', { Description: 'Card payment surcharge', IncomeAccountRef: r(surcharge) });
 
-  const amy = b.add('Customer', { DisplayName: "Amy's Bird Sanctuary", GivenName: 'Amy', FamilyName: 'Lauterbach', CompanyName: "Amy's Bird Sanctuary", PrimaryEmailAddr: { Address: 'birds@intuit.example' }, BillAddr: { Line1: '4581 Finch St.', City: 'Bayshore', CountrySubDivisionCode: 'CA', PostalCode: '94326' } });
-  const cool = b.add('Customer', { DisplayName: 'Cool Cars', CompanyName: 'Cool Cars', PrimaryEmailAddr: { Address: 'cool_cars@intuit.example' }, BillAddr: { Line1: '65 Ocean Dr.', City: 'Half Moon Bay', CountrySubDivisionCode: 'CA', PostalCode: '94213' }, SalesTermRef: r(net15) });
+  // Manual sales tax: each customer carries the tax code its invoices default to (AST hides it).
+  const taxOf = (code: string) => (automated ? {} : { Taxable: true, DefaultTaxCodeRef: r(code) });
+  const amy = b.add('Customer', { ...taxOf(california), DisplayName: "Amy's Bird Sanctuary", GivenName: 'Amy', FamilyName: 'Lauterbach', CompanyName: "Amy's Bird Sanctuary", PrimaryEmailAddr: { Address: 'birds@intuit.example' }, BillAddr: { Line1: '4581 Finch St.', City: 'Bayshore', CountrySubDivisionCode: 'CA', PostalCode: '94326' } });
+  const cool = b.add('Customer', { ...taxOf(california), DisplayName: 'Cool Cars', CompanyName: 'Cool Cars', PrimaryEmailAddr: { Address: 'cool_cars@intuit.example' }, BillAddr: { Line1: '65 Ocean Dr.', City: 'Half Moon Bay', CountrySubDivisionCode: 'CA', PostalCode: '94213' }, SalesTermRef: r(net15) });
+  b.add('Customer', { DisplayName: 'Bronx Bagels', CompanyName: 'Bronx Bagels', ...taxOf(newYorkCity), BillAddr: { Line1: '12 Arthur Ave', City: 'New York', CountrySubDivisionCode: 'NY', PostalCode: '10458' }, ShipAddr: { Line1: '12 Arthur Ave', City: 'New York', CountrySubDivisionCode: 'NY', PostalCode: '10458' } });
   b.add('Customer', { DisplayName: 'Geeta Kalapatapu', GivenName: 'Geeta', FamilyName: 'Kalapatapu', BillAddr: { Line1: '1987 Main St.', City: 'Middlefield', CountrySubDivisionCode: 'CA', PostalCode: '94303' } });
   b.add('Customer', { DisplayName: 'Former Client Inc', Active: false });
   const supplier = b.add('Vendor', { DisplayName: 'Norton Lumber and Building Materials', CompanyName: 'Norton Lumber and Building Materials', TermRef: r(net30), AcctNum: '4581' });
