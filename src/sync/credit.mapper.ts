@@ -8,9 +8,9 @@
  * (the exempt code) and the invoice balance drops by exactly the amount written off.
  */
 import { type BadDebtWriteOffRecord, type CreditNoteRecord } from '../ledger/ledger-record.types.js';
-import { globalTaxCalculation, lineTaxCode, salesLine } from './invoice.mapper.js';
+import { globalTaxCalculation, lineTaxCode, salesLine, usTxnTaxDetail } from './invoice.mapper.js';
 import { dec, toQboAmount } from './money.util.js';
-import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings } from './push.types.js';
+import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { settingMissing } from './sync.errors.js';
 
 export interface CreditLookups {
@@ -18,6 +18,7 @@ export interface CreditLookups {
   tax: CompanyTax;
   customer: QboRef;
   item: (key: ItemKey) => QboRef;
+  usSalesTax?: UsSalesTax;
 }
 
 export function creditNoteItem(settings: SyncSettings): ItemKey {
@@ -40,6 +41,7 @@ export function mapCreditMemo(record: CreditNoteRecord, ctx: CreditLookups): Qbo
     Line: record.lines.map((line) =>
       salesLine({ description: line.description, amount: dec(line.amount), item, taxCode: lineTaxCode(line, ctx.tax), taxInclusive: record.taxInclusive, tax: ctx.tax }),
     ),
+    ...usTxnTaxDetail(record.totalTax, ctx.tax, ctx.usSalesTax),
     PrivateNote: `fieldbooks credit note ${record.externalId}`,
   };
 }

@@ -74,6 +74,14 @@ describe('invoice mapper', () => {
     expect((us.Line as { SalesItemLineDetail: { TaxCodeRef: { value: string } } }[]).map((l) => l.SalesItemLineDetail.TaxCodeRef.value)).toEqual(['TAX', 'NON', 'NON', 'NON']);
   });
 
+  it('US sales tax: the FSM tax as the TotalTax override, with the customer code only in a manual company; none outside the US', () => {
+    const taxed = { ...base, lines: base.lines.map((l, i) => ({ ...l, taxCode: undefined, taxable: i === 0 })), totalTax: '8.88' };
+    expect(mapInvoice(taxed, { ...lookups(US), usSalesTax: { kind: 'AUTOMATED' } }).TxnTaxDetail).toEqual({ TotalTax: 8.88 });
+    expect(mapInvoice(taxed, { ...lookups(US), usSalesTax: { kind: 'MANUAL', code: { value: '7' } } }).TxnTaxDetail).toEqual({ TxnTaxCodeRef: { value: '7' }, TotalTax: 8.88 });
+    expect(mapInvoice(taxed, { ...lookups(US), usSalesTax: { kind: 'UNKNOWN' } }).TxnTaxDetail).toEqual({ TotalTax: 8.88 });
+    expect(mapInvoice(base, lookups()).TxnTaxDetail).toBeUndefined();
+  });
+
   it('an unknown tax code is a TAX_CODE_NOT_FOUND problem', () => {
     expect(() => mapInvoice({ ...base, lines: [{ ...base.lines[0]!, taxCode: 'VAT' }] }, lookups())).toThrow(expect.objectContaining({ code: 'TAX_CODE_NOT_FOUND' }));
   });

@@ -8,7 +8,7 @@ import { type Decimal } from 'decimal.js';
 import { InvoiceReferenceField, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
 import { type InvoiceLine, type InvoiceRecord } from '../ledger/ledger-record.types.js';
 import { cents, dec, toQboAmount } from './money.util.js';
-import { type CompanyTax, type ItemKey, type ItemPurpose, type QboPayload, type QboRef, type SalesLookups } from './push.types.js';
+import { type CompanyTax, type ItemKey, type ItemPurpose, type QboPayload, type QboRef, type SalesLookups, type UsSalesTax } from './push.types.js';
 import { settingMissing, SyncProblem } from './sync.errors.js';
 
 export const ROUNDING_TOLERANCE = dec('0.05');
@@ -90,6 +90,17 @@ export function lineTaxCode(line: { taxCode?: string; taxable?: boolean }, tax: 
 
 function exemptCode(tax: CompanyTax): QboRef | undefined {
   return tax.exemptCode ?? undefined;
+}
+
+/**
+ * US sales tax (docs/qbo-facts/us-sales-tax.md): the FSM's tax goes as TxnTaxDetail.TotalTax, the
+ * override QBO honours and spreads over the rates of the transaction's code, so TotalAmt is the FSM
+ * total in both kinds of company. Automated companies pick the code themselves; manual ones get the
+ * customer's. Nothing for non-US companies (their tax comes from the line codes).
+ */
+export function usTxnTaxDetail(totalTax: string, tax: CompanyTax, us: UsSalesTax | undefined): QboPayload {
+  if (!tax.isUS) return {};
+  return { TxnTaxDetail: { ...(us?.kind === 'MANUAL' && us.code ? { TxnTaxCodeRef: us.code } : {}), TotalTax: toQboAmount(totalTax) } };
 }
 
 export function globalTaxCalculation(taxInclusive: boolean, tax: CompanyTax): Record<string, string> {
@@ -176,6 +187,7 @@ export function mapInvoice(record: InvoiceRecord, ctx: SalesLookups): QboPayload
     ...(record.dueDate ? { DueDate: record.dueDate } : {}),
     ...globalTaxCalculation(record.taxInclusive, ctx.tax),
     Line: invoiceLines(record, ctx),
+    ...usTxnTaxDetail(record.totalTax, ctx.tax, ctx.usSalesTax),
     PrivateNote: `fieldbooks invoice ${record.externalId}`,
   };
   const memo = referenceMemo(record, ctx.settings.invoiceReferenceField);

@@ -31,12 +31,12 @@ import { customerMatchQueries, mapCustomer, qboDisplayName, queryLiteral } from 
 import { badDebtItem, creditNoteItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
 import { compareTotals, invoiceItemKeys, invoiceLines, mapInvoice, ROUNDING_TOLERANCE, roundingItem, roundingLine, salesLine, totalMismatch } from './invoice.mapper.js';
 import { type InventoryAccounts } from './item.mapper.js';
-import { cents, fromQboAmount } from './money.util.js';
+import { cents, dec, fromQboAmount } from './money.util.js';
 import { mapBill, mapPurchase, paidFromAccount, purchaseRoundingLine, type PurchaseLookups } from './purchase.mapper.js';
 import { mapVendor, vendorMatchQueries } from './supplier.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { hasSurcharge, mapPayment, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
-import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SyncSettings } from './push.types.js';
+import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { type SyncItemService } from './sync-item.service.js';
 import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
 import { migrateToKeyedIds } from '../db/id-lookups.js';
@@ -74,6 +74,8 @@ export interface PushSession {
   supplierInvoicesAwaitingApproval: boolean;
   /** Items, classes and departments resolved in this session (each is looked up once per run). */
   lists: Map<string, Promise<QboRef>>;
+  /** US companies: automated or manual sales tax, read from QBO's preferences once per run, when first needed. */
+  usSalesTaxKind?: Promise<'AUTOMATED' | 'MANUAL'>;
 }
 
 export const PUSHABLE_KINDS: readonly LedgerKind[] = ['customer', 'supplier', 'invoice', 'creditNote', 'payment', 'badDebtWriteOff', 'supplierInvoice', 'expense'];
@@ -535,7 +537,8 @@ export class PushService {
     const mapping = await this.mappingOf(session.tenantId, 'invoice', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
-    const lookups = await this.#salesLookups(session, record, customer);
+    const usSalesTax = await this.#usSalesTax(session, customer, record.totalTax, `invoice ${record.number}`);
+    const lookups = { ...(await this.#salesLookups(session, record, customer)), usSalesTax };
     const payload = mapInvoice(record, lookups);
     if (session.dryRun) {
       this.#record(session, 'invoice', record.id, 'Invoice', mapping?.qboId ? 'update' : 'create', payload);
@@ -608,6 +611,39 @@ export class PushService {
     if (receipt) await this.#upsertRemote(session, record, 'surcharge', 'SalesReceipt', receipt);
     await this.#markPushed(session, record);
     return 'SUCCEEDED';
+  }
+
+  // ---- US sales tax ----------------------------------------------------------------------------
+
+  /**
+   * How a US company charges sales tax, and for a manual one the code the transaction must carry
+   * (docs/qbo-facts/us-sales-tax.md). A manual company charges nothing without a code, so a taxed
+   * record for a customer QBO has no sales tax rate for is held back here, before any write.
+   */
+  async #usSalesTax(session: PushSession, customer: QboRef, totalTax: string, label: string): Promise<UsSalesTax | undefined> {
+    if (!session.tax.isUS) return undefined;
+    const client = session.client;
+    if (!client) return { kind: 'UNKNOWN' };
+    session.usSalesTaxKind ??= client.queryPage<QboRecord>('Preferences', '').then((rows) => {
+      const prefs = (rows[0]?.TaxPrefs ?? {}) as { PartnerTaxEnabled?: boolean };
+      return prefs.PartnerTaxEnabled === false ? 'MANUAL' : 'AUTOMATED';
+    });
+    let kind: 'AUTOMATED' | 'MANUAL';
+    try {
+      kind = await session.usSalesTaxKind;
+    } catch (error) {
+      session.usSalesTaxKind = undefined; // a failed read is retried by the next record, not cached
+      throw error;
+    }
+    if (kind === 'AUTOMATED' || dec(totalTax).isZero()) return { kind };
+    const qboCustomer = await client.read<QboRecord>('Customer', customer.value);
+    const code = qboCustomer.DefaultTaxCodeRef as QboRef | undefined;
+    if (code?.value) return { kind, code: { value: code.value } };
+    const name = typeof qboCustomer.DisplayName === 'string' ? qboCustomer.DisplayName : (customer.name ?? customer.value);
+    throw new SyncProblem('SALES_TAX_CODE_MISSING', `QuickBooks has no sales tax rate for customer "${name}", so it cannot record the ${cents(dec(totalTax))} sales tax of ${label} (this company uses manual sales tax).`, {
+      fixHint: `In QuickBooks, open customer "${name}", choose its sales tax rate under Tax info, then retry.`,
+      retryable: true,
+    });
   }
 
   // ---- totals ----------------------------------------------------------------------------------
@@ -774,7 +810,8 @@ export class PushService {
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
     const invoice = record.invoiceId ? await this.#dependency(session, 'invoice', record.invoiceId, 'Invoice') : undefined;
     const items = await this.#ensureItems(session, [creditNoteItem(session.settings)], new Map());
-    const lookups = { settings: session.settings, tax: session.tax, customer, item: (key: ItemKey) => items.get(itemKeyString(key))! };
+    const usSalesTax = await this.#usSalesTax(session, customer, record.totalTax, `credit note ${record.number}`);
+    const lookups = { settings: session.settings, tax: session.tax, customer, usSalesTax, item: (key: ItemKey) => items.get(itemKeyString(key))! };
     const payload = mapCreditMemo(record, lookups);
     if (session.dryRun) {
       this.#record(session, 'creditNote', record.id, 'CreditMemo', mapping?.qboId ? 'update' : 'create', payload);

@@ -52,6 +52,16 @@ export interface CompanyTax {
   exemptCode: QboRef | null;
 }
 
+/**
+ * US only: how the company charges sales tax (Preferences.TaxPrefs.PartnerTaxEnabled), and for a manual
+ * company the tax code (group of rates) the transaction uses: the QBO customer's default tax code.
+ * Unknown in a dry run, which reads nothing from QBO.
+ */
+export interface UsSalesTax {
+  kind: 'AUTOMATED' | 'MANUAL' | 'UNKNOWN';
+  code?: QboRef;
+}
+
 export interface JobTypeAccounts {
   labourIncomeAccountId: string | null;
   materialsIncomeAccountId: string | null;
@@ -75,6 +85,8 @@ export interface SalesLookups {
   teams: ReadonlyMap<string, QboRef>;
   /** The item for a key; the service has ensured every key the mapper asks for exists. */
   item: (key: ItemKey) => QboRef;
+  /** US companies: the sales tax kind and code (see UsSalesTax). */
+  usSalesTax?: UsSalesTax;
 }
 
 export type QboPayload = Record<string, unknown>;

@@ -12,6 +12,8 @@ export type SyncIssueCode =
   | 'DEPENDENCY_FAILED'
   | 'NAME_IN_USE'
   | 'TOTAL_MISMATCH'
+  // US manual sales tax: the QuickBooks customer has no sales tax rate to charge the FSM's tax with.
+  | 'SALES_TAX_CODE_MISSING'
   | 'QUICKBOOKS_REJECTED'
   | 'QUICKBOOKS_UNAVAILABLE'
   | 'QUICKBOOKS_AUTH'

@@ -39,18 +39,18 @@ export async function startConnect(gw: TestGateway, apiKey: string, variables: {
 export async function connectThroughBrowser(
   gw: TestGateway,
   apiKey: string,
-  options: { country?: 'AU' | 'US'; button?: 'connect' | 'cancel'; returnTo?: string; allowRealmChange?: boolean; follow?: boolean } = {},
+  options: { country?: 'AU' | 'US'; realmId?: string; button?: 'connect' | 'cancel'; returnTo?: string; allowRealmChange?: boolean; follow?: boolean } = {},
 ): Promise<ConnectAttempt> {
   const authorizationUrl = await startConnect(gw, apiKey, { returnTo: options.returnTo, allowRealmChange: options.allowRealmChange });
-  const realmId = realmOf(gw, options.country ?? 'AU').realmId;
+  const realmId = options.realmId ?? realmOf(gw, options.country ?? 'AU').realmId;
   const { callbackUrl } = await authorizeInBrowser(authorizationUrl, { button: options.button ?? 'connect', realmId });
   const response = await fetch(callbackUrl, { redirect: 'manual' });
   return { authorizationUrl, callbackUrl, response };
 }
 
 /** A connected tenant for tests that need one (fails loudly otherwise). */
-export async function connectTenant(gw: TestGateway, apiKey: string, country: 'AU' | 'US' = 'AU'): Promise<void> {
-  const attempt = await connectThroughBrowser(gw, apiKey, { country });
+export async function connectTenant(gw: TestGateway, apiKey: string, country: 'AU' | 'US' = 'AU', realmId?: string): Promise<void> {
+  const attempt = await connectThroughBrowser(gw, apiKey, { country, realmId });
   if (attempt.response.status !== 200) throw new Error(`connecting failed: ${attempt.response.status} ${await attempt.response.text()}`);
   await gw.app.services.connections.idle();
 }

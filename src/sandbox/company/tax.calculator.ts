@@ -102,9 +102,10 @@ export function astTaxCode(ctx: EntityContext, destination: UsDestination | unde
 }
 
 function companyDestination(ctx: EntityContext): UsDestination | undefined {
-  const info = ctx.all('CompanyInfo')[0];
-  const addr = (info?.CompanyAddr ?? undefined) as { CountrySubDivisionCode?: string; City?: string } | undefined;
-  return addr ? { state: addr.CountrySubDivisionCode, city: addr.City } : undefined;
+  const addr: unknown = ctx.all('CompanyInfo')[0]?.CompanyAddr;
+  if (typeof addr !== 'object' || addr === null) return undefined;
+  const { CountrySubDivisionCode: state, City: city } = addr as { CountrySubDivisionCode?: string; City?: string };
+  return { state, city };
 }
 
 export interface UsTaxInput {
