@@ -17,6 +17,7 @@
  *   internally anyway: its conditional updates are read-then-write). On MongoDB updates are untouched.
  */
 import { type Connection, type Model, type Query, type Schema, Types } from 'mongoose';
+import { crossTenantCollection } from './tenant-scoped.plugin.js';
 
 /** Connections served by FerretDB (its `buildInfo` carries `ferretdbVersion`). */
 const idOnlyIndexes = new WeakSet<Connection>();
@@ -122,7 +123,7 @@ export function byIdReads(schema: Schema): void {
  * database created then still has the old unique index on the key fields.
  */
 export async function migrateToKeyedIds(model: Model<never>, key: (values: Record<string, unknown>) => string): Promise<number> {
-  const legacy = await model.collection.find({ _id: { $type: 'objectId' } }).toArray();
+  const legacy = await crossTenantCollection(model, 'start-up migration over every tenant').find({ _id: { $type: 'objectId' } }).toArray();
   for (const doc of legacy) {
     await model.collection.deleteOne({ _id: doc._id });
     await model.collection.insertOne({ ...doc, _id: key(doc) as never });

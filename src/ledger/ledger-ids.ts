@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { type Connection, Types } from 'mongoose';
 import { type LedgerModel } from './ledger-record.model.js';
+import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
 
 type Projection = Record<string, 0 | 1>;
 interface Keyed {
@@ -66,7 +67,7 @@ export class LedgerIds {
     const schemes = this.connection.collection<{ _id: string; derived: boolean; at: Date }>('ledger_id_schemes');
     const marked = await schemes.findOne({ _id: name });
     if (marked) return marked.derived;
-    const any = await model.collection.findOne({}, { projection: { _id: 1 } });
+    const any = await crossTenantCollection(model, 'whether any record of any tenant exists').findOne({}, { projection: { _id: 1 } });
     const derived = any === null;
     await schemes.insertOne({ _id: name, derived, at: new Date() }).catch((error: unknown) => {
       if ((error as { code?: number }).code !== 11000) throw error;

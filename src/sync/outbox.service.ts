@@ -18,6 +18,7 @@ import { QboError } from '../quickbooks/qbo.errors.js';
 import { migrateToKeyedIds } from '../db/id-lookups.js';
 import { type OutboxEntry, outboxKeyOf, outboxModel, type OutboxSubject, outboxSubjectModel } from './outbox.model.js';
 import { requestIdFor, type WriteOperation } from './request-id.rules.js';
+import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
 
 export interface WriteRequest {
   tenantId: string;
@@ -196,11 +197,11 @@ export class OutboxService {
   async #adoptLegacyOpenCreates(): Promise<void> {
     const marker = await this.#subjects.collection.findOne({ _id: 'migration:open-creates' as never });
     if (marker) return;
-    const open = await this.#model.collection.find({ operation: 'create', status: 'PENDING' }, { projection: { tenantId: 1, subject: 1, requestId: 1 } }).toArray();
+    const open = await crossTenantCollection(this.#model, 'start-up migration over every tenant').find({ operation: 'create', status: 'PENDING' }, { projection: { tenantId: 1, subject: 1, requestId: 1 } }).toArray();
     for (const entry of open) {
       await this.#subjects.updateOne({ tenantId: entry.tenantId as Types.ObjectId, subject: String(entry.subject) }, { $addToSet: { openCreates: String(entry.requestId) } }, { upsert: true });
     }
-    await this.#subjects.collection.insertOne({ _id: 'migration:open-creates' as never, at: new Date() }).catch((e: unknown) => {
+    await crossTenantCollection(this.#subjects, 'the migration marker belongs to no tenant').insertOne({ _id: 'migration:open-creates' as never, at: new Date() }).catch((e: unknown) => {
       if (!isDuplicateKey(e)) throw e;
     });
   }

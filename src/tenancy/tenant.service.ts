@@ -3,6 +3,7 @@ import { type Connection, Types } from 'mongoose';
 import { NotFoundError } from '../graphql/errors.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.js';
 import { type ApiKey, apiKeyModel, type Tenant, tenantModel } from './tenant.model.js';
+import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
 
 export interface AuthenticatedTenant {
   id: string;
@@ -45,7 +46,7 @@ export class TenantService {
   async authenticate(key: string | undefined): Promise<AuthenticatedTenant | undefined> {
     if (!key) return undefined;
     // The one lookup that is not tenant-scoped by design: the key is what tells us the tenant.
-    const record = await this.keys.collection.findOne({ keyHash: hashApiKey(key), revokedAt: null });
+    const record = await crossTenantCollection(this.keys, 'an API key names its tenant').findOne({ keyHash: hashApiKey(key), revokedAt: null });
     if (!record) return undefined;
     const tenant = await this.tenants.findById(record.tenantId).lean();
     if (!tenant) return undefined;

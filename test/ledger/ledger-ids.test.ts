@@ -56,7 +56,7 @@ describe('ledger record ids', () => {
     const ledger = new LedgerService(gw.app.database.connection, gw.app.services.ledger);
     const updated = await ledger.upsertSupplier(tenantId, { externalId: 's-legacy', displayName: 'Legacy Supplies Renamed' });
     expect(updated).toMatchObject({ id: legacyId.toHexString(), version: 2 });
-    expect(await suppliers.countDocuments({ externalId: 's-legacy' })).toBe(1);
+    expect(await suppliers.countDocuments({ tenantId: new Types.ObjectId(tenantId), externalId: 's-legacy' })).toBe(1);
     // New records in that collection get derived ids and are found too.
     const fresh = await ledger.upsertSupplier(tenantId, { externalId: 's-new', displayName: 'New Supplies' });
     expect(fresh.id).toBe(derivedRecordId(tenantId, 'ledger_suppliers', 's-new').toHexString());
