@@ -110,6 +110,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     ownOrigin = new URL(gateway.url).origin;
     // Hints stored before a restart are drained now; then the CDC backstop polls on its interval.
     services.pull.start();
+    // Finishes key rotation for every connection, idle tenants included (see TokenVault.resealAll).
+    services.connections.startResealing(15 * 60_000);
     if (!redirectUri) {
       redirectUri = `${gateway.url}/oauth/callback`;
       // The simulator's demo app must know this callback (as an Intuit app's settings would).
@@ -126,6 +128,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
       close() {
         closing ??= (async () => {
           await gateway.close();
+          services.connections.stopResealing();
           await services.pull.close();
           await services.sync.close();
           await services.connections.idle();

@@ -17,6 +17,7 @@ import { type TokenCipher } from '../quickbooks/token.cipher.js';
 import { connectionModel, type OAuthStateDoc, oauthStateModel, type QuickBooksConnectionDoc } from './connection.model.js';
 import { type ConnectedRealm, type ConnectionStatus, type QuickBooksAccess } from './connection.types.js';
 import { TokenVault } from './token.vault.js';
+import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
 
 const STATE_TTL_MS = 10 * 60_000;
 const SUCCESS_STAMP_EVERY_MS = 10_000;
@@ -72,6 +73,7 @@ export class ConnectionService implements QuickBooksAccess {
   readonly #listeners: ((realm: ConnectedRealm) => Promise<void> | void)[] = [];
   readonly #lastStamp = new Map<string, number>();
   readonly #background = new Set<Promise<unknown>>();
+  #resealTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: ConnectionServiceDeps) {
     this.#connections = connectionModel(deps.connection);
@@ -81,6 +83,22 @@ export class ConnectionService implements QuickBooksAccess {
 
   async ensureIndexes(): Promise<void> {
     await Promise.all([this.#connections.init(), this.#states.init()]);
+  }
+
+  /**
+   * Re-seals every connection's tokens under the current encryption key now (start-up, i.e. after a
+   * rotation) and then every `intervalMs`, until `stopResealing`. Unreadable tokens become
+   * RECONNECT_REQUIRED with a plain reason.
+   */
+  startResealing(intervalMs: number): void {
+    const pass = () => this.#track(this.#vault.resealAll());
+    pass();
+    this.#resealTimer = setInterval(pass, intervalMs);
+    this.#resealTimer.unref();
+  }
+
+  stopResealing(): void {
+    clearInterval(this.#resealTimer);
   }
 
   onConnected(listener: (realm: ConnectedRealm) => Promise<void> | void): void {
@@ -131,7 +149,7 @@ export class ConnectionService implements QuickBooksAccess {
     const state: OAuthStateDoc | null = tenantId
       ? await this.#states.findOneAndUpdate({ ...filter, tenantId: new Types.ObjectId(tenantId) }, { $set: { usedAt: new Date() } }, { returnDocument: 'after' }).lean()
       : // The HTTP callback is the one place a state is looked up without a tenant: the state names the tenant.
-        ((await this.#states.collection.findOneAndUpdate(filter, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })) as OAuthStateDoc | null);
+        ((await crossTenantCollection(this.#states, 'the OAuth state names its tenant').findOneAndUpdate(filter, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })) as OAuthStateDoc | null);
     if (!state) throw new ConnectionFailedError('STATE_INVALID', 'This connection attempt is unknown, was already used or has expired: start again with connectQuickBooks.');
     const owner = state.tenantId.toHexString();
     const returnTo = state.returnTo ?? null;

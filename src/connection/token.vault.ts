@@ -14,7 +14,8 @@ import { type LeaseStore } from '../db/lease.store.js';
 import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../graphql/errors.js';
 import { type Logger } from '../logging/logger.js';
 import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../quickbooks/intuit-oauth.client.js';
-import { type TokenCipher } from '../quickbooks/token.cipher.js';
+import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
+import { type SealedValue, type TokenCipher, UnreadableTokenError } from '../quickbooks/token.cipher.js';
 import { type QuickBooksConnectionDoc, type StoredTokens } from './connection.model.js';
 
 /** Refresh this long before Intuit's expiry, so a call never leaves with a token about to lapse. */
@@ -48,7 +49,11 @@ export class TokenVault {
   }
 
   /** A valid access token, refreshed first when it is close to expiry. */
-  async accessToken(tenantId: string): Promise<string> {
+  accessToken(tenantId: string): Promise<string> {
+    return this.#unlessUnreadable(tenantId, () => this.#accessToken(tenantId));
+  }
+
+  async #accessToken(tenantId: string): Promise<string> {
     const doc = await this.#load(tenantId);
     const tokens = this.#usable(doc);
     if (tokens.accessExpiresAt.getTime() - Date.now() > EXPIRY_MARGIN_MS) return this.cipher.open(tokens.access, `${tenantId}:access`);
@@ -56,7 +61,11 @@ export class TokenVault {
   }
 
   /** After QBO answered 401 to `rejected`: the newer token if someone already refreshed, else refresh. */
-  async refreshAfterUnauthorized(tenantId: string, rejected: string): Promise<string> {
+  refreshAfterUnauthorized(tenantId: string, rejected: string): Promise<string> {
+    return this.#unlessUnreadable(tenantId, () => this.#refreshAfterUnauthorized(tenantId, rejected));
+  }
+
+  async #refreshAfterUnauthorized(tenantId: string, rejected: string): Promise<string> {
     const doc = await this.#load(tenantId);
     const tokens = this.#usable(doc);
     const current = this.cipher.open(tokens.access, `${tenantId}:access`);
@@ -127,6 +136,78 @@ export class TokenVault {
     await this.connections.updateOne({ tenantId: tenant, tokenVersion: seenVersion }, { $set: { tokens: this.seal(tenantId, fresh), tokenVersion: seenVersion + 1 } });
     this.log.info({ tenantId }, 'QuickBooks access token refreshed');
     return fresh.accessToken;
+  }
+
+  /**
+   * Re-seals every connection's tokens under the current key and checks that each opens: run at
+   * start-up (a new key list is a restart) and periodically (processes of a rolling deploy may still
+   * seal under the old key), so rotation finishes for idle tenants too and the old key can be dropped.
+   */
+  async resealAll(): Promise<{ checked: number; resealed: number; unreadable: number }> {
+    const raw = crossTenantCollection(this.connections, 'the re-seal pass covers every tenant');
+    const docs = (await raw.find({ tokens: { $ne: null } }, { projection: { tenantId: 1, tokens: 1, tokenVersion: 1, status: 1, reason: 1 } }).toArray()) as unknown as QuickBooksConnectionDoc[];
+    const result = { checked: 0, resealed: 0, unreadable: 0 };
+    for (const doc of docs) {
+      if (!doc.tokens) continue;
+      const tenantId = doc.tenantId.toHexString();
+      result.checked += 1;
+      let access: string;
+      let refresh: string;
+      try {
+        access = this.cipher.open(doc.tokens.access, `${tenantId}:access`);
+        refresh = this.cipher.open(doc.tokens.refresh, `${tenantId}:refresh`);
+      } catch (error) {
+        if (!(error instanceof UnreadableTokenError)) throw error;
+        if (doc.status !== 'RECONNECT_REQUIRED') {
+          await this.#markUnreadable(tenantId, doc.tokenVersion, error);
+          result.unreadable += 1;
+        }
+        continue;
+      }
+      const stale = (sealed: SealedValue) => this.cipher.needsResealing(sealed);
+      const recovered = doc.status === 'RECONNECT_REQUIRED' && doc.reason === 'TOKENS_UNREADABLE';
+      if (!stale(doc.tokens.access) && !stale(doc.tokens.refresh) && !recovered) continue;
+      const tokens: StoredTokens = {
+        ...doc.tokens,
+        access: this.cipher.seal(access, `${tenantId}:access`),
+        refresh: this.cipher.seal(refresh, `${tenantId}:refresh`),
+      };
+      // Same token version: a concurrent refresh (which seals under the current key anyway) wins.
+      const recover = recovered ? { status: 'CONNECTED', reason: null, reasonMessage: null } : {};
+      const written = await this.connections.updateOne({ tenantId: doc.tenantId, tokenVersion: doc.tokenVersion }, { $set: { tokens, ...recover } });
+      if (written.modifiedCount > 0) result.resealed += 1;
+      if (recovered && written.modifiedCount > 0) this.onReconnectRequired(tenantId);
+    }
+    if (result.resealed + result.unreadable > 0) this.log.info(result, 'QuickBooks tokens re-sealed under the current encryption key');
+    return result;
+  }
+
+  /** Runs `work`; a token that cannot be decrypted makes the connection RECONNECT_REQUIRED instead of an internal error. */
+  async #unlessUnreadable<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof UnreadableTokenError)) throw error;
+      const doc = await this.#load(tenantId);
+      await this.#markUnreadable(tenantId, doc.tokenVersion, error);
+      throw new QuickBooksReconnectRequiredError('TOKENS_UNREADABLE');
+    }
+  }
+
+  async #markUnreadable(tenantId: string, tokenVersion: number, error: UnreadableTokenError): Promise<void> {
+    // The sealed tokens are kept: if the missing key is put back, the next re-seal pass reconnects.
+    await this.connections.updateOne(
+      { tenantId: new Types.ObjectId(tenantId), tokenVersion },
+      {
+        $set: {
+          status: 'RECONNECT_REQUIRED',
+          reason: 'TOKENS_UNREADABLE',
+          reasonMessage: 'The saved QuickBooks authorization can no longer be read (it was saved under an encryption key this server no longer has). Connect to QuickBooks again to resume syncing.',
+        },
+      },
+    );
+    this.log.warn({ tenantId, problem: error.message }, 'stored QuickBooks tokens cannot be decrypted: reconnect required');
+    this.onReconnectRequired(tenantId);
   }
 
   async #load(tenantId: string): Promise<QuickBooksConnectionDoc> {

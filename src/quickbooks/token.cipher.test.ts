@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseKeyring, TokenCipher } from './token.cipher.js';
+import { parseKeyring, TokenCipher, UnreadableTokenError } from './token.cipher.js';
 
 describe('TokenCipher', () => {
   const k1 = randomBytes(32);
@@ -20,6 +20,15 @@ describe('TokenCipher', () => {
     expect(() => cipher.open(sealed, 'tenant-b:refresh')).toThrow();
     const tampered = { ...sealed, data: Buffer.from('zzzzzz').toString('base64') };
     expect(() => cipher.open(tampered, 'tenant-a:refresh')).toThrow();
+  });
+
+  it('refuses a truncated authentication tag (GCM tags are fixed at 16 bytes)', () => {
+    const cipher = new TokenCipher({ k1 }, 'k1');
+    const sealed = cipher.seal('secret', 'ad');
+    expect(Buffer.from(sealed.tag, 'base64')).toHaveLength(16);
+    const short = { ...sealed, tag: Buffer.from(sealed.tag, 'base64').subarray(0, 4).toString('base64') };
+    expect(() => cipher.open(short, 'ad')).toThrow(UnreadableTokenError);
+    expect(() => cipher.open({ ...sealed, keyId: 'gone' }, 'ad')).toThrow(/not in FIELDBOOKS_ENCRYPTION_KEY/);
   });
 
   it('rotates keys: old values open with their key, new ones use the current key', () => {

@@ -5,6 +5,18 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
+/** GCM's full tag. Fixed on both sides: without it Node accepts a truncated tag, which is easier to forge. */
+const AUTH_TAG_BYTES = 16;
+const IV_BYTES = 12;
+
+/** A sealed value that cannot be opened: its key is not configured, or it was damaged or moved. */
+export class UnreadableTokenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnreadableTokenError';
+  }
+}
+
 export interface SealedValue {
   keyId: string;
   iv: string;
@@ -28,8 +40,8 @@ export class TokenCipher {
   }
 
   seal(plaintext: string, associatedData: string): SealedValue {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.#keys.get(this.currentKeyId)!, iv);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.#keys.get(this.currentKeyId)!, iv, { authTagLength: AUTH_TAG_BYTES });
     cipher.setAAD(Buffer.from(associatedData, 'utf8'));
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return { keyId: this.currentKeyId, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
@@ -38,11 +50,18 @@ export class TokenCipher {
   /** `associatedData` binds a value to its owner (e.g. tenant and field): a value copied elsewhere will not open. */
   open(sealed: SealedValue, associatedData: string): string {
     const key = this.#keys.get(sealed.keyId);
-    if (!key) throw new Error(`token sealed with unknown key id "${sealed.keyId}"`);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
-    decipher.setAAD(Buffer.from(associatedData, 'utf8'));
-    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+    if (!key) throw new UnreadableTokenError(`sealed with key "${sealed.keyId}", which is not in FIELDBOOKS_ENCRYPTION_KEY`);
+    const iv = Buffer.from(sealed.iv ?? '', 'base64');
+    const tag = Buffer.from(sealed.tag ?? '', 'base64');
+    if (iv.length !== IV_BYTES || tag.length !== AUTH_TAG_BYTES) throw new UnreadableTokenError('damaged (wrong IV or authentication tag length)');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: AUTH_TAG_BYTES });
+      decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(Buffer.from(sealed.data ?? '', 'base64')), decipher.final()]).toString('utf8');
+    } catch {
+      throw new UnreadableTokenError(`does not open with key "${sealed.keyId}" (a different key under that id, or damaged data)`);
+    }
   }
 
   needsResealing(sealed: SealedValue): boolean {
