@@ -92,11 +92,12 @@ export class RecordPaymentInput {
   @Field(() => String) customerExternalId!: string;
   @Field(() => LocalDateScalar) date!: string;
   @Field(() => String, { description: "Must match each invoice's currency." }) currency!: string;
-  @Field(() => MoneyScalar, { description: 'Equals the sum of the allocations.' }) amount!: string;
+  @Field(() => MoneyScalar, { description: 'The money received: at least the sum of the allocations; the rest is customer credit (a deposit or overpayment).' }) amount!: string;
   @Field(() => String) paymentMethodExternalId!: string;
   @Field(() => MoneyScalar, { nullable: true, description: 'Card payments only.' }) surcharge?: string | null;
   @Field(() => String, { nullable: true }) reference?: string | null;
-  @Field(() => [PaymentAllocationInput]) allocations!: PaymentAllocationInput[];
+  @Field(() => [PaymentAllocationInput], { description: 'Invoices this payment pays, each at most its outstanding balance; empty for a deposit taken before invoicing.' })
+  allocations!: PaymentAllocationInput[];
 }
 
 @InputType('CreditNoteLineInput')

@@ -41,6 +41,7 @@ import {
 } from './ledger-record.type.js';
 import { type LedgerKind, type LedgerRecordOf, type RecordStatus } from './ledger-record.types.js';
 import { type LedgerListFilter } from './ledger.service.js';
+import { unappliedOf } from './ledger-record.rules.js';
 
 @ArgsType()
 class LedgerListArgs {
@@ -127,6 +128,13 @@ export class CustomerResolver {
   @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
   sync(@Ctx() ctx: GraphQLContext, @Root() row: CustomerType): Promise<RecordSyncType> {
     return sync(ctx, 'customer', row);
+  }
+
+  @FieldResolver(() => MoneyScalar, {
+    description: "Credit the customer holds: the unapplied part of their ACTIVE payments (deposits, overpayments, and payments received in QuickBooks that are not applied to an invoice). In QuickBooks it is the customer's unapplied payments.",
+  })
+  creditBalance(@Ctx() ctx: GraphQLContext, @Root() row: CustomerType): Promise<string> {
+    return ctx.loaders.customerCredit.load(row.id);
   }
 }
 
@@ -225,7 +233,10 @@ export class PaymentResolver {
     return one(ctx, 'payment', id, externalId) as Promise<PaymentType | null>;
   }
 
-  @Mutation(() => PaymentType, { description: 'Records (or updates) the payment with this externalId and its allocations (repeating a call is harmless).' })
+  @Mutation(() => PaymentType, {
+    description:
+      'Records (or updates) the payment with this externalId and its allocations (repeating a call is harmless). Allocations may total less than the amount: a deposit (no allocations) or an overpayment leaves the rest as customer credit (an unapplied payment in QuickBooks); record the payment again with more allocations to apply that credit to invoices later.',
+  })
   async recordPayment(@Ctx() ctx: GraphQLContext, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput): Promise<PaymentType> {
     return ctx.services.ledgerRecords.recordPayment(ctx.tenant.id, input);
   }
@@ -243,6 +254,11 @@ export class PaymentResolver {
   @FieldResolver(() => CustomerType, { nullable: true })
   customer(@Ctx() ctx: GraphQLContext, @Root() row: PaymentType): Promise<CustomerType | null> {
     return customerOf(ctx, row);
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: 'amount less the allocations: customer credit still to apply (0.00 once voided).' })
+  unappliedAmount(@Root() row: PaymentType): string {
+    return row.status === 'ACTIVE' ? money(unappliedOf(row)) : '0.00';
   }
 }
 

@@ -107,7 +107,7 @@ describe('paymentRules', () => {
   it('refuses over-allocation, currency mismatch, voided invoices, wrong sums and surcharges on cash', () => {
     const result = paymentRules(
       payment({
-        amount: '300.00',
+        amount: '100.00',
         surcharge: '1.00',
         allocations: [
           { invoiceExternalId: 'inv-1', amount: '110.01' },
@@ -124,7 +124,7 @@ describe('paymentRules', () => {
       { path: ['input', 'allocations', '1', 'invoiceExternalId'], message: 'invoice INV-2 is in USD, the payment in AUD' },
       { path: ['input', 'allocations', '2', 'invoiceExternalId'], message: 'invoice INV-3 is VOIDED' },
       { path: ['input', 'allocations', '3', 'invoiceExternalId'], message: 'invoice INV-1 appears in more than one allocation' },
-      { path: ['input', 'amount'], message: 'must equal the sum of the allocations (131.01)' },
+      { path: ['input', 'allocations'], message: 'apply 131.01 to invoices, more than the payment amount 100.00' },
     ]);
   });
 });

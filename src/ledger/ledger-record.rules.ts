@@ -338,7 +338,13 @@ function applicableInvoice(c: Checker, path: (string | number)[], invoice: Invoi
 
 // ---- payments -----------------------------------------------------------------------------------
 
-export function paymentRules(input: PaymentInput, refs: RefLookup): RuleResult<PaymentContent> {
+/** The part of a payment not applied to invoices: customer credit (a deposit or an overpayment). */
+export function unappliedOf(payment: { amount: string; allocations: readonly { amount: string }[] }): Dec {
+  return dec(payment.amount).minus(sum(payment.allocations.map((a) => a.amount)));
+}
+
+/** `refunded`: what ACTIVE refunds already paid back out of this payment's credit (an edit must leave room for it). */
+export function paymentRules(input: PaymentInput, refs: RefLookup, refunded?: Dec): RuleResult<PaymentContent> {
   const c = new Checker();
   const customer = c.ref(['customerExternalId'], 'customer', input.customerExternalId, (id) => refs.customer(id), { required: true });
   const date = c.date(['date'], input.date, { required: true }) ?? '';
@@ -348,7 +354,8 @@ export function paymentRules(input: PaymentInput, refs: RefLookup): RuleResult<P
   const surcharge = c.decimal(['surcharge'], input.surcharge, MONEY, { required: false });
   if (surcharge && !surcharge.isZero() && method && !method.isCard) c.add(['surcharge'], 'only card payments carry a surcharge');
 
-  if (input.allocations.length === 0) c.add(['allocations'], 'must apply the payment to at least one invoice');
+  // No allocations is a deposit (paid before invoicing); allocations below the amount leave the rest as
+  // customer credit (an overpayment), applied later by recording the payment again with more allocations.
   const seen = new Set<string>();
   const allocations = input.allocations.map((allocation, i) => {
     const at = (field: string) => ['allocations', i, field];
@@ -366,7 +373,10 @@ export function paymentRules(input: PaymentInput, refs: RefLookup): RuleResult<P
   });
   if (amount && allocations.every((a) => a.amount)) {
     const allocated = sum(allocations.map((a) => a.amount));
-    if (input.allocations.length > 0 && !allocated.equals(amount)) c.add(['amount'], `must equal the sum of the allocations (${money(allocated)})`);
+    if (allocated.greaterThan(amount)) c.add(['allocations'], `apply ${money(allocated)} to invoices, more than the payment amount ${money(amount)}`);
+    else if (refunded && allocated.plus(refunded).greaterThan(amount)) {
+      c.add(['allocations'], `apply ${money(allocated)} to invoices, but ${money(refunded)} of this payment was refunded: at most ${money(amount.minus(refunded))} can be applied`);
+    }
   }
   return c.result(
     defined<PaymentContent>({

@@ -128,7 +128,7 @@ export interface PaymentRecord extends LedgerRecordBase {
   kind: 'payment';
   customerId: string;
   date: LocalDate;
-  /** Applied to invoices; the sum equals `amount`. */
+  /** Applied to invoices; the sum is at most `amount` (the rest is customer credit: a deposit or overpayment). */
   allocations: PaymentAllocation[];
   amount: Decimal;
   paymentMethodId: string;

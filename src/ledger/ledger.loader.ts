@@ -11,6 +11,8 @@ import { notSynced } from './pending-sync-status.reader.js';
 export interface LedgerLoaders {
   recordSync(kind: LedgerKind): DataLoader<string, RecordSyncStatus>;
   invoiceSettlement: DataLoader<string, InvoiceSettlementTotals>;
+  /** A customer's credit (unapplied payments), by gateway id. */
+  customerCredit: DataLoader<string, string>;
   /** A referenced record (an invoice's customer, an allocation's invoice...) by gateway id. */
   ledgerRecord<K extends LedgerKind>(kind: K): DataLoader<string, LedgerRecordOf<K> | null>;
 }
@@ -59,6 +61,13 @@ export function createLedgerLoaders(sources: LedgerLoaderSources, tenantId: stri
       async (ids) => {
         const found = await sources.ledgerRecords.settlementsOf(tenantId, ids);
         return ids.map((id) => found.get(id) ?? { amountPaid: '0.00', amountCredited: '0.00', amountWrittenOff: '0.00' });
+      },
+      { cache, maxBatchSize: 500 },
+    ),
+    customerCredit: new DataLoader<string, string>(
+      async (ids) => {
+        const found = await sources.ledgerRecords.creditBalancesOf(tenantId, ids);
+        return ids.map((id) => found.get(id) ?? '0.00');
       },
       { cache, maxBatchSize: 500 },
     ),

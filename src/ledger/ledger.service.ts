@@ -39,6 +39,7 @@ import {
   type RuleResult,
   supplierInvoiceRules,
   supplierRules,
+  unappliedOf,
 } from './ledger-record.rules.js';
 import {
   type LedgerChangeListener,
@@ -506,6 +507,20 @@ export class LedgerService implements LedgerReader {
     return new Map(
       [...result].map(([id, parts]) => [id, { amountPaid: money(sum(parts.paid)), amountCredited: money(sum(parts.credited)), amountWrittenOff: money(sum(parts.writtenOff)) }]),
     );
+  }
+
+  /**
+   * Each customer's credit: the unapplied part (deposits, overpayments, payments pulled from QBO with
+   * money left unapplied) of their ACTIVE payments. One query for any number of customers.
+   */
+  async creditBalancesOf(tenantId: string, customerIds: readonly string[]): Promise<Map<string, string>> {
+    const parts = new Map<string, Dec[]>(customerIds.map((id) => [id, []]));
+    if (customerIds.length === 0) return new Map();
+    const payments = await this.models.payment
+      .find({ tenantId: new Types.ObjectId(tenantId), status: 'ACTIVE', customerId: { $in: [...customerIds] } }, { customerId: 1, amount: 1, allocations: 1 })
+      .lean<Pick<Stored<'payment'>, 'customerId' | 'amount' | 'allocations'>[]>();
+    for (const payment of payments) parts.get(payment.customerId)?.push(unappliedOf(payment));
+    return new Map([...parts].map(([id, values]) => [id, money(sum(values))]));
   }
 
   // ---- lists and lookups -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { ENTITY_NAMES, type EntityName } from '../company/company.types.js';
 import { ENTITY_RULES } from '../company/entity.registry.js';
 import { faults } from '../faults.js';
 import { idOf } from '../company/validate.util.js';
+import { Decimal, amount, dec } from '../company/money.decimal.js';
 
 type Body = Record<string, unknown>;
 type Action = (store: InMemoryCompanyStore, body: Body) => Record<string, unknown>;
@@ -19,21 +20,52 @@ function requireId(body: Body, field: string): string {
   return String(v);
 }
 
-/** `{invoiceId, amount?, paymentMethodId?, depositToAccountId?, txnDate?}`: amount defaults to the open balance. */
+/**
+ * `{invoiceId?, customerId?, amount?, applied?, paymentMethodId?, depositToAccountId?, txnDate?}`:
+ * "Receive payment". `amount` (the money received) defaults to the invoice's open balance and
+ * `applied` (the part applied to the invoice) to `amount`; the rest stays as the customer's credit
+ * (UnappliedAmt). Without `invoiceId` the payment is a deposit: `customerId` and `amount` required,
+ * nothing applied.
+ */
 const recordPayment: Action = (store, body) => {
-  const invoice = store.read('Invoice', requireId(body, 'invoiceId'));
-  const amount = body.amount ?? invoice.Balance;
+  const invoice = body.invoiceId !== undefined ? store.read('Invoice', requireId(body, 'invoiceId')) : undefined;
+  const customerId = invoice ? (invoice.CustomerRef as { value: string }).value : requireId(body, 'customerId');
+  if (!invoice && body.amount === undefined) throw faults.requiredMissing('amount');
+  const amount = body.amount ?? invoice?.Balance;
+  const applied = body.applied ?? amount;
   const payment: Body = {
-    CustomerRef: { value: (invoice.CustomerRef as { value: string }).value },
+    CustomerRef: { value: customerId },
     TotalAmt: amount,
-    Line: [{ Amount: amount, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }],
+    Line: invoice ? [{ Amount: applied, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }] : [],
   };
   if (body.paymentMethodId !== undefined) payment.PaymentMethodRef = { value: idOf(body.paymentMethodId) };
   if (body.depositToAccountId !== undefined) payment.DepositToAccountRef = { value: idOf(body.depositToAccountId) };
   if (typeof body.txnDate === 'string') payment.TxnDate = body.txnDate;
   if (typeof body.paymentRefNum === 'string') payment.PaymentRefNum = body.paymentRefNum;
   const created = store.write('Payment', 'create', payment);
-  return { Payment: created, Invoice: store.read('Invoice', invoice.Id) };
+  return { Payment: created, ...(invoice ? { Invoice: store.read('Invoice', invoice.Id) } : {}) };
+};
+
+/**
+ * `{invoiceId, creditMemoId, amount?, txnDate?}`: applying a credit memo to an invoice in "Receive
+ * payment" with no money received saves a Payment of TotalAmt 0 whose lines link the invoice and the
+ * credit memo for the same amount (default: the smaller of the two open balances).
+ */
+const applyCreditMemo: Action = (store, body) => {
+  const invoice = store.read('Invoice', requireId(body, 'invoiceId'));
+  const memo = store.read('CreditMemo', requireId(body, 'creditMemoId'));
+  const applied = body.amount ?? amount(Decimal.min(dec(invoice.Balance), dec(memo.Balance)));
+  const payment: Body = {
+    CustomerRef: { value: (invoice.CustomerRef as { value: string }).value },
+    TotalAmt: 0,
+    Line: [
+      { Amount: applied, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] },
+      { Amount: applied, LinkedTxn: [{ TxnId: memo.Id, TxnType: 'CreditMemo' }] },
+    ],
+  };
+  if (typeof body.txnDate === 'string') payment.TxnDate = body.txnDate;
+  const created = store.write('Payment', 'create', payment);
+  return { Payment: created, Invoice: store.read('Invoice', invoice.Id), CreditMemo: store.read('CreditMemo', memo.Id) };
 };
 
 /** `{invoiceId, changes: {...sparse fields}}` */
@@ -107,6 +139,7 @@ const setCustomerTaxCode: Action = (store, body) => {
 
 export const actions = {
   'record-payment': recordPayment,
+  'apply-credit-memo': applyCreditMemo,
   'edit-invoice': editInvoice,
   'void-invoice': voidInvoice,
   'rename-customer': renameCustomer,
