@@ -256,11 +256,13 @@ export class LedgerService implements LedgerReader {
     }) as Promise<LedgerRecordOf<'payment'> & { currency: string }>;
   }
 
-  async issueCreditNote(tenantId: string, input: CreditNoteInput): Promise<LedgerRecordOf<'creditNote'>> {
+  /** QUICKBOOKS origin: a credit memo applied to an invoice in QBO (pulled as a credit, never as cash). */
+  async issueCreditNote(tenantId: string, input: CreditNoteInput, origin: WriteOrigin = 'FSM'): Promise<LedgerRecordOf<'creditNote'>> {
     return this.#upsert({
       kind: 'creditNote',
       tenantId,
       externalId: input.externalId,
+      origin,
       build: async (existing) => {
         const refs = await this.#lookup(
           tenantId,
@@ -378,6 +380,11 @@ export class LedgerService implements LedgerReader {
 
   deleteInvoice(tenantId: string, externalId: string): Promise<LedgerRecordOf<'invoice'>> {
     return this.#changeStatus('invoice', tenantId, externalId, 'DELETED');
+  }
+
+  /** QUICKBOOKS origin only today: a credit application pulled from QBO that was undone there. */
+  voidCreditNote(tenantId: string, externalId: string, origin: WriteOrigin): Promise<LedgerRecordOf<'creditNote'>> {
+    return this.#changeStatus('creditNote', tenantId, externalId, 'VOIDED', origin);
   }
 
   /** QUICKBOOKS origin: the payment was voided or deleted in QBO (its allocations stop counting). */

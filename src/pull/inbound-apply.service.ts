@@ -29,6 +29,7 @@ import {
   isDeletedStub,
   isVoided,
   linkedInvoiceIds,
+  type InboundCreditApplication,
   type MappedInvoice,
   planInboundPayment,
   type QboCustomerRow,
@@ -85,7 +86,9 @@ function settledByMapping(entity: PageItem['entity'], row: PageItem['row'], mapp
       return mapping.syncToken === token ? 'UNCHANGED' : undefined;
     case 'Payment':
       if (isDeletedStub(row)) {
-        if (!mapping) return 'IGNORED';
+        // No mapping: it may still have applied credit memos to FSM invoices (a credit application moves
+        // no cash, so it has no FSM payment): the full apply withdraws them. Deletions are rare.
+        if (!mapping) return undefined;
         return mapping.remoteStatus === 'DELETED' ? 'UNCHANGED' : undefined;
       }
       // No mapping: a payment recorded in QBO (or the gateway's own still being saved): the full apply decides.
@@ -95,6 +98,11 @@ function settledByMapping(entity: PageItem['entity'], row: PageItem['row'], mapp
 
 export function inboundPaymentExternalId(qboId: string): string {
   return `qbo-payment-${qboId}`;
+}
+
+/** The FSM credit note mirroring the credit a QBO payment applied to one invoice. */
+export function inboundCreditExternalId(paymentQboId: string, invoiceQboId: string): string {
+  return `qbo-credit-${paymentQboId}-${invoiceQboId}`;
 }
 
 export class InboundApplyService {
@@ -194,12 +202,20 @@ export class InboundApplyService {
       const customerExternalId = record ? customerExternal.get(record.customerId) : undefined;
       if (record && customerExternalId && m.qboId) invoices.set(m.qboId, { qboId: m.qboId, externalId: record.externalId, customerExternalId, currency: record.currency });
     }
+    const customer = await this.#customerOf(tenantId, row.CustomerRef?.value);
     const settings = await this.deps.settings.get(tenantId);
     const method = settings.paymentMethodFromAccounts;
-    const plan = planInboundPayment(row, invoices, { externalId: inboundPaymentExternalId(row.Id), paymentMethodExternalId: method ?? '' });
+    const plan = planInboundPayment(row, invoices, { externalId: inboundPaymentExternalId(row.Id), paymentMethodExternalId: method ?? '', customer });
     if (plan.action === 'ignore') {
       this.deps.log.debug({ tenantId, qboId: row.Id, reason: plan.reason }, 'QuickBooks payment not pulled');
+      await this.#withdrawCredits(tenantId, row.Id, new Set());
       return 'IGNORED';
+    }
+    const credited = await this.#applyCredits(tenantId, row, plan.credits);
+    if (!plan.input) {
+      // Only credit memos applied: no cash moved. A payment pulled earlier under this id is undone.
+      if (mapping && pulled?.status === 'ACTIVE') await this.deps.ledger.voidPayment(tenantId, pulled.externalId, 'QUICKBOOKS');
+      return credited ? 'APPLIED' : 'UNCHANGED';
     }
     if (!method) {
       await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `QuickBooks payment ${row.Id} cannot be recorded in the FSM: the setting paymentMethodFromAccounts (the FSM payment method for payments received in QuickBooks) is not set.`, {
@@ -230,16 +246,87 @@ export class InboundApplyService {
       { upsert: true },
     );
     await this.deps.issues.resolve(tenantId, 'payment', `qbo:Payment:${row.Id}`);
-    const where = plan.input.allocations.map((a) => `${a.amount} on invoice ${a.invoiceExternalId}`).join(', ');
-    const extra = new Decimal(plan.unapplied).isZero() ? '' : ` (${plan.unapplied} stays unapplied in QuickBooks)`;
-    await this.#announce(tenantId, mapping ? 'PAYMENT_UPDATED' : 'PAYMENT_RECORDED', 'Payment', row.Id, 'payment', saved.id, `QuickBooks payment ${row.Id}: ${where}${extra}.`);
+    const applied = plan.input.allocations.map((a) => `${a.amount} on invoice ${a.invoiceExternalId}`);
+    const credit = new Decimal(plan.unapplied).isZero() ? [] : [`${plan.unapplied} kept as customer credit (unapplied in QuickBooks)`];
+    await this.#announce(tenantId, mapping ? 'PAYMENT_UPDATED' : 'PAYMENT_RECORDED', 'Payment', row.Id, 'payment', saved.id, `QuickBooks payment ${row.Id}: ${[...applied, ...credit].join(', ')}.`);
     return 'APPLIED';
   }
 
-  /** Voided or deleted in QBO: the FSM payment is voided, so its invoices owe again what it paid. */
+  /** The FSM customer linked to a QBO customer (through the push engine's or the import's mapping). */
+  async #customerOf(tenantId: string, qboId: string | undefined): Promise<{ externalId: string } | undefined> {
+    if (!qboId) return undefined;
+    const mapping = await this.#mappingByQboId(tenantId, 'customer', qboId);
+    const record = mapping ? await this.deps.ledger.get(tenantId, 'customer', mapping.recordId) : null;
+    return record ? { externalId: record.externalId } : undefined;
+  }
+
+  /**
+   * Credit memos applied to FSM invoices by a QBO payment become FSM credit notes of origin QUICKBOOKS
+   * (one per payment and invoice, keyed by both ids so a redelivery or an edit upserts the same one):
+   * the invoice shows them as credited, never as paid. Applications the payment no longer makes are
+   * voided. True when anything changed.
+   */
+  async #applyCredits(tenantId: string, row: QboPaymentRow, credits: InboundCreditApplication[]): Promise<boolean> {
+    let changed = false;
+    const keep = new Set<string>();
+    for (const credit of credits) {
+      const externalId = inboundCreditExternalId(row.Id, credit.invoiceQboId);
+      keep.add(externalId);
+      const before = await this.deps.ledger.findByExternalId('creditNote', tenantId, externalId);
+      const invoice = await this.deps.ledger.findByExternalId('invoice', tenantId, credit.invoiceExternalId);
+      const memos = credit.creditMemoIds.join(', ');
+      try {
+        const saved = await this.deps.ledger.issueCreditNote(
+          tenantId,
+          {
+            externalId,
+            customerExternalId: credit.customerExternalId,
+            invoiceExternalId: credit.invoiceExternalId,
+            number: `QBO-CM-${credit.creditMemoIds[0] ?? row.Id}`.slice(0, 21),
+            date: row.TxnDate ?? new Date().toISOString().slice(0, 10),
+            lines: [{ lineId: 'credit', description: `QuickBooks credit memo ${memos} applied to invoice ${invoice?.number ?? credit.invoiceExternalId} (QuickBooks payment ${row.Id})`, amount: credit.amount }],
+            totalTax: '0.00',
+            total: credit.amount,
+          },
+          'QUICKBOOKS',
+        );
+        if (before?.version === saved.version && before.status === 'ACTIVE') continue;
+        changed = true;
+        await this.deps.issues.resolve(tenantId, 'creditNote', `qbo:Payment:${row.Id}:${credit.invoiceQboId}`);
+        await this.#announce(tenantId, 'CREDIT_APPLIED', 'Payment', row.Id, 'creditNote', saved.id, `QuickBooks credit memo ${memos}: ${credit.amount} applied to invoice ${invoice?.number ?? credit.invoiceExternalId} as a credit (no money received).`);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
+        await this.#issue(tenantId, 'creditNote', `qbo:Payment:${row.Id}:${credit.invoiceQboId}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `The credit applied in QuickBooks payment ${row.Id} to invoice ${invoice?.number ?? credit.invoiceExternalId} could not be recorded in the FSM: ${error.message}`, {
+          fixHint: 'Check the invoice in the FSM (already paid or credited there?) and in QuickBooks; correct one side, then run startSync(direction: PULL).',
+          retryable: true,
+        }));
+      }
+    }
+    return (await this.#withdrawCredits(tenantId, row.Id, keep)) || changed;
+  }
+
+  /** Voids the credit applications pulled from a QBO payment that it no longer makes (all of them when voided or deleted). */
+  async #withdrawCredits(tenantId: string, paymentQboId: string, keep: ReadonlySet<string>): Promise<boolean> {
+    const prefix = inboundCreditExternalId(paymentQboId, '');
+    const pulled = await this.deps.ledger.models.creditNote
+      .find({ tenantId: new Types.ObjectId(tenantId), status: 'ACTIVE', externalId: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } }, { externalId: 1 })
+      .lean<{ externalId: string }[]>();
+    let changed = false;
+    for (const note of pulled) {
+      if (keep.has(note.externalId)) continue;
+      const voided = await this.deps.ledger.voidCreditNote(tenantId, note.externalId, 'QUICKBOOKS');
+      await this.#announce(tenantId, 'CREDIT_APPLIED', 'Payment', paymentQboId, 'creditNote', voided.id, `QuickBooks payment ${paymentQboId} no longer applies a credit memo to this invoice; the credit is withdrawn in the FSM.`);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Voided or deleted in QBO: the FSM payment is voided, so its invoices owe again what it paid (and its credit is gone). */
   async reversePayment(tenantId: string, qboId: string, how: 'VOIDED' | 'DELETED', syncToken: string | null): Promise<ApplyResult> {
+    // Credit memos it applied to FSM invoices are withdrawn: they are open credit in QBO again.
+    const withdrawn = await this.#withdrawCredits(tenantId, qboId, new Set());
     const mapping = await this.#mappingByQboId(tenantId, 'payment', qboId);
-    if (!mapping) return 'IGNORED';
+    if (!mapping) return withdrawn ? 'APPLIED' : 'IGNORED';
     if (mapping.remoteStatus === how || (how === 'VOIDED' && mapping.remoteStatus === 'DELETED')) return 'UNCHANGED';
     const record = await this.deps.ledger.get(tenantId, 'payment', mapping.recordId);
     if (!record) return 'IGNORED';
@@ -350,7 +437,7 @@ export class InboundApplyService {
     this.deps.pubsub.publish(Topic.QuickBooksChanges, { id: doc._id.toHexString(), tenantId, kind, entity, quickBooksId: qboId, recordKind, recordId, message, at: doc.at });
   }
 
-  async #issue(tenantId: string, kind: 'payment' | 'customer', recordId: string, problem: SyncProblem, externalId?: string): Promise<void> {
+  async #issue(tenantId: string, kind: 'payment' | 'customer' | 'creditNote', recordId: string, problem: SyncProblem, externalId?: string): Promise<void> {
     await this.deps.issues.open(tenantId, { kind, id: recordId, externalId }, problem, null);
   }
 }

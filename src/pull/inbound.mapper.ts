@@ -75,27 +75,58 @@ export interface MappedInvoice {
   currency: string;
 }
 
+/** Credit (from QBO credit memos) applied to one FSM invoice by a QBO payment: a credit, never cash. */
+export interface InboundCreditApplication {
+  invoiceQboId: string;
+  invoiceExternalId: string;
+  customerExternalId: string;
+  /** The QBO credit memos the payment applied (QBO does not say which one went to which invoice). */
+  creditMemoIds: string[];
+  amount: string;
+}
+
 export type InboundPaymentPlan =
-  | { action: 'record'; input: PaymentInput; unapplied: string; unmappedInvoiceIds: string[] }
+  | {
+      action: 'record';
+      /** The cash received (applied to FSM invoices plus the customer credit left unapplied); null when the payment moved no cash the FSM can place. */
+      input: PaymentInput | null;
+      credits: InboundCreditApplication[];
+      /** QBO's UnappliedAmt: money received and not applied, kept as customer credit in the FSM. */
+      unapplied: string;
+      unmappedInvoiceIds: string[];
+    }
   | { action: 'ignore'; reason: string };
 
 /**
- * A QBO payment → the FSM payment that mirrors it: one allocation per linked FSM invoice (amounts
- * summed when QBO links the same invoice on several lines). Lines linked to invoices the FSM does not
- * know, credit memos and unapplied money stay in QBO: the FSM payment holds only what it can place.
+ * A QBO payment → what it means for the FSM. QBO lines link invoices (+) and credit memos (−); TotalAmt
+ * is the cash received and UnappliedAmt = TotalAmt − invoices + credit memos is the customer credit left
+ * (facts: docs/qbo-facts/customer-credit.md). A credit memo applied to an invoice (a Payment of 0 linking
+ * both) is a credit application, never cash: credit-memo amounts cover the FSM invoices first (in line
+ * order) and only the rest of each invoice line is cash. The FSM payment then holds the cash applied
+ * to invoices it knows plus the unapplied credit; lines on invoices the FSM does not know stay in QBO.
+ * `customer`: the FSM customer of the payment's CustomerRef (needed when no FSM invoice names one).
  */
 export function planInboundPayment(
   payment: QboPaymentRow,
   invoices: ReadonlyMap<string, MappedInvoice>,
-  options: { externalId: string; paymentMethodExternalId: string },
+  options: { externalId: string; paymentMethodExternalId: string; customer?: { externalId: string } },
 ): InboundPaymentPlan {
   const perInvoice = new Map<string, Decimal>();
   const unmapped: string[] = [];
-  let applied = new Decimal(0);
+  const creditMemoIds: string[] = [];
+  let appliedToInvoices = new Decimal(0);
+  let credit = new Decimal(0);
   for (const line of payment.Line ?? []) {
+    const amount = cents(line.Amount);
+    const memos = (line.LinkedTxn ?? []).filter((l) => l.TxnType === 'CreditMemo');
+    if (memos.length > 0) {
+      credit = credit.plus(amount);
+      creditMemoIds.push(...memos.map((m) => String(m.TxnId)));
+      continue;
+    }
     const links = (line.LinkedTxn ?? []).filter((l) => l.TxnType === 'Invoice');
     if (links.length === 0) continue;
-    const amount = cents(line.Amount);
+    appliedToInvoices = appliedToInvoices.plus(amount);
     // A line links one transaction in practice; with several, QBO gives no split, so the first known one takes it.
     const known = links.find((l) => invoices.has(String(l.TxnId)));
     if (!known) {
@@ -104,28 +135,42 @@ export function planInboundPayment(
     }
     const id = String(known.TxnId);
     perInvoice.set(id, (perInvoice.get(id) ?? new Decimal(0)).plus(amount));
-    applied = applied.plus(amount);
   }
-  const allocations = [...perInvoice].filter(([, amount]) => amount.greaterThan(0));
-  if (allocations.length === 0) {
-    return { action: 'ignore', reason: unmapped.length > 0 ? `linked only to invoices the FSM does not know (${unmapped.join(', ')})` : 'applied to no invoice' };
+  const unapplied = Decimal.max(0, cents(payment.TotalAmt).minus(appliedToInvoices).plus(credit));
+  let creditLeft = credit;
+  const credits: InboundCreditApplication[] = [];
+  const allocations: { invoiceExternalId: string; amount: string }[] = [];
+  for (const [qboId, applied] of perInvoice) {
+    if (!applied.greaterThan(0)) continue;
+    const invoice = invoices.get(qboId)!;
+    const covered = Decimal.min(creditLeft, applied);
+    creditLeft = creditLeft.minus(covered);
+    if (covered.greaterThan(0)) {
+      credits.push({ invoiceQboId: qboId, invoiceExternalId: invoice.externalId, customerExternalId: invoice.customerExternalId, creditMemoIds: [...new Set(creditMemoIds)], amount: covered.toFixed(2) });
+    }
+    const cash = applied.minus(covered);
+    if (cash.greaterThan(0)) allocations.push({ invoiceExternalId: invoice.externalId, amount: cash.toFixed(2) });
   }
-  const first = invoices.get(allocations[0]![0])!;
-  return {
-    action: 'record',
-    input: {
-      externalId: options.externalId,
-      customerExternalId: first.customerExternalId,
-      date: payment.TxnDate ?? new Date().toISOString().slice(0, 10),
-      currency: payment.CurrencyRef?.value ?? first.currency,
-      amount: applied.toFixed(2),
-      paymentMethodExternalId: options.paymentMethodExternalId,
-      reference: payment.PaymentRefNum ? `QuickBooks payment ${payment.Id} (${payment.PaymentRefNum})` : `QuickBooks payment ${payment.Id}`,
-      allocations: allocations.map(([qboId, amount]) => ({ invoiceExternalId: invoices.get(qboId)!.externalId, amount: amount.toFixed(2) })),
-    },
-    unapplied: cents(payment.TotalAmt).minus(applied).toFixed(2),
-    unmappedInvoiceIds: unmapped,
-  };
+  const first = [...perInvoice.keys()].map((id) => invoices.get(id)!)[0];
+  const customerExternalId = first?.customerExternalId ?? options.customer?.externalId;
+  const cash = unapplied.plus(allocations.reduce((acc, a) => acc.plus(a.amount), new Decimal(0)));
+  if (!customerExternalId || (cash.isZero() && credits.length === 0)) {
+    if (unmapped.length > 0) return { action: 'ignore', reason: `linked only to invoices the FSM does not know (${unmapped.join(', ')})` };
+    return { action: 'ignore', reason: customerExternalId || cash.isZero() ? 'applied to no invoice the FSM knows' : 'customer credit of a customer the FSM does not know' };
+  }
+  const input: PaymentInput | null = cash.isZero()
+    ? null
+    : {
+        externalId: options.externalId,
+        customerExternalId,
+        date: payment.TxnDate ?? new Date().toISOString().slice(0, 10),
+        currency: payment.CurrencyRef?.value ?? first?.currency ?? '',
+        amount: cash.toFixed(2),
+        paymentMethodExternalId: options.paymentMethodExternalId,
+        reference: payment.PaymentRefNum ? `QuickBooks payment ${payment.Id} (${payment.PaymentRefNum})` : `QuickBooks payment ${payment.Id}`,
+        allocations,
+      };
+  return { action: 'record', input, credits, unapplied: unapplied.toFixed(2), unmappedInvoiceIds: unmapped };
 }
 
 /** The QBO invoice ids a payment links (to look their mappings up in one query). */
