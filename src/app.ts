@@ -49,6 +49,9 @@ async function startQuickBooks(config: AppConfig, logger: Logger): Promise<QboRu
   if (!qb.useSimulator) {
     return { endpoints: intuitEndpoints(qb.environment), clientId: qb.clientId!, clientSecret: qb.clientSecret!, webhookVerifierToken: qb.webhookVerifierToken };
   }
+  // The config schema already refuses this; a second lock, since the simulator's app credentials and
+  // webhook verifier token are public.
+  if (config.isProduction) throw new Error('production never runs on the QuickBooks simulator: set QBO_CLIENT_ID, QBO_CLIENT_SECRET and QBO_REDIRECT_URI');
   if (qb.simulatorUrl) {
     const info = (await (await fetch(`${qb.simulatorUrl}/_sandbox/info`)).json()) as { app: { clientId: string; clientSecret: string; webhookVerifierToken: string } };
     return { endpoints: simulatorEndpoints(qb.simulatorUrl), clientId: info.app.clientId, clientSecret: info.app.clientSecret, webhookVerifierToken: info.app.webhookVerifierToken };

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHostname } from '../http/loopback.rules.js';
 import { parseKeyring } from '../quickbooks/token.cipher.js';
 
 const bool = z
@@ -20,7 +21,11 @@ const port = (fallback: number) =>
 
 export const envSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /**
+     * Unset means development only while HOST is a loopback address; on any other address start-up
+     * is refused, so a forgotten NODE_ENV on a server never runs the simulator or hands out a demo key.
+     */
+    NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).optional(),
     PORT: port(4000),
     HOST: z.string().min(1).default('127.0.0.1'),
     PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://fieldbooks.example.com' }).optional(),
@@ -52,6 +57,14 @@ export const envSchema = z
     QBO_HTTP_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(100, 'must be at least 100').max(120_000, 'must be at most 120000 (QBO gives up at 120 s)').default(30_000),
     QBO_WEBHOOK_VERIFIER_TOKEN: z.string().min(8, 'must be the verifier token of your Intuit app\'s webhook settings').optional(),
     FIELDBOOKS_RETURN_ORIGINS: z.string().optional(),
+    /** Browser origins (besides the gateway's own) allowed to call /graphql cross-origin (CORS). */
+    FIELDBOOKS_CORS_ORIGINS: z.string().optional(),
+    /** Largest WebSocket message accepted after connection_init; larger frames close the socket (1009) before they are parsed. */
+    FIELDBOOKS_WS_MAX_MESSAGE_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024').max(16 * 1024 * 1024, 'must be at most 16777216 (16 MiB)').default(1024 * 1024),
+    /** Largest message before the socket is authenticated (connection_init carries only the API key). */
+    FIELDBOOKS_WS_MAX_INIT_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(256, 'must be at least 256').max(65_536, 'must be at most 65536').default(4096),
+    /** How often each process re-checks the API keys of its open WebSockets (revoked key or deleted tenant: closed with 4403). */
+    FIELDBOOKS_WS_KEY_CHECK_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100').max(60_000, 'must be at most 60000').default(1000),
     /** The background worker that pushes changed ledger records automatically. */
     FIELDBOOKS_SYNC_WORKER: bool.optional(),
     FIELDBOOKS_SYNC_DEBOUNCE_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(500),
@@ -72,8 +85,27 @@ export const envSchema = z
     if (env.QBO_CLIENT_ID && !env.QBO_REDIRECT_URI) {
       ctx.addIssue({ code: 'custom', path: ['QBO_REDIRECT_URI'], message: 'is required with QBO_CLIENT_ID (the /oauth/callback URL registered with Intuit)' });
     }
-    if (env.NODE_ENV === 'production' && !env.FIELDBOOKS_ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['FIELDBOOKS_ENCRYPTION_KEY'], message: 'is required in production (32 bytes of base64, e.g. openssl rand -base64 32)' });
+    if (env.NODE_ENV === 'production') {
+      // Production never runs on the simulator: its app credentials and webhook verifier token are public.
+      const required: [keyof typeof env, string][] = [
+        ['QBO_CLIENT_ID', 'the client id of your Intuit app'],
+        ['QBO_CLIENT_SECRET', 'the client secret of your Intuit app'],
+        ['QBO_REDIRECT_URI', 'the /oauth/callback URL registered with your Intuit app'],
+        ['QBO_WEBHOOK_VERIFIER_TOKEN', "the verifier token of your Intuit app's webhooks"],
+        ['FIELDBOOKS_ENCRYPTION_KEY', '32 bytes of base64, e.g. openssl rand -base64 32'],
+      ];
+      for (const [variable, what] of required) {
+        if (!env[variable]) ctx.addIssue({ code: 'custom', path: [variable], message: `is required in production (${what})` });
+      }
+      if (env.FIELDBOOKS_DEMO) ctx.addIssue({ code: 'custom', path: ['FIELDBOOKS_DEMO'], message: 'must not be true in production (the demo tenant\'s key is printed and served to local browsers)' });
+      if (env.QBO_SANDBOX_URL) ctx.addIssue({ code: 'custom', path: ['QBO_SANDBOX_URL'], message: 'must not be set in production (the QuickBooks simulator is for development and tests)' });
+    }
+    if (!env.NODE_ENV && !isLoopbackHostname(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NODE_ENV'],
+        message: `is not set while HOST=${env.HOST} is reachable from other machines: set NODE_ENV=production on a server, or NODE_ENV=development to run the demo tenant and QuickBooks simulator on this address`,
+      });
     }
     if (env.FIELDBOOKS_ENCRYPTION_KEY) {
       try {
@@ -82,20 +114,19 @@ export const envSchema = z
         ctx.addIssue({ code: 'custom', path: ['FIELDBOOKS_ENCRYPTION_KEY'], message: (error as Error).message });
       }
     }
-    for (const origin of (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+    for (const origin of originList(env.FIELDBOOKS_RETURN_ORIGINS)) {
       if (!URL.canParse(origin)) ctx.addIssue({ code: 'custom', path: ['FIELDBOOKS_RETURN_ORIGINS'], message: `"${origin}" is not an absolute origin such as https://app.example.com` });
+    }
+    for (const origin of originList(env.FIELDBOOKS_CORS_ORIGINS)) {
+      if (!isOrigin(origin)) ctx.addIssue({ code: 'custom', path: ['FIELDBOOKS_CORS_ORIGINS'], message: `"${origin}" is not an origin such as https://app.example.com (scheme, host and port only)` });
     }
   })
   .transform((env) => {
     const dataDir = path.resolve(env.FIELDBOOKS_DATA_DIR);
+    const nodeEnv = env.NODE_ENV ?? 'development';
     return {
-      env: env.NODE_ENV,
-      isProduction: env.NODE_ENV === 'production',
-      http: {
-        port: env.PORT,
-        host: env.HOST,
-        publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
-      },
+      env: nodeEnv,
+      isProduction: nodeEnv === 'production',
       mongo: {
         uri: env.MONGODB_URI,
         connectTimeoutMs: env.MONGODB_CONNECT_TIMEOUT_MS,
@@ -103,8 +134,8 @@ export const envSchema = z
       dataDir,
       toolsDir: path.resolve(env.FIELDBOOKS_TOOLS_DIR),
       demo: {
-        // The demo tenant is part of the embedded default; production opts in explicitly.
-        enabled: env.FIELDBOOKS_DEMO ?? env.NODE_ENV !== 'production',
+        // Part of the embedded default; never in production (refused above).
+        enabled: env.FIELDBOOKS_DEMO ?? nodeEnv !== 'production',
         apiKey: env.FIELDBOOKS_DEMO_API_KEY,
       },
       logLevel: env.LOG_LEVEL,
@@ -126,8 +157,30 @@ export const envSchema = z
       sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS, leaseMs: env.FIELDBOOKS_SYNC_LEASE_SECONDS * 1000, concurrency: env.FIELDBOOKS_SYNC_CONCURRENCY },
       pull: { cdcIntervalMs: env.FIELDBOOKS_CDC_INTERVAL_SECONDS * 1000 },
       encryptionKey: env.FIELDBOOKS_ENCRYPTION_KEY,
-      returnOrigins: (env.FIELDBOOKS_RETURN_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
+      returnOrigins: originList(env.FIELDBOOKS_RETURN_ORIGINS).map((o) => new URL(o).origin),
+      http: {
+        port: env.PORT,
+        host: env.HOST,
+        publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+        corsOrigins: originList(env.FIELDBOOKS_CORS_ORIGINS).map((o) => new URL(o).origin),
+      },
+      websocket: {
+        maxMessageBytes: env.FIELDBOOKS_WS_MAX_MESSAGE_BYTES,
+        maxInitBytes: env.FIELDBOOKS_WS_MAX_INIT_BYTES,
+        keyCheckMs: env.FIELDBOOKS_WS_KEY_CHECK_MS,
+      },
     };
   });
 
 export type AppConfig = z.output<typeof envSchema>;
+
+function originList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+}
+
+/** An http(s) origin: scheme, host and optional port, nothing after it (a path would never match an Origin header). */
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && value.replace(/\/$/, '') === url.origin;
+}

@@ -63,9 +63,34 @@ const PASSTHROUGH_CODES = new Set([
   'BAD_USER_INPUT',
 ]);
 
-/** Apollo's formatError: keeps our own errors and GraphQL's, masks everything else. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, options: { exposeInternal: boolean }): GraphQLFormattedError {
-  return withoutHttp(formatErrorInner(formatted, error, options));
+export interface FormatErrorOptions {
+  /** Development: unexpected errors keep their message (still coded INTERNAL_SERVER_ERROR). */
+  exposeInternal: boolean;
+  /** Production: graphql's "Did you mean ...?" would name fields a caller could not otherwise discover. */
+  hideSuggestions: boolean;
+}
+
+export function formatErrorOptions(production: boolean): FormatErrorOptions {
+  return { exposeInternal: !production, hideSuggestions: production };
+}
+
+/**
+ * The one error formatter of both transports (Apollo's formatError over HTTP, graphql-ws results over
+ * WebSocket): keeps our own errors and GraphQL's, masks everything else.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
+  const result = withoutHttp(formatErrorInner(formatted, error, options));
+  return options.hideSuggestions ? withoutSuggestions(result) : result;
+}
+
+/** For a GraphQLError itself (graphql-ws hands those over, Apollo hands over both forms). */
+export function formatGraphQLError(error: GraphQLError, options: FormatErrorOptions): GraphQLFormattedError {
+  return formatError(error.toJSON(), error, options);
+}
+
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean .+\?$/s, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 /** `extensions.http` tells Apollo which HTTP status to use; clients need not see it. */
@@ -75,7 +100,7 @@ function withoutHttp(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return { ...formatted, extensions };
 }
 
-function formatErrorInner(formatted: GraphQLFormattedError, error: unknown, options: { exposeInternal: boolean }): GraphQLFormattedError {
+function formatErrorInner(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof ApiError) return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
   if (original instanceof QboError) {

@@ -11,17 +11,17 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import { type GraphQLSchema, validate as validateDocument, parse, type ExecutionArgs, type GraphQLError, specifiedRules } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { type GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
-import { WebSocketServer } from 'ws';
 import { createRequestLoaders, type GraphQLContext } from '../graphql/context.js';
-import { formatError, UnauthenticatedError } from '../graphql/errors.js';
+import { formatError, formatErrorOptions, UnauthenticatedError } from '../graphql/errors.js';
+import { createOperationRules } from '../graphql/operation.rules.js';
 import { type Logger } from '../logging/logger.js';
 import { type Services } from '../services.js';
 import { displayPrefix, parseAuthorization } from '../tenancy/api-key.js';
+import { graphqlCors, securityHeaders } from './browser-security.js';
+import { startGraphqlWs } from './graphql-ws.server.js';
 import { createMetrics } from './metrics.js';
 
 export interface GatewayOptions {
@@ -43,8 +43,9 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Close code graphql-ws uses for a refused connection (bad or missing API key). */
-export const WS_FORBIDDEN = 4403;
+export { WS_FORBIDDEN } from './graphql-ws.server.js';
+
+const HTTP_BODY_LIMIT = '2mb';
 
 export async function startGateway(options: GatewayOptions, listen: { port: number; host: string; publicUrl?: string }): Promise<RunningGateway> {
   const { schema, services, logger } = options;
@@ -68,6 +69,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     }),
   );
 
+  app.use(securityHeaders({ production }));
+  app.use('/graphql', graphqlCors(services.config.http.corsOrigins));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -81,56 +85,10 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
 
   options.mount?.(app);
 
-  // Limits on every operation (depth, aliases, cost, tokens), for HTTP and WebSocket alike.
-  const armor = new ApolloArmor({
-    maxDepth: { n: 10 },
-    maxAliases: { n: 15 },
-    costLimit: { maxCost: 5000 },
-    maxTokens: { n: 2000 },
-    maxDirectives: { n: 20 },
-  }).protect();
-
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<{ authorization?: unknown }, { context?: GraphQLContext }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const key = parseAuthorization(ctx.connectionParams?.authorization);
-        const tenant = await services.tenants.authenticate(key);
-        if (!tenant || !key) return false; // graphql-ws closes with 4403 Forbidden
-        ctx.extra.context = {
-          tenant,
-          services,
-          log: logger.child({ tenantId: tenant.id, transport: 'ws' }),
-          requestId: randomUUID(),
-          apiKeyPrefix: displayPrefix(key),
-          // The context lives as long as the socket: batch, but never serve cached rows.
-          loaders: createRequestLoaders(services, tenant.id, { cache: false }),
-        };
-        return true;
-      },
-      context: (ctx) => ctx.extra.context!,
-      onSubscribe: (ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validateDocument(schema, document, [...specifiedRules, ...armor.validationRules]);
-        if (errors.length > 0) return errors;
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: ctx.extra.context,
-        };
-        return args;
-      },
-    },
-    wsServer,
-  );
+  // One rule set and one error formatter for both transports (HTTP below, WebSocket here).
+  const rules = createOperationRules({ production });
+  const formatOptions = formatErrorOptions(production);
+  const wsCleanup = startGraphqlWs(httpServer, { schema, services, logger, rules, formatOptions, limits: services.config.websocket });
 
   const disposeWs: ApolloServerPlugin = {
     serverWillStart: () =>
@@ -143,18 +101,21 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: !production,
+    // Introspection is refused by the shared rule set in production (the same rule on WebSocket).
+    introspection: true,
+    parseOptions: rules.parseOptions,
+    validationRules: rules.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
     // main.ts owns signals: it drains the whole app (database, embedded server) in order.
     stopOnTerminationSignals: false,
-    ...armor,
     plugins: [
-      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       disposeWs,
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       metrics.apolloPlugin,
     ].map(asPlugin),
-    formatError: (formatted, error) => formatError(formatted, error, { exposeInternal: !production }),
+    formatError: (formatted, error) => formatError(formatted, error, formatOptions),
     logger: {
       debug: (m) => logger.debug(m),
       info: (m) => logger.info(m),
@@ -166,7 +127,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: HTTP_BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const key = parseAuthorization(req.headers.authorization);
@@ -183,6 +144,15 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       },
     }),
   );
+
+  // Last: whatever a route or body parser threw becomes a JSON answer (never Express's HTML page
+  // with a stack and file paths). Client mistakes are 4xx; anything else is logged and masked.
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const { status, message, code } = describeHttpError(error);
+    if (status >= 500) req.log.error({ err: error }, 'request failed');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -219,4 +189,15 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
  */
 function asPlugin(plugin: unknown): ApolloServerPlugin<GraphQLContext> {
   return plugin as ApolloServerPlugin<GraphQLContext>;
+}
+
+/** Status, message and code of an error that reached Express: body-parser's carry a 4xx status. */
+function describeHttpError(error: unknown): { status: number; message: string; code: string } {
+  const e = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 500;
+  if (status < 400 || status >= 500) return { status: 500, message: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' };
+  if (e.type === 'entity.parse.failed') return { status: 400, message: 'The request body is not valid JSON.', code: 'BAD_REQUEST' };
+  if (e.type === 'entity.too.large') return { status: 413, message: `The request body is too large (at most ${HTTP_BODY_LIMIT.toUpperCase().replace('MB', ' MB')}).`, code: 'BAD_REQUEST' };
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return { status: 415, message: 'The request body must be UTF-8 JSON.', code: 'BAD_REQUEST' };
+  return { status, message: e.expose === true && typeof e.message === 'string' ? e.message : 'Bad request', code: 'BAD_REQUEST' };
 }

@@ -9,7 +9,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
+import { isLocalRequest } from './loopback.rules.js';
 
 /** Paths that belong to the gateway, never to the web app (prefix match on path segments). */
 const GATEWAY_PATHS = ['/graphql', '/oauth', '/webhooks', '/healthz', '/readyz', '/metrics', '/_sandbox'];
@@ -35,8 +36,9 @@ export function defaultWebDistDir(): string {
 export function mountWebApp(app: Express, options: WebAppOptions): void {
   app.get('/app-config.json', (req, res) => {
     // The key is handed out only where whoever can reach the page could already read it from the
-    // banner or ./.data: the demo tenant is on, the TCP peer is this machine, no proxy forwarded the
-    // request, and the Host is a loopback name (a DNS-rebound page on evil.example gets nothing).
+    // banner or ./.data: the demo tenant is on, the TCP peer is this machine, no proxy header
+    // (X-Forwarded-*, X-Real-IP, Forwarded, Via) is present, and the Host is exactly a loopback name or
+    // literal (a DNS-rebound page on evil.example or 127.0.0.1.evil.example gets nothing).
     const demoApiKey = options.demoApiKey && isLocalRequest(req) ? options.demoApiKey : null;
     res.set('cache-control', 'no-store').json({ demoApiKey });
   });
@@ -64,14 +66,4 @@ export function mountWebApp(app: Express, options: WebAppOptions): void {
 
 function isGatewayPath(p: string): boolean {
   return GATEWAY_PATHS.some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-function isLocalRequest(req: Request): boolean {
-  const peer = req.socket.remoteAddress ?? '';
-  const loopbackPeer = peer === '::1' || /^(::ffff:)?127\./.test(peer);
-  const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-  return loopbackPeer && !forwarded && (LOOPBACK_HOSTS.has(host) || /^127\./.test(host));
 }

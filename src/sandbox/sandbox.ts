@@ -42,6 +42,8 @@ export interface SandboxOptions {
   batch?: DataApiDeps['batchOptions'];
   /** Request-log capacity. */
   requestLogSize?: number;
+  /** The admin API answers only to loopback Host names, plus these (e.g. a container's service name). */
+  adminAllowedHosts?: readonly string[];
 }
 
 export interface SandboxState {
@@ -130,6 +132,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     info: () => ({ ...info() }),
     oauth,
     webhooks,
+    allowedHosts: options.adminAllowedHosts,
     onReset: () => {
       oauth.reset();
       limiter?.reset();

@@ -53,6 +53,19 @@ export class TenantService {
     return { id: tenant._id.toHexString(), name: tenant.name };
   }
 
+  /**
+   * Of these key hashes, the ones still usable: not revoked, and their tenant still exists. One
+   * query per collection however many sockets hold the keys (the WebSocket re-check polls this).
+   */
+  async validKeyHashes(keyHashes: string[]): Promise<Set<string>> {
+    if (keyHashes.length === 0) return new Set();
+    // Not tenant-scoped by design, like authenticate: the keys are what name the tenants.
+    const keys = await this.keys.collection.find({ keyHash: { $in: keyHashes }, revokedAt: null }, { projection: { keyHash: 1, tenantId: 1 } }).toArray();
+    const tenantIds = [...new Set(keys.map((k) => String(k.tenantId)))].map((id) => new Types.ObjectId(id));
+    const tenants = new Set((await this.tenants.find({ _id: { $in: tenantIds } }, { _id: 1 }).lean()).map((t) => t._id.toHexString()));
+    return new Set(keys.filter((k) => tenants.has(String(k.tenantId))).map((k) => k.keyHash as string));
+  }
+
   async findTenant(tenantId: string): Promise<Tenant | null> {
     return this.tenants.findById(tenantId).lean();
   }

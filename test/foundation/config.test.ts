@@ -30,14 +30,42 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '', MONGODB_URI: '' }).http.port).toBe(4000);
   });
 
-  it('turns the demo tenant off by default in production', () => {
-    const key = Buffer.alloc(32, 7).toString('base64');
-    expect(loadConfig({ NODE_ENV: 'production', FIELDBOOKS_ENCRYPTION_KEY: key }).demo.enabled).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', FIELDBOOKS_ENCRYPTION_KEY: key, FIELDBOOKS_DEMO: 'true' }).demo.enabled).toBe(true);
+  const production = {
+    NODE_ENV: 'production',
+    HOST: '0.0.0.0',
+    FIELDBOOKS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    QBO_CLIENT_ID: 'ABCDEFGHIJKLMNOP',
+    QBO_CLIENT_SECRET: 'secretsecretsecret',
+    QBO_REDIRECT_URI: 'https://fb.example.com/oauth/callback',
+    QBO_WEBHOOK_VERIFIER_TOKEN: 'verifier-token-of-the-app',
+  };
+
+  it('never runs the demo tenant or the simulator in production', () => {
+    expect(loadConfig(production)).toMatchObject({ isProduction: true, demo: { enabled: false }, quickbooks: { useSimulator: false } });
+    expect(() => loadConfig({ ...production, FIELDBOOKS_DEMO: 'true' })).toThrow(/FIELDBOOKS_DEMO: must not be true in production/);
+    expect(() => loadConfig({ ...production, QBO_SANDBOX_URL: 'http://127.0.0.1:4010' })).toThrow(/QBO_SANDBOX_URL: must not be set in production/);
   });
 
-  it('refuses production without an encryption key, and explains a malformed one', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/FIELDBOOKS_ENCRYPTION_KEY: is required in production/);
+  it('treats an unset NODE_ENV as development only on a loopback HOST', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) expect(loadConfig({ HOST: host })).toMatchObject({ env: 'development', demo: { enabled: true } });
+    for (const host of ['0.0.0.0', '::', '10.0.0.5', '127.0.0.1.evil.example']) expect(() => loadConfig({ HOST: host })).toThrow(/NODE_ENV: is not set while HOST=.* is reachable from other machines/);
+    expect(loadConfig({ HOST: '0.0.0.0', NODE_ENV: 'development' }).demo.enabled).toBe(true);
+  });
+
+  it('validates the CORS allowlist as bare origins', () => {
+    expect(loadConfig({ FIELDBOOKS_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).http.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ FIELDBOOKS_CORS_ORIGINS: 'https://app.example.com/settings' })).toThrow(/FIELDBOOKS_CORS_ORIGINS: "https:\/\/app.example.com\/settings" is not an origin/);
+  });
+
+  it('refuses production without each secret, naming every missing variable, and explains a malformed key', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['FIELDBOOKS_ENCRYPTION_KEY', 'QBO_CLIENT_ID', 'QBO_CLIENT_SECRET', 'QBO_REDIRECT_URI', 'QBO_WEBHOOK_VERIFIER_TOKEN']);
+    expect((error as Error).message).toMatch(/FIELDBOOKS_ENCRYPTION_KEY: is required in production/);
     expect(() => loadConfig({ FIELDBOOKS_ENCRYPTION_KEY: 'short' })).toThrow(/FIELDBOOKS_ENCRYPTION_KEY: key "k1" must be 32 bytes/);
   });
 

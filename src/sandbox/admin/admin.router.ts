@@ -19,6 +19,7 @@ import { type RequestLog } from '../http/request.log.js';
 import { type OAuthServer, type RegisteredApp } from '../oauth/oauth.server.js';
 import { type WebhookNotifier } from '../webhooks/webhook.notifier.js';
 import { type WebhookFormat } from '../webhooks/webhook.payload.js';
+import { hostHeaderName, isLoopbackHostname } from '../../http/loopback.rules.js';
 import { actions, type ActionName } from './user-actions.service.js';
 
 export interface AdminDeps {
@@ -31,6 +32,8 @@ export interface AdminDeps {
   webhooks: Pick<WebhookNotifier, 'setTarget' | 'target' | 'deliveries' | 'verifierToken'>;
   /** Extra reset work owned by other modules (tokens, limiter windows, replay caches, webhooks). */
   onReset: () => void;
+  /** Host names besides the loopback ones the admin API answers to (e.g. a container's service name). */
+  allowedHosts?: readonly string[];
 }
 
 class AdminError extends Error {
@@ -85,8 +88,33 @@ function num(v: unknown, name: string): number | undefined {
   return n;
 }
 
+/**
+ * The admin API has no authentication (it is a local test tool) and hands out the demo app's client
+ * secret, so web pages must not reach it: a DNS-rebound name (Host not loopback), a page on another
+ * origin (its Origin header), and cross-site "simple" requests (a text/plain or form body, which a
+ * browser sends without a preflight) are refused before any route runs.
+ */
+function adminGuard(allowedHosts: readonly string[]): express.RequestHandler {
+  return (req, res, next) => {
+    const host = hostHeaderName(req.headers.host);
+    if (!host || !(isLoopbackHostname(host) || allowedHosts.includes(host.toLowerCase()))) {
+      return void res.status(403).json({ error: 'forbidden', message: `the sandbox admin API answers only to a loopback Host (localhost, 127.0.0.1, [::1]), not ${JSON.stringify(req.headers.host ?? '')}` });
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `${req.protocol}://${req.headers.host}`) {
+      return void res.status(403).json({ error: 'forbidden', message: `the sandbox admin API refuses requests from web pages on other origins (${origin})` });
+    }
+    const hasBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !req.is('application/json')) {
+      return void res.status(415).json({ error: 'unsupported_media_type', message: `the sandbox admin API takes JSON bodies only (content-type: application/json), got ${JSON.stringify(req.headers['content-type'] ?? '(none)')}` });
+    }
+    next();
+  };
+}
+
 export function createAdminRouter(deps: AdminDeps): Router {
   const router = express.Router();
+  router.use(adminGuard((deps.allowedHosts ?? []).map((h) => h.toLowerCase())));
   router.use(express.json());
 
   router.get('/info', (_req, res) => {

@@ -1,0 +1,156 @@
+/**
+ * graphql-ws on the gateway's `/graphql` path, held to the same rules as HTTP:
+ *
+ * - Size before parsing: `ws` refuses any frame over `maxMessageBytes` from its header (close 1009),
+ *   and until the socket is authenticated only `maxInitBytes` are accepted (connection_init carries an
+ *   API key, nothing more), so an anonymous 20 MB frame is never buffered whole, let alone parsed.
+ * - The same operation rules (token limit at parse, graphql-armor limits, no introspection in
+ *   production) and the same error formatter as Apollo.
+ * - A key valid now: every operation re-authenticates the socket's API key (one indexed lookup)
+ *   before it runs, and a poll closes sockets whose key was revoked or whose tenant was deleted
+ *   (close 4403 "API key revoked"). Both read the database, so a revocation made through any gateway
+ *   process sharing it reaches every process's sockets.
+ */
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { type ExecutionArgs, GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { createRequestLoaders, type GraphQLContext } from '../graphql/context.js';
+import { type FormatErrorOptions, formatGraphQLError } from '../graphql/errors.js';
+import { checkOperation, type OperationRules } from '../graphql/operation.rules.js';
+import { type Logger } from '../logging/logger.js';
+import { type Services } from '../services.js';
+import { displayPrefix, hashApiKey, parseAuthorization } from '../tenancy/api-key.js';
+
+/** Close code of a socket refused at connect or whose key stopped being valid (graphql-ws's Forbidden). */
+export const WS_FORBIDDEN = 4403;
+/** RFC 6455 "Message Too Big": also what `ws` sends when a frame exceeds maxPayload. */
+export const WS_MESSAGE_TOO_BIG = 1009;
+export const WS_REVOKED_REASON = 'API key revoked';
+
+export interface GraphqlWsOptions {
+  schema: GraphQLSchema;
+  services: Services;
+  logger: Logger;
+  rules: OperationRules;
+  formatOptions: FormatErrorOptions;
+  limits: { maxMessageBytes: number; maxInitBytes: number; keyCheckMs: number };
+}
+
+interface Session {
+  socket: WebSocket;
+  key?: string;
+  keyHash?: string;
+  tenantId?: string;
+}
+
+// A type alias (not an interface) so it meets graphql-ws's Record<PropertyKey, unknown> constraint.
+type Extra = {
+  socket: WebSocket;
+  request: http.IncomingMessage;
+  session?: Session;
+};
+
+export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOptions): { dispose(): Promise<void> } {
+  const { schema, services, logger, rules, formatOptions, limits } = options;
+  const sessions = new Map<WebSocket, Session>();
+  const log = logger.child({ transport: 'ws' });
+
+  const revoke = (session: Session) => {
+    sessions.delete(session.socket);
+    if (session.socket.readyState === session.socket.OPEN) session.socket.close(WS_FORBIDDEN, WS_REVOKED_REASON);
+  };
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
+  const graphqlWs = useServer<{ authorization?: unknown }, Extra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const key = parseAuthorization(ctx.connectionParams?.authorization);
+        const tenant = await services.tenants.authenticate(key);
+        const session = sessions.get(ctx.extra.socket);
+        if (!tenant || !key || !session) return false; // graphql-ws closes with 4403 Forbidden
+        Object.assign(session, { key, keyHash: hashApiKey(key), tenantId: tenant.id });
+        ctx.extra.session = session;
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const session = ctx.extra.session!;
+        // The key must be valid now, not only when the socket opened: a revoked (stolen) key gets no
+        // further operation, not even one minting a new key.
+        const tenant = await services.tenants.authenticate(session.key);
+        if (!tenant || tenant.id !== session.tenantId) {
+          revoke(session);
+          return [new GraphQLError(WS_REVOKED_REASON, { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
+        const checked = checkOperation(schema, rules, payload.query);
+        if ('errors' in checked) return checked.errors;
+        const context: GraphQLContext = {
+          tenant,
+          services,
+          log: log.child({ tenantId: tenant.id }),
+          requestId: randomUUID(),
+          apiKeyPrefix: displayPrefix(session.key!),
+          // A subscription lives as long as the socket may: batch, but never serve cached rows.
+          loaders: createRequestLoaders(services, tenant.id, { cache: false }),
+        };
+        const args: ExecutionArgs = { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
+        return args;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((e) => formatGraphQLError(e, formatOptions)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(e, formatOptions)),
+    },
+    wsServer,
+  );
+
+  // Registered after useServer's own listener, so graphql-ws's message handler is already on the
+  // socket: it is taken off and called only for messages within the size allowed at this point.
+  wsServer.on('connection', (socket) => {
+    const session: Session = { socket };
+    sessions.set(socket, session);
+    socket.once('close', () => sessions.delete(socket));
+    const handlers = socket.listeners('message') as ((data: RawData, isBinary: boolean) => void)[];
+    socket.removeAllListeners('message');
+    socket.on('message', (data, isBinary) => {
+      const limit = session.keyHash ? limits.maxMessageBytes : limits.maxInitBytes;
+      if (byteLength(data) > limit) {
+        socket.close(WS_MESSAGE_TOO_BIG, session.keyHash ? 'Message too big' : 'connection_init too big');
+        return;
+      }
+      for (const handler of handlers) handler.call(socket, data, isBinary);
+    });
+  });
+
+  // Closes sockets whose key was revoked (or whose tenant was deleted) through any process.
+  let checking = false;
+  const poll = setInterval(() => {
+    if (checking || sessions.size === 0) return;
+    checking = true;
+    const live = [...sessions.values()].filter((s) => s.keyHash);
+    services.tenants
+      .validKeyHashes([...new Set(live.map((s) => s.keyHash!))])
+      .then((valid) => {
+        for (const session of live) if (!valid.has(session.keyHash!)) revoke(session);
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'could not re-check WebSocket API keys; each operation still checks its key'))
+      .finally(() => (checking = false));
+  }, limits.keyCheckMs);
+  poll.unref();
+
+  return {
+    async dispose() {
+      clearInterval(poll);
+      // graphql-ws's dispose also closes the WebSocketServer; closing it again would never call back.
+      await graphqlWs.dispose();
+    },
+  };
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
+}
