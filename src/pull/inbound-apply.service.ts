@@ -24,6 +24,7 @@ import { outboxModel } from '../sync/outbox.model.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
 import { type SyncMapping, syncMappingModel } from '../sync/sync-mapping.model.js';
 import { SyncProblem } from '../sync/sync.errors.js';
+import { remoteDeletedProblem, remoteVoidedProblem } from '../sync/remote-change.problems.js';
 import {
   customerInputFromQbo,
   isDeletedStub,
@@ -420,9 +421,26 @@ export class InboundApplyService {
       { $set: { qboId: mapping.qboId!, change, detail, seenSyncToken: syncToken, at: new Date() } },
       { upsert: true },
     );
+    if (change !== 'EDITED') await this.#holdRemoved(tenantId, mapping, change, syncToken);
     const kind: QuickBooksChangeKind = change === 'VOIDED' ? 'INVOICE_VOIDED' : change === 'DELETED' ? 'INVOICE_DELETED' : 'INVOICE_EDITED';
     await this.#announce(tenantId, kind, 'Invoice', mapping.qboId!, 'invoice', mapping.recordId, detail);
     return 'APPLIED';
+  }
+
+  /**
+   * An invoice deleted or voided in QuickBooks: the mapping remembers it (so no push writes over it or
+   * creates it again silently), and while the FSM invoice is active an issue says what happened and
+   * offers what can be done (recreate it in QuickBooks, void it in the FSM); its sync state stops being SYNCED.
+   */
+  async #holdRemoved(tenantId: string, mapping: SyncMapping, change: 'DELETED' | 'VOIDED', syncToken: string | null): Promise<void> {
+    const record = await this.deps.ledger.get(tenantId, 'invoice', mapping.recordId);
+    const set: Record<string, unknown> = { remoteStatus: change, ...(syncToken ? { syncToken } : {}) };
+    if (record?.status === 'ACTIVE') {
+      const problem = change === 'DELETED' ? remoteDeletedProblem(record, 'Invoice', mapping.qboId!) : remoteVoidedProblem(record, 'Invoice', mapping.qboId!);
+      const issue = await this.deps.issues.open(tenantId, { kind: 'invoice', id: record.id, externalId: record.externalId }, problem, null);
+      Object.assign(set, { state: 'FAILED', issueId: issue._id, issueCode: problem.code, issueMessage: problem.message });
+    }
+    await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: set });
   }
 
   /** Deleted QBO invoice ids are only learnt from CDC or a webhook. */

@@ -18,6 +18,7 @@ import { type InboundQueue } from '../webhooks/inbound.queue.js';
 import { CdcPoller, type PollReport } from './cdc.poller.js';
 import { CustomerImportService } from './customer-import.service.js';
 import { type ApplyResult, InboundApplyService } from './inbound-apply.service.js';
+import { registerRemoteChangeActions } from './remote-change.actions.js';
 import { pullModels, type PullModels } from './pull.model.js';
 import { PullRunService } from './pull-run.service.js';
 
@@ -61,6 +62,7 @@ export class PullService {
       initialSince: async (tenantId) => (await deps.connections.status(tenantId)).connectedAt ?? new Date(),
     });
     this.runs = new PullRunService(deps.connection, deps.pubsub, deps.log);
+    registerRemoteChangeActions(deps.sync.issueActions, { sync: deps.sync, ledger: deps.ledger, models: this.models });
     this.customers = new CustomerImportService({ connection: deps.connection, models: this.models, access: deps.connections, ledger: deps.ledger, issues: deps.sync.issues, runs: this.runs, log: deps.log });
     deps.inbound.handle('Payment', (event) => this.#onHint(event));
     deps.inbound.handle('Customer', (event) => this.#onHint(event));

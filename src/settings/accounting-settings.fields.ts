@@ -20,6 +20,21 @@ export const ACCOUNT_SETTINGS = [
 ] as const;
 
 export type AccountSettingName = (typeof ACCOUNT_SETTINGS)[number]['setting'];
+/** The settings' names on the FSM's help page (`/work/shared/seed`), as bookkeepers know them. */
+export const SETTING_LABELS: Readonly<Record<AccountSettingName, string>> = {
+  defaultLabourIncomeAccount: 'Default Labour Income Account',
+  defaultSuppliesIncomeAccount: 'Default Supplies Income Account',
+  paymentsAccount: 'Account for Payments',
+  creditCardPaymentsAccount: 'Account for Credit Card Payments',
+  defaultSupplierInvoiceAccount: 'Default Supplier Invoice Account',
+  defaultExpenseAccount: 'Default Expense Account',
+  defaultRoundingAccount: 'Default Rounding Account',
+  retentionIncomeAccount: 'Retention Income Account',
+  creditNoteAccount: 'Credit Note Account',
+  badDebtAccount: 'Bad Debt Account',
+  defaultInventoryAccount: 'Default Inventory Account',
+};
+
 /** Stored and input field of an account setting: the QBO account id. */
 export type AccountSettingIdField = `${AccountSettingName}Id`;
 

@@ -3,9 +3,9 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import { toAccountType } from '../accounts/account.shape.js';
 import { AccountType } from '../accounts/account.type.js';
 import { type GraphQLContext } from '../graphql/context.js';
-import { NOT_APPLICABLE_TO_QUICKBOOKS } from './accounting-settings.fields.js';
+import { NOT_APPLICABLE_TO_QUICKBOOKS, SETTING_LABELS } from './accounting-settings.fields.js';
 import { type AccountingSettingsPatch, type SettingsView } from './accounting-settings.service.js';
-import { AccountingSettingsInput, AccountingSettingsType } from './accounting-settings.type.js';
+import { AccountingSettingsInput, AccountingSettingsType, AccountSettingProblemKindEnum, AccountSettingProblemType } from './accounting-settings.type.js';
 
 function toSettingsType(view: SettingsView): AccountingSettingsType {
   const { version: _version, ...values } = view;
@@ -35,6 +35,14 @@ export class AccountingSettingsResolver {
   })
   async updateAccountingSettings(@Ctx() ctx: GraphQLContext, @Arg('input', () => AccountingSettingsInput) input: AccountingSettingsInput): Promise<AccountingSettingsType> {
     return toSettingsType(await ctx.services.settings.update(ctx.tenant.id, toPatch(input), { apiKeyPrefix: ctx.apiKeyPrefix }));
+  }
+
+  @FieldResolver(() => [AccountSettingProblemType], {
+    description: 'Each saved account setting that cannot be used now (made inactive or deleted in QuickBooks, or of a wrong type once relax is off), checked against the cached chart of accounts.',
+  })
+  async accountProblems(@Ctx() ctx: GraphQLContext): Promise<AccountSettingProblemType[]> {
+    const problems = await ctx.services.settings.accountProblems(ctx.tenant.id);
+    return problems.map((p) => ({ ...p, settingLabel: SETTING_LABELS[p.setting], problem: p.problem as AccountSettingProblemKindEnum }));
   }
 
   @FieldResolver(() => AccountType, { nullable: true })

@@ -5,12 +5,13 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Connection, type Model, Types } from 'mongoose';
+import { describeAllowedTypes, isAccountTypeAllowed } from '../accounts/account-purpose.rules.js';
 import { type AccountReference } from '../accounts/account-reference.rules.js';
 import { type ChartService } from '../accounts/chart.service.js';
 import { ConflictError, type FieldProblem, UserInputError } from '../graphql/errors.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
 import { type TenantService } from '../tenancy/tenant.service.js';
-import { ACCOUNT_SETTINGS, idField } from './accounting-settings.fields.js';
+import { ACCOUNT_SETTINGS, type AccountSettingName, idField } from './accounting-settings.fields.js';
 import { type AccountingSettings, accountingSettingsModel, type AccountingSettingsValues, DEFAULT_SETTINGS, type SettingsActor } from './accounting-settings.model.js';
 
 /** A partial change: an absent (undefined) field is left alone, null clears it (back to its default). */
@@ -23,6 +24,18 @@ export interface SettingsView extends AccountingSettingsValues {
 }
 
 const MAX_ATTEMPTS = 10;
+
+/** Why a saved account setting cannot be used now: made inactive or gone in QuickBooks, or (relax turned off) of a type the setting does not allow. */
+export type AccountSettingProblemKind = 'INACTIVE' | 'DELETED' | 'WRONG_TYPE';
+
+export interface AccountSettingProblem {
+  setting: AccountSettingName;
+  accountId: string;
+  /** The account's name in QuickBooks (null when it is not in the chart any more). */
+  accountName: string | null;
+  problem: AccountSettingProblemKind;
+  message: string;
+}
 
 function isDuplicateKey(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
@@ -146,6 +159,32 @@ export class AccountingSettingsService {
     const date = patch.accountingStartDate;
     if (typeof date === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       problems.push({ path: ['input', 'accountingStartDate'], message: 'must be a date as YYYY-MM-DD' });
+    }
+    return problems;
+  }
+
+  /**
+   * Each saved account setting checked against the cached chart as it is now: an account can be made
+   * inactive or merged away in QuickBooks after it was chosen, and turning "relax" off makes the saved
+   * accounts' types count again. Empty when every setting is usable.
+   */
+  async accountProblems(tenantId: string, values?: AccountingSettingsValues): Promise<AccountSettingProblem[]> {
+    const view = values ?? (await this.get(tenantId));
+    const chosen = ACCOUNT_SETTINGS.map(({ setting, purpose }) => ({ setting, purpose, accountId: view[idField(setting)] })).filter((c): c is typeof c & { accountId: string } => !!c.accountId);
+    if (chosen.length === 0) return [];
+    const accounts = new Map((await this.chart.findAccounts(tenantId, chosen.map((c) => c.accountId))).map((a) => [a.qboId, a]));
+    const problems: AccountSettingProblem[] = [];
+    for (const { setting, purpose, accountId } of chosen) {
+      const cached = accounts.get(accountId);
+      // QBO names inactive records "<name> (deleted)"; bookkeepers know the account by its name.
+      const account = cached ? { ...cached, name: cached.name.replace(/ \(deleted\)$/, '') } : undefined;
+      if (!account) {
+        problems.push({ setting, accountId, accountName: null, problem: 'DELETED', message: `account ${accountId} is no longer in the QuickBooks chart of accounts (deleted or merged; refresh the chart of accounts if it was only renamed)` });
+      } else if (!account.active) {
+        problems.push({ setting, accountId, accountName: account.name, problem: 'INACTIVE', message: `account "${account.name}" has been made inactive in QuickBooks` });
+      } else if (!view.relaxAccountSelectionRestrictions && !isAccountTypeAllowed(purpose, account.accountType)) {
+        problems.push({ setting, accountId, accountName: account.name, problem: 'WRONG_TYPE', message: `account "${account.name}" is a ${account.accountType} account; this setting allows ${describeAllowedTypes(purpose)} (Relax Account Selection Restrictions is off)` });
+      }
     }
     return problems;
   }

@@ -6,6 +6,37 @@ import { InvoiceReferenceField, TeamTrackingCategory } from './accounting-settin
 registerEnumType(InvoiceReferenceField, { name: 'InvoiceReferenceField', description: "Which FSM value goes into the QBO invoice's reference field." });
 registerEnumType(TeamTrackingCategory, { name: 'TeamTrackingCategory', description: 'Which QBO tracking category FSM teams map to.' });
 
+export enum AccountSettingProblemKindEnum {
+  INACTIVE = 'INACTIVE',
+  DELETED = 'DELETED',
+  WRONG_TYPE = 'WRONG_TYPE',
+}
+registerEnumType(AccountSettingProblemKindEnum, {
+  name: 'AccountSettingProblemKind',
+  description: 'Why a saved account setting cannot be used now: INACTIVE (made inactive in QuickBooks), DELETED (no longer in the chart of accounts), WRONG_TYPE (a type the setting does not allow, since Relax Account Selection Restrictions is off).',
+});
+
+@ObjectType('AccountSettingProblem', { description: 'A saved account setting that a push cannot use as it is; pushes that need it are held with an issue naming the setting.' })
+export class AccountSettingProblemType {
+  @Field(() => String, { description: 'The setting (AccountingSettings field name without "Id"), e.g. defaultLabourIncomeAccount.' })
+  setting!: string;
+
+  @Field(() => String, { description: "The setting's name on the settings screen, e.g. \"Default Labour Income Account\"." })
+  settingLabel!: string;
+
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field(() => String, { nullable: true, description: "The account's name in QuickBooks; null when it is no longer in the chart." })
+  accountName!: string | null;
+
+  @Field(() => AccountSettingProblemKindEnum)
+  problem!: AccountSettingProblemKindEnum;
+
+  @Field(() => String)
+  message!: string;
+}
+
 @ObjectType('SettingsActor', { description: 'Who changed the settings: the API key used.' })
 export class SettingsActorType {
   @Field(() => String)

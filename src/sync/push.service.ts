@@ -25,8 +25,8 @@ import {
 } from '../ledger/ledger-record.types.js';
 import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
-import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
-import { TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
+import { type AccountingSettingsService, type AccountSettingProblem } from '../settings/accounting-settings.service.js';
+import { type AccountSettingName, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
 import { customerMatchQueries, mapCustomer, qboDisplayName, queryLiteral } from './customer.mapper.js';
 import { badDebtItem, creditNoteItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
 import { compareTotals, invoiceItemKeys, invoiceLines, mapInvoice, ROUNDING_TOLERANCE, roundingItem, roundingLine, salesLine, totalMismatch } from './invoice.mapper.js';
@@ -41,6 +41,8 @@ import { type SyncItemService } from './sync-item.service.js';
 import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
 import { migrateToKeyedIds } from '../db/id-lookups.js';
 import { problemOf, SyncProblem } from './sync.errors.js';
+import { diagnoseNotFound } from './not-found.diagnosis.js';
+import { inactiveReferenceProblem, linkedDeletedProblem, remoteDeletedProblem, remoteVoidedProblem, settingAccountProblem, settingsHolding } from './remote-change.problems.js';
 
 export type PushResult = 'SUCCEEDED' | 'SKIPPED' | 'FAILED' | 'BLOCKED';
 
@@ -76,6 +78,15 @@ export interface PushSession {
   lists: Map<string, Promise<QboRef>>;
   /** US companies: automated or manual sales tax, read from QBO's preferences once per run, when first needed. */
   usSalesTaxKind?: Promise<'AUTOMATED' | 'MANUAL'>;
+  /** Account settings that cannot be used now (inactive, deleted, wrong type), checked once per run against the chart. */
+  settingProblems: Map<AccountSettingName, AccountSettingProblem>;
+}
+
+/** What an invoice push knows before any QuickBooks call: its FSM lists and the items (so income accounts) its lines need. */
+interface SalesPlan {
+  base: Pick<SalesLookups, 'settings' | 'tax' | 'jobTypes' | 'supplies'>;
+  teams: { _id: Types.ObjectId; name: string }[];
+  keys: ItemKey[];
 }
 
 export const PUSHABLE_KINDS: readonly LedgerKind[] = ['customer', 'supplier', 'invoice', 'creditNote', 'payment', 'badDebtWriteOff', 'supplierInvoice', 'expense'];
@@ -149,6 +160,7 @@ export class PushService {
     const realmId = realm?.realmId ?? client?.realmId ?? 'unknown';
     const settings = await this.deps.settings.get(tenantId);
     const taxCodes = await this.deps.chart.listReferences(tenantId, 'TaxCode');
+    const settingProblems = new Map((await this.deps.settings.accountProblems(tenantId, settings)).map((p) => [p.setting, p]));
     return {
       tenantId,
       realmId,
@@ -160,6 +172,7 @@ export class PushService {
       outcomes: new Map(),
       notices: new Set(),
       lists: new Map(),
+      settingProblems,
       supplierInvoicesAwaitingApproval: (settings as { pushSupplierInvoicesAsAwaitingApproval?: boolean }).pushSupplierInvoicesAsAwaitingApproval === true,
     };
   }
@@ -177,6 +190,7 @@ export class PushService {
 
   async #push(session: PushSession, record: LedgerRecord): Promise<PushOutcome> {
     try {
+      await this.#holdRemoteChange(session, record);
       const result = await this.#pushByKind(session, record);
       if (result === 'SKIPPED' && !session.dryRun) {
         // Dated before the accounting start date: settled as SKIPPED, so later runs do not look at it
@@ -298,15 +312,23 @@ export class PushService {
       const generation = mapping?.generation ?? 0;
       if (!mapping?.qboId) {
         // Creates with a natural key may share a QBO batch call with the run's other creates.
-        const written = await this.deps.outbox.write(client, { tenantId: session.tenantId, subject, operation: 'create', entity, version: record.version, generation, body, findExisting: options.findExisting, batchable: !!options.findExisting });
+        const written = await this.deps.outbox
+          .write(client, { tenantId: session.tenantId, subject, operation: 'create', entity, version: record.version, generation, body, findExisting: options.findExisting, batchable: !!options.findExisting })
+          .catch(async (error: unknown) => {
+            // A create cannot target a deleted object: its 610 is a reference made inactive (or a deleted invoice it links to).
+            throw error instanceof QboError && error.kind === 'NOT_FOUND' ? await this.#explainNotFound(session, record, part, entity, undefined, body, error) : error;
+          });
         await this.#saveMapping(session, record, part, entity, { qboId: written.record.Id, syncToken: written.record.SyncToken, syncedVersion: written.adopted ? null : record.version, lastSyncedAt: new Date() });
         // Settles this create and any earlier one of the subject: they all are this object.
         await this.deps.outbox.settleCreates(session.tenantId, subject, written.record);
         if (!written.adopted) return written.record;
         continue; // an earlier attempt's object: bring it to this version with an update
       }
+      // Deleted or voided in QuickBooks (seen by the pull, or by an earlier 610): never written over silently.
+      if (mapping.remoteStatus === 'DELETED') throw remoteDeletedProblem(record, entity, mapping.qboId);
+      if (mapping.remoteStatus === 'VOIDED' && record.status === 'ACTIVE') throw remoteVoidedProblem(record, entity, mapping.qboId);
+      const update = { ...body, Id: mapping.qboId, SyncToken: mapping.syncToken ?? '0' };
       try {
-        const update = { ...body, Id: mapping.qboId, SyncToken: mapping.syncToken ?? '0' };
         const written = await this.deps.outbox.write(client, { tenantId: session.tenantId, subject, operation: 'update', entity, version: record.version, generation, baseSyncToken: mapping.syncToken ?? '0', body: update });
         await this.#saveMapping(session, record, part, entity, { syncToken: written.record.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date() });
         await this.deps.outbox.done(session.tenantId, written.requestId, written.record);
@@ -319,17 +341,57 @@ export class PushService {
           continue;
         }
         if (error instanceof QboError && error.kind === 'NOT_FOUND') {
-          // Deleted in QBO: a new generation, so the re-create gets a requestid of its own.
-          await this.#mappings.updateOne(
-            { tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part },
-            { $set: { qboId: null, syncToken: null, syncedVersion: null }, $inc: { generation: 1 } },
-          );
-          continue;
+          // 610 is "deleted" or "a reference made inactive": read before deciding. The mapping keeps its
+          // QBO id either way, so a retry after the fix updates the same object (or the bookkeeper chooses to recreate it).
+          throw await this.#explainNotFound(session, record, part, entity, mapping.qboId, update, error);
         }
         throw error;
       }
     }
     throw new SyncProblem('QUICKBOOKS_UNAVAILABLE', 'The record kept changing in QuickBooks while it was being updated.', { fixHint: 'Retry.', retryable: true });
+  }
+
+  /** What a 610 meant, as the problem to report; a deleted target is marked so no later push writes over it. */
+  async #explainNotFound(session: PushSession, record: LedgerRecord, part: MappingPart, entity: QboEntity, qboId: string | undefined, body: QboPayload, error: QboError): Promise<SyncProblem> {
+    const fault = `${error.code ?? ''} ${error.message}: ${error.details.detail ?? ''}`.trim();
+    const diagnosis = await diagnoseNotFound(session.client!, qboId ? { entity, id: qboId } : undefined, body);
+    switch (diagnosis.kind) {
+      case 'DELETED':
+        await this.#mappings.updateOne({ tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part }, { $set: { remoteStatus: 'DELETED' } });
+        return remoteDeletedProblem(record, entity, diagnosis.id);
+      case 'INACTIVE':
+        return inactiveReferenceProblem(diagnosis, record, session.settings, fault);
+      case 'LINKED_DELETED':
+        return linkedDeletedProblem(record, diagnosis.entity, diagnosis.id, fault);
+      case 'UNKNOWN':
+        return problemOf(error);
+    }
+  }
+
+  /**
+   * A record whose QBO copy was deleted or voided in QuickBooks while it is active in the FSM is held
+   * before any QuickBooks call: recreating or un-voiding it is the bookkeeper's decision (RECREATE / VOID_IN_FSM).
+   */
+  async #holdRemoteChange(session: PushSession, record: LedgerRecord): Promise<void> {
+    if (record.status !== 'ACTIVE' || record.kind === 'customer' || record.kind === 'supplier') return;
+    const mapping = await this.mappingOf(session.tenantId, record.kind, record.id);
+    if (!mapping?.qboId) return;
+    if (mapping.remoteStatus === 'DELETED') throw remoteDeletedProblem(record, mapping.entity, mapping.qboId);
+    if (mapping.remoteStatus === 'VOIDED') throw remoteVoidedProblem(record, mapping.entity, mapping.qboId);
+  }
+
+  /**
+   * Held before any QuickBooks call when an account the record needs is an account setting that cannot
+   * be used now (made inactive or deleted in QuickBooks, wrong type with relax off): the issue names the setting.
+   */
+  #holdUnusableSettings(session: PushSession, record: LedgerRecord, accountIds: readonly (string | null | undefined)[]): void {
+    for (const id of new Set(accountIds)) {
+      if (!id) continue;
+      for (const setting of settingsHolding(session.settings, id)) {
+        const problem = session.settingProblems.get(setting);
+        if (problem) throw settingAccountProblem(record, setting, problem.problem, problem.message);
+      }
+    }
   }
 
   /**
@@ -455,7 +517,8 @@ export class PushService {
 
   // ---- invoices --------------------------------------------------------------------------------
 
-  async #salesLookups(session: PushSession, record: InvoiceRecord, customer: QboRef): Promise<SalesLookups> {
+  /** The FSM lists an invoice's lines hang on, and the item keys (so the income accounts) the lines need: local reads only. */
+  async #salesPlan(session: PushSession, record: InvoiceRecord): Promise<SalesPlan> {
     const tenantId = new Types.ObjectId(session.tenantId);
     const ids = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v && Types.ObjectId.isValid(v)))].map((v) => new Types.ObjectId(v));
     const [jobTypes, supplies, teams] = await Promise.all([
@@ -466,19 +529,22 @@ export class PushService {
     const base = {
       settings: session.settings,
       tax: session.tax,
-      customer,
       jobTypes: new Map(jobTypes.map((j) => [j._id.toHexString(), { labourIncomeAccountId: j.labourIncomeAccountId, materialsIncomeAccountId: j.materialsIncomeAccountId }])),
       supplies: new Map(supplies.map((s) => [s._id.toHexString(), { code: s.code, name: s.name, incomeAccountId: s.incomeAccountId, trackInventory: s.trackInventory === true }])),
     };
+    return { base, teams, keys: invoiceItemKeys(record, base) };
+  }
+
+  async #salesLookups(session: PushSession, plan: SalesPlan, customer: QboRef): Promise<SalesLookups> {
+    const { base, teams, keys } = plan;
     const teamRefs = new Map<string, QboRef>();
     const category = session.settings.teamTrackingCategory;
     if (category !== TeamTrackingCategory.NONE) {
       const entity = category === TeamTrackingCategory.CLASS ? 'Class' : 'Department';
       for (const team of teams) teamRefs.set(team._id.toHexString(), await this.#team(session, entity, team));
     }
-    const keys = invoiceItemKeys(record, base);
     const items = await this.#ensureItems(session, keys, base.supplies);
-    return { ...base, teams: teamRefs, item: (key) => items.get(itemKeyString(key))! };
+    return { ...base, customer, teams: teamRefs, item: (key) => items.get(itemKeyString(key))! };
   }
 
   #ensureContext(session: PushSession) {
@@ -536,9 +602,11 @@ export class PushService {
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Invoice', voidable: true }]);
     const mapping = await this.mappingOf(session.tenantId, 'invoice', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
+    const plan = await this.#salesPlan(session, record);
+    this.#holdUnusableSettings(session, record, [...plan.keys.map((k) => k.incomeAccountId), session.settings.defaultRoundingAccountId]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
     const usSalesTax = await this.#usSalesTax(session, customer, record.totalTax, `invoice ${record.number}`);
-    const lookups = { ...(await this.#salesLookups(session, record, customer)), usSalesTax };
+    const lookups = { ...(await this.#salesLookups(session, plan, customer)), usSalesTax };
     const payload = mapInvoice(record, lookups);
     if (session.dryRun) {
       this.#record(session, 'invoice', record.id, 'Invoice', mapping?.qboId ? 'update' : 'create', payload);
@@ -578,12 +646,13 @@ export class PushService {
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'surcharge', entity: 'SalesReceipt', voidable: true }, { part: 'main', entity: 'Payment', voidable: true }]);
     const mapping = await this.mappingOf(session.tenantId, 'payment', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
-    const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
-    const invoices = new Map<string, string>();
-    for (const allocation of record.allocations) invoices.set(allocation.invoiceId, (await this.#dependency(session, 'invoice', allocation.invoiceId, 'Invoice')).value);
     const method = Types.ObjectId.isValid(record.paymentMethodId)
       ? await this.deps.lists.paymentMethods.findOne({ tenantId: new Types.ObjectId(session.tenantId), _id: new Types.ObjectId(record.paymentMethodId) }).lean()
       : null;
+    if (method) this.#holdUnusableSettings(session, record, [method.isCard ? session.settings.creditCardPaymentsAccountId : session.settings.paymentsAccountId, hasSurcharge(record) ? method.surchargeIncomeAccountId : null]);
+    const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
+    const invoices = new Map<string, string>();
+    for (const allocation of record.allocations) invoices.set(allocation.invoiceId, (await this.#dependency(session, 'invoice', allocation.invoiceId, 'Invoice')).value);
     if (!method) {
       throw new SyncProblem('REFERENCE_NOT_FOUND', `The payment method ${record.paymentMethodId} of the payment does not exist.`, { fixHint: 'Send the payment method with upsertPaymentMethod, then retry.', retryable: false });
     }
@@ -807,6 +876,7 @@ export class PushService {
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'link', entity: 'Payment', voidable: false }, { part: 'main', entity: 'CreditMemo', voidable: false }]);
     const mapping = await this.mappingOf(session.tenantId, 'creditNote', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
+    this.#holdUnusableSettings(session, record, [session.settings.creditNoteAccountId, session.settings.defaultRoundingAccountId]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
     const invoice = record.invoiceId ? await this.#dependency(session, 'invoice', record.invoiceId, 'Invoice') : undefined;
     const items = await this.#ensureItems(session, [creditNoteItem(session.settings)], new Map());
@@ -834,6 +904,7 @@ export class PushService {
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'link', entity: 'Payment', voidable: false }, { part: 'main', entity: 'CreditMemo', voidable: false }]);
     const mapping = await this.mappingOf(session.tenantId, 'badDebtWriteOff', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
+    this.#holdUnusableSettings(session, record, [session.settings.badDebtAccountId, session.settings.defaultRoundingAccountId]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
     const invoice = await this.#dependency(session, 'invoice', record.invoiceId, 'Invoice');
     const invoiceRecord = await this.deps.ledger().get(session.tenantId, 'invoice', record.invoiceId);

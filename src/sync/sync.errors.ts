@@ -18,6 +18,11 @@ export type SyncIssueCode =
   | 'QUICKBOOKS_UNAVAILABLE'
   | 'QUICKBOOKS_AUTH'
   | 'REMOTE_DELETED'
+  // A QuickBooks record the push uses was made inactive (610 "made inactive"), or a setting's account is unusable.
+  | 'REFERENCE_INACTIVE'
+  | 'SETTING_ACCOUNT_UNUSABLE'
+  // The QuickBooks copy was voided there while the FSM record is still active.
+  | 'REMOTE_VOIDED'
   // Pulled from QuickBooks (src/pull): a payment the FSM could not take, an import match to decide, a two-sided edit.
   | 'INBOUND_PAYMENT_REJECTED'
   | 'CUSTOMER_MATCH_AMBIGUOUS'
