@@ -30,7 +30,7 @@ function base(row: FsmListRecord) {
 }
 const toJobType = (row: JobType): JobTypeType => ({ ...base(row), labourIncomeAccountId: row.labourIncomeAccountId ?? null, materialsIncomeAccountId: row.materialsIncomeAccountId ?? null });
 const toSupply = (row: Supply): SupplyType => ({ ...base(row), code: row.code ?? null, incomeAccountId: row.incomeAccountId ?? null, trackInventory: row.trackInventory ?? false });
-const toPaymentMethod = (row: PaymentMethod): PaymentMethodType => ({ ...base(row), isCard: row.isCard, surchargeIncomeAccountId: row.surchargeIncomeAccountId ?? null });
+const toPaymentMethod = (row: PaymentMethod): PaymentMethodType => ({ ...base(row), isCard: row.isCard, surchargeIncomeAccountId: row.surchargeIncomeAccountId ?? null, surchargeTaxCode: row.surchargeTaxCode ?? null });
 const toTeam = (row: Team): TeamType => base(row);
 
 async function account(ctx: GraphQLContext, id: string | null): Promise<AccountType | null> {
@@ -139,6 +139,18 @@ export class PaymentMethodResolver {
     @Arg('surchargeIncomeAccountId', () => ID, { nullable: true }) surchargeIncomeAccountId: string | null | undefined,
   ): Promise<PaymentMethodType> {
     return toPaymentMethod(await ctx.services.ledger.setPaymentMethodSurchargeAccount(ctx.tenant.id, paymentMethodId, surchargeIncomeAccountId ?? null));
+  }
+
+  @Mutation(() => PaymentMethodType, {
+    description:
+      "Sets the tax code of the payment method's card surcharges (a QuickBooks tax code name such as GST or FRE), or with null: the tax code of the invoices paid, as the ATO treats a surcharge as part of the price of the supply. Non-US companies.",
+  })
+  async setPaymentMethodSurchargeTaxCode(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('paymentMethodId', () => ID) paymentMethodId: string,
+    @Arg('taxCode', () => String, { nullable: true }) taxCode: string | null | undefined,
+  ): Promise<PaymentMethodType> {
+    return toPaymentMethod(await ctx.services.ledger.setPaymentMethodSurchargeTaxCode(ctx.tenant.id, paymentMethodId, taxCode ?? null));
   }
 
   @FieldResolver(() => AccountType, { nullable: true })

@@ -152,6 +152,29 @@ export class LedgerListsService {
     ]);
   }
 
+  /**
+   * The tax code of the method's card surcharges, a QuickBooks tax code name (GST, FRE...), or null for
+   * "the tax code of the supply". Checked against the connected company's tax codes when it has any.
+   */
+  async setPaymentMethodSurchargeTaxCode(tenantId: string, paymentMethodId: string, taxCode: string | null): Promise<PaymentMethod> {
+    const existing = await this.findById(this.paymentMethods, tenantId, paymentMethodId);
+    if (!existing) throw new NotFoundError('PaymentMethod', paymentMethodId);
+    const name = taxCode?.trim() || null;
+    if (name) {
+      const codes = await this.chart.listReferences(tenantId, 'TaxCode');
+      const known = codes.find((c) => c.name.trim().toLowerCase() === name.toLowerCase());
+      if (codes.length > 0 && !known) {
+        const message = `is not a tax code of the QuickBooks company (it has ${codes.map((c) => c.name).join(', ')})`;
+        throw new UserInputError(`Payment method ${existing.name} was not changed: taxCode ${message}.`, [{ path: ['taxCode'], message }]);
+      }
+    }
+    const updated = await this.paymentMethods
+      .findOneAndUpdate({ tenantId: new Types.ObjectId(tenantId), _id: existing._id }, { $set: { surchargeTaxCode: name } }, { returnDocument: 'after' })
+      .lean();
+    if (!updated) throw new NotFoundError('PaymentMethod', paymentMethodId);
+    return updated;
+  }
+
   /** Validates every given account, then writes all of them in one single-document update (or none). */
   async #setAccounts<T extends FsmListRecord>(
     model: Model<T>,

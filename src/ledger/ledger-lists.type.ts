@@ -73,6 +73,9 @@ export class PaymentMethodType {
   @Field(() => ID, { nullable: true })
   surchargeIncomeAccountId!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Tax code of card surcharges (a QuickBooks tax code name such as GST or FRE); null: the tax code of the invoices paid. Non-US companies.' })
+  surchargeTaxCode!: string | null;
+
   @Field(() => Date)
   updatedAt!: Date;
 }

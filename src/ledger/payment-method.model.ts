@@ -6,10 +6,15 @@ export interface PaymentMethod extends FsmListRecord {
   /** Card payments are deposited to the card clearing account instead of the payments account. */
   isCard: boolean;
   surchargeIncomeAccountId: string | null;
+  /**
+   * The QuickBooks tax code (by name, e.g. GST or FRE) of this method's card surcharges; null: the tax
+   * code of the supply, i.e. of the invoices the payment pays (docs/qbo-facts/au-gst.md). Non-US only.
+   */
+  surchargeTaxCode?: string | null;
 }
 
 const schema = fsmListSchema<PaymentMethod>(
-  { isCard: { type: Boolean, required: true, default: false }, surchargeIncomeAccountId: { type: String, default: null } },
+  { isCard: { type: Boolean, required: true, default: false }, surchargeIncomeAccountId: { type: String, default: null }, surchargeTaxCode: { type: String, default: null } },
   'fsm_payment_methods',
 );
 

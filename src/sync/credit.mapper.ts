@@ -4,14 +4,18 @@
  * lines link the invoice (+amount) and the credit memo (-amount) nets to zero, moves no money, and
  * lowers both open balances by the amount (facts §7.6: a payment can link invoices and credit memos).
  * Credit notes post to the credit-note item (income account creditNoteAccount), write-offs to the
- * bad-debt item (badDebtAccount). A write-off is the unpaid gross amount, so its line is untaxed
- * (the exempt code) and the invoice balance drops by exactly the amount written off.
+ * bad-debt item (badDebtAccount). A write-off is the unpaid gross amount: outside the US it carries the
+ * written-off invoice's tax split (tax-inclusive, per tax code), so QuickBooks reverses the GST on it
+ * (the ATO's decreasing adjustment for bad debts, docs/qbo-facts/au-gst.md) while the invoice balance
+ * drops by exactly the amount written off. US write-offs stay NON (sales-tax bad-debt relief is claimed
+ * on the state return, not on the invoice).
  */
-import { type BadDebtWriteOffRecord, type CreditNoteRecord } from '../ledger/ledger-record.types.js';
+import { type BadDebtWriteOffRecord, type CreditNoteRecord, type InvoiceRecord } from '../ledger/ledger-record.types.js';
 import { globalTaxCalculation, lineTaxCode, salesLine, usTxnTaxDetail } from './invoice.mapper.js';
 import { dec, toQboAmount } from './money.util.js';
 import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { settingMissing } from './sync.errors.js';
+import { invoiceTaxShares, splitByTaxCode } from './tax-split.mapper.js';
 
 export interface CreditLookups {
   settings: SyncSettings;
@@ -46,13 +50,21 @@ export function mapCreditMemo(record: CreditNoteRecord, ctx: CreditLookups): Qbo
   };
 }
 
-export function mapBadDebtMemo(record: BadDebtWriteOffRecord, ctx: CreditLookups & { invoiceNumber?: string }): QboPayload {
-  const description = `Bad debt written off${ctx.invoiceNumber ? ` (invoice ${ctx.invoiceNumber})` : ''}${record.reason ? `: ${record.reason}` : ''}`;
+export function mapBadDebtMemo(record: BadDebtWriteOffRecord, ctx: CreditLookups & { invoice?: InvoiceRecord }): QboPayload {
+  const invoiceNumber = ctx.invoice?.number;
+  const description = `Bad debt written off${invoiceNumber ? ` (invoice ${invoiceNumber})` : ''}${record.reason ? `: ${record.reason}` : ''}`;
+  const item = ctx.item(badDebtItem(ctx.settings));
+  const amount = dec(record.amount);
+  const lines = ctx.tax.isUS
+    ? [salesLine({ description, amount, item, taxCode: ctx.tax.exemptCode ?? undefined, taxInclusive: false, tax: ctx.tax })]
+    : splitByTaxCode(amount, ctx.invoice ? invoiceTaxShares(ctx.invoice, ctx.tax) : [], ctx.tax.exemptCode).map((part) =>
+        salesLine({ description, amount: part.amount, item, taxCode: part.taxCode, taxInclusive: true, tax: ctx.tax }),
+      );
   return {
     CustomerRef: ctx.customer,
     TxnDate: record.date,
-    ...globalTaxCalculation(false, ctx.tax),
-    Line: [salesLine({ description, amount: dec(record.amount), item: ctx.item(badDebtItem(ctx.settings)), taxCode: ctx.tax.exemptCode ?? undefined, taxInclusive: false, tax: ctx.tax })],
+    ...globalTaxCalculation(true, ctx.tax),
+    Line: lines,
     PrivateNote: `fieldbooks bad-debt write-off ${record.externalId}`,
   };
 }

@@ -138,10 +138,24 @@ describe('payment mapper', () => {
     expect(mapPayment(payment, ctx)).toMatchObject({ TotalAmt: 147, DepositToAccountRef: { value: 'CLEAR' }, PaymentRefNum: 'R1', Line: [{ Amount: 147, LinkedTxn: [{ TxnId: '900', TxnType: 'Invoice' }] }] });
   });
 
-  it('records the surcharge as income on the surcharge item, into the same clearing account', () => {
+  it('records the surcharge as income on the surcharge item, into the same clearing account, tax-inclusive', () => {
+    // No supply known: the exempt code, as before.
     expect(mapSurchargeReceipt(payment, ctx)).toMatchObject({
       DepositToAccountRef: { value: 'CLEAR' },
-      Line: [{ Amount: 2.21, SalesItemLineDetail: { ItemRef: { value: 'item:SURCHARGE:SUR' }, TaxCodeRef: { value: '4' } } }],
+      GlobalTaxCalculation: 'TaxInclusive',
+      Line: [{ SalesItemLineDetail: { ItemRef: { value: 'item:SURCHARGE:SUR' }, TaxCodeRef: { value: '4' }, TaxInclusiveAmt: 2.21 } }],
     });
+  });
+
+  it("gives the surcharge the tax codes of the supply it pays for, or the method's own code", () => {
+    const codes = (payload: Record<string, unknown>) => (payload.Line as { SalesItemLineDetail: { TaxCodeRef: { value: string }; TaxInclusiveAmt: number } }[]).map((l) => [l.SalesItemLineDetail.TaxCodeRef.value, l.SalesItemLineDetail.TaxInclusiveAmt]);
+    // A fully taxable invoice: the whole surcharge is GST (QBO takes 1/11 out of 2.21).
+    expect(codes(mapSurchargeReceipt(payment, { ...ctx, supplyTaxShares: [{ taxCode: { value: '3' }, amount: dec('147.00') }] }))).toEqual([['3', 2.21]]);
+    // Two thirds taxable, one third GST-free by value: split the same way, the parts adding up to 2.21.
+    expect(codes(mapSurchargeReceipt(payment, { ...ctx, supplyTaxShares: [{ taxCode: { value: '3' }, amount: dec('98.00') }, { taxCode: { value: '4' }, amount: dec('49.00') }] }))).toEqual([['3', 1.47], ['4', 0.74]]);
+    // The method says FRE: the supply does not matter.
+    expect(codes(mapSurchargeReceipt(payment, { ...ctx, method: { ...card, surchargeTaxCode: 'FRE' }, supplyTaxShares: [{ taxCode: { value: '3' }, amount: dec('147.00') }] }))).toEqual([['4', 2.21]]);
+    // US: untaxed (NON), as before.
+    expect(mapSurchargeReceipt(payment, { ...ctx, tax: US }).Line).toEqual([{ DetailType: 'SalesItemLineDetail', Description: 'Card surcharge (Visa)', Amount: 2.21, SalesItemLineDetail: { ItemRef: { value: 'item:SURCHARGE:SUR' }, TaxCodeRef: { value: 'NON' } } }]);
   });
 });

@@ -6,17 +6,24 @@
  * than an extra Payment line or a Deposit: a Payment can only apply money to transactions (it has no
  * income lines), and a Deposit would need the money to sit in Undeposited Funds first; a SalesReceipt
  * is one self-contained income document with the customer on it, voidable with the payment.
+ * Outside the US the surcharge is part of the price of the supply (ATO, docs/qbo-facts/au-gst.md): the
+ * receipt is tax-inclusive, on the method's surcharge tax code if it has one, else on the tax codes of
+ * the invoices paid, so the GST in it is 1/11 of a taxable surcharge and the total is still the amount
+ * collected. US receipts stay NON (sales tax on surcharges is a per-state question the FSM does not answer).
  */
 import { type PaymentRecord } from '../ledger/ledger-record.types.js';
 import { dec, toQboAmount } from './money.util.js';
-import { globalTaxCalculation, salesLine } from './invoice.mapper.js';
+import { globalTaxCalculation, lineTaxCode, salesLine } from './invoice.mapper.js';
 import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings } from './push.types.js';
 import { settingMissing } from './sync.errors.js';
+import { splitByTaxCode, type TaxShare } from './tax-split.mapper.js';
 
 export interface PaymentMethodInfo {
   name: string;
   isCard: boolean;
   surchargeIncomeAccountId: string | null;
+  /** A QuickBooks tax code name for the method's surcharges; null: the tax codes of the supply. */
+  surchargeTaxCode?: string | null;
 }
 
 export interface PaymentLookups {
@@ -29,6 +36,8 @@ export interface PaymentLookups {
   /** The QBO payment method with the FSM method's name, if the company has one. */
   qboPaymentMethod?: QboRef;
   item: (key: ItemKey) => QboRef;
+  /** Non-US: the GST-inclusive shares per tax code of the invoices paid (tax-split.mapper). */
+  supplyTaxShares?: readonly TaxShare[];
 }
 
 export function depositAccount(method: PaymentMethodInfo, settings: SyncSettings): QboRef {
@@ -66,24 +75,26 @@ export function mapPayment(record: PaymentRecord, ctx: PaymentLookups): QboPaylo
   return payload;
 }
 
+/** The surcharge per tax code (non-US): the method's code, else the supply's codes, else the exempt code. */
+export function surchargeTaxSplit(record: PaymentRecord, ctx: PaymentLookups): TaxShare[] {
+  const surcharge = dec(record.surcharge ?? '0');
+  const own = ctx.method.surchargeTaxCode ? lineTaxCode({ taxCode: ctx.method.surchargeTaxCode }, ctx.tax) : undefined;
+  if (own) return [{ taxCode: own, amount: surcharge }];
+  return splitByTaxCode(surcharge, ctx.supplyTaxShares ?? [], ctx.tax.exemptCode);
+}
+
 export function mapSurchargeReceipt(record: PaymentRecord, ctx: PaymentLookups): QboPayload {
+  const description = `Card surcharge (${ctx.method.name})`;
+  const item = ctx.item(surchargeItem(ctx.method));
+  const lines = ctx.tax.isUS
+    ? [salesLine({ description, amount: dec(record.surcharge ?? '0'), item, taxCode: ctx.tax.exemptCode ?? undefined, taxInclusive: false, tax: ctx.tax })]
+    : surchargeTaxSplit(record, ctx).map((part) => salesLine({ description, amount: part.amount, item, taxCode: part.taxCode, taxInclusive: true, tax: ctx.tax }));
   return {
     CustomerRef: ctx.customer,
     TxnDate: record.date,
     DepositToAccountRef: depositAccount(ctx.method, ctx.settings),
-    ...globalTaxCalculation(false, ctx.tax),
-    Line: [
-      salesLine({
-        description: `Card surcharge (${ctx.method.name})`,
-        amount: dec(record.surcharge ?? '0'),
-        item: ctx.item(surchargeItem(ctx.method)),
-        // The FSM's surcharge is the amount collected; it is recorded untaxed so the clearing account
-        // receives exactly payment + surcharge.
-        taxCode: ctx.tax.exemptCode ?? undefined,
-        taxInclusive: false,
-        tax: ctx.tax,
-      }),
-    ],
+    ...globalTaxCalculation(true, ctx.tax),
+    Line: lines,
     ...(ctx.qboPaymentMethod ? { PaymentMethodRef: ctx.qboPaymentMethod } : {}),
     PrivateNote: `fieldbooks payment surcharge ${record.externalId}`,
   };

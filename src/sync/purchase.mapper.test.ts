@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BadDebtWriteOffRecord, type CreditNoteRecord, type ExpenseRecord, type SupplierInvoiceRecord, type SupplierRecord } from '../ledger/ledger-record.types.js';
+import { type BadDebtWriteOffRecord, type CreditNoteRecord, type ExpenseRecord, type InvoiceRecord, type SupplierInvoiceRecord, type SupplierRecord } from '../ledger/ledger-record.types.js';
 import { InvoiceReferenceField, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
 import { badDebtItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
 import { itemBody, itemType } from './item.mapper.js';
@@ -121,11 +121,29 @@ describe('credit mappers', () => {
     expect(payload).toMatchObject({ CustomerRef: { value: '58' }, DocNumber: 'CN-1', GlobalTaxCalculation: 'TaxExcluded' });
     expect(payload.Line).toEqual([{ DetailType: 'SalesItemLineDetail', Description: 'Overcharge', Amount: 20, SalesItemLineDetail: { ItemRef: { value: 'item:CREDIT_NOTE:CN' }, TaxCodeRef: { value: '3' } } }]);
   });
-  it('a write-off is an untaxed CreditMemo on the bad-debt item', () => {
+  const invoice: InvoiceRecord = {
+    ...meta, id: 'i', externalId: 'inv-1', kind: 'invoice', customerId: 'c', number: '1001', date: '2026-02-01', currency: 'AUD', type: 'STANDARD', taxInclusive: false,
+    lines: [
+      { lineId: '1', kind: 'LABOUR', description: 'Labour', quantity: '1', unitPrice: '100.00', amount: '100.00', taxCode: 'GST' },
+      { lineId: '2', kind: 'OTHER', description: 'Water rates passed on', quantity: '1', unitPrice: '40.00', amount: '40.00', taxCode: 'FRE' },
+    ],
+    subtotal: '140.00', totalTax: '10.00', total: '150.00',
+  };
+  it('a US write-off is an untaxed CreditMemo on the bad-debt item', () => {
     const writeOff: BadDebtWriteOffRecord = { ...meta, id: 'w1', externalId: 'wo-1', kind: 'badDebtWriteOff', invoiceId: 'i', customerId: 'c', date: '2026-03-05', amount: '45.10', reason: 'Gone bust' };
-    const payload = mapBadDebtMemo(writeOff, { settings, tax: US, customer: { value: '58' }, item, invoiceNumber: '1001' });
+    const payload = mapBadDebtMemo(writeOff, { settings, tax: US, customer: { value: '58' }, item, invoice });
     expect(payload.Line).toEqual([{ DetailType: 'SalesItemLineDetail', Description: 'Bad debt written off (invoice 1001): Gone bust', Amount: 45.1, SalesItemLineDetail: { ItemRef: { value: 'item:BAD_DEBT:BD' }, TaxCodeRef: { value: 'NON' } } }]);
     expect(() => badDebtItem({ ...settings, badDebtAccountId: null })).toThrow(/badDebtAccount/);
+  });
+  it("an AU write-off carries the invoice's tax split, tax-inclusive, so the GST on it is reversed", () => {
+    // 150.00 = 110.00 GST-inclusive (100 + 10 GST) + 40.00 GST-free: writing off all of it, and half of it.
+    const writeOff: BadDebtWriteOffRecord = { ...meta, id: 'w1', externalId: 'wo-1', kind: 'badDebtWriteOff', invoiceId: 'i', customerId: 'c', date: '2026-03-05', amount: '150.00' };
+    const lines = (amount: string) =>
+      (mapBadDebtMemo({ ...writeOff, amount }, { settings, tax: AU, customer: { value: '58' }, item, invoice }).Line as { SalesItemLineDetail: { TaxCodeRef: { value: string }; TaxInclusiveAmt: number } }[]).map((l) => [l.SalesItemLineDetail.TaxCodeRef.value, l.SalesItemLineDetail.TaxInclusiveAmt]);
+    expect(mapBadDebtMemo(writeOff, { settings, tax: AU, customer: { value: '58' }, item, invoice }).GlobalTaxCalculation).toBe('TaxInclusive');
+    expect(lines('150.00')).toEqual([['3', 110], ['4', 40]]);
+    expect(lines('75.00')).toEqual([['3', 55], ['4', 20]]);
+    expect(lines('0.01')).toEqual([['3', 0.01]]);
   });
   it('the application is a zero-total payment linking the invoice and the credit memo for the same amount', () => {
     expect(mapCreditApplication({ customer: { value: '58' }, invoiceId: '130', creditMemoId: '140', amount: '22.00', date: '2026-03-04', note: 'n' })).toEqual({

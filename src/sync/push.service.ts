@@ -38,6 +38,7 @@ import { type OutboxService } from './outbox.service.js';
 import { hasSurcharge, mapPayment, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
 import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { type SyncItemService } from './sync-item.service.js';
+import { allocatedTaxShares, type TaxShare } from './tax-split.mapper.js';
 import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
 import { migrateToKeyedIds } from '../db/id-lookups.js';
 import { problemOf, SyncProblem } from './sync.errors.js';
@@ -123,7 +124,7 @@ export function companyTax(country: string | undefined, taxCodes: { qboId: strin
   const byName = new Map(taxCodes.map((c) => [c.name.trim().toLowerCase(), { value: c.qboId, name: c.name }]));
   // Retention and rounding lines carry no tax: GST-free where the company has it, else any non-taxable code.
   const exempt = byName.get('fre') ?? byName.get('n-t') ?? taxCodes.filter((c) => c.taxable === false).map((c) => ({ value: c.qboId, name: c.name }))[0] ?? null;
-  return { isUS, taxCodesByName: byName, exemptCode: exempt };
+  return { isUS, taxCodesByName: byName, exemptCode: exempt, taxableCodeIds: new Set(taxCodes.filter((c) => c.taxable !== false).map((c) => c.qboId)) };
 }
 
 export class PushService {
@@ -658,7 +659,17 @@ export class PushService {
     }
     const qboMethods = await this.deps.chart.listReferences(session.tenantId, 'PaymentMethod');
     const qboMethod = qboMethods.find((m) => m.name.toLowerCase() === method.name.toLowerCase());
-    const info = { name: method.name, isCard: method.isCard, surchargeIncomeAccountId: method.surchargeIncomeAccountId };
+    const info = { name: method.name, isCard: method.isCard, surchargeIncomeAccountId: method.surchargeIncomeAccountId, surchargeTaxCode: method.surchargeTaxCode ?? null };
+    // Outside the US a surcharge follows the tax codes of the invoices paid, unless the method names one.
+    let supplyTaxShares: TaxShare[] | undefined;
+    if (hasSurcharge(record) && !session.tax.isUS && !info.surchargeTaxCode) {
+      const paid: { amount: string; invoice: InvoiceRecord }[] = [];
+      for (const allocation of record.allocations) {
+        const invoice = await this.deps.ledger().get(session.tenantId, 'invoice', allocation.invoiceId);
+        if (invoice) paid.push({ amount: allocation.amount, invoice });
+      }
+      supplyTaxShares = allocatedTaxShares(paid, await this.#withSalesRates(session));
+    }
     const items = hasSurcharge(record) ? await this.#ensureItems(session, [surchargeItem(info)], new Map()) : new Map<string, QboRef>();
     const lookups: PaymentLookups = {
       settings: session.settings,
@@ -668,6 +679,7 @@ export class PushService {
       invoices,
       qboPaymentMethod: qboMethod ? { value: qboMethod.qboId, name: qboMethod.name } : undefined,
       item: (key) => items.get(itemKeyString(key))!,
+      supplyTaxShares,
     };
     const payload = mapPayment(record, lookups);
     const receipt = hasSurcharge(record) ? mapSurchargeReceipt(record, lookups) : undefined;
@@ -680,6 +692,27 @@ export class PushService {
     if (receipt) await this.#upsertRemote(session, record, 'surcharge', 'SalesReceipt', receipt);
     await this.#markPushed(session, record);
     return 'SUCCEEDED';
+  }
+
+  // ---- tax splits (non-US) ---------------------------------------------------------------------
+
+  /**
+   * The company's tax with each code's combined sales rate, read from QBO once per run (TaxCode and
+   * TaxRate lists) when a surcharge or write-off is split by the supply's tax codes. A dry run, which
+   * reads nothing, splits by QBO's Taxable flags instead.
+   */
+  async #withSalesRates(session: PushSession): Promise<CompanyTax> {
+    const client = session.client;
+    if (session.tax.salesRates || !client) return session.tax;
+    const [codes, rates] = await Promise.all([client.queryPage<QboRecord>('TaxCode', 'maxresults 1000'), client.queryPage<QboRecord>('TaxRate', 'maxresults 1000')]);
+    const percent = new Map(rates.map((r) => [r.Id, dec(typeof r.RateValue === 'number' ? r.RateValue : 0)]));
+    const salesRates = new Map<string, Decimal>();
+    for (const code of codes) {
+      const details = ((code.SalesTaxRateList as { TaxRateDetail?: { TaxRateRef?: { value?: string } }[] } | undefined)?.TaxRateDetail ?? []);
+      salesRates.set(code.Id, details.reduce((sum, d) => sum.plus(percent.get(d.TaxRateRef?.value ?? '') ?? 0), dec(0)));
+    }
+    session.tax = { ...session.tax, salesRates };
+    return session.tax;
   }
 
   // ---- US sales tax ----------------------------------------------------------------------------
@@ -909,7 +942,8 @@ export class PushService {
     const invoice = await this.#dependency(session, 'invoice', record.invoiceId, 'Invoice');
     const invoiceRecord = await this.deps.ledger().get(session.tenantId, 'invoice', record.invoiceId);
     const items = await this.#ensureItems(session, [badDebtItem(session.settings)], new Map());
-    const payload = mapBadDebtMemo(record, { settings: session.settings, tax: session.tax, customer, item: (key) => items.get(itemKeyString(key))!, invoiceNumber: invoiceRecord?.number });
+    const tax = session.tax.isUS ? session.tax : await this.#withSalesRates(session);
+    const payload = mapBadDebtMemo(record, { settings: session.settings, tax, customer, item: (key) => items.get(itemKeyString(key))!, invoice: invoiceRecord ?? undefined });
     if (session.dryRun) {
       this.#record(session, 'badDebtWriteOff', record.id, 'CreditMemo', mapping?.qboId ? 'update' : 'create', payload);
       this.#record(session, 'badDebtWriteOff', record.id, 'Payment', 'create (applies the write-off to the invoice)', mapCreditApplication({ customer, invoiceId: invoice.value, creditMemoId: mapping?.qboId ?? 'NEW', amount: record.amount, date: record.date, note: 'applied' }));

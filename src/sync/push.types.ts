@@ -4,6 +4,7 @@
  * service resolves these (creating items and classes on demand) before calling a mapper, so mappers
  * never do I/O and the dry run shows exactly what a real push sends.
  */
+import { type Decimal } from 'decimal.js';
 import { type AccountingSettingsValues } from '../settings/accounting-settings.model.js';
 
 export interface QboRef {
@@ -50,6 +51,10 @@ export interface CompanyTax {
   taxCodesByName: ReadonlyMap<string, QboRef>;
   /** The code for lines that carry no tax (retention, rounding): NON in the US, a non-taxable code elsewhere. */
   exemptCode: QboRef | null;
+  /** Non-US: the ids of the codes that charge tax (QBO TaxCode.Taxable); without it every code but the exempt one does. */
+  taxableCodeIds?: ReadonlySet<string>;
+  /** Non-US, read from QBO when a tax split needs it: each tax code's combined sales rate in percent. */
+  salesRates?: ReadonlyMap<string, Decimal>;
 }
 
 /**
