@@ -168,6 +168,25 @@ describe('item 3: one validation rule set and one error formatter for HTTP and W
     expect(introspection.errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     socket.close();
   });
+
+  it('masks internal errors on both transports', async () => {
+    // A stored key without its label (as a faulty migration might leave one) makes the resolver fail
+    // in a way no caller caused: graphql's own "Cannot return null for non-nullable field".
+    const tenant = await db.collection('tenants').findOne({ name: 'Production Plumbing' });
+    const broken = await db.collection('apikeys').insertOne({ tenantId: tenant!._id, keyHash: `broken-${randomBytes(8).toString('hex')}`, prefix: 'fbk_broken', label: null, revokedAt: null, createdAt: new Date() });
+    try {
+      const query = '{ viewer { apiKeys { label } } }';
+      const http = JSON.parse((await graphql(query)).body) as { errors: unknown[] };
+      const socket = await openAuthenticatedSocket(wsUrl, apiKey);
+      const ws = (await socket.run('internal', query)).payload as { errors: unknown[] };
+      socket.close();
+      for (const errors of [http.errors, ws.errors]) {
+        expect(errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 22 }], path: ['viewer', 'apiKeys', 1, 'label'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      }
+    } finally {
+      await db.collection('apikeys').deleteOne({ _id: broken.insertedId });
+    }
+  });
 });
 
 describe('items 10 and 13 in production', () => {
