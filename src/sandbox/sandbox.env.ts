@@ -29,6 +29,12 @@ const SandboxEnvSchema = z.object({
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  /** Host names besides loopback ones the admin API answers to (e.g. a container's service name), comma-separated. */
+  QBO_SANDBOX_ADMIN_HOSTS: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+(\s*,\s*[A-Za-z0-9.-]+)*$/, { message: 'must be comma-separated host names, e.g. sandbox,qbo.test' })
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((h) => h.trim()).filter(Boolean)),
 });
 
 export type SandboxEnv = z.infer<typeof SandboxEnvSchema>;
@@ -55,5 +61,6 @@ export function sandboxOptionsFromEnv(env: SandboxEnv): SandboxOptions {
     scale: env.QBO_SANDBOX_TIME_SCALE,
     oauth: { autoApprove: env.QBO_SANDBOX_AUTO_APPROVE },
     webhooks: { url: env.QBO_SANDBOX_WEBHOOK_URL, format: env.QBO_SANDBOX_WEBHOOK_FORMAT },
+    adminAllowedHosts: env.QBO_SANDBOX_ADMIN_HOSTS,
   };
 }

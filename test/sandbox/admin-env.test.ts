@@ -22,6 +22,7 @@ describe('parseSandboxEnv', () => {
         QBO_SANDBOX_WEBHOOK_FORMAT: 'cloudevents',
         QBO_SANDBOX_TIME_SCALE: 1,
         QBO_SANDBOX_AUTO_APPROVE: false,
+        QBO_SANDBOX_ADMIN_HOSTS: [],
       },
     });
     // Empty values count as unset.
@@ -35,6 +36,7 @@ describe('parseSandboxEnv', () => {
       QBO_SANDBOX_WEBHOOK_FORMAT: 'legacy',
       QBO_SANDBOX_TIME_SCALE: '60',
       QBO_SANDBOX_AUTO_APPROVE: 'true',
+      QBO_SANDBOX_ADMIN_HOSTS: 'sandbox, qbo.test',
     });
     expect(parsed).toEqual({
       ok: true,
@@ -45,6 +47,7 @@ describe('parseSandboxEnv', () => {
         QBO_SANDBOX_WEBHOOK_FORMAT: 'legacy',
         QBO_SANDBOX_TIME_SCALE: 60,
         QBO_SANDBOX_AUTO_APPROVE: true,
+        QBO_SANDBOX_ADMIN_HOSTS: ['sandbox', 'qbo.test'],
       },
     });
   });
@@ -77,6 +80,7 @@ describe('parseSandboxEnv', () => {
     ['QBO_SANDBOX_WEBHOOK_URL', '/hooks'],
     ['QBO_SANDBOX_AUTO_APPROVE', '1'],
     ['QBO_SANDBOX_PORT', '40.5'],
+    ['QBO_SANDBOX_ADMIN_HOSTS', 'http://sandbox'],
   ])('refuses %s=%s', (name, value) => {
     const parsed = parseSandboxEnv({ [name]: value });
     expect(parsed.ok).toBe(false);

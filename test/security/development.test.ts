@@ -87,17 +87,20 @@ describe('item 2: WebSocket frames are bounded before they are parsed', () => {
     expect((await socket.closed).code).toBe(1009);
   });
 
-  it('applies the HTTP limits on WebSocket operations: tokens, and aliases including __typename', async () => {
+  it('applies the HTTP limits on WebSocket operations: tokens, cost, and aliases including __typename', async () => {
     const socket = await openAuthenticatedSocket(wsUrl, API_KEY);
     const aliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
     const tokens = `{ ${'__typename '.repeat(3000)}}`;
     const deep = `{ viewer { tenant { id } } }`;
     expect(JSON.stringify((await socket.run('aliases', aliases)).payload)).toMatch(/Aliases limit of 15 exceeded, found 16/);
     expect(JSON.stringify((await socket.run('tokens', tokens)).payload)).toMatch(/more that 2000 tokens/);
+    const costly = `{ viewer { ${'...T '.repeat(900)}} } fragment T on Viewer { tenant { id name } apiKeys { id label prefix } }`;
+    expect(JSON.stringify((await socket.run('cost', costly)).payload)).toMatch(/Query Cost limit of 5000 exceeded/);
     expect((await socket.run('fine', deep)).type).toBe('next');
     // The same operations over HTTP meet the same rules.
     expect((await graphql(aliases)).body).toMatch(/Aliases limit of 15 exceeded, found 16/);
     expect((await graphql(tokens)).body).toMatch(/more that 2000 tokens/);
+    expect((await graphql(costly)).body).toMatch(/Query Cost limit of 5000 exceeded/);
     socket.close();
   });
 
