@@ -103,6 +103,8 @@ export function createServices(deps: ServiceDeps): Services {
     log: deps.logger.child({ slice: 'pull' }),
     cdcIntervalMs: deps.config.pull.cdcIntervalMs,
   });
+  // Issue actions the sync slice owns; RETRY of an issue raised by a QuickBooks-side change re-applies it through the pull.
+  sync.actions.registerOwnActions({ entities: ['Payment', 'Customer'], retry: (tenantId, issue, remote) => pull.retryIssue(tenantId, issue, remote) });
   return {
     config: deps.config,
     pubsub: deps.pubsub,

@@ -7,7 +7,7 @@ import { JobTypeResolver, PaymentMethodResolver, SupplyResolver, TeamResolver } 
 import { LEDGER_RECORD_RESOLVERS } from '../ledger/ledger-record.resolver.js';
 import { AccountingSettingsResolver } from '../settings/accounting-settings.resolver.js';
 import { InvoiceQuickBooksFlagResolver, PullResolver } from '../pull/pull.resolver.js';
-import { SyncResolver } from '../sync/sync.resolver.js';
+import { SyncIssueFieldsResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
 import { type AppPubSub, createAppPubSub } from './pubsub.js';
 
@@ -22,6 +22,7 @@ export const resolvers = [
   TeamResolver,
   ...LEDGER_RECORD_RESOLVERS,
   SyncResolver,
+  SyncIssueFieldsResolver,
   PullResolver,
   InvoiceQuickBooksFlagResolver,
 ] as const;

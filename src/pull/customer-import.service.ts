@@ -19,7 +19,7 @@ import { type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
 import { mappingKey, syncMappingModel } from '../sync/sync-mapping.model.js';
-import { SyncProblem } from '../sync/sync.errors.js';
+import { clause, SyncProblem } from '../sync/sync.errors.js';
 import { type SyncRun } from '../sync/sync-run.model.js';
 import { CustomerMatchIndex, type MatchOutcome } from './customer-match.rules.js';
 import { customerInputFromQbo, type QboCustomerRow } from './inbound.mapper.js';
@@ -128,8 +128,8 @@ export class CustomerImportService {
         const row = fresh[i]!;
         if (!result.ok) {
           counts.failed++;
-          await this.deps.issues.open(tenantId, { kind: 'customer', id: issueRecordId(row.Id) }, new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${row.Id} could not be created in the FSM: ${result.message}`, {
-            fixHint: `Correct the customer in QuickBooks and import again, or link it with linkCustomer(customerId, quickBooksCustomerId: "${row.Id}").`,
+          await this.deps.issues.open(tenantId, { kind: 'customer', id: issueRecordId(row.Id) }, new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${row.DisplayName ?? row.Id} could not be created in the field-service app: ${clause(result.message)}.`, {
+            fixHint: 'Correct the customer in QuickBooks, then retry (or import customers again).',
             retryable: true,
           }), handle.run._id.toHexString());
           continue;
@@ -161,13 +161,13 @@ export class CustomerImportService {
       counts.linked++;
       return;
     }
-    const candidates = outcome.candidates.map((c) => `${c.externalId} "${c.displayName}"${c.email ? ` <${c.email}>` : ''}`).join(', ');
+    const candidates = outcome.candidates.map((c) => `${c.displayName}${c.email ? ` (${c.email})` : ''}`).join(', ');
     matches.push({ qboId: row.Id, name, set: { status: 'AMBIGUOUS', customerId: null, reason: outcome.reason, score: null, candidateIds: outcome.candidates.map((c) => c.id), runId } });
     await this.deps.issues.open(
       tenantId,
       { kind: 'customer', id: issueRecordId(row.Id) },
-      new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${row.Id} "${name}" matches several FSM customers by ${outcome.reason === 'EMAIL' ? 'email' : outcome.reason === 'DISPLAY_NAME' ? 'display name' : 'an earlier link'}: ${candidates}. Nothing was linked or created.`, {
-        fixHint: `Link it to the right one with linkCustomer(customerId, quickBooksCustomerId: "${row.Id}"), or create a new FSM customer with createCustomerFromQuickBooks(quickBooksCustomerId: "${row.Id}").`,
+      new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${name} fits several customers of the field-service app by ${outcome.reason === 'EMAIL' ? 'email' : outcome.reason === 'DISPLAY_NAME' ? 'name' : 'an earlier link'}: ${candidates}. Nothing was linked or created.`, {
+        fixHint: 'On the Customer import screen, choose which customer it is, or create a new customer from it.',
         retryable: false,
       }),
       runId.toHexString(),

@@ -23,8 +23,9 @@ import { type AccountingSettingsService } from '../settings/accounting-settings.
 import { outboxModel } from '../sync/outbox.model.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
 import { type SyncMapping, syncMappingModel } from '../sync/sync-mapping.model.js';
-import { SyncProblem } from '../sync/sync.errors.js';
 import { remoteDeletedProblem, remoteVoidedProblem } from '../sync/remote-change.problems.js';
+import { capitalise, formatAmount, formatDate } from '../sync/record-terms.rules.js';
+import { clause, SyncProblem } from '../sync/sync.errors.js';
 import {
   customerInputFromQbo,
   isDeletedStub,
@@ -95,6 +96,14 @@ function settledByMapping(entity: PageItem['entity'], row: PageItem['row'], mapp
       // No mapping: a payment recorded in QBO (or the gateway's own still being saved): the full apply decides.
       return mapping && mapping.syncToken === token ? 'UNCHANGED' : undefined;
   }
+}
+
+/** A payment received in QuickBooks as a bookkeeper finds it there: "the payment of 110.00 from Harbour Dental Group received in QuickBooks on 5 Mar 2026". */
+function qboPaymentPhrase(row: QboPaymentRow): string {
+  const amount = row.TotalAmt !== undefined ? ` of ${formatAmount(String(row.TotalAmt))}` : '';
+  const from = row.CustomerRef?.name ? ` from ${row.CustomerRef.name}` : '';
+  const on = row.TxnDate ? ` on ${formatDate(row.TxnDate)}` : '';
+  return `the payment${amount}${from} received in QuickBooks${on}`;
 }
 
 export function inboundPaymentExternalId(qboId: string): string {
@@ -219,9 +228,11 @@ export class InboundApplyService {
       return credited ? 'APPLIED' : 'UNCHANGED';
     }
     if (!method) {
-      await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `QuickBooks payment ${row.Id} cannot be recorded in the FSM: the setting paymentMethodFromAccounts (the FSM payment method for payments received in QuickBooks) is not set.`, {
-        fixHint: 'Choose a payment method for paymentMethodFromAccounts with updateAccountingSettings; the payment is picked up again on the next poll or startSync(direction: PULL).',
+      await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `${capitalise(qboPaymentPhrase(row))} cannot be recorded in the field-service app: the accounting setting "Payment Method from Accounts" (the payment method such payments get) is empty.`, {
+        fixHint: 'Choose a payment method for "Payment Method from Accounts" in Accounting settings, then retry (it is also picked up on the next check for QuickBooks changes).',
         retryable: true,
+        actions: ['OPEN_SETTINGS'],
+        setting: 'paymentMethodFromAccounts',
       }));
       throw new InboundDeferredError('paymentMethodFromAccounts is not set');
     }
@@ -231,8 +242,8 @@ export class InboundApplyService {
     } catch (error) {
       if (!(error instanceof ApiError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
       // The FSM refuses it (say the invoice is already paid in the FSM): kept as an issue, never forced in.
-      await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `QuickBooks payment ${row.Id} could not be recorded in the FSM: ${error.message}`, {
-        fixHint: 'Check the invoice in the FSM (a payment recorded on both sides?) and in QuickBooks; correct one side, then run startSync(direction: PULL).',
+      await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `${capitalise(qboPaymentPhrase(row))} could not be recorded in the field-service app: ${clause(error.message)}.`, {
+        fixHint: 'Check the invoice in the field-service app and in QuickBooks (was the payment recorded on both sides?); correct one side, then retry.',
         retryable: true,
       }));
       await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, null, null, `QuickBooks payment ${row.Id} was not recorded in the FSM: ${error.message}`);
@@ -372,8 +383,8 @@ export class InboundApplyService {
       // Both sides changed since the last sync. Rule: the FSM wins (it is pushed over QBO's version on the
       // next push); QBO's values are recorded in full so a person can carry anything over by hand.
       const theirs = describeCustomer(input);
-      await this.#issue(tenantId, 'customer', record.id, new SyncProblem('CUSTOMER_EDIT_CONFLICT', `Customer ${record.externalId} was edited in both the FSM and QuickBooks since the last sync; the FSM version is kept and will overwrite QuickBooks. QuickBooks had: ${theirs}.`, {
-        fixHint: 'If the QuickBooks values were right, update the customer in the FSM (upsertCustomer) with them; otherwise nothing to do.',
+      await this.#issue(tenantId, 'customer', record.id, new SyncProblem('CUSTOMER_EDIT_CONFLICT', `Customer ${record.displayName} was changed in both the field-service app and QuickBooks since the last sync; the field-service app's version is kept and will replace QuickBooks'. QuickBooks had: ${theirs}.`, {
+        fixHint: 'If QuickBooks had it right, change the customer in the field-service app to match; otherwise there is nothing to do (Ignore closes this issue).',
         retryable: false,
       }), record.externalId);
       await this.#announce(tenantId, 'CUSTOMER_CONFLICT', 'Customer', row.Id, 'customer', record.id, `Customer ${record.externalId} was edited on both sides; FSM version kept. QuickBooks had: ${theirs}.`);

@@ -8,6 +8,7 @@ import { InvoiceRecordType } from '../ledger/ledger-record.type.js';
 import { beforeIdFilter } from '../sync/sync-paging.util.js';
 import { type SyncRun } from '../sync/sync-run.model.js';
 import { SyncRunType } from '../sync/sync.type.js';
+import { runView } from '../sync/sync.view.js';
 import { type CustomerMatchDoc, type QuickBooksChangeDoc } from './pull.model.js';
 import { type QuickBooksChangeEvent } from './quickbooks-change.event.js';
 import {
@@ -21,7 +22,7 @@ import {
 } from './pull.type.js';
 
 export function pullRunView(run: SyncRun): SyncRunType {
-  return { ...run, id: run._id.toHexString(), dryRunPayloads: [] } as unknown as SyncRunType;
+  return runView({ ...run, dryRunPayloads: [] });
 }
 
 function matchView(doc: CustomerMatchDoc): CustomerImportMatchType {

@@ -6,6 +6,7 @@
  */
 import { type Connection, type Types } from 'mongoose';
 import { type ConnectionService } from '../connection/connection.service.js';
+import { UserInputError } from '../graphql/errors.js';
 import { type AppPubSub } from '../graphql/pubsub.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type Logger } from '../logging/logger.js';
@@ -13,11 +14,13 @@ import { QboError } from '../quickbooks/qbo.errors.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { type SyncService } from '../sync/sync.service.js';
 import { type SyncRun } from '../sync/sync-run.model.js';
+import { type SyncIssue } from '../sync/sync-issue.model.js';
+import { clause } from '../sync/sync.errors.js';
 import { type InboundEvent } from '../webhooks/inbound-event.model.js';
 import { type InboundQueue } from '../webhooks/inbound.queue.js';
 import { CdcPoller, type PollReport } from './cdc.poller.js';
 import { CustomerImportService } from './customer-import.service.js';
-import { type ApplyResult, InboundApplyService } from './inbound-apply.service.js';
+import { type ApplyResult, InboundApplyService, InboundDeferredError } from './inbound-apply.service.js';
 import { registerRemoteChangeActions } from './remote-change.actions.js';
 import { pullModels, type PullModels } from './pull.model.js';
 import { PullRunService } from './pull-run.service.js';
@@ -150,6 +153,29 @@ export class PullService {
         return row.status === 'Deleted' ? 'IGNORED' : this.apply.applyCustomer(tenantId, row);
       default:
         return 'IGNORED';
+    }
+  }
+
+  /**
+   * RETRY of an issue raised from a QuickBooks-side change (`qbo:Payment:123`): the change is applied
+   * again from QuickBooks' current state (a payment the FSM could not take), or the import's create is
+   * repeated (`qbo:Customer:45`). Still failing is an error carrying the issue's current reason.
+   */
+  async retryIssue(tenantId: string, issue: SyncIssue, remote: { entity: string; qboId: string }): Promise<void> {
+    if (remote.entity === 'Customer') {
+      await this.customers.createFromQuickBooks(tenantId, remote.qboId);
+      return;
+    }
+    if (remote.entity !== 'Payment') throw new UserInputError(`A change to a QuickBooks ${remote.entity.toLowerCase()} cannot be applied again from here.`, [{ path: ['input', 'action'], message: 'not retryable' }]);
+    try {
+      await this.applyHint(tenantId, 'Payment', remote.qboId, false);
+    } catch (error) {
+      if (!(error instanceof InboundDeferredError)) throw error;
+    }
+    const still = await this.deps.sync.issues.openFor(tenantId, issue.kind, issue.recordId);
+    if (still) {
+      const message = `The payment still cannot be recorded: ${clause(still.message)}.`;
+      throw new UserInputError(message, [{ path: ['input', 'action'], message }]);
     }
   }
 

@@ -10,6 +10,7 @@ import { type InvoiceLine, type InvoiceRecord } from '../ledger/ledger-record.ty
 import { cents, dec, toQboAmount } from './money.util.js';
 import { type CompanyTax, type ItemKey, type ItemPurpose, type QboPayload, type QboRef, type SalesLookups, type UsSalesTax } from './push.types.js';
 import { settingMissing, SyncProblem } from './sync.errors.js';
+import { formatAmount } from './record-terms.rules.js';
 
 export const ROUNDING_TOLERANCE = dec('0.05');
 
@@ -80,9 +81,12 @@ export function lineTaxCode(line: { taxCode?: string; taxable?: boolean }, tax: 
   if (!line.taxCode) return undefined;
   const code = tax.taxCodesByName.get(line.taxCode.trim().toLowerCase());
   if (!code) {
-    throw new SyncProblem('TAX_CODE_NOT_FOUND', `The tax code "${line.taxCode}" does not exist in the QuickBooks company.`, {
-      fixHint: 'Use a tax code name that exists in QuickBooks (see the taxCodes query), or refresh the chart of accounts, then retry.',
+    const which = 'description' in line && typeof line.description === 'string' ? `The line "${line.description}" uses the tax code "${line.taxCode}"` : `The tax code "${line.taxCode}"`;
+    throw new SyncProblem('TAX_CODE_NOT_FOUND', `${which}, which your QuickBooks company does not have.`, {
+      fixHint: 'Use a tax code your QuickBooks company has (as listed under Taxes in QuickBooks), or, if you have just added it there, refresh the chart of accounts in Accounting settings; then retry.',
       retryable: false,
+      // Fixed in QuickBooks (the code added there), not in the record: RETRY can then succeed.
+      actions: ['RETRY'],
     });
   }
   return code;
@@ -217,7 +221,7 @@ export function roundingLine(difference: Decimal, ctx: SalesLookups, taxInclusiv
 export function totalMismatch(record: InvoiceRecord, qboTotal: Decimal, difference: Decimal): SyncProblem {
   return new SyncProblem(
     'TOTAL_MISMATCH',
-    `QuickBooks computed ${cents(qboTotal)} for invoice ${record.number}, the FSM says ${record.total} (difference ${cents(difference)}, above the ${cents(ROUNDING_TOLERANCE)} rounding tolerance).`,
-    { fixHint: 'Check the tax codes and tax-inclusive flag of the invoice lines against QuickBooks, correct the invoice, then retry.', retryable: false },
+    `QuickBooks works out ${formatAmount(qboTotal)} for invoice ${record.number}, the field-service app says ${formatAmount(record.total)}: a difference of ${formatAmount(difference)}, more than the ${cents(ROUNDING_TOLERANCE)} fieldbooks may round.`,
+    { fixHint: 'Check the tax codes and whether amounts include tax on the invoice lines, correct the invoice in the field-service app, then retry.', retryable: false },
   );
 }

@@ -31,8 +31,8 @@ export function itemBody(key: ItemKey, name: string, type: ItemType, inventory?:
   if (type === 'Inventory') {
     if (!inventory?.assetAccountId) throw settingMissing('defaultInventoryAccount', 'for supplies tracked as inventory');
     if (!inventory.expenseAccountId) {
-      throw new SyncProblem('REFERENCE_NOT_FOUND', 'The QuickBooks company has no active Cost of Goods Sold account, which an Inventory item needs.', {
-        fixHint: 'Create a Cost of Goods Sold account in QuickBooks, refresh the chart of accounts, then retry.',
+      throw new SyncProblem('REFERENCE_NOT_FOUND', 'Your QuickBooks company has no active Cost of Goods Sold account, which QuickBooks needs for a supply tracked as inventory.', {
+        fixHint: 'Create a Cost of Goods Sold account in QuickBooks, refresh the chart of accounts in Accounting settings, then retry.',
         retryable: false,
       });
     }

@@ -40,9 +40,11 @@ function purchaseTaxCode(line: PurchaseLine, tax: CompanyTax): QboRef | undefine
   const code = lineTaxCode(line, tax);
   if (!code) {
     // Non-US companies reject a purchase line without a tax code (6000); saying which line is kinder.
-    throw new SyncProblem('TAX_CODE_NOT_FOUND', `Line ${line.lineId} ("${line.description}") has no tax code; QuickBooks needs one on every line for this company.`, {
-      fixHint: 'Give every line a tax code that exists in QuickBooks (see the taxCodes query), then retry.',
+    throw new SyncProblem('TAX_CODE_NOT_FOUND', `The line "${line.description}" has no tax code; your QuickBooks company needs one on every line.`, {
+      fixHint: 'Give every line a tax code your QuickBooks company has (as listed under Taxes in QuickBooks), then retry.',
       retryable: false,
+      // Fixed in QuickBooks (the code added there), not in the record: RETRY can then succeed.
+      actions: ['RETRY'],
     });
   }
   return code;
@@ -101,8 +103,8 @@ export function paidFromAccount(record: Pick<ExpenseRecord, 'paidFromAccountId'>
 export function purchasePaymentType(accountId: string, accountType: string | undefined): 'Cash' | 'CreditCard' {
   if (accountType === 'Credit Card') return 'CreditCard';
   if (accountType === 'Bank') return 'Cash';
-  throw new SyncProblem('REFERENCE_NOT_FOUND', `The account ${accountId} an expense is paid from is ${accountType ? `a ${accountType} account` : 'not in the chart of accounts'}; QuickBooks expenses are paid from a bank or credit card account.`, {
-    fixHint: 'Set paidFromAccountId (or the paymentsAccount setting) to a bank or credit card account, refresh the chart of accounts if it is new, then retry.',
+  throw new SyncProblem('REFERENCE_NOT_FOUND', `The account the expense is paid from is ${accountType ? `a ${accountType} account` : 'not in your QuickBooks chart of accounts'}; QuickBooks expenses are paid from a bank or credit card account.`, {
+    fixHint: 'Pay the expense from a bank or credit card account in the field-service app (or choose one for "Account for Payments" in Accounting settings); refresh the chart of accounts if the account is new; then retry.',
     retryable: false,
   });
 }

@@ -41,9 +41,10 @@ import { type SyncItemService } from './sync-item.service.js';
 import { allocatedTaxShares, type TaxShare } from './tax-split.mapper.js';
 import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
 import { migrateToKeyedIds } from '../db/id-lookups.js';
-import { problemOf, SyncProblem } from './sync.errors.js';
 import { diagnoseNotFound } from './not-found.diagnosis.js';
 import { inactiveReferenceProblem, linkedDeletedProblem, remoteDeletedProblem, remoteVoidedProblem, settingAccountProblem, settingsHolding } from './remote-change.problems.js';
+import { capitalise, formatAmount, KIND_NOUNS, QUICKBOOKS_NOUNS, recordPhrase } from './record-terms.rules.js';
+import { clause, problemOf, SyncProblem } from './sync.errors.js';
 
 export type PushResult = 'SUCCEEDED' | 'SKIPPED' | 'FAILED' | 'BLOCKED';
 
@@ -266,8 +267,8 @@ export class PushService {
     const mapping = await this.mappingOf(session.tenantId, kind, id);
     const record = await this.deps.ledger().get(session.tenantId, kind, id);
     if (!record) {
-      throw new SyncProblem('DEPENDENCY_FAILED', `The ${kind} ${id} this record refers to does not exist.`, {
-        fixHint: `Send the ${kind} to the gateway first, then retry.`,
+      throw new SyncProblem('DEPENDENCY_FAILED', `The ${KIND_NOUNS[kind]} this record belongs to has not reached fieldbooks from the field-service app.`, {
+        fixHint: `Check that the ${KIND_NOUNS[kind]} exists in the field-service app; this record is sent once it arrives.`,
         retryable: true,
         blockedBy: { kind, recordId: id },
       });
@@ -280,8 +281,11 @@ export class PushService {
       if (session.dryRun) return { value: 'NEW', name: `${entity} ${record.externalId}` };
     }
     if (session.dryRun && outcome.result !== 'FAILED') return { value: 'NEW', name: `${entity} ${record.externalId}` };
-    throw new SyncProblem('DEPENDENCY_FAILED', `Waiting for ${kind} ${record.externalId}, which could not be pushed${outcome.problem ? `: ${outcome.problem.message}` : ''}.`, {
-      fixHint: `Fix the ${kind}'s sync issue first; this record is pushed after it.`,
+    const phrase = recordPhrase(record);
+    throw new SyncProblem('DEPENDENCY_FAILED', `Waiting for ${phrase}, which could not be sent to QuickBooks${outcome.problem ? `: ${clause(outcome.problem.message)}` : ''}.`, {
+      fixHint: outcome.problem
+        ? `Fix the issue of ${phrase} first (it is in this list); this record follows it.`
+        : `${capitalise(phrase)} was not sent to QuickBooks; retry this record once it has been.`,
       retryable: true,
       blockedBy: { kind, recordId: id, issueCode: outcome.problem?.code },
     });
@@ -349,7 +353,7 @@ export class PushService {
         throw error;
       }
     }
-    throw new SyncProblem('QUICKBOOKS_UNAVAILABLE', 'The record kept changing in QuickBooks while it was being updated.', { fixHint: 'Retry.', retryable: true });
+    throw new SyncProblem('QUICKBOOKS_UNAVAILABLE', `Someone kept changing the QuickBooks ${QUICKBOOKS_NOUNS[record.kind]} while fieldbooks was updating it.`, { fixHint: 'Retry once nobody is editing it in QuickBooks.', retryable: true });
   }
 
   /** What a 610 meant, as the problem to report; a deleted target is marked so no later push writes over it. */
@@ -438,7 +442,7 @@ export class PushService {
         throw error;
       }
     }
-    throw new SyncProblem('QUICKBOOKS_UNAVAILABLE', 'The record kept changing in QuickBooks while it was being voided or deleted.', { fixHint: 'Retry.', retryable: true });
+    throw new SyncProblem('QUICKBOOKS_UNAVAILABLE', `Someone kept changing the QuickBooks ${QUICKBOOKS_NOUNS[record.kind]} while fieldbooks was voiding or deleting it.`, { fixHint: 'Retry once nobody is editing it in QuickBooks.', retryable: true });
   }
 
   async #markPushed(session: PushSession, record: LedgerRecord): Promise<void> {
@@ -506,9 +510,11 @@ export class PushService {
       // A failed lookup here only loses the nicer message: the 6240 itself is still reported below.
       const holder = (await client.queryPage<QboRecord>(entity, `where DisplayName = ${name} maxresults 1`).catch(() => []))[0];
       if (holder) {
-        throw new SyncProblem('NAME_IN_USE', `The QuickBooks ${entity.toLowerCase()} "${String(holder.DisplayName)}" (Id ${holder.Id}) already uses the ${noun}'s display name; QuickBooks names are unique across customers, vendors and employees.`, {
-          fixHint: `Rename the ${noun} in the FSM (e.g. add the suburb or "(${noun})"), or rename the ${entity.toLowerCase()} in QuickBooks, then retry.`,
+        const holderNoun = entity === 'Vendor' ? 'supplier' : entity.toLowerCase();
+        throw new SyncProblem('NAME_IN_USE', `QuickBooks already has a ${holderNoun} called "${String(holder.DisplayName)}", and QuickBooks needs every customer, supplier and employee name to be different.`, {
+          fixHint: `Rename the ${noun} in the field-service app (e.g. add the suburb or "(${noun})"), or rename the ${holderNoun} in QuickBooks, then retry.`,
           retryable: false,
+          actions: ['RETRY'],
           qboFault: `${error.code ?? ''} ${error.message}: ${error.details.detail ?? ''}`.trim(),
         });
       }
@@ -655,7 +661,7 @@ export class PushService {
     const invoices = new Map<string, string>();
     for (const allocation of record.allocations) invoices.set(allocation.invoiceId, (await this.#dependency(session, 'invoice', allocation.invoiceId, 'Invoice')).value);
     if (!method) {
-      throw new SyncProblem('REFERENCE_NOT_FOUND', `The payment method ${record.paymentMethodId} of the payment does not exist.`, { fixHint: 'Send the payment method with upsertPaymentMethod, then retry.', retryable: false });
+      throw new SyncProblem('REFERENCE_NOT_FOUND', `The payment method of ${recordPhrase(record)} is not known to fieldbooks.`, { fixHint: 'Check the payment method in the field-service app (it must be one of its payment methods), then retry.', retryable: false });
     }
     const qboMethods = await this.deps.chart.listReferences(session.tenantId, 'PaymentMethod');
     const qboMethod = qboMethods.find((m) => m.name.toLowerCase() === method.name.toLowerCase());
@@ -879,7 +885,7 @@ export class PushService {
     }
     // No natural key (an expense reference is optional and not unique): the requestid alone makes the create exactly once.
     const saved = await this.#upsertRemote(session, record, 'main', 'Purchase', payload);
-    await this.#reconcileTotal(session, record, 'Purchase', saved, record.total, `expense ${record.externalId}`, (difference) =>
+    await this.#reconcileTotal(session, record, 'Purchase', saved, record.total, recordPhrase(record), (difference) =>
       // A sparse Purchase update must repeat PaymentType and AccountRef (facts §3.2).
       Promise.resolve([...(payload.Line as QboPayload[]), purchaseRoundingLine(difference, lookups)]),
     );
@@ -950,7 +956,7 @@ export class PushService {
       return 'SUCCEEDED';
     }
     const saved = await this.#upsertRemote(session, record, 'main', 'CreditMemo', payload);
-    await this.#reconcileTotal(session, record, 'CreditMemo', saved, record.amount, `bad-debt write-off ${record.externalId}`, (difference) => this.#creditRounding(session, payload.Line as QboPayload[], difference, false));
+    await this.#reconcileTotal(session, record, 'CreditMemo', saved, record.amount, recordPhrase(record), (difference) => this.#creditRounding(session, payload.Line as QboPayload[], difference, false));
     await this.#applyCredit(session, record, customer, invoice, record.amount);
     await this.#markPushed(session, record);
     return 'SUCCEEDED';
@@ -960,7 +966,7 @@ export class PushService {
 function mismatchProblem(label: string, fsmTotal: string, qboTotal: Decimal, difference: Decimal): SyncProblem {
   return new SyncProblem(
     'TOTAL_MISMATCH',
-    `QuickBooks computed ${cents(qboTotal)} for ${label}, the FSM says ${fsmTotal} (difference ${cents(difference)}, above the ${cents(ROUNDING_TOLERANCE)} rounding tolerance).`,
-    { fixHint: 'Check the tax codes and tax-inclusive flag of the lines against QuickBooks, correct the record, then retry.', retryable: false },
+    `QuickBooks works out ${formatAmount(qboTotal)} for ${label}, the field-service app says ${formatAmount(fsmTotal)}: a difference of ${formatAmount(difference)}, more than the ${cents(ROUNDING_TOLERANCE)} fieldbooks may round.`,
+    { fixHint: 'Check the tax codes and whether amounts include tax on the lines, correct the record in the field-service app, then retry.', retryable: false },
   );
 }

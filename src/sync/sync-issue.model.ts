@@ -7,7 +7,8 @@ import { tenantScoped } from '../db/tenant-scoped.plugin.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
 import { type LinkCandidate, type SyncIssueActionKind } from './sync.errors.js';
 
-export type SyncIssueStatus = 'OPEN' | 'RESOLVED';
+/** IGNORED: closed on purpose by a bookkeeper (the IGNORE action). */
+export type SyncIssueStatus = 'OPEN' | 'RESOLVED' | 'IGNORED';
 
 export interface SyncIssue {
   _id: Types.ObjectId;

@@ -47,6 +47,21 @@ export class SyncIssueService {
     await this.#model.updateMany({ tenantId: new Types.ObjectId(tenantId), kind, recordId, status: 'OPEN' }, { $set: { status: 'RESOLVED', resolvedAt: new Date() } });
   }
 
+  /** Closes an open issue on purpose (the IGNORE action); false when it was no longer open. */
+  async ignore(tenantId: string, id: string): Promise<boolean> {
+    const result = await this.#model.updateOne({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(id), status: 'OPEN' }, { $set: { status: 'IGNORED', resolvedAt: new Date() } });
+    return result.modifiedCount === 1;
+  }
+
+  /** The open issues of these records (kind and record id), keyed `<kind>:<recordId>`: one query. */
+  async openForMany(tenantId: string, records: { kind: string; recordId: string }[]): Promise<Map<string, SyncIssue>> {
+    const out = new Map<string, SyncIssue>();
+    if (records.length === 0) return out;
+    const rows = await this.#model.find({ tenantId: new Types.ObjectId(tenantId), status: 'OPEN', recordId: { $in: [...new Set(records.map((r) => r.recordId))] } }).lean();
+    for (const row of rows) out.set(`${row.kind}:${row.recordId}`, row);
+    return out;
+  }
+
   async openFor(tenantId: string, kind: LedgerKind, recordId: string): Promise<SyncIssue | null> {
     return this.#model.findOne({ tenantId: new Types.ObjectId(tenantId), kind, recordId, status: 'OPEN' }).lean();
   }

@@ -9,6 +9,15 @@ import { type SyncRunStatus } from './sync-run.rules.js';
 
 export type SyncTrigger = 'MANUAL' | 'AUTOMATIC' | 'RETRY';
 
+export interface KindCount {
+  kind: LedgerKind;
+  total: number;
+  succeeded: number;
+  failed: number;
+  blocked: number;
+  skipped: number;
+}
+
 export interface SyncRun {
   _id: Types.ObjectId;
   tenantId: Types.ObjectId;
@@ -34,6 +43,8 @@ export interface SyncRun {
   dryRunPayloads: string[];
   /** Things the run says once (a setting QBO has no equivalent for...). */
   notices: string[];
+  /** Counts per kind, in push order (only kinds the run had records of). */
+  kindCounts: KindCount[];
   queuedAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -59,6 +70,7 @@ const schema = new Schema<SyncRun>(
     error: { type: String, default: null },
     dryRunPayloads: { type: [String], default: [] },
     notices: { type: [String], default: [] },
+    kindCounts: { type: [{ _id: false, kind: String, total: Number, succeeded: Number, failed: Number, blocked: Number, skipped: Number }], default: [] },
     queuedAt: { type: Date, required: true },
     startedAt: { type: Date, default: null },
     finishedAt: { type: Date, default: null },

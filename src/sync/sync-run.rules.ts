@@ -40,3 +40,17 @@ export function transition(from: SyncRunStatus, event: SyncRunEvent, counts?: Pi
       return from === 'RUNNING' || from === 'QUEUED' ? 'CANCELLED' : null;
   }
 }
+
+export type SyncRunOutcome = 'SUCCEEDED' | 'PARTLY_FAILED' | 'FAILED' | 'DRY_RUN' | 'CANCELLED';
+
+/**
+ * How a run went, for a bookkeeper: a dry run is always DRY_RUN (it sent nothing, whatever its counts
+ * say), a run still queued or running has none yet, and otherwise the final status in plain terms.
+ */
+export function runOutcome(run: { status: SyncRunStatus; dryRun: boolean }): SyncRunOutcome | null {
+  if (!isFinal(run.status)) return null;
+  if (run.status === 'CANCELLED') return 'CANCELLED';
+  if (run.dryRun) return 'DRY_RUN';
+  if (run.status === 'PARTIALLY_FAILED') return 'PARTLY_FAILED';
+  return run.status === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED';
+}

@@ -19,7 +19,8 @@ import { type DryRunPayload, PUSHABLE_KINDS, type PushOutcome, type PushService 
 import { type SyncIssueService } from './sync-issue.service.js';
 import { beforeIdFilter } from './sync-paging.util.js';
 import { rateAndEta, type SyncProgressPublisher } from './sync-progress.publisher.js';
-import { type SyncRun, syncRunModel, type SyncTrigger } from './sync-run.model.js';
+import { type KindCount, type SyncRun, syncRunModel, type SyncTrigger } from './sync-run.model.js';
+import { recordPhrase } from './record-terms.rules.js';
 import { transition } from './sync-run.rules.js';
 
 export interface StartSyncOptions {
@@ -298,6 +299,15 @@ export class SyncRunService {
       const batches: { kind: LedgerKind; records: LedgerRecord[] }[] = [];
       for (const kind of run.scope) batches.push({ kind, records: await this.#records(run, kind) });
       counts.total = batches.reduce((n, b) => n + b.records.length, 0);
+      const kindCounts: KindCount[] = batches.filter((b) => b.records.length > 0).map((b) => ({ kind: b.kind, total: b.records.length, succeeded: 0, failed: 0, blocked: 0, skipped: 0 }));
+      const tally = (kind: LedgerKind, result: PushOutcome['result']) => {
+        const entry = kindCounts.find((k) => k.kind === kind);
+        if (!entry) return;
+        if (result === 'SUCCEEDED') entry.succeeded++;
+        else if (result === 'SKIPPED') entry.skipped++;
+        else if (result === 'BLOCKED') entry.blocked++;
+        else entry.failed++;
+      };
       await save({ status: 'RUNNING', startedAt: current.startedAt, phase: 'pushing' });
       let lastSave = 0;
       let cancelled = false;
@@ -310,6 +320,7 @@ export class SyncRunService {
             const outcome = await this.deps.push.push(session, record);
             await this.#recordOutcome(tenantId, runId, record, outcome, run.dryRun);
             counts.processed++;
+            tally(record.kind, outcome.result);
             if (outcome.result === 'SUCCEEDED') counts.succeeded++;
             else if (outcome.result === 'SKIPPED') counts.skipped++;
             else if (outcome.result === 'BLOCKED') counts.blocked++;
@@ -318,7 +329,7 @@ export class SyncRunService {
               lastSave = Date.now();
               const fresh = run.dryRun ? null : await this.#runs.findOne({ tenantId: run.tenantId, _id: run._id }, { cancelRequested: 1 }).lean();
               if (fresh?.cancelRequested) cancelled = true;
-              await save({ currentRecord: `${record.kind} ${record.externalId}` });
+              await save({ currentRecord: recordPhrase(record), kindCounts });
             }
           }
         };
@@ -328,11 +339,11 @@ export class SyncRunService {
       for (const notice of session.notices) this.deps.log.info({ tenantId, runId }, notice);
       if (watch.lost) {
         // Another process may own the queue now: stop here; unfinished records stay pending.
-        await save({ status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Stopped: the run lost its lease on the tenant queue (the process stalled); the remaining records stay pending.', currentRecord: null, finishedAt: new Date() }, true);
+        await save({ status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Stopped: the run lost its lease on the tenant queue (the process stalled); the remaining records stay pending.', currentRecord: null, finishedAt: new Date(), kindCounts }, true);
         return;
       }
       const status = cancelled || fresh?.cancelRequested ? transition('RUNNING', 'cancel')! : transition('RUNNING', 'finish', counts)!;
-      await save({ status, phase: 'done', currentRecord: null, finishedAt: new Date(), dryRunPayloads: session.payloads.map((p: DryRunPayload) => JSON.stringify(p)), notices: [...session.notices] }, true);
+      await save({ status, phase: 'done', currentRecord: null, finishedAt: new Date(), dryRunPayloads: session.payloads.map((p: DryRunPayload) => JSON.stringify(p)), notices: [...session.notices], kindCounts }, true);
     } catch (error) {
       this.deps.log.warn({ err: error, tenantId, runId }, 'sync run failed');
       await save({ status: 'FAILED', phase: 'failed', error: (error as Error).message, finishedAt: new Date() }, true);

@@ -4,6 +4,8 @@
  * faults are turned into problems here, in one place, so issues read the same whatever raised them.
  */
 import { QboError } from '../quickbooks/qbo.errors.js';
+import { settingField, settingLabel } from '../settings/setting-labels.js';
+import { capitalise } from './record-terms.rules.js';
 
 export type SyncIssueCode =
   | 'SETTING_MISSING'
@@ -75,37 +77,56 @@ export class SyncProblem extends Error {
   }
 }
 
+/**
+ * A setting the push needs is empty. `setting` is the accounting setting's name (`paymentsAccount`) or,
+ * for settings kept elsewhere, a description ("the surcharge income account of payment method Visa").
+ * Accounting settings are named as the settings screen names them and offer OPEN_SETTINGS.
+ */
 export function settingMissing(setting: string, why: string): SyncProblem {
-  return new SyncProblem('SETTING_MISSING', `The accounting setting ${setting} is not set; it is needed ${why}.`, {
-    fixHint: `Choose an account for ${setting} with updateAccountingSettings, then retry.`,
+  const label = settingLabel(setting);
+  if (!label) {
+    return new SyncProblem('SETTING_MISSING', `${capitalise(setting)} is not set; it is needed ${why}.`, {
+      fixHint: 'Choose it in the field-service app\'s settings, then retry.',
+      retryable: false,
+    });
+  }
+  return new SyncProblem('SETTING_MISSING', `The accounting setting "${label}" is empty; it is needed ${why}.`, {
+    fixHint: `Choose an account for "${label}" in Accounting settings; the record is sent again once you have.`,
     retryable: false,
+    actions: ['OPEN_SETTINGS'],
+    setting: settingField(setting),
   });
+}
+
+/** A message as the middle of a sentence: no trailing full stop (so "…: QuickBooks refused it." never ends in "..") */
+export function clause(message: string): string {
+  return message.trim().replace(/[.\s]+$/, '');
 }
 
 /** Any failure of a push as a problem (QBO faults keep their own text for the user). */
 export function problemOf(error: unknown): SyncProblem {
   if (error instanceof SyncProblem) return error;
   if (error instanceof QboError) {
-    const fault = error.details.detail ? `${error.message}: ${error.details.detail}` : error.message;
+    const fault = error.details.detail ? `${clause(error.message)}: ${error.details.detail}` : error.message;
     if (error.retryable) {
-      return new SyncProblem('QUICKBOOKS_UNAVAILABLE', `QuickBooks did not accept the request in time (${error.kind.toLowerCase()}).`, {
-        fixHint: 'Nothing to fix: the record is retried automatically on the next sync.',
+      return new SyncProblem('QUICKBOOKS_UNAVAILABLE', 'QuickBooks was busy or did not answer in time.', {
+        fixHint: 'Nothing to fix: the record is sent again on the next sync.',
         retryable: true,
         qboFault: fault,
       });
     }
     if (error.kind === 'AUTH' || error.kind === 'FORBIDDEN') {
-      return new SyncProblem('QUICKBOOKS_AUTH', 'QuickBooks refused the gateway\'s credentials.', { fixHint: 'Reconnect QuickBooks, then retry.', retryable: true, qboFault: fault });
+      return new SyncProblem('QUICKBOOKS_AUTH', 'QuickBooks no longer accepts fieldbooks\' connection to your company.', { fixHint: 'Reconnect QuickBooks on the Connection screen, then retry.', retryable: true, qboFault: fault });
     }
-    return new SyncProblem('QUICKBOOKS_REJECTED', `QuickBooks rejected the record: ${fault}`, {
-      fixHint: 'Correct the record in the FSM (or the account settings it uses), then retry.',
+    return new SyncProblem('QUICKBOOKS_REJECTED', `QuickBooks refused it: ${clause(fault)}.`, {
+      fixHint: 'Correct the record in the field-service app (or the accounting setting it uses), then retry.',
       retryable: false,
       qboFault: `${error.code ?? ''} ${fault}`.trim(),
     });
   }
   const name = (error as { name?: string } | null)?.name;
   if (name === 'ApiError' || (error as { extensions?: { code?: string } } | null)?.extensions?.code === 'QUICKBOOKS_NOT_CONNECTED') {
-    return new SyncProblem('QUICKBOOKS_AUTH', (error as Error).message, { fixHint: 'Connect QuickBooks, then retry.', retryable: true });
+    return new SyncProblem('QUICKBOOKS_AUTH', `${clause((error as Error).message)}.`, { fixHint: 'Connect QuickBooks on the Connection screen, then retry.', retryable: true });
   }
-  return new SyncProblem('INTERNAL', `Unexpected error: ${(error as Error)?.message ?? String(error)}`, { fixHint: 'Retry; if it persists, report it with the run id.', retryable: true });
+  return new SyncProblem('INTERNAL', `Something unexpected went wrong: ${clause((error as Error)?.message ?? String(error))}.`, { fixHint: 'Retry; if it happens again, report it to whoever runs fieldbooks for you.', retryable: true });
 }

@@ -1,5 +1,6 @@
 /** Sync runs, issues and live progress: thin, everything is in SyncService. */
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Types } from 'mongoose';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
@@ -7,29 +8,75 @@ import { Topic } from '../graphql/pubsub.js';
 import { type SyncIssue } from './sync-issue.model.js';
 import { type SyncProgressEvent } from './sync-progress.publisher.js';
 import { type SyncRun } from './sync-run.model.js';
+import { type LedgerKind, type LedgerRecord } from '../ledger/ledger-record.types.js';
+import { remoteRecordOf } from './issue-actions.service.js';
+import { capitalise, KIND_NOUNS, recordTerms } from './record-terms.rules.js';
+import { issueView, runView } from './sync.view.js';
+import { settingLabel } from '../settings/setting-labels.js';
 import {
-  type DryRunPayloadType,
+  PerformSyncIssueActionInput,
   StartSyncInput,
   SyncDirection,
   SyncIssueConnection,
   SyncIssueStatusEnum,
   SyncIssueType,
   SyncProgressType,
+  SyncRecordType,
   SyncRunConnection,
   SyncRunType,
 } from './sync.type.js';
 
-function runView(run: SyncRun): SyncRunType {
-  return {
-    ...run,
-    id: run._id.toHexString(),
-    dryRunPayloads: run.dryRunPayloads.map((p) => JSON.parse(p) as DryRunPayloadType),
-    notices: run.notices ?? [],
-  } as unknown as SyncRunType;
+async function issueViews(ctx: GraphQLContext, issues: SyncIssue[]): Promise<Map<string, SyncIssueType>> {
+  const actions = await ctx.services.sync.actions.available(ctx.tenant.id, issues);
+  return new Map(issues.map((i) => [i._id.toHexString(), issueView(i, actions.get(i._id.toHexString()) ?? [])]));
 }
 
-function issueView(issue: SyncIssue): SyncIssueType {
-  return { ...issue, id: issue._id.toHexString(), runId: issue.runId?.toHexString() ?? null, quickBooksFault: issue.qboFault } as unknown as SyncIssueType;
+async function oneIssueView(ctx: GraphQLContext, issue: SyncIssue): Promise<SyncIssueType> {
+  return (await issueViews(ctx, [issue])).get(issue._id.toHexString())!;
+}
+
+/** The customer's or supplier's name of a transaction (through the request's loaders). */
+async function counterpartyName(ctx: GraphQLContext, record: LedgerRecord): Promise<string | null> {
+  if ('customerId' in record && record.customerId) return (await ctx.loaders.ledgerRecord('customer').load(record.customerId))?.displayName ?? null;
+  if ('supplierId' in record && record.supplierId) return (await ctx.loaders.ledgerRecord('supplier').load(record.supplierId))?.displayName ?? null;
+  return null;
+}
+
+/** A record of an issue in a bookkeeper's terms, read now from the ledger (never a stored copy). */
+async function describeRecord(ctx: GraphQLContext, kind: LedgerKind, recordId: string, externalId: string | null): Promise<SyncRecordType> {
+  const kindLabel = capitalise(KIND_NOUNS[kind]);
+  const empty = { kind, kindLabel, number: null, name: null, date: null, amount: null, currency: null, recordId: null, externalId, quickBooksId: null };
+  const remote = remoteRecordOf(recordId);
+  if (remote) {
+    // Only in QuickBooks so far: a customer the import met (its QuickBooks name), a payment received there.
+    const match = remote.entity === 'Customer' ? await ctx.services.pull.customers.match(ctx.tenant.id, remote.qboId) : null;
+    const name = match?.qboDisplayName ?? null;
+    const label = remote.entity === 'Customer' ? `QuickBooks customer${name ? ` ${name}` : ''}` : `${kindLabel} entered in QuickBooks`;
+    return { ...empty as SyncRecordType, name, label, quickBooksId: remote.qboId };
+  }
+  const record = Types.ObjectId.isValid(recordId) ? await ctx.loaders.ledgerRecord(kind).load(recordId) : null;
+  if (!record) return { ...empty as SyncRecordType, label: `${kindLabel} no longer in fieldbooks` };
+  const [name, sync] = await Promise.all([counterpartyName(ctx, record), ctx.loaders.recordSync(kind).load(record.id)]);
+  return { ...recordTerms(record, name), recordId: record.id, externalId: record.externalId, quickBooksId: sync.quickBooksId } as SyncRecordType;
+}
+
+@Resolver(() => SyncIssueType)
+export class SyncIssueFieldsResolver {
+  @FieldResolver(() => SyncRecordType, { description: 'The record the issue is about, in human terms.' })
+  record(@Root() issue: SyncIssueType, @Ctx() ctx: GraphQLContext): Promise<SyncRecordType> {
+    return describeRecord(ctx, issue.kind as unknown as LedgerKind, issue.recordId, issue.externalId);
+  }
+
+  @FieldResolver(() => SyncRecordType, { nullable: true, description: 'The record this one waits for (BLOCKED), in the same terms.' })
+  async blockedBy(@Root() issue: SyncIssueType, @Ctx() ctx: GraphQLContext): Promise<SyncRecordType | null> {
+    if (!issue.blockedByKind || !issue.blockedById) return null;
+    return describeRecord(ctx, issue.blockedByKind as unknown as LedgerKind, issue.blockedById, null);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'OPEN_SETTINGS: the setting as the settings screen names it (e.g. "Account for Payments").' })
+  settingLabel(@Root() issue: SyncIssueType): string | null {
+    return issue.setting ? settingLabel(issue.setting) : null;
+  }
 }
 
 @Resolver(() => SyncRunType)
@@ -60,7 +107,8 @@ export class SyncResolver {
   ): Promise<Connection<SyncIssueType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.sync.issues.list(ctx.tenant.id, status, page);
-    return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], issueView);
+    const views = await issueViews(ctx, rows);
+    return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], (r) => views.get(r._id.toHexString())!);
   }
 
   @Mutation(() => SyncRunType, { description: 'Pushes pending records now (joins a queued run, or queues behind a running one). dryRun returns the payloads and sends nothing.' })
@@ -86,7 +134,15 @@ export class SyncResolver {
   async retrySyncIssue(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<SyncIssueType> {
     const issue = await ctx.services.sync.retryIssue(ctx.tenant.id, id);
     if (!issue) throw new NotFoundError('SyncIssue', id);
-    return issueView(issue);
+    return oneIssueView(ctx, issue);
+  }
+
+  @Mutation(() => SyncIssueType, {
+    description: "Performs one of the issue's actions (SyncIssue.actions) fully or not at all, and returns the issue as it is afterwards. RETRY and OPEN_SETTINGS send the record again in a run of its own (the issue resolves when it goes through); IGNORE closes the issue.",
+  })
+  async performSyncIssueAction(@Ctx() ctx: GraphQLContext, @Arg('input', () => PerformSyncIssueActionInput) input: PerformSyncIssueActionInput): Promise<SyncIssueType> {
+    const issue = await ctx.services.sync.actions.perform(ctx.tenant.id, input.issueId, input.action, input.remoteId ?? null);
+    return oneIssueView(ctx, issue);
   }
 
   @Subscription(() => SyncProgressType, {

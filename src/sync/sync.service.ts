@@ -21,6 +21,7 @@ import { type AccountingSettingsService } from '../settings/accounting-settings.
 import { OutboxService } from './outbox.service.js';
 import { PUSHABLE_KINDS, PushService } from './push.service.js';
 import { IssueActionRegistry } from './issue-actions.registry.js';
+import { IssueActionsService } from './issue-actions.service.js';
 import { type SyncIssue } from './sync-issue.model.js';
 import { SyncIssueService } from './sync-issue.service.js';
 import { SyncItemService } from './sync-item.service.js';
@@ -47,6 +48,8 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
   readonly issues: SyncIssueService;
   /** What each issue action does; slices register the actions they own (RETRY, RECREATE, LINK, ...). */
   readonly issueActions = new IssueActionRegistry();
+  /** Which actions an issue offers, performing them, and this slice's own (RETRY, IGNORE, OPEN_SETTINGS). */
+  readonly actions: IssueActionsService;
   readonly runs: SyncRunService;
   #ledger: LedgerReader | undefined;
   readonly #timers = new Map<string, NodeJS.Timeout>();
@@ -61,6 +64,20 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
     this.items = new SyncItemService(deps.connection, deps.chart, this.outbox);
     this.push = new PushService(deps.connection, { access: deps.access, chart: deps.chart, settings: deps.settings, lists: deps.lists, outbox: this.outbox, items: this.items, ledger });
     this.issues = new SyncIssueService(deps.connection);
+    this.actions = new IssueActionsService({
+      registry: this.issueActions,
+      issues: this.issues,
+      ledger,
+      settingsOf: async (tenantId) => (await deps.settings.get(tenantId)) as unknown as Record<string, unknown>,
+      pushAgain: async (tenantId, issue) => {
+        await this.retryIssue(tenantId, issue._id.toHexString());
+      },
+      leaveOut: async (tenantId, issue) => {
+        const record = await ledger().get(tenantId, issue.kind, issue.recordId);
+        if (record) await ledger().markPushed(tenantId, record.kind, record.id, record.version);
+        await this.push.mappings.updateOne({ tenantId: new Types.ObjectId(tenantId), kind: issue.kind, recordId: issue.recordId, part: 'main' }, { $set: { issueId: null } });
+      },
+    });
     this.runs = new SyncRunService(deps.connection, { push: this.push, issues: this.issues, progress: new SyncProgressPublisher(deps.pubsub), ledger, log: deps.log });
   }
 

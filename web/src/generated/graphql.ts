@@ -70,7 +70,9 @@ export type SyncDirection =
   | 'PULL'
   | 'PUSH';
 
+/** OPEN needs attention; RESOLVED was fixed (the record went through); IGNORED was closed on purpose (the record stays out of QuickBooks until it changes). */
 export type SyncIssueStatus =
+  | 'IGNORED'
   | 'OPEN'
   | 'RESOLVED';
 

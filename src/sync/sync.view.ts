@@ -1,0 +1,31 @@
+/** Stored runs and issues as their GraphQL shapes (shared by the sync and pull resolvers). */
+import { PUSHABLE_KINDS } from './push.service.js';
+import { type SyncIssue } from './sync-issue.model.js';
+import { type SyncRun } from './sync-run.model.js';
+import { runOutcome } from './sync-run.rules.js';
+import { type SyncIssueActionKind } from './sync.errors.js';
+import { type DryRunPayloadType, type SyncIssueType, type SyncRunType } from './sync.type.js';
+
+export function runView(run: SyncRun): SyncRunType {
+  return {
+    ...run,
+    id: run._id.toHexString(),
+    dryRunPayloads: (run.dryRunPayloads ?? []).map((p) => JSON.parse(p) as DryRunPayloadType),
+    notices: run.notices ?? [],
+    outcome: runOutcome(run),
+    everything: run.direction === 'PUSH' && PUSHABLE_KINDS.every((k) => run.scope.includes(k)),
+    kindCounts: run.kindCounts ?? [],
+  } as unknown as SyncRunType;
+}
+
+export function issueView(issue: SyncIssue, actions: SyncIssueActionKind[]): SyncIssueType {
+  return {
+    ...issue,
+    id: issue._id.toHexString(),
+    runId: issue.runId?.toHexString() ?? null,
+    quickBooksFault: issue.qboFault,
+    actions,
+    candidates: issue.candidates ?? [],
+    setting: issue.setting ?? null,
+  } as unknown as SyncIssueType;
+}
