@@ -7,6 +7,7 @@ import { JobTypeResolver, PaymentMethodResolver, SupplyResolver, TeamResolver } 
 import { LEDGER_RECORD_RESOLVERS } from '../ledger/ledger-record.resolver.js';
 import { AccountingSettingsResolver } from '../settings/accounting-settings.resolver.js';
 import { InvoiceQuickBooksFlagResolver, PullResolver } from '../pull/pull.resolver.js';
+import { CustomerImportMatchFieldsResolver } from '../pull/customer-import-match.resolver.js';
 import { SyncIssueFieldsResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
 import { type AppPubSub, createAppPubSub } from './pubsub.js';
@@ -25,6 +26,7 @@ export const resolvers = [
   SyncIssueFieldsResolver,
   PullResolver,
   InvoiceQuickBooksFlagResolver,
+  CustomerImportMatchFieldsResolver,
 ] as const;
 
 export async function buildAppSchema(pubSub: AppPubSub = createAppPubSub()): Promise<GraphQLSchema> {

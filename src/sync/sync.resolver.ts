@@ -7,7 +7,6 @@ import { type Connection, pageRequest, toConnection } from '../graphql/paginatio
 import { Topic } from '../graphql/pubsub.js';
 import { type SyncIssue } from './sync-issue.model.js';
 import { type SyncProgressEvent } from './sync-progress.publisher.js';
-import { type SyncRun } from './sync-run.model.js';
 import { type LedgerKind, type LedgerRecord } from '../ledger/ledger-record.types.js';
 import { remoteRecordOf } from './issue-actions.service.js';
 import { capitalise, KIND_NOUNS, recordTerms } from './record-terms.rules.js';
@@ -64,13 +63,13 @@ async function describeRecord(ctx: GraphQLContext, kind: LedgerKind, recordId: s
 export class SyncIssueFieldsResolver {
   @FieldResolver(() => SyncRecordType, { description: 'The record the issue is about, in human terms.' })
   record(@Root() issue: SyncIssueType, @Ctx() ctx: GraphQLContext): Promise<SyncRecordType> {
-    return describeRecord(ctx, issue.kind as unknown as LedgerKind, issue.recordId, issue.externalId);
+    return describeRecord(ctx, issue.kind, issue.recordId, issue.externalId);
   }
 
   @FieldResolver(() => SyncRecordType, { nullable: true, description: 'The record this one waits for (BLOCKED), in the same terms.' })
   async blockedBy(@Root() issue: SyncIssueType, @Ctx() ctx: GraphQLContext): Promise<SyncRecordType | null> {
     if (!issue.blockedByKind || !issue.blockedById) return null;
-    return describeRecord(ctx, issue.blockedByKind as unknown as LedgerKind, issue.blockedById, null);
+    return describeRecord(ctx, issue.blockedByKind, issue.blockedById, null);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'OPEN_SETTINGS: the setting as the settings screen names it (e.g. "Account for Payments").' })

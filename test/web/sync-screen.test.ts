@@ -107,12 +107,18 @@ describe('sync screen', () => {
     const progress = page.getByTestId('sync-progress');
     await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('SUCCEEDED');
     const demoRecords = DEMO_COUNTS.customers + DEMO_COUNTS.invoices + DEMO_COUNTS.payments;
-    expect(await progress.getByText(`${demoRecords} of ${demoRecords} records (100%)`).count()).toBe(1);
+    expect(await progress.getByText(`${demoRecords} of ${demoRecords} records went through (100%)`).count()).toBe(1);
     expect(await page.locator('#sync-progress-bar').getAttribute('value')).toBe('100');
+    expect(await progress.getAttribute('data-outcome')).toBe('SUCCEEDED');
+    // Per-kind counts, and "Everything" rather than a list of every kind.
+    const kinds = page.getByTestId('kind-counts');
+    expect(await kinds.getByRole('row').count()).toBe(4); // the header, customers, invoices, payments
+    expect(await kinds.getByRole('row', { name: /Invoices/ }).textContent()).toMatch(/^Invoices\d+0\d+\d+$/);
+    await page.getByRole('table', { name: /sync runs/ }).getByRole('cell', { name: 'Everything' }).waitFor();
     const finals = progressFrames.filter((f) => f.includes('"final":true'));
     expect(finals.length, 'no final syncProgress event reached the page over the WebSocket').toBeGreaterThan(0);
     expect(finals.at(-1)).toContain(`"processed":${demoRecords}`);
-    await page.getByRole('table').getByText('Succeeded').waitFor();
+    await page.getByRole('table', { name: /sync runs/ }).getByText('Succeeded').waitFor();
     await page.getByText('No open issues.').waitFor();
     await screenshot(page, '12-sync-succeeded');
   });
@@ -129,16 +135,51 @@ describe('sync screen', () => {
     await issue.first().waitFor();
     expect(await issue.count()).toBe(1);
     expect(await issue.textContent()).toContain('How to fix:');
-    expect(await issue.textContent()).toContain('invoice inv-5');
+    // The record in a bookkeeper's terms: kind, number, customer, date, amount (not an FSM id).
+    expect(await issue.getByRole('strong').first().textContent()).toBe('Invoice 1005 · Harbour View Dental · 2 Mar 2026 · 550.00');
     expect(await issue.textContent()).toContain('QuickBooks said:');
     await screenshot(page, '13-sync-issue');
 
-    await issue.getByRole('button', { name: /^Retry/ }).click();
+    await issue.getByRole('button', { name: 'Retry', exact: true }).click();
     await page.getByText('No open issues.').waitFor({ timeout: 60_000 });
     await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('SUCCEEDED');
     // The retry is in the history as a run of its own.
     await page.getByRole('cell', { name: 'retry' }).waitFor();
     await screenshot(page, '14-sync-retried');
+  });
+
+  it('shows a run that failed every record as failed (an empty red bar, never a full green one), and ignores its issue', { timeout: FLOW_TIMEOUT }, async () => {
+    await gw.app.services.ledgerRecords.upsertInvoice(tenantId, { ...invoice('inv-6', '1006', '80.00'), lines: [{ lineId: 'l1', kind: 'LABOUR' as const, description: 'After-hours call-out', quantity: '1', unitPrice: '80.00', amount: '80.00', taxCode: 'NOPE' }] });
+    await page.getByRole('button', { name: 'Start sync' }).click();
+    const progress = page.getByTestId('sync-progress');
+    await expect.poll(() => progress.getAttribute('data-outcome'), { timeout: 60_000 }).toBe('FAILED');
+    expect(await progress.locator('.badge').textContent()).toBe('Failed');
+    await progress.getByText('0 of 1 records went through (0%)').waitFor();
+    const bar = page.locator('#sync-progress-bar');
+    expect(await bar.getAttribute('value')).toBe('0');
+    expect(await bar.getAttribute('class')).toBe('bar-failed');
+    expect(await bar.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { accentColor: string } }).getComputedStyle(el).accentColor)).not.toMatch(/rgb\(26, 127, 55\)/);
+    const issue = page.getByTestId('sync-issue');
+    await issue.first().waitFor();
+    expect(await issue.textContent()).toContain('The line "After-hours call-out" uses the tax code "NOPE", which your QuickBooks company does not have.');
+    await screenshot(page, '15-sync-failed-run');
+
+    // An issue action: IGNORE closes it, and the next sync leaves the invoice alone.
+    await issue.getByRole('button', { name: 'Ignore', exact: true }).click();
+    await page.getByText('No open issues.').waitFor({ timeout: 30_000 });
+    const issues = await gw.app.services.sync.issues.list(tenantId, 'IGNORED', { limit: 10, after: undefined });
+    expect(issues.rows.map((i) => i.code)).toEqual(['TAX_CODE_NOT_FOUND']);
+    await screenshot(page, '16-sync-issue-ignored');
+  });
+
+  it('shows a dry run as a dry run: nothing was sent', { timeout: FLOW_TIMEOUT }, async () => {
+    await page.getByLabel('Dry run', { exact: true }).check();
+    await page.getByRole('button', { name: 'Preview sync' }).click();
+    const progress = page.getByTestId('sync-progress');
+    await expect.poll(() => progress.getAttribute('data-outcome'), { timeout: 60_000 }).toBe('DRY_RUN');
+    await progress.getByText('Dry run: nothing was sent').waitFor();
+    expect(await page.locator('#sync-progress-bar').getAttribute('class')).toBe('bar-dry-run');
+    await page.getByLabel('Dry run', { exact: true }).uncheck();
   });
 
   it('made no request outside this machine, and logged no error', () => {

@@ -7,6 +7,7 @@ import { ApolloProvider, useQuery } from '@apollo/client/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { createGatewayClient, type GatewayClient } from './apollo.js';
 import { ConnectionScreen } from './connection/ConnectionScreen.js';
+import { CustomerImportScreen } from './customers/CustomerImportScreen.js';
 import { errorCode } from './errors.js';
 import { ViewerDocument } from './generated/graphql.js';
 import { JobTypesScreen, PaymentMethodsScreen, SuppliesScreen } from './overrides/OverrideScreens.js';
@@ -25,6 +26,7 @@ interface Route {
 
 const ROUTES: Route[] = [
   { path: '/connection', label: 'Connection', title: 'QuickBooks connection', render: () => <ConnectionScreen /> },
+  { path: '/customers', label: 'Customer import', title: 'Customer import', render: () => <CustomerImportScreen /> },
   { path: '/settings', label: 'Accounting settings', title: 'Accounting settings', render: () => <SettingsScreen /> },
   { path: '/settings/job-types', label: 'Job types', title: 'Job type accounts', render: () => <JobTypesScreen /> },
   { path: '/settings/supplies', label: 'Supplies', title: 'Supply income accounts', render: () => <SuppliesScreen /> },

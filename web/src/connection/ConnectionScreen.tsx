@@ -15,7 +15,7 @@ import {
   StartQuickBooksConnectDocument,
   TestQuickBooksConnectionDocument,
 } from '../generated/graphql.js';
-import { navigate } from '../router.js';
+import { Link, navigate } from '../router.js';
 
 /** What /oauth/callback's `reason` means, for people (the codes are the gateway's, see README). */
 const CALLBACK_REASONS: Record<string, string> = {
@@ -138,6 +138,11 @@ export function ConnectionScreen(): ReactNode {
               </p>
               <p>Syncing is paused; nothing is lost. Reconnect to the same company to carry on.</p>
             </div>
+          )}
+          {connection.status === 'CONNECTED' && connection.customerImportSuggested && (
+            <p className="banner" role="status" data-testid="import-suggested">
+              Next: bring this company’s customers into the field-service app. <Link to="/customers">Import customers</Link>
+            </p>
           )}
           {connection.status !== 'CONNECTED' && connection.status !== 'RECONNECT_REQUIRED' && connection.reasonMessage && (
             <p className="muted">{connection.reasonMessage}</p>

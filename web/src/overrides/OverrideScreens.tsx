@@ -45,6 +45,8 @@ function OverrideTable(props: {
   title: string;
   intro: string;
   noun: string;
+  /** "supplies", not "supplys": English plurals are not always noun + s. */
+  plural: string;
   columns: Column[];
   rows: Row[] | undefined;
   totalCount: number;
@@ -62,11 +64,11 @@ function OverrideTable(props: {
       <h1 id={headingId}>{props.title}</h1>
       <p className="lead">{props.intro}</p>
       <div className="toolbar">
-        <label htmlFor="override-search">Search {props.noun}s</label>
+        <label htmlFor="override-search">Search {props.plural}</label>
         <input id="override-search" type="search" value={props.search} onChange={(e) => props.onSearch(e.target.value)} />
         {props.rows && (
           <span className="muted" role="status">
-            {props.totalCount > props.rows.length ? `Showing ${props.rows.length} of ${props.totalCount}: search to narrow.` : `${props.totalCount} ${props.noun}${props.totalCount === 1 ? '' : 's'}.`}
+            {props.totalCount > props.rows.length ? `Showing ${props.rows.length} of ${props.totalCount}: search to narrow.` : `${props.totalCount} ${props.totalCount === 1 ? props.noun : props.plural}.`}
           </span>
         )}
       </div>
@@ -189,6 +191,7 @@ export function JobTypesScreen(): ReactNode {
       title="Job type accounts"
       intro="A job type can send its labour and materials income to its own accounts, e.g. Domestic jobs to Domestic Labour and Domestic Materials. Empty uses the default accounts."
       noun="job type"
+      plural="job types"
       columns={[
         { field: 'labourIncomeAccountId', title: 'Labour income account', purpose: 'LABOUR_INCOME' },
         { field: 'materialsIncomeAccountId', title: 'Materials income account', purpose: 'SUPPLIES_INCOME' },
@@ -226,6 +229,7 @@ export function SuppliesScreen(): ReactNode {
       title="Supply income accounts"
       intro="A supply can send its income to its own account, e.g. hire of a piece of equipment. It wins over the job type’s and the default account."
       noun="supply"
+      plural="supplies"
       columns={[{ field: 'incomeAccountId', title: 'Income account', purpose: 'SUPPLIES_INCOME' }]}
       rows={data?.supplies.edges.map(({ node: n }) => ({
         id: n.id,
@@ -257,6 +261,7 @@ export function PaymentMethodsScreen(): ReactNode {
       title="Payment method surcharge accounts"
       intro="Card surcharges are recorded as income on the payment method’s surcharge account; card payments go to the card clearing account."
       noun="payment method"
+      plural="payment methods"
       columns={[{ field: 'surchargeIncomeAccountId', title: 'Surcharge income account', purpose: 'SURCHARGE_INCOME' }]}
       rows={data?.paymentMethods.edges.map(({ node: n }) => ({
         id: n.id,

@@ -102,6 +102,17 @@ export function SettingsScreen(): ReactNode {
     if (Object.keys(errors).length > 0) summaryRef.current?.focus();
   }, [errors]);
 
+  // A sync issue's "Open … in Accounting settings" links here with the setting's id as the hash: take
+  // the user to that field once the form is on the page, and mark it.
+  const formReady = form !== null;
+  useEffect(() => {
+    const target = formReady && window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+    target.closest('.field')?.classList.add('highlight');
+  }, [formReady]);
+
   if (query.error && !settings) return <p className="banner error" role="alert">{describeError(query.error)}</p>;
   if (!form || !saved || !settings) return <p aria-busy="true">Loading the settings…</p>;
 

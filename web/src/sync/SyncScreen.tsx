@@ -1,7 +1,8 @@
 /**
  * The sync screen: start a push (scope, dry run), watch it live through `syncProgress` (a progress bar
- * with counts, rate and ETA), the run history, and the open sync issues with their fix hints and a
- * retry button. If the gateway has no sync API (an older gateway), the screen says so instead of
+ * with counts, rate and ETA), how the last run went (succeeded, partly failed, failed, dry run) with
+ * counts per kind, the run history, and the open sync issues: the record in a bookkeeper's terms, the
+ * fix hint and the actions the gateway offers for it (retry, ignore, open the setting, link...). If the gateway has no sync API (an older gateway), the screen says so instead of
  * failing: the check is the gateway's own answer to the sync query (GRAPHQL_VALIDATION_FAILED).
  */
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
@@ -10,7 +11,9 @@ import { describeError, errorCode } from '../errors.js';
 import { formatDateTime, formatDuration } from '../format.js';
 import {
   CancelSyncDocument,
-  RetryIssueDocument,
+  PerformIssueActionDocument,
+  type SyncIssueAction,
+  type SyncRunOutcome,
   StartSyncRunDocument,
   type StartSyncRunMutation,
   SyncProgressUpdatesDocument,
@@ -46,6 +49,21 @@ const STATUS_LABELS: Record<SyncRunRowFragment['status'], string> = {
   FAILED: 'Failed',
   CANCELLED: 'Cancelled',
 };
+
+const OUTCOME_LABELS: Record<SyncRunOutcome, string> = {
+  SUCCEEDED: 'Succeeded',
+  PARTLY_FAILED: 'Partly failed',
+  FAILED: 'Failed',
+  DRY_RUN: 'Dry run: nothing was sent',
+  CANCELLED: 'Cancelled',
+};
+
+/** A run's badge: how it went once finished, else its state (a dry run never reads like a push). */
+function runBadge(run: { status: SyncRunRowFragment['status']; outcome?: SyncRunOutcome | null; dryRun?: boolean }): { label: string; className: string } {
+  if (run.outcome) return { label: OUTCOME_LABELS[run.outcome], className: `badge badge-${run.outcome.toLowerCase().replace('_', '-')}` };
+  const label = STATUS_LABELS[run.status];
+  return { label: run.dryRun ? `${label} (dry run)` : label, className: `badge badge-${run.status.toLowerCase()}` };
+}
 
 type Progress = SyncProgressUpdatesSubscription['syncProgress'];
 
@@ -115,8 +133,9 @@ function pickCurrent(live: Progress | null, latest: SyncRunRowFragment | undefin
   if (!live) return latest;
   if (!latest) return live;
   if (live.runId !== latest.id) return live.at > latest.queuedAt ? live : latest;
+  // A finished run as stored says how it went (outcome, dry run, counts per kind): it wins once there.
   const stored = latest.status !== 'QUEUED' && latest.status !== 'RUNNING';
-  return stored && !live.final ? latest : live;
+  return stored ? latest : live;
 }
 
 function StartSyncForm(props: { onStarted: () => void }): ReactNode {
@@ -209,35 +228,47 @@ function DryRunResult(props: { run: StartSyncRunMutation['startSync'] }): ReactN
 
 function ProgressView(props: { progress: Progress | SyncRunRowFragment }): ReactNode {
   const p = props.progress;
-  const percent = p.total > 0 ? Math.floor((p.processed / p.total) * 100) : p.status === 'SUCCEEDED' ? 100 : 0;
+  const done = !['QUEUED', 'RUNNING'].includes(p.status);
+  const stored = 'outcome' in p ? p : null;
+  // A finished run shows what went through, not how far it got: a run that failed every record is an
+  // empty red bar, never a full green one.
+  const through = p.succeeded + p.skipped;
+  const percent = p.total === 0 ? (done && p.status === 'SUCCEEDED' ? 100 : 0) : Math.floor(((done ? through : p.processed) / p.total) * 100);
+  const outcome: SyncRunOutcome | null = stored?.outcome ?? (done ? (p.status === 'PARTIALLY_FAILED' ? 'PARTLY_FAILED' : p.status === 'SUCCEEDED' ? 'SUCCEEDED' : p.status === 'CANCELLED' ? 'CANCELLED' : 'FAILED') : null);
+  const dryRun = stored?.dryRun === true || outcome === 'DRY_RUN';
+  const badge = runBadge({ status: p.status, outcome: dryRun && done ? 'DRY_RUN' : outcome, dryRun });
   const rate = 'ratePerMinute' in p ? p.ratePerMinute : null;
   const eta = 'etaSeconds' in p ? p.etaSeconds : null;
-  const done = !['QUEUED', 'RUNNING'].includes(p.status);
+  const barClass = dryRun ? 'bar-dry-run' : outcome ? `bar-${outcome.toLowerCase().replace('_', '-')}` : 'bar-running';
+  const caption = !done
+    ? `${p.processed} of ${p.total} records (${percent}%)`
+    : dryRun
+      ? `${p.total} record${p.total === 1 ? '' : 's'} previewed; nothing was sent to QuickBooks`
+      : `${through} of ${p.total} records went through (${percent}%)`;
   return (
-    <div className="progress" data-testid="sync-progress" data-status={p.status}>
+    <div className="progress" data-testid="sync-progress" data-status={p.status} data-outcome={dryRun && done ? 'DRY_RUN' : (outcome ?? '')}>
       <p>
-        <strong className={`badge badge-${p.status.toLowerCase()}`}>{STATUS_LABELS[p.status]}</strong> <span className="muted">{p.phase}</span>
+        <strong className={badge.className}>{badge.label}</strong> <span className="muted">{p.phase}</span>
       </p>
-      <label htmlFor="sync-progress-bar">
-        {p.processed} of {p.total} records ({percent}%)
-      </label>
-      <progress id="sync-progress-bar" max={100} value={percent} aria-valuetext={`${percent}%`}>
+      <label htmlFor="sync-progress-bar">{caption}</label>
+      <progress id="sync-progress-bar" className={barClass} max={100} value={percent} aria-valuetext={`${percent}%`}>
         {percent}%
       </progress>
       <ul className="counts">
         <li>
-          <span className="count ok-text">{p.succeeded}</span> succeeded
+          <span className="count ok-text">{p.succeeded}</span> {dryRun ? 'would be sent' : 'sent'}
         </li>
         <li>
-          <span className="count field-error">{p.failed}</span> failed
+          <span className={p.failed > 0 ? 'count field-error' : 'count'}>{p.failed}</span> failed
         </li>
         <li>
-          <span className="count">{p.blocked}</span> blocked
+          <span className="count">{p.blocked}</span> waiting for another record
         </li>
         <li>
-          <span className="count">{p.skipped}</span> skipped
+          <span className="count">{p.skipped}</span> skipped (before the accounting start date, or nothing to send)
         </li>
       </ul>
+      {stored && stored.kindCounts.length > 0 && <KindCounts counts={stored.kindCounts} dryRun={dryRun} />}
       {!done && (
         <p className="muted">
           {rate !== null ? `${Math.round(rate)} records/min` : ''}
@@ -249,19 +280,56 @@ function ProgressView(props: { progress: Progress | SyncRunRowFragment }): React
   );
 }
 
+function KindCounts(props: { counts: SyncRunRowFragment['kindCounts']; dryRun: boolean }): ReactNode {
+  return (
+    <table className="kind-counts" data-testid="kind-counts">
+      <caption className="visually-hidden">Records of the run by kind</caption>
+      <thead>
+        <tr>
+          <th scope="col">Kind</th>
+          <th scope="col">{props.dryRun ? 'Would be sent' : 'Sent'}</th>
+          <th scope="col">Failed</th>
+          <th scope="col">Waiting</th>
+          <th scope="col">Skipped</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.counts.map((k) => (
+          <tr key={k.kind}>
+            <th scope="row">{SCOPE_LABELS[k.kind]}</th>
+            <td>{k.succeeded}</td>
+            <td className={k.failed > 0 ? 'field-error' : undefined}>{k.failed}</td>
+            <td>{k.blocked}</td>
+            <td>{k.skipped}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** How each action reads on its button. */
+const ACTION_LABELS: Record<SyncIssueAction, string> = {
+  RETRY: 'Retry',
+  RECREATE: 'Recreate in QuickBooks',
+  LINK: 'Link',
+  IGNORE: 'Ignore',
+  OPEN_SETTINGS: 'Send again',
+  VOID_IN_FSM: 'Void in the field-service app',
+  PUSH: 'Push to QuickBooks',
+};
+
+const ACTION_DONE: Record<SyncIssueAction, string> = {
+  RETRY: 'Sent again.',
+  RECREATE: 'Recreated in QuickBooks.',
+  LINK: 'Linked.',
+  IGNORE: 'Ignored: the record stays out of QuickBooks until it changes.',
+  OPEN_SETTINGS: 'Sent again.',
+  VOID_IN_FSM: 'Voided in the field-service app.',
+  PUSH: 'Pushed to QuickBooks.',
+};
+
 function IssuesList(props: { issues: SyncIssueRowFragment[]; total: number; onRetried: () => void }): ReactNode {
-  const [retry] = useMutation(RetryIssueDocument);
-  const [state, setState] = useState<Record<string, { busy?: boolean; text?: string; ok?: boolean }>>({});
-  const run = async (id: string) => {
-    setState((s) => ({ ...s, [id]: { busy: true } }));
-    try {
-      await retry({ variables: { id } });
-      setState((s) => ({ ...s, [id]: { ok: true, text: 'Retry started.' } }));
-      props.onRetried();
-    } catch (e) {
-      setState((s) => ({ ...s, [id]: { ok: false, text: describeError(e) } }));
-    }
-  };
   return (
     <div className="card" aria-labelledby="issues-title">
       <h2 id="issues-title">Open sync issues {props.total > 0 && <span className="count-pill">{props.total}</span>}</h2>
@@ -270,37 +338,74 @@ function IssuesList(props: { issues: SyncIssueRowFragment[]; total: number; onRe
       ) : (
         <ul className="issues">
           {props.issues.map((i) => (
-            <li key={i.id} className="issue" data-testid="sync-issue">
-              <p>
-                <strong>{i.code}</strong> <span className="muted">· {i.kind.toLowerCase().replace(/_/g, ' ')} {i.externalId ?? i.recordId}</span>
-                {i.occurrences > 1 && <span className="muted"> · {i.occurrences} times</span>}
-              </p>
-              <p>{i.message}</p>
-              <p className="help">
-                <strong>How to fix:</strong> {i.fixHint}
-              </p>
-              {i.quickBooksFault && <p className="help">QuickBooks said: {i.quickBooksFault}</p>}
-              {i.blockedByKind && (
-                <p className="help">
-                  Waiting for {i.blockedByKind.toLowerCase().replace(/_/g, ' ')} {i.blockedById}.
-                </p>
-              )}
-              {i.retryable && (
-                <button type="button" onClick={() => void run(i.id)} disabled={state[i.id]?.busy} aria-label={`Retry ${i.code} for ${i.kind.toLowerCase()} ${i.externalId ?? i.recordId}`}>
-                  {state[i.id]?.busy ? 'Retrying…' : 'Retry'}
-                </button>
-              )}
-              {state[i.id]?.text && (
-                <span className={state[i.id]?.ok ? 'ok-text' : 'field-error'} role={state[i.id]?.ok ? 'status' : 'alert'}>
-                  {' '}
-                  {state[i.id]?.text}
-                </span>
-              )}
-            </li>
+            <IssueItem key={i.id} issue={i} onDone={props.onRetried} />
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+function IssueItem(props: { issue: SyncIssueRowFragment; onDone: () => void }): ReactNode {
+  const i = props.issue;
+  const [perform] = useMutation(PerformIssueActionDocument);
+  const [state, setState] = useState<{ busy?: boolean; text?: string; ok?: boolean }>({});
+  const [candidate, setCandidate] = useState(i.candidates[0]?.remoteId ?? '');
+  const run = async (action: SyncIssueAction) => {
+    setState({ busy: true });
+    try {
+      await perform({ variables: { input: { issueId: i.id, action, remoteId: action === 'LINK' ? candidate : null } } });
+      setState({ ok: true, text: ACTION_DONE[action] });
+      props.onDone();
+    } catch (e) {
+      setState({ ok: false, text: describeError(e) });
+    }
+  };
+  const headingId = `issue-${i.id}-title`;
+  return (
+    <li className="issue" data-testid="sync-issue" data-code={i.code} aria-labelledby={headingId}>
+      <p>
+        <strong id={headingId}>{i.record.label}</strong>
+        {i.occurrences > 1 && <span className="muted"> · {i.occurrences} times</span>}
+      </p>
+      <p>{i.message}</p>
+      {i.blockedBy && <p className="help">Waiting for: {i.blockedBy.label}</p>}
+      <p className="help">
+        <strong>How to fix:</strong> {i.fixHint}
+      </p>
+      {i.quickBooksFault && <p className="help">QuickBooks said: {i.quickBooksFault}</p>}
+      <div className="issue-actions">
+        {i.actions.includes('OPEN_SETTINGS') && i.setting && (
+          <Link to={`/settings#${i.setting}`} className="button-link">
+            Open “{i.settingLabel ?? i.setting}” in Accounting settings
+          </Link>
+        )}
+        {i.actions.includes('LINK') && i.candidates.length > 0 && (
+          <span className="link-choice">
+            <label htmlFor={`link-${i.id}`}>Link to</label>{' '}
+            <select id={`link-${i.id}`} value={candidate} onChange={(e) => setCandidate(e.target.value)}>
+              {i.candidates.map((c) => (
+                <option key={c.remoteId} value={c.remoteId}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+        {i.actions.map((action) => (
+          <button key={action} type="button" className={action === 'IGNORE' ? undefined : 'primary'} onClick={() => void run(action)} disabled={state.busy} aria-describedby={headingId}>
+            {ACTION_LABELS[action]}
+          </button>
+        ))}
+        {state.text && (
+          <span className={state.ok ? 'ok-text' : 'field-error'} role={state.ok ? 'status' : 'alert'}>
+            {' '}
+            {state.text}
+          </span>
+        )}
+      </div>
+      <p className="muted small">Code {i.code}</p>
+    </li>
   );
 }
 
@@ -335,13 +440,13 @@ function RunHistory(props: { runs: SyncRunRowFragment[]; total: number }): React
                   {r.trigger.toLowerCase()}
                   {r.dryRun ? ' · dry run' : ''}
                 </td>
-                <td>{r.scope.length === 0 ? 'everything' : r.scope.map((s) => s.toLowerCase()).join(', ')}</td>
+                <td>{r.everything ? 'Everything' : r.scope.map((k) => SCOPE_LABELS[k]).join(', ')}</td>
                 <td>
-                  <span className={`badge badge-${r.status.toLowerCase()}`}>{STATUS_LABELS[r.status]}</span>
+                  <span className={runBadge(r).className}>{runBadge(r).label}</span>
                   {r.error && <div className="field-error small">{r.error}</div>}
                 </td>
                 <td>
-                  {r.succeeded} ok, {r.failed} failed, {r.blocked} blocked, {r.skipped} skipped of {r.total}
+                  {r.dryRun ? `${r.succeeded} would be sent` : `${r.succeeded} sent`}, {r.failed} failed, {r.blocked} waiting, {r.skipped} skipped of {r.total}
                 </td>
                 <td>{r.startedAt && r.finishedAt ? formatDuration(Math.round((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000)) : '—'}</td>
                 <td>
