@@ -6,7 +6,7 @@
 import { Types } from 'mongoose';
 import { ConflictError, UserInputError } from '../graphql/errors.js';
 import { type LedgerReader } from '../ledger/ledger-record.types.js';
-import { settingLabel } from '../settings/setting-labels.js';
+import { settingField, settingLabel } from '../settings/setting-labels.js';
 import { type IssueActionRegistry, type IssueActionRequest } from './issue-actions.registry.js';
 import { KIND_NOUNS } from './record-terms.rules.js';
 import { type SyncIssue } from './sync-issue.model.js';
@@ -28,6 +28,8 @@ export interface IssueActionsDeps {
   ledger: () => LedgerReader;
   /** The accounting settings by field name (`paymentsAccountId`, `paymentMethodFromAccounts`...). */
   settingsOf: (tenantId: string) => Promise<Record<string, unknown>>;
+  /** Saved account settings that cannot be used now (inactive, deleted, wrong type). */
+  settingProblems: (tenantId: string) => Promise<{ setting: string; message: string }[]>;
   /** Marks a ledger record pending and pushes it (with its dependencies) in a run of its own. */
   pushAgain: (tenantId: string, issue: SyncIssue) => Promise<void>;
   /** Leaves a record out of QuickBooks on purpose: nothing pending, no issue on its sync state. */
@@ -126,11 +128,16 @@ export class IssueActionsService {
   /** OPEN_SETTINGS, performed: the setting must be chosen by now; then the record goes again. */
   async #afterSetting(request: IssueActionRequest): Promise<void> {
     const { tenantId, issue } = request;
-    const field = issue.setting!;
+    const field = settingField(issue.setting!);
+    const label = settingLabel(field) ?? field;
     const value = (await this.deps.settingsOf(tenantId))[field];
     if (value === null || value === undefined || value === '') {
-      const label = settingLabel(field) ?? field;
       const message = `"${label}" is still empty: choose it in Accounting settings first.`;
+      throw new UserInputError(message, [{ path: ['input', 'action'], message }]);
+    }
+    const problem = (await this.deps.settingProblems(tenantId)).find((p) => settingField(p.setting) === field);
+    if (problem) {
+      const message = `"${label}" still cannot be used: ${clause(problem.message)}. Choose another account in Accounting settings first.`;
       throw new UserInputError(message, [{ path: ['input', 'action'], message }]);
     }
     const remote = remoteRecordOf(issue.recordId);

@@ -69,6 +69,7 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
       issues: this.issues,
       ledger,
       settingsOf: async (tenantId) => (await deps.settings.get(tenantId)) as unknown as Record<string, unknown>,
+      settingProblems: (tenantId) => deps.settings.accountProblems(tenantId),
       pushAgain: async (tenantId, issue) => {
         await this.retryIssue(tenantId, issue._id.toHexString());
       },

@@ -1,4 +1,5 @@
 /** Stored runs and issues as their GraphQL shapes (shared by the sync and pull resolvers). */
+import { settingField } from '../settings/setting-labels.js';
 import { PUSHABLE_KINDS } from './push.service.js';
 import { type SyncIssue } from './sync-issue.model.js';
 import { type SyncRun } from './sync-run.model.js';
@@ -26,6 +27,7 @@ export function issueView(issue: SyncIssue, actions: SyncIssueActionKind[]): Syn
     quickBooksFault: issue.qboFault,
     actions,
     candidates: issue.candidates ?? [],
-    setting: issue.setting ?? null,
+    // Stored as the setting's name or its field; shown as the field a settings screen edits (`paymentsAccountId`).
+    setting: issue.setting ? settingField(issue.setting) : null,
   } as unknown as SyncIssueType;
 }
