@@ -10,6 +10,7 @@ import { InvoiceQuickBooksFlagResolver, PullResolver } from '../pull/pull.resolv
 import { CustomerImportMatchFieldsResolver } from '../pull/customer-import-match.resolver.js';
 import { SyncIssueFieldsResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
+import { enforceInputCaps } from './input-caps.js';
 import { type AppPubSub, createAppPubSub } from './pubsub.js';
 
 export const resolvers = [
@@ -35,6 +36,8 @@ export async function buildAppSchema(pubSub: AppPubSub = createAppPubSub()): Pro
     pubSub,
     // Validation of inputs is explicit in services (clear messages naming fields), not class-validator.
     validate: false,
+    // Caps on every list and string argument, before any resolver (and so any lock or write) runs.
+    globalMiddlewares: [enforceInputCaps],
     emitSchemaFile: false,
   });
 }
