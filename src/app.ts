@@ -14,6 +14,7 @@ import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
 import { createAppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { type RunningGateway, startGateway } from './http/gateway.js';
+import { GatewayRateLimits } from './http/rate-limit.js';
 import { defaultWebDistDir, mountWebApp } from './http/web-app.route.js';
 import { type Logger } from './logging/logger.js';
 import { IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
@@ -96,12 +97,16 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     // A first start also gets a small demo business to push once QuickBooks is connected.
     if (demo?.created) await seedDemoData(demo.tenantId, services.ledger, services.ledgerRecords);
     const schema = await buildAppSchema(pubsub);
+    // Counters in the shared database: the limits hold across every gateway process.
+    const rateLimits = new GatewayRateLimits(database.connection, config.rateLimits, logger.child({ slice: 'rate-limit' }));
+    await rateLimits.init();
     const gateway = await startGateway(
       {
         schema,
         services,
         logger,
         isReady: () => database.ping(),
+        rateLimits,
         mount: (app) => {
           mountOAuthCallback(app, services.connections, logger);
           mountWebhookRoute(app, { connection: database.connection, queue: services.inbound, log: logger.child({ slice: 'webhooks' }), verifierToken: () => runtime.webhookVerifierToken, onReceived: (tenantIds) => services.pull.drainSoon(tenantIds) });
@@ -132,6 +137,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
         closing ??= (async () => {
           await gateway.close();
           services.connections.stopResealing();
+          rateLimits.stop();
           await services.pull.close();
           await services.sync.close();
           await services.connections.idle();

@@ -76,6 +76,13 @@ export const envSchema = z
     /** Older than this, reading the cached chart of accounts starts an incremental refresh in the background. */
     FIELDBOOKS_CHART_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be at least 1').default(900),
     /** How often the CDC poller (the backstop behind webhooks) reads QuickBooks changes per tenant; 0 turns it off. */
+    /** GraphQL operations per API key per minute (HTTP requests and WebSocket operations); 0 = no limit. */
+    FIELDBOOKS_RATE_LIMIT_PER_KEY: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(3000),
+    /** GraphQL requests and WebSocket operations per client address per minute; 0 = no limit. */
+    FIELDBOOKS_RATE_LIMIT_PER_ADDRESS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(6000),
+    /** Failed authentications (a key presented and refused) per client address per window before it is refused; 0 = no limit. */
+    FIELDBOOKS_AUTH_FAILURE_LIMIT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(30),
+    FIELDBOOKS_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1).max(86_400).default(900),
     FIELDBOOKS_CDC_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
@@ -156,6 +163,12 @@ export const envSchema = z
       accounts: { chartMaxAgeMs: env.FIELDBOOKS_CHART_MAX_AGE_SECONDS * 1000 },
       sync: { worker: env.FIELDBOOKS_SYNC_WORKER ?? true, debounceMs: env.FIELDBOOKS_SYNC_DEBOUNCE_MS, leaseMs: env.FIELDBOOKS_SYNC_LEASE_SECONDS * 1000, concurrency: env.FIELDBOOKS_SYNC_CONCURRENCY },
       pull: { cdcIntervalMs: env.FIELDBOOKS_CDC_INTERVAL_SECONDS * 1000 },
+      rateLimits: {
+        perKeyPerMinute: env.FIELDBOOKS_RATE_LIMIT_PER_KEY,
+        perAddressPerMinute: env.FIELDBOOKS_RATE_LIMIT_PER_ADDRESS,
+        authFailures: env.FIELDBOOKS_AUTH_FAILURE_LIMIT,
+        authFailureWindowSeconds: env.FIELDBOOKS_AUTH_FAILURE_WINDOW_SECONDS,
+      },
       encryptionKey: env.FIELDBOOKS_ENCRYPTION_KEY,
       returnOrigins: originList(env.FIELDBOOKS_RETURN_ORIGINS).map((o) => new URL(o).origin),
       http: {

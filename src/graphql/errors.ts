@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'QUICKBOOKS_NOT_CONNECTED'
   | 'QUICKBOOKS_RECONNECT_REQUIRED'
   | 'QUICKBOOKS_ERROR'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 export class ApiError extends GraphQLError {
@@ -120,6 +121,13 @@ function formatErrorInner(formatted: GraphQLFormattedError, error: unknown, opti
   }
   if (options.exposeInternal) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Over a rate limit (src/http/rate-limit.ts): `retryAfter` in seconds, as HTTP's Retry-After header says. */
+export class RateLimitedError extends ApiError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, 'RATE_LIMITED', { retryAfter: retryAfterSeconds });
+  }
 }
 
 export class QuickBooksNotConnectedError extends ApiError {

@@ -23,6 +23,7 @@ import { displayPrefix, parseAuthorization } from '../tenancy/api-key.js';
 import { graphqlCors, securityHeaders } from './browser-security.js';
 import { startGraphqlWs } from './graphql-ws.server.js';
 import { createMetrics } from './metrics.js';
+import { type GatewayRateLimits, httpRateLimit } from './rate-limit.js';
 
 export interface GatewayOptions {
   schema: GraphQLSchema;
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   isReady: () => Promise<boolean>;
   /** Extra routes mounted before GraphQL (OAuth callback, webhooks, web app...). */
   mount?: (app: express.Express) => void;
+  /** Per key, per address and failed-authentication limits on /graphql (both transports). */
+  rateLimits?: GatewayRateLimits;
 }
 
 export interface RunningGateway {
@@ -88,7 +91,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   // One rule set and one error formatter for both transports (HTTP below, WebSocket here).
   const rules = createOperationRules({ production });
   const formatOptions = formatErrorOptions(production);
-  const wsCleanup = startGraphqlWs(httpServer, { schema, services, logger, rules, formatOptions, limits: services.config.websocket });
+  const wsCleanup = startGraphqlWs(httpServer, { schema, services, logger, rules, formatOptions, limits: services.config.websocket , rateLimits: options.rateLimits });
 
   const disposeWs: ApolloServerPlugin = {
     serverWillStart: () =>
@@ -127,6 +130,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
 
   app.use(
     '/graphql',
+    ...(options.rateLimits ? [httpRateLimit(options.rateLimits, (key) => services.tenants.authenticate(key))] : []),
     express.json({ limit: HTTP_BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

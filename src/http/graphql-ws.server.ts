@@ -22,6 +22,7 @@ import { checkOperation, type OperationRules } from '../graphql/operation.rules.
 import { type Logger } from '../logging/logger.js';
 import { type Services } from '../services.js';
 import { displayPrefix, hashApiKey, parseAuthorization } from '../tenancy/api-key.js';
+import { type GatewayRateLimits, rateLimitedError, WS_RATE_LIMITED } from './rate-limit.js';
 
 /** Close code of a socket refused at connect or whose key stopped being valid (graphql-ws's Forbidden). */
 export const WS_FORBIDDEN = 4403;
@@ -36,6 +37,8 @@ export interface GraphqlWsOptions {
   rules: OperationRules;
   formatOptions: FormatErrorOptions;
   limits: { maxMessageBytes: number; maxInitBytes: number; keyCheckMs: number };
+  /** Per key, per address and failed-authentication limits (shared with HTTP; see rate-limit.ts). */
+  rateLimits?: GatewayRateLimits;
 }
 
 interface Session {
@@ -53,7 +56,7 @@ type Extra = {
 };
 
 export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOptions): { dispose(): Promise<void> } {
-  const { schema, services, logger, rules, formatOptions, limits } = options;
+  const { schema, services, logger, rules, formatOptions, limits, rateLimits } = options;
   const sessions = new Map<WebSocket, Session>();
   const log = logger.child({ transport: 'ws' });
 
@@ -67,10 +70,20 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
     {
       schema,
       onConnect: async (ctx) => {
+        const address = clientAddress(ctx.extra.request);
+        const limited = await rateLimits?.beforeAuthentication(address);
+        if (limited) {
+          ctx.extra.socket.close(WS_RATE_LIMITED, limited.message);
+          return false;
+        }
         const key = parseAuthorization(ctx.connectionParams?.authorization);
         const tenant = await services.tenants.authenticate(key);
         const session = sessions.get(ctx.extra.socket);
-        if (!tenant || !key || !session) return false; // graphql-ws closes with 4403 Forbidden
+        if (!tenant || !key) {
+          if (ctx.connectionParams?.authorization !== undefined) await rateLimits?.authenticationFailed(address);
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+        if (!session) return false;
         Object.assign(session, { key, keyHash: hashApiKey(key), tenantId: tenant.id });
         ctx.extra.session = session;
         return true;
@@ -84,6 +97,8 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
           revoke(session);
           return [new GraphQLError(WS_REVOKED_REASON, { extensions: { code: 'UNAUTHENTICATED' } })];
         }
+        const limited = await rateLimits?.operation(session.key!, clientAddress(ctx.extra.request));
+        if (limited) return [rateLimitedError(limited)];
         const checked = checkOperation(schema, rules, payload.query);
         if ('errors' in checked) return checked.errors;
         const context: GraphQLContext = {
@@ -148,6 +163,10 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
       await graphqlWs.dispose();
     },
   };
+}
+
+function clientAddress(request: http.IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
 }
 
 function byteLength(data: RawData): number {
