@@ -60,7 +60,7 @@ export class TenantService {
   async validKeyHashes(keyHashes: string[]): Promise<Set<string>> {
     if (keyHashes.length === 0) return new Set();
     // Not tenant-scoped by design, like authenticate: the keys are what name the tenants.
-    const keys = await this.keys.collection.find({ keyHash: { $in: keyHashes }, revokedAt: null }, { projection: { keyHash: 1, tenantId: 1 } }).toArray();
+    const keys = await crossTenantCollection(this.keys, 'API keys name their tenants').find({ keyHash: { $in: keyHashes }, revokedAt: null }, { projection: { keyHash: 1, tenantId: 1 } }).toArray();
     const tenantIds = [...new Set(keys.map((k) => String(k.tenantId)))].map((id) => new Types.ObjectId(id));
     const tenants = new Set((await this.tenants.find({ _id: { $in: tenantIds } }, { _id: 1 }).lean()).map((t) => t._id.toHexString()));
     return new Set(keys.filter((k) => tenants.has(String(k.tenantId))).map((k) => k.keyHash as string));
