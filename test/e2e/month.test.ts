@@ -3,9 +3,11 @@
  * the AU (GST) and the US simulator companies: customers, job types and supplies with income-account
  * overrides, teams as classes, 200 invoices (progress claims with retention withheld and completion
  * invoices releasing it), cash and card payments (card surcharges), credit notes, a bad-debt write-off,
+ * US sales tax (8.875% on materials and hire, labour untaxed; the company on automated sales tax),
  * supplier invoices and expenses, plus records dated before the accounting start date. Then QuickBooks
  * is read back: every transaction has the expected accounts, items, classes, tax codes and the FSM's
- * totals to the cent, and nothing dated before the start date exists there. The AU month is pushed a
+ * totals and tax to the cent, the open invoice balances add up to what the FSM says is still owed, and
+ * nothing dated before the start date exists there. The AU month is pushed a
  * second time into a fresh company while the simulator injects 429s, 500s, timeouts, stale SyncTokens
  * and responses lost after commit: the end state must be the same (no duplicate, nothing missing).
  */
@@ -87,7 +89,7 @@ const PROFILES: Profile[] = [
 PROFILES.push({ ...PROFILES[0]!, faults: true });
 
 interface QboLine { Amount: number; DetailType: string; Description?: string; SalesItemLineDetail?: { ItemRef: { value: string }; ClassRef?: { value: string; name?: string }; TaxCodeRef?: { value: string } }; AccountBasedExpenseLineDetail?: { AccountRef: { value: string } }; LinkedTxn?: { TxnId: string; TxnType: string }[] }
-interface QboTxn { Id: string; DocNumber?: string; TxnDate: string; TotalAmt: number; Balance?: number; Line: QboLine[]; DepositToAccountRef?: { value: string }; AccountRef?: { value: string }; PrivateNote?: string }
+interface QboTxn { Id: string; DocNumber?: string; TxnDate: string; TotalAmt: number; Balance?: number; Line: QboLine[]; DepositToAccountRef?: { value: string }; AccountRef?: { value: string }; PrivateNote?: string; TxnTaxDetail?: { TotalTax?: number } }
 
 for (const profile of PROFILES) {
   describe(`a month of ${profile.country} business${profile.faults ? ' pushed under injected faults' : ''}`, () => {
@@ -97,7 +99,9 @@ for (const profile of PROFILES) {
     let realmId: string;
     const ids: Record<string, string> = {};
     const expected = {
-      invoices: new Map<string, { total: string; lines: { amount: string; account: string; team: string; taxCode?: string }[] }>(),
+      invoices: new Map<string, { total: string; tax: string; lines: { amount: string; account: string; team: string; taxCode?: string }[] }>(),
+      /** What the FSM says is still owed on this month's invoices after payments, credits and write-offs. */
+      open: D(0),
       payments: [] as { amount: string; card: boolean; surcharge?: string }[],
       credits: [] as string[],
       bills: new Map<string, { total: string; accounts: string[] }>(),
@@ -179,8 +183,9 @@ for (const profile of PROFILES) {
         await ok(UpsertCustomerDocument, { input: { externalId: `cust-${c}`, displayName: `${profile.country} Month Customer ${String(c).padStart(2, '0')}`, email: `c${c}@month-${profile.country.toLowerCase()}.example` } });
       }
 
-      const tax = (lineAmounts: { amount: Decimal; taxable: boolean }[]) =>
-        profile.country === 'AU' ? lineAmounts.filter((l) => l.taxable).reduce((sum, l) => sum.plus(l.amount), D(0)).times('0.1').toDecimalPlaces(2, Decimal.ROUND_HALF_UP) : D(0);
+      // GST 10% in AU; in the US 8.875% sales tax (New York City) on materials and hire, labour untaxed.
+      const rate = profile.country === 'AU' ? '0.1' : '0.08875';
+      const tax = (lineAmounts: { amount: Decimal; taxable: boolean }[]) => lineAmounts.filter((l) => l.taxable).reduce((sum, l) => sum.plus(l.amount), D(0)).times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
       const makeInvoice = (n: number, date: string, extra: Partial<UpsertInvoiceInput> = {}): UpsertInvoiceInput & { totalValue: Decimal } => {
         const teamIndex = n % 2;
@@ -193,19 +198,19 @@ for (const profile of PROFILES) {
         const labour = hours.times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
         const gstFree = profile.country === 'AU' && n % 10 === 0;
         lines.push({ lineId: 'l1', kind: 'LABOUR', description: 'Labour', quantity: hours.toString(), unitPrice: rate.toFixed(2), amount: money(labour), jobTypeExternalId: jobType, teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: gstFree ? 'FRE' : 'GST' } : { taxable: false }) });
-        amounts.push({ amount: labour, taxable: !gstFree });
+        amounts.push({ amount: labour, taxable: profile.country === 'AU' && !gstFree });
         exp.push({ amount: money(labour), account: jobType === 'jt-domestic' ? ids.labourDomestic! : ids.labour!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? (gstFree ? 'FRE' : 'GST') : undefined });
         if (n % 2 === 0) {
           const metres = D(Math.floor(random() * 20) + 1);
           const pipe = metres.times('12.35');
-          lines.push({ lineId: 'l2', kind: 'SUPPLIES', description: 'Copper pipe', quantity: metres.toString(), unitPrice: '12.35', amount: money(pipe), supplyExternalId: 'sup-pipe', teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: 'GST' } : { taxable: false }) });
+          lines.push({ lineId: 'l2', kind: 'SUPPLIES', description: 'Copper pipe', quantity: metres.toString(), unitPrice: '12.35', amount: money(pipe), supplyExternalId: 'sup-pipe', teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: 'GST' } : { taxable: true }) });
           amounts.push({ amount: pipe, taxable: true });
           exp.push({ amount: money(pipe), account: ids.materials!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? 'GST' : undefined });
         }
         if (n % 5 === 0) {
           const hrs = D(Math.floor(random() * 4) + 2);
           const amount = hrs.times('165.00');
-          lines.push({ lineId: 'l3', kind: 'SUPPLIES', description: 'Excavator hire', quantity: hrs.toString(), unitPrice: '165.00', amount: money(amount), supplyExternalId: 'sup-hire', teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: 'GST' } : { taxable: false }) });
+          lines.push({ lineId: 'l3', kind: 'SUPPLIES', description: 'Excavator hire', quantity: hrs.toString(), unitPrice: '165.00', amount: money(amount), supplyExternalId: 'sup-hire', teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: 'GST' } : { taxable: true }) });
           amounts.push({ amount, taxable: true });
           exp.push({ amount: money(amount), account: ids.hire!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? 'GST' : undefined });
         }
@@ -215,7 +220,7 @@ for (const profile of PROFILES) {
         const released = extra.retentionReleased ? D(extra.retentionReleased) : D(0);
         const total = subtotal.plus(totalTax).minus(withheld).plus(released);
         const number = String(7000 + n);
-        expected.invoices.set(number, { total: money(total), lines: exp });
+        expected.invoices.set(number, { total: money(total), tax: money(totalTax), lines: exp });
         return {
           externalId: `inv-${number}`,
           customerExternalId: `cust-${n % 25}`,
@@ -281,17 +286,20 @@ for (const profile of PROFILES) {
           },
         });
         expected.payments.push({ amount: money(amount), card, surcharge: surcharge ? money(surcharge) : undefined });
+        expected.open = expected.open.minus(amount);
       }
 
       // A credit note against invoice 7004 and a bad-debt write-off of invoice 7002.
       const creditAmount = D('40.00');
-      const creditTax = profile.country === 'AU' ? D('4.00') : D(0);
+      const creditTax = creditAmount.times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
       await ok(IssueCreditNoteDocument, {
-        input: { externalId: 'cn-1', customerExternalId: 'cust-4', invoiceExternalId: 'inv-7004', number: 'CN-1', date: '2026-10-20', lines: [{ lineId: 'c1', description: 'Goodwill', amount: '40.00', ...(profile.country === 'AU' ? { taxCode: 'GST' } : { taxable: false }) }], totalTax: money(creditTax), total: money(creditAmount.plus(creditTax)) },
+        input: { externalId: 'cn-1', customerExternalId: 'cust-4', invoiceExternalId: 'inv-7004', number: 'CN-1', date: '2026-10-20', lines: [{ lineId: 'c1', description: 'Goodwill', amount: '40.00', ...(profile.country === 'AU' ? { taxCode: 'GST' } : { taxable: true }) }], totalTax: money(creditTax), total: money(creditAmount.plus(creditTax)) },
       });
       expected.credits.push(money(creditAmount.plus(creditTax)));
       await ok(WriteOffBadDebtDocument, { input: { externalId: 'bd-1', invoiceExternalId: 'inv-7002', date: '2026-10-31', amount: money(invoiceTotals.get('inv-7002')!), reason: 'Customer went into liquidation' } });
       expected.credits.push(money(invoiceTotals.get('inv-7002')!));
+      expected.open = expected.open.minus(creditAmount.plus(creditTax)).minus(invoiceTotals.get('inv-7002')!);
+      for (const [number, invoice] of expected.invoices) if (Number(number) >= 7000) expected.open = expected.open.plus(invoice.total);
 
       // Suppliers, their invoices (bills) and expenses.
       for (let s = 0; s < 3; s++) await ok(UpsertSupplierDocument, { input: { externalId: `sup-${s}`, displayName: `${profile.country} Month Supplier ${s}` } });
@@ -351,6 +359,7 @@ for (const profile of PROFILES) {
       for (const invoice of invoices) {
         const exp = expected.invoices.get(invoice.DocNumber!)!;
         expect(D(invoice.TotalAmt).toFixed(2), `invoice ${invoice.DocNumber} total`).toBe(exp.total);
+        expect(D(invoice.TxnTaxDetail?.TotalTax ?? 0).toFixed(2), `invoice ${invoice.DocNumber} tax`).toBe(exp.tax);
         const salesLines = invoice.Line.filter((l) => l.DetailType === 'SalesItemLineDetail');
         for (const line of exp.lines) {
           const match = salesLines.find((l) => D(l.Amount).toFixed(2) === line.amount && items.get(l.SalesItemLineDetail!.ItemRef.value)?.IncomeAccountRef?.value === line.account);
@@ -379,6 +388,13 @@ for (const profile of PROFILES) {
       expect(credits.map((c) => D(c.TotalAmt).toFixed(2)).sort()).toEqual([...expected.credits].sort());
       const writtenOff = (await qbo('Invoice')).find((i) => i.DocNumber === '7002')!;
       expect(writtenOff.Balance).toBe(0);
+      // The write-off takes its tax back: GST 1/11 of it (a fully taxable invoice) in AU, none in the US.
+      const writeOff = credits.find((c) => c.PrivateNote === 'fieldbooks bad-debt write-off bd-1')!;
+      const writeOffTax = profile.country === 'AU' ? D(writeOff.TotalAmt).minus(D(writeOff.TotalAmt).div('1.1').toDecimalPlaces(2, Decimal.ROUND_HALF_UP)) : D(0);
+      expect(D(writeOff.TxnTaxDetail?.TotalTax ?? 0).toFixed(2)).toBe(money(writeOffTax));
+      // The month balances: what QuickBooks still shows open is what the FSM says is owed, to the cent.
+      const open = (await qbo('Invoice')).filter((i) => Number(i.DocNumber) >= 7000).reduce((sum, i) => sum.plus(D(i.Balance ?? 0)), D(0));
+      expect(money(open)).toBe(money(expected.open));
       const bills = (await qbo('Bill')).filter((b) => b.DocNumber?.startsWith('SI-')); // the company's own seeded bills aside
       expect(bills.map((b) => b.DocNumber).sort()).toEqual([...expected.bills.keys()].sort());
       for (const bill of bills) {
