@@ -388,9 +388,12 @@ for (const profile of PROFILES) {
       expect(credits.map((c) => D(c.TotalAmt).toFixed(2)).sort()).toEqual([...expected.credits].sort());
       const writtenOff = (await qbo('Invoice')).find((i) => i.DocNumber === '7002')!;
       expect(writtenOff.Balance).toBe(0);
-      // The write-off takes its tax back: GST 1/11 of it (a fully taxable invoice) in AU, none in the US.
+      // The write-off (all of invoice 7002, a completion invoice: GST lines plus GST-free retention released)
+      // takes its GST back: 1/11 of the GST-inclusive part written off in AU; none in the US.
       const writeOff = credits.find((c) => c.PrivateNote === 'fieldbooks bad-debt write-off bd-1')!;
-      const writeOffTax = profile.country === 'AU' ? D(writeOff.TotalAmt).minus(D(writeOff.TotalAmt).div('1.1').toDecimalPlaces(2, Decimal.ROUND_HALF_UP)) : D(0);
+      const inv7002 = expected.invoices.get('7002')!;
+      const gstInclusive = inv7002.lines.filter((l) => l.taxCode === 'GST').reduce((sum, l) => sum.plus(l.amount), D(0)).plus(inv7002.tax);
+      const writeOffTax = profile.country === 'AU' ? gstInclusive.minus(gstInclusive.div('1.1').toDecimalPlaces(2, Decimal.ROUND_HALF_UP)) : D(0);
       expect(D(writeOff.TxnTaxDetail?.TotalTax ?? 0).toFixed(2)).toBe(money(writeOffTax));
       // The month balances: what QuickBooks still shows open is what the FSM says is owed, to the cent.
       const open = (await qbo('Invoice')).filter((i) => Number(i.DocNumber) >= 7000).reduce((sum, i) => sum.plus(D(i.Balance ?? 0)), D(0));
