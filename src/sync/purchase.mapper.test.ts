@@ -59,7 +59,7 @@ describe('bill mapper', () => {
     expect(purchaseLineAccount({}, { settings, supplierAccountId: 'SUP' }, 'defaultSupplierInvoiceAccount')).toBe('SUP');
     expect(purchaseLineAccount({}, { settings, supplierAccountId: null }, 'defaultSupplierInvoiceAccount')).toBe('AP-EXP');
     expect(purchaseLineAccount({}, { settings, supplierAccountId: null }, 'defaultExpenseAccount')).toBe('EXP');
-    expect(() => purchaseLineAccount({}, { settings: { ...settings, defaultExpenseAccountId: null }, supplierAccountId: null }, 'defaultExpenseAccount')).toThrow(/defaultExpenseAccount/);
+    expect(() => purchaseLineAccount({}, { settings: { ...settings, defaultExpenseAccountId: null }, supplierAccountId: null }, 'defaultExpenseAccount')).toThrow(/"Default Expense Account"/);
   });
 
   it('maps vendor, lines, accounts, tax per line and class for a non-US company', () => {
@@ -82,7 +82,7 @@ describe('bill mapper', () => {
     const line = (payload.Line as { Amount?: number; AccountBasedExpenseLineDetail: { TaxInclusiveAmt?: number } }[])[0]!;
     expect(line.Amount).toBeUndefined();
     expect(line.AccountBasedExpenseLineDetail.TaxInclusiveAmt).toBe(100);
-    expect(() => mapBill({ ...bill, lines: [{ lineId: '9', description: 'x', amount: '1.00' }] }, lookups())).toThrow(/Line 9/);
+    expect(() => mapBill({ ...bill, lines: [{ lineId: '9', description: 'x', amount: '1.00' }] }, lookups())).toThrow(/The line "x" has no tax code/);
   });
 
   it('departments are per transaction', () => {
@@ -133,7 +133,7 @@ describe('credit mappers', () => {
     const writeOff: BadDebtWriteOffRecord = { ...meta, id: 'w1', externalId: 'wo-1', kind: 'badDebtWriteOff', invoiceId: 'i', customerId: 'c', date: '2026-03-05', amount: '45.10', reason: 'Gone bust' };
     const payload = mapBadDebtMemo(writeOff, { settings, tax: US, customer: { value: '58' }, item, invoice });
     expect(payload.Line).toEqual([{ DetailType: 'SalesItemLineDetail', Description: 'Bad debt written off (invoice 1001): Gone bust', Amount: 45.1, SalesItemLineDetail: { ItemRef: { value: 'item:BAD_DEBT:BD' }, TaxCodeRef: { value: 'NON' } } }]);
-    expect(() => badDebtItem({ ...settings, badDebtAccountId: null })).toThrow(/badDebtAccount/);
+    expect(() => badDebtItem({ ...settings, badDebtAccountId: null })).toThrow(/"Bad Debt Account"/);
   });
   it("an AU write-off carries the invoice's tax split, tax-inclusive, so the GST on it is reversed", () => {
     // 150.00 = 110.00 GST-inclusive (100 + 10 GST) + 40.00 GST-free: writing off all of it, and half of it.
@@ -171,7 +171,7 @@ describe('item mapper', () => {
     expect(itemBody(key, 'x', 'NonInventory')).toEqual({ Name: 'x', Type: 'NonInventory', IncomeAccountRef: { value: 'S' }, TrackQtyOnHand: false });
   });
   it('an Inventory item without the inventory account is a setting issue', () => {
-    expect(() => itemBody(key, 'x', 'Inventory', { assetAccountId: null, expenseAccountId: 'COGS', startDate: '2026-01-01' })).toThrow(/defaultInventoryAccount/);
+    expect(() => itemBody(key, 'x', 'Inventory', { assetAccountId: null, expenseAccountId: 'COGS', startDate: '2026-01-01' })).toThrow(/"Default Inventory Account"/);
     expect(() => itemBody(key, 'x', 'Inventory', { assetAccountId: 'INV', expenseAccountId: null, startDate: '2026-01-01' })).toThrow(/Cost of Goods Sold/);
   });
 });
