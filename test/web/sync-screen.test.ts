@@ -182,6 +182,31 @@ describe('sync screen', () => {
     await page.getByLabel('Dry run', { exact: true }).uncheck();
   });
 
+  it('an issue held on an account made inactive in QuickBooks leads to its setting, which shows the problem next to it', { timeout: FLOW_TIMEOUT }, async () => {
+    const realmId = realmOf(gw, 'AU').realmId;
+    const response = await fetch(`${gw.app.quickbooks.endpoints.apiBaseUrl}/_sandbox/act/${realmId}/set-active`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entity: 'Account', id: acct('Labour Income'), active: false }),
+    });
+    expect(response.status).toBeLessThan(300);
+    await gw.app.services.chart.refresh(tenantId, 'full');
+    await gw.app.services.ledgerRecords.upsertInvoice(tenantId, invoice('inv-7', '1007', '120.00'));
+    await page.getByRole('button', { name: 'Start sync' }).click();
+    const progress = page.getByTestId('sync-progress');
+    await expect.poll(() => progress.getAttribute('data-outcome'), { timeout: 60_000 }).toBe('FAILED');
+    const issue = page.getByTestId('sync-issue');
+    await issue.first().waitFor();
+    expect(await issue.getByRole('strong').first().textContent()).toBe('Invoice 1007 · Harbour View Dental · 2 Mar 2026 · 132.00');
+    await issue.getByRole('link', { name: 'Open “Default Labour Income Account” in Accounting settings' }).click();
+    await page.getByRole('heading', { name: 'Accounting settings', exact: true }).waitFor();
+    const problem = page.locator('[data-setting-problem="defaultLabourIncomeAccountId"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/inactive/i);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id), POLL).toBe('defaultLabourIncomeAccountId');
+    await screenshot(page, '17-settings-problem');
+  });
+
   it('made no request outside this machine, and logged no error', () => {
     expect(external).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -27,6 +27,8 @@ export interface AccountSelectProps {
   known?: AccountOptionFragment | null;
   help?: string;
   error?: string;
+  /** Why the saved account cannot be used now (inactive or deleted in QuickBooks, a wrong type): shown next to the setting. */
+  problem?: string;
   /** Visually hidden label (tables label the column instead). */
   compact?: boolean;
 }
@@ -61,11 +63,12 @@ export function AccountSelect(props: AccountSelectProps): ReactNode {
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const searchId = `${id}-search`;
-  const describedBy = [props.help ? helpId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const problemId = `${id}-problem`;
+  const describedBy = [props.problem ? problemId : '', props.help ? helpId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const fits = (a: AccountOptionFragment) => a.purposes.includes(purpose);
 
   return (
-    <div className={`field account-field${props.error ? ' has-error' : ''}`}>
+    <div className={`field account-field${props.error || props.problem ? ' has-error' : ''}`}>
       <label htmlFor={id} className={props.compact ? 'visually-hidden' : undefined}>
         {props.label}
       </label>
@@ -123,6 +126,11 @@ export function AccountSelect(props: AccountSelectProps): ReactNode {
         </p>
       )}
       {error && <p className="field-error">The accounts could not be loaded: {error.message}</p>}
+      {props.problem && (
+        <p id={problemId} className="field-error setting-problem" data-setting-problem={id}>
+          {props.problem}
+        </p>
+      )}
       {props.help && (
         <p id={helpId} className="help">
           {props.help}

@@ -197,6 +197,7 @@ export function SettingsScreen(): ReactNode {
                   value={form.accounts[def.id]}
                   known={savedAccount(settings, def.id)}
                   error={errors[def.id]}
+                  problem={form.accounts[def.id] === saved.accounts[def.id] ? settings.accountProblems.find((p) => `${p.setting}Id` === def.id)?.message : undefined}
                   onChange={(v) => setAccount(def.id, v)}
                 />
               ) : (
