@@ -194,7 +194,7 @@ export class InboundApplyService {
     const pulled = mapping ? await this.deps.ledger.get(tenantId, 'payment', mapping.recordId) : null;
     if (mapping && pulled && pulled.externalId !== inboundPaymentExternalId(row.Id)) {
       // A payment the FSM recorded and the gateway pushed, changed by hand in QBO: the FSM's amounts stand.
-      await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, 'payment', mapping.recordId, `QuickBooks payment ${row.Id} was edited in QuickBooks; the FSM payment ${pulled.externalId} keeps its amounts.`);
+      await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, 'payment', mapping.recordId, `${capitalise(qboPaymentPhrase(row))} was edited in QuickBooks; the field-service app keeps its own amounts for it.`);
       await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
       return 'IGNORED';
     }
@@ -246,7 +246,7 @@ export class InboundApplyService {
         fixHint: 'Check the invoice in the field-service app and in QuickBooks (was the payment recorded on both sides?); correct one side, then retry.',
         retryable: true,
       }));
-      await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, null, null, `QuickBooks payment ${row.Id} was not recorded in the FSM: ${error.message}`);
+      await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, null, null, `${capitalise(qboPaymentPhrase(row))} was not recorded in the field-service app: ${clause(error.message)}.`);
       return 'IGNORED';
     }
     await this.#mappings.updateOne(
@@ -348,7 +348,7 @@ export class InboundApplyService {
       { _id: mapping._id, tenantId: mapping.tenantId },
       { $set: { remoteStatus: how, ...(syncToken ? { syncToken } : {}), ...(after ? { syncedVersion: after.version } : {}), lastSyncedAt: new Date() } },
     );
-    await this.#announce(tenantId, 'PAYMENT_REVERSED', 'Payment', qboId, 'payment', mapping.recordId, `QuickBooks payment ${qboId} was ${how.toLowerCase()} in QuickBooks; FSM payment ${record.externalId} is voided.`);
+    await this.#announce(tenantId, 'PAYMENT_REVERSED', 'Payment', qboId, 'payment', mapping.recordId, `The payment of ${formatAmount(String(record.amount))} on ${formatDate(record.date)} was ${how.toLowerCase()} in QuickBooks; it is voided in the field-service app too.`);
     return 'APPLIED';
   }
 
@@ -387,7 +387,7 @@ export class InboundApplyService {
         fixHint: 'If QuickBooks had it right, change the customer in the field-service app to match; otherwise there is nothing to do (Ignore closes this issue).',
         retryable: false,
       }), record.externalId);
-      await this.#announce(tenantId, 'CUSTOMER_CONFLICT', 'Customer', row.Id, 'customer', record.id, `Customer ${record.externalId} was edited on both sides; FSM version kept. QuickBooks had: ${theirs}.`);
+      await this.#announce(tenantId, 'CUSTOMER_CONFLICT', 'Customer', row.Id, 'customer', record.id, `Customer ${record.displayName} was changed on both sides; the field-service app's version is kept. QuickBooks had: ${theirs}.`);
       // The token is noted so the same QBO version is not reported twice; the push then overwrites QBO.
       await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
       return 'APPLIED';
@@ -401,7 +401,7 @@ export class InboundApplyService {
       { _id: mapping._id, tenantId: mapping.tenantId },
       { $set: { syncToken: row.SyncToken ?? null, syncedVersion: saved.version, lastSyncedAt: new Date(), state: 'SYNCED' } },
     );
-    await this.#announce(tenantId, 'CUSTOMER_UPDATED', 'Customer', row.Id, 'customer', saved.id, `Customer ${saved.externalId} updated from QuickBooks: ${describeCustomer(input)}.`);
+    await this.#announce(tenantId, 'CUSTOMER_UPDATED', 'Customer', row.Id, 'customer', saved.id, `Customer ${saved.displayName} updated from QuickBooks: ${describeCustomer(input)}.`);
     return 'APPLIED';
   }
 

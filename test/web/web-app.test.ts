@@ -219,6 +219,9 @@ describe('web app', () => {
     await page.getByRole('link', { name: 'Supplies' }).click();
     await page.getByRole('heading', { name: 'Supply income accounts' }).waitFor();
     await page.getByLabel('Income account for Tempering valve', { exact: true }).waitFor();
+    // English plurals: "supplies", never "supplys".
+    await page.getByLabel('Search supplies', { exact: true }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('supplys');
     await screenshot(page, '09-supplies');
 
     await page.getByRole('link', { name: 'Payment methods' }).click();

@@ -22,6 +22,7 @@ import {
   type SyncKind,
   type SyncRunRowFragment,
   SyncScreenDocument,
+  type SyncScreenQuery,
 } from '../generated/graphql.js';
 import { Link } from '../router.js';
 
@@ -123,6 +124,7 @@ export function SyncScreen(): ReactNode {
         </div>
       </div>
       <IssuesList issues={issues?.edges.map((e) => e.node) ?? []} total={issues?.totalCount ?? 0} onRetried={() => void screen.refetch()} />
+      <QuickBooksChanges changes={(screen.data ?? screen.previousData)?.quickBooksChanges.edges.map((e) => e.node) ?? []} />
       <RunHistory runs={runs} total={(screen.data ?? screen.previousData)?.syncRuns.totalCount ?? 0} />
     </section>
   );
@@ -406,6 +408,27 @@ function IssueItem(props: { issue: SyncIssueRowFragment; onDone: () => void }): 
       </div>
       <p className="muted small">Code {i.code}</p>
     </li>
+  );
+}
+
+/** What people changed in QuickBooks and how the field-service app followed (payments recorded, invoices voided...). */
+function QuickBooksChanges(props: { changes: SyncScreenQuery['quickBooksChanges']['edges'][number]['node'][] }): ReactNode {
+  return (
+    <div className="card" aria-labelledby="changes-title">
+      <h2 id="changes-title">Changes made in QuickBooks</h2>
+      {props.changes.length === 0 ? (
+        <p className="muted">No changes made in QuickBooks yet.</p>
+      ) : (
+        <ul className="issues" data-testid="quickbooks-changes">
+          {props.changes.map((c) => (
+            <li key={c.id} className="issue">
+              <p>{c.message}</p>
+              <p className="muted small">{formatDateTime(c.at)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
