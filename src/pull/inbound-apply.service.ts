@@ -80,10 +80,11 @@ function settledByMapping(entity: PageItem['entity'], row: PageItem['row'], mapp
   const token = row.SyncToken ?? null;
   switch (entity) {
     case 'Customer':
-      if (!mapping) return 'IGNORED'; // not linked: the import decides about unknown customers
+      // Not linked: the full apply lists it as created in QuickBooks (unless the import or the push owns it).
+      if (!mapping) return undefined;
       return mapping.syncToken === token ? 'UNCHANGED' : undefined;
     case 'Invoice':
-      if (!mapping) return 'IGNORED';
+      if (!mapping) return isDeletedStub(row) ? 'IGNORED' : undefined;
       if (isDeletedStub(row)) return mapping.remoteStatus === 'DELETED' ? 'UNCHANGED' : undefined;
       return mapping.syncToken === token ? 'UNCHANGED' : undefined;
     case 'Payment':
@@ -105,6 +106,8 @@ function qboPaymentPhrase(row: QboPaymentRow): string {
   const on = row.TxnDate ? ` on ${formatDate(row.TxnDate)}` : '';
   return `the payment${amount}${from} received in QuickBooks${on}`;
 }
+/** A customer or invoice from QBO that no FSM record is linked to. */
+type CreatedCandidate = { entity: 'Customer'; row: QboCustomerRow } | { entity: 'Invoice'; row: QboInvoiceRow };
 
 export function inboundPaymentExternalId(qboId: string): string {
   return `qbo-payment-${qboId}`;
@@ -146,8 +149,19 @@ export class InboundApplyService {
    */
   async applyPage(tenantId: string, items: readonly PageItem[]): Promise<ApplyResult[]> {
     const known = await this.#mappingsOf(tenantId, items);
+    // Customers and invoices no FSM record is linked to: screened for the whole page at once (a handful of
+    // queries), so a page of objects entered in QuickBooks costs no per-object collection scans.
+    const unlinked = items.filter((i) => i.entity !== 'Payment' && !isDeletedStub(i.row) && !known.has(`${KIND_OF[i.entity]}:${i.row.Id}`));
+    const screened = unlinked.length > 0 ? await this.#screenCreated(tenantId, unlinked as CreatedCandidate[]) : new Map<string, ApplyResult | null>();
     const results: ApplyResult[] = [];
+    const fresh: { index: number; candidate: CreatedCandidate }[] = [];
     for (const { entity, row } of items) {
+      const screen = entity === 'Payment' ? undefined : screened.get(`${entity}:${row.Id}`);
+      if (screen !== undefined) {
+        if (screen === null) fresh.push({ index: results.length, candidate: { entity, row } as CreatedCandidate });
+        results.push(screen ?? 'APPLIED');
+        continue;
+      }
       const settled = settledByMapping(entity, row, known.get(`${KIND_OF[entity]}:${row.Id}`) ?? null);
       if (settled) {
         results.push(settled);
@@ -164,6 +178,10 @@ export class InboundApplyService {
           results.push(await this.applyInvoice(tenantId, row));
           break;
       }
+    }
+    if (fresh.length > 0) {
+      const listed = await this.#listCreated(tenantId, fresh.map((f) => f.candidate));
+      fresh.forEach((f, i) => (results[f.index] = listed[i]!));
     }
     return results;
   }
@@ -353,23 +371,130 @@ export class InboundApplyService {
   }
 
   /**
-   * A QBO Payment with no mapping may be one the push engine has just written (committed in QBO, mapping
-   * not saved yet): its outbox entry names it, or a payment create is still in flight (then wait).
+   * A QBO object with no mapping may be one the push engine has just written (committed in QBO, mapping
+   * not saved yet): its outbox entry names it, or a create of that entity is still in flight (then wait).
    */
-  async #ownWriteInFlight(tenantId: string, qboId: string): Promise<boolean> {
+  async #ownWriteInFlight(tenantId: string, qboId: string, entity: 'Payment' | 'Customer' | 'Invoice' = 'Payment'): Promise<boolean> {
     const tenant = new Types.ObjectId(tenantId);
-    if (await this.#outbox.exists({ tenantId: tenant, entity: 'Payment', resultId: qboId })) return true;
-    if (await this.#outbox.exists({ tenantId: tenant, entity: 'Payment', operation: 'create', status: 'PENDING' })) {
-      throw new InboundDeferredError('a payment pushed by the gateway is in flight; the change is looked at again shortly');
+    if (await this.#outbox.exists({ tenantId: tenant, entity, resultId: qboId })) return true;
+    if (await this.#outbox.exists({ tenantId: tenant, entity, operation: 'create', status: 'PENDING' })) {
+      throw new InboundDeferredError(`a ${entity.toLowerCase()} pushed by the gateway is in flight; the change is looked at again shortly`);
     }
     return false;
+  }
+
+  // ---- records created in QuickBooks ---------------------------------------------------------------
+
+  /**
+   * What is already known about unlinked customers/invoices, per `<entity>:<QBO id>`: a result when
+   * nothing is to be listed (already listed, decided by the import, inactive, or the gateway's own write:
+   * its outbox entry names the id, or a create of the same name/number is still in flight), null when it
+   * is new. One query per collection for the whole batch.
+   */
+  async #screenCreated(tenantId: string, candidates: readonly CreatedCandidate[]): Promise<Map<string, ApplyResult | null>> {
+    const tenant = new Types.ObjectId(tenantId);
+    const ids = [...new Set(candidates.map((c) => c.row.Id))];
+    const [listed, matched, written, pending] = await Promise.all([
+      this.deps.models.createdRecords.find({ tenantId: tenant, _id: { $in: candidates.map((c) => `${tenantId}:${c.entity}:${c.row.Id}`) } }, { _id: 1 }).lean(),
+      candidates.some((c) => c.entity === 'Customer') ? this.deps.models.customerMatches.find({ tenantId: tenant, _id: { $in: ids.map((id) => `${tenantId}:${id}`) } }, { qboId: 1 }).lean() : [],
+      this.#outbox.find({ tenantId: tenant, entity: { $in: ['Customer', 'Invoice'] }, resultId: { $in: ids } }, { entity: 1, resultId: 1 }).lean(),
+      this.#outbox.find({ tenantId: tenant, entity: { $in: ['Customer', 'Invoice'] }, operation: 'create', status: 'PENDING' }, { entity: 1, payload: 1 }).lean(),
+    ]);
+    const listedKeys = new Set(listed.map((d) => d._id));
+    const matchedIds = new Set(matched.map((m) => m.qboId));
+    const writtenKeys = new Set(written.map((w) => `${w.entity}:${w.resultId}`));
+    const inFlight = new Set(
+      pending.map((p) => {
+        const body = JSON.parse(p.payload) as { DisplayName?: string; DocNumber?: string };
+        return `${p.entity}:${(p.entity === 'Customer' ? body.DisplayName : body.DocNumber) ?? ''}`;
+      }),
+    );
+    const verdicts = new Map<string, ApplyResult | null>();
+    for (const { entity, row } of candidates) {
+      const natural = entity === 'Customer' ? (row).DisplayName : (row).DocNumber;
+      let verdict: ApplyResult | null = null;
+      if (listedKeys.has(`${tenantId}:${entity}:${row.Id}`) || writtenKeys.has(`${entity}:${row.Id}`) || inFlight.has(`${entity}:${natural ?? ''}`)) verdict = 'UNCHANGED';
+      else if ((entity === 'Customer' && (matchedIds.has(row.Id) || (row).Active === false))) verdict = 'IGNORED';
+      verdicts.set(`${entity}:${row.Id}`, verdict);
+    }
+    return verdicts;
+  }
+
+  /**
+   * A customer or invoice no FSM record is linked to: entered in QuickBooks after the import. It is
+   * listed once (quickBooksCreatedRecords) and announced (CUSTOMER_CREATED / INVOICE_CREATED) so the FSM
+   * can link or import it; never linked or imported by guesswork. The gateway's own creates still being
+   * saved, inactive customers and customers the import already decided about are not listed.
+   */
+  async #noticeCreated(tenantId: string, entity: 'Customer' | 'Invoice', row: QboCustomerRow | QboInvoiceRow): Promise<ApplyResult> {
+    const candidate = { entity, row };
+    const verdict = (await this.#screenCreated(tenantId, [candidate])).get(`${entity}:${row.Id}`);
+    return verdict ?? (await this.#listCreated(tenantId, [candidate]))[0]!;
+  }
+
+  /** Lists new customers/invoices (one insert for the batch) and announces each; a concurrent listing of the same one counts as UNCHANGED. */
+  async #listCreated(tenantId: string, candidates: readonly CreatedCandidate[]): Promise<ApplyResult[]> {
+    const tenant = new Types.ObjectId(tenantId);
+    const docs = candidates.map(({ entity, row }) => {
+      const customer = row as QboCustomerRow;
+      const invoice = row as QboInvoiceRow;
+      return {
+        _id: `${tenantId}:${entity}:${row.Id}`,
+        tenantId: tenant,
+        entity,
+        qboId: row.Id,
+        name: entity === 'Customer' ? customerInputFromQbo(customer, '').displayName : (invoice.DocNumber ?? row.Id),
+        customerName: entity === 'Invoice' ? (invoice.CustomerRef?.name ?? null) : null,
+        customerQboId: entity === 'Invoice' ? (invoice.CustomerRef?.value ?? null) : null,
+        email: entity === 'Customer' ? (customer.PrimaryEmailAddr?.Address ?? null) : null,
+        amount: entity === 'Invoice' && invoice.TotalAmt !== undefined ? new Decimal(String(invoice.TotalAmt)).toFixed(2) : null,
+        date: entity === 'Invoice' ? (invoice.TxnDate ?? null) : null,
+        status: 'OPEN' as const,
+        recordId: null,
+        seenAt: new Date(),
+      };
+    });
+    const failed = new Set<number>();
+    try {
+      await this.deps.models.createdRecords.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { index?: number; err?: { index?: number }; code?: number }[] }).writeErrors;
+      if (!writeErrors) throw error;
+      for (const e of writeErrors) {
+        if ((e.code ?? 11000) !== 11000) throw error; // only "listed already" (a webhook and the poller at once) is expected
+        failed.add(e.index ?? e.err?.index ?? -1);
+      }
+    }
+    const listed = docs.filter((_, i) => !failed.has(i));
+    if (listed.length > 0) {
+      const at = new Date();
+      const changes = await this.deps.models.changes.insertMany(
+        listed.map((doc) => ({
+          tenantId: tenant,
+          kind: doc.entity === 'Customer' ? 'CUSTOMER_CREATED' : 'INVOICE_CREATED',
+          entity: doc.entity,
+          qboId: doc.qboId,
+          recordKind: null,
+          recordId: null,
+          message:
+            doc.entity === 'Customer'
+              ? `Customer "${doc.name}" was created in QuickBooks and is not linked to an FSM customer.`
+              : `Invoice ${doc.name}${doc.customerName ? ` for ${doc.customerName}` : ''}${doc.amount ? ` (${doc.amount})` : ''} was created in QuickBooks and is not linked to an FSM invoice.`,
+          at,
+        })),
+      );
+      for (const c of changes) {
+        this.deps.pubsub.publish(Topic.QuickBooksChanges, { id: c._id.toHexString(), tenantId, kind: c.kind, entity: c.entity, quickBooksId: c.qboId, recordKind: null, recordId: null, message: c.message, at: c.at });
+      }
+    }
+    return docs.map((_, i) => (failed.has(i) ? 'UNCHANGED' : 'APPLIED'));
   }
 
   // ---- customers ---------------------------------------------------------------------------------
 
   async applyCustomer(tenantId: string, row: QboCustomerRow): Promise<ApplyResult> {
     const mapping = await this.#mappingByQboId(tenantId, 'customer', row.Id);
-    if (!mapping) return 'IGNORED'; // not linked: the import decides about unknown customers
+    if (!mapping) return this.#noticeCreated(tenantId, 'Customer', row);
     if (mapping.syncToken === (row.SyncToken ?? null)) return 'UNCHANGED';
     const record = await this.deps.ledger.get(tenantId, 'customer', mapping.recordId);
     if (!record) return 'IGNORED';
@@ -409,7 +534,7 @@ export class InboundApplyService {
 
   async applyInvoice(tenantId: string, row: QboInvoiceRow): Promise<ApplyResult> {
     const mapping = await this.#mappingByQboId(tenantId, 'invoice', row.Id);
-    if (!mapping) return 'IGNORED';
+    if (!mapping) return isDeletedStub(row) ? 'IGNORED' : this.#noticeCreated(tenantId, 'Invoice', row);
     if (isDeletedStub(row)) return mapping.remoteStatus === 'DELETED' ? 'UNCHANGED' : this.#flag(tenantId, mapping, 'DELETED', `QuickBooks invoice ${row.Id} was deleted in QuickBooks.`, null);
     if (mapping.syncToken === (row.SyncToken ?? null)) return 'UNCHANGED';
     if (isVoided(row)) return mapping.remoteStatus === 'VOIDED' ? 'UNCHANGED' : this.#flag(tenantId, mapping, 'VOIDED', `QuickBooks invoice ${row.Id} was voided in QuickBooks.`, row.SyncToken ?? null);

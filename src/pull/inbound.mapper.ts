@@ -49,6 +49,8 @@ export interface QboInvoiceRow {
   TotalAmt?: number | string;
   Balance?: number | string;
   DocNumber?: string;
+  TxnDate?: string;
+  CustomerRef?: { value?: string; name?: string };
   MetaData?: { LastUpdatedTime?: string; CreateTime?: string };
 }
 

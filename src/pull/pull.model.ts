@@ -106,7 +106,10 @@ export type QuickBooksChangeKind =
   | 'CUSTOMER_CONFLICT'
   | 'INVOICE_VOIDED'
   | 'INVOICE_DELETED'
-  | 'INVOICE_EDITED';
+  | 'INVOICE_EDITED'
+  // A customer or invoice entered in QuickBooks that no FSM record is linked to (listed by quickBooksCreatedRecords).
+  | 'CUSTOMER_CREATED'
+  | 'INVOICE_CREATED';
 
 export interface QuickBooksChangeDoc {
   _id: Types.ObjectId;
@@ -136,6 +139,54 @@ const changeSchema = new Schema<QuickBooksChangeDoc>(
 changeSchema.plugin(tenantScoped, { index: false });
 changeSchema.index({ tenantId: 1, _id: -1 });
 
+export type CreatedRecordEntity = 'Customer' | 'Invoice';
+export type CreatedRecordStatus = 'OPEN' | 'LINKED';
+
+/**
+ * A customer or invoice seen in QuickBooks (created there after the import) with no FSM record linked to
+ * it: listed so the FSM can link or import it. LINKED once any FSM record maps to it (whatever linked it).
+ */
+export interface CreatedRecordDoc {
+  /** `<tenant>:<entity>:<QBO id>` (FerretDB serves _id lookups from its primary key). */
+  _id: string;
+  tenantId: Types.ObjectId;
+  entity: CreatedRecordEntity;
+  qboId: string;
+  /** Customer: DisplayName; invoice: DocNumber (or the QBO id when it has none). */
+  name: string;
+  /** Invoice: the QBO customer's name and id. */
+  customerName: string | null;
+  customerQboId: string | null;
+  email: string | null;
+  /** Invoice: TotalAmt as QBO sent it (a decimal string, never a float) and TxnDate. */
+  amount: string | null;
+  date: string | null;
+  status: CreatedRecordStatus;
+  /** The FSM record linked to it, once LINKED (gateway id). */
+  recordId: string | null;
+  seenAt: Date;
+}
+
+const createdSchema = new Schema<CreatedRecordDoc>(
+  {
+    _id: { type: String, required: true },
+    entity: { type: String, required: true },
+    qboId: { type: String, required: true },
+    name: { type: String, required: true },
+    customerName: { type: String, default: null },
+    customerQboId: { type: String, default: null },
+    email: { type: String, default: null },
+    amount: { type: String, default: null },
+    date: { type: String, default: null },
+    status: { type: String, required: true },
+    recordId: { type: String, default: null },
+    seenAt: { type: Date, required: true },
+  },
+  { collection: 'pull_created_records', versionKey: false },
+);
+createdSchema.plugin(tenantScoped, { index: false });
+createdSchema.index({ tenantId: 1, status: 1, _id: -1 });
+
 function modelOf<T>(connection: Connection, name: string, schema: Schema<T>): Model<T> {
   return (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
 }
@@ -146,6 +197,7 @@ export function pullModels(connection: Connection) {
     invoiceFlags: modelOf(connection, 'PullInvoiceFlag', flagSchema),
     customerMatches: modelOf(connection, 'PullCustomerMatch', matchSchema),
     changes: modelOf(connection, 'PullChange', changeSchema),
+    createdRecords: modelOf(connection, 'PullCreatedRecord', createdSchema),
   };
 }
 export type PullModels = ReturnType<typeof pullModels>;

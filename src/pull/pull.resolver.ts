@@ -9,7 +9,7 @@ import { beforeIdFilter } from '../sync/sync-paging.util.js';
 import { type SyncRun } from '../sync/sync-run.model.js';
 import { SyncRunType } from '../sync/sync.type.js';
 import { runView } from '../sync/sync.view.js';
-import { type CustomerMatchDoc, type QuickBooksChangeDoc } from './pull.model.js';
+import { type CreatedRecordDoc, type CustomerMatchDoc, type QuickBooksChangeDoc } from './pull.model.js';
 import { type QuickBooksChangeEvent } from './quickbooks-change.event.js';
 import {
   CustomerImportMatchConnection,
@@ -19,6 +19,10 @@ import {
   InvoiceQuickBooksFlagType,
   QuickBooksChangeConnection,
   QuickBooksChangeType,
+  QuickBooksCreatedEntityEnum,
+  QuickBooksCreatedRecordConnection,
+  QuickBooksCreatedRecordType,
+  QuickBooksCreatedStatusEnum,
 } from './pull.type.js';
 
 export function pullRunView(run: SyncRun): SyncRunType {
@@ -42,8 +46,51 @@ function changeView(doc: QuickBooksChangeDoc): QuickBooksChangeType {
   return { ...doc, id: doc._id.toHexString(), quickBooksId: doc.qboId } as unknown as QuickBooksChangeType;
 }
 
+function createdView(doc: CreatedRecordDoc): QuickBooksCreatedRecordType {
+  return {
+    id: doc._id,
+    entity: doc.entity as QuickBooksCreatedEntityEnum,
+    quickBooksId: doc.qboId,
+    name: doc.name,
+    customerName: doc.customerName,
+    quickBooksCustomerId: doc.customerQboId,
+    email: doc.email,
+    amount: doc.amount,
+    date: doc.date,
+    status: doc.status as QuickBooksCreatedStatusEnum,
+    recordId: doc.recordId,
+    seenAt: doc.seenAt,
+  };
+}
+
 @Resolver()
 export class PullResolver {
+  @Query(() => QuickBooksCreatedRecordConnection, {
+    description: 'Customers and invoices entered in QuickBooks after the import that no FSM record is linked to (OPEN), or that were linked since (LINKED), customers before invoices, by QuickBooks id. Each one is also announced on quickBooksChanges (CUSTOMER_CREATED, INVOICE_CREATED).',
+  })
+  async quickBooksCreatedRecords(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('entity', () => QuickBooksCreatedEntityEnum, { nullable: true }) entity: QuickBooksCreatedEntityEnum | null,
+    @Arg('status', () => QuickBooksCreatedStatusEnum, { nullable: true }) status: QuickBooksCreatedStatusEnum | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<QuickBooksCreatedRecordType>> {
+    const page = pageRequest(first, after);
+    const { rows, totalCount } = await ctx.services.pull.created.list(ctx.tenant.id, { entity, status }, page);
+    return toConnection(rows, page, totalCount, (r) => [r._id], createdView);
+  }
+
+  @Mutation(() => QuickBooksCreatedRecordType, {
+    description: 'Links an FSM invoice to the invoice a bookkeeper entered in QuickBooks for it (same customer, same total; neither linked yet): later FSM changes update that QuickBooks invoice, never a new one.',
+  })
+  async linkQuickBooksInvoice(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('invoiceId', () => ID) invoiceId: string,
+    @Arg('quickBooksInvoiceId', () => ID) quickBooksInvoiceId: string,
+  ): Promise<QuickBooksCreatedRecordType> {
+    return createdView(await ctx.services.pull.created.linkInvoice(ctx.tenant.id, invoiceId, quickBooksInvoiceId));
+  }
+
   @Mutation(() => SyncRunType, { description: 'Imports every QuickBooks customer: links matches (QBO id, email, display name), creates the rest, reports ambiguous ones as sync issues. Progress on syncProgress.' })
   async importCustomers(@Ctx() ctx: GraphQLContext): Promise<SyncRunType> {
     return pullRunView(await ctx.services.pull.customers.start(ctx.tenant.id));

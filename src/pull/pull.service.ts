@@ -22,6 +22,7 @@ import { CdcPoller, type PollReport } from './cdc.poller.js';
 import { CustomerImportService } from './customer-import.service.js';
 import { type ApplyResult, InboundApplyService, InboundDeferredError } from './inbound-apply.service.js';
 import { registerRemoteChangeActions } from './remote-change.actions.js';
+import { CreatedRecordsService } from './created-records.service.js';
 import { pullModels, type PullModels } from './pull.model.js';
 import { PullRunService } from './pull-run.service.js';
 
@@ -47,6 +48,8 @@ export class PullService {
   readonly poller: CdcPoller;
   readonly runs: PullRunService;
   readonly customers: CustomerImportService;
+  /** Customers and invoices entered in QuickBooks that no FSM record is linked to. */
+  readonly created: CreatedRecordsService;
   #timer: NodeJS.Timeout | undefined;
   #started = false;
   #closed = false;
@@ -65,6 +68,7 @@ export class PullService {
       initialSince: async (tenantId) => (await deps.connections.status(tenantId)).connectedAt ?? new Date(),
     });
     this.runs = new PullRunService(deps.connection, deps.pubsub, deps.log);
+    this.created = new CreatedRecordsService({ connection: deps.connection, models: this.models, access: deps.connections, ledger: deps.ledger });
     registerRemoteChangeActions(deps.sync.issueActions, { sync: deps.sync, ledger: deps.ledger, models: this.models });
     this.customers = new CustomerImportService({ connection: deps.connection, models: this.models, access: deps.connections, ledger: deps.ledger, issues: deps.sync.issues, runs: this.runs, log: deps.log });
     deps.inbound.handle('Payment', (event) => this.#onHint(event));

@@ -1,6 +1,7 @@
 /** GraphQL shapes of the pull slice: customer import outcomes, QuickBooks changes, invoice flags. */
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../graphql/pagination.js';
+import { LocalDateScalar, MoneyScalar } from '../graphql/scalars.js';
 
 export enum CustomerImportStatusEnum {
   LINKED = 'LINKED',
@@ -20,6 +21,8 @@ export enum QuickBooksChangeKindEnum {
   INVOICE_VOIDED = 'INVOICE_VOIDED',
   INVOICE_DELETED = 'INVOICE_DELETED',
   INVOICE_EDITED = 'INVOICE_EDITED',
+  CUSTOMER_CREATED = 'CUSTOMER_CREATED',
+  INVOICE_CREATED = 'INVOICE_CREATED',
 }
 registerEnumType(QuickBooksChangeKindEnum, { name: 'QuickBooksChangeKind' });
 
@@ -70,5 +73,36 @@ export class InvoiceQuickBooksFlagType {
   @Field(() => Date) at!: Date;
 }
 
+export enum QuickBooksCreatedEntityEnum {
+  CUSTOMER = 'Customer',
+  INVOICE = 'Invoice',
+}
+registerEnumType(QuickBooksCreatedEntityEnum, { name: 'QuickBooksCreatedEntity', description: 'The kind of record entered in QuickBooks.' });
+
+export enum QuickBooksCreatedStatusEnum {
+  OPEN = 'OPEN',
+  LINKED = 'LINKED',
+}
+registerEnumType(QuickBooksCreatedStatusEnum, { name: 'QuickBooksCreatedStatus', description: 'OPEN: no FSM record is linked to it yet; LINKED: an FSM record is (linked or imported).' });
+
+@ObjectType('QuickBooksCreatedRecord', {
+  description: 'A customer or invoice entered in QuickBooks after the import that no FSM record was linked to. Link or import customers with linkCustomer / createCustomerFromQuickBooks, invoices with linkQuickBooksInvoice.',
+})
+export class QuickBooksCreatedRecordType {
+  @Field(() => ID) id!: string;
+  @Field(() => QuickBooksCreatedEntityEnum) entity!: QuickBooksCreatedEntityEnum;
+  @Field(() => ID) quickBooksId!: string;
+  @Field(() => String, { description: "Customer: its display name; invoice: its number." }) name!: string;
+  @Field(() => String, { nullable: true, description: "Invoice: the QuickBooks customer's name." }) customerName!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Invoice: the QuickBooks customer id.' }) quickBooksCustomerId!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Invoice: its total in QuickBooks.' }) amount!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Invoice: its date.' }) date!: string | null;
+  @Field(() => QuickBooksCreatedStatusEnum) status!: QuickBooksCreatedStatusEnum;
+  @Field(() => ID, { nullable: true, description: 'The FSM customer or invoice linked to it.' }) recordId!: string | null;
+  @Field(() => Date) seenAt!: Date;
+}
+
 export const { ConnectionType: CustomerImportMatchConnection } = connectionTypes('CustomerImportMatch', CustomerImportMatchType);
 export const { ConnectionType: QuickBooksChangeConnection } = connectionTypes('QuickBooksChange', QuickBooksChangeType);
+export const { ConnectionType: QuickBooksCreatedRecordConnection } = connectionTypes('QuickBooksCreatedRecord', QuickBooksCreatedRecordType);

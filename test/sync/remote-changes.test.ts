@@ -6,6 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CreateCustomerFromQuickBooksDocument,
+  LinkQuickBooksInvoiceDocument,
+  QuickBooksChangesFeedDocument,
+  type QuickBooksChangesFeedSubscription,
+  QuickBooksCreatedRecordsDocument,
   OpenSyncIssuesDocument,
   RecordPaymentDocument,
   RefreshChartOfAccountsDocument,
@@ -22,7 +27,7 @@ import {
 } from '../generated/graphql.js';
 import { accountIdByName, chooseAustralianAccounts } from '../helpers/accounting-setup.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { gql } from '../helpers/graphql-client.js';
+import { collect, gql, wsClient } from '../helpers/graphql-client.js';
 import { connectTenant, realmOf } from '../helpers/quickbooks.js';
 
 let gw: TestGateway;
@@ -339,5 +344,58 @@ describe('an invoice voided in QuickBooks', () => {
     expect((await entities('Invoice')).find((i) => i.Id === qboId)).toMatchObject({ TotalAmt: 0 });
     await perform('VOID_IN_FSM', flagged.id);
     expect(await invoice('inv-void')).toMatchObject({ status: 'VOIDED', sync: { state: 'SYNCED' } });
+  });
+});
+
+describe('customers and invoices created in QuickBooks after the import', () => {
+  it('are listed (query and subscription event), never the gateway\'s own; a customer is imported and an invoice linked, and the FSM edit then updates that QuickBooks invoice', async () => {
+    const pull = async () => {
+      await ok(gql(gw.graphqlUrl, StartSyncDocument, { input: { direction: 'PULL' as never } }, key));
+      await gw.app.services.pull.idle();
+    };
+    const listed = async () => (await ok(gql(gw.graphqlUrl, QuickBooksCreatedRecordsDocument, {}, key))).quickBooksCreatedRecords.edges.map((e) => e.node);
+    await pull();
+    expect(await listed()).toEqual([]); // everything the gateway pushed is its own
+
+    const ws = wsClient(gw.wsUrl, key);
+    const feed = collect<QuickBooksChangesFeedSubscription, Record<string, never>>(ws, QuickBooksChangesFeedDocument, {});
+    await new Promise((r) => setTimeout(r, 200));
+    const wanda = (await act('create', { entity: 'Customer', body: { DisplayName: 'Walk-in Wanda', PrimaryEmailAddr: { Address: 'wanda@example.com' } } })).Customer!;
+    const labourItem = (await entities('Item')).find((i) => (i as { Name?: string }).Name === 'Labour')!.Id;
+    const gst = (await entities('TaxCode')).find((t) => (t as { Name?: string }).Name === 'GST')!.Id;
+    const qboInvoice = (await act('create', {
+      entity: 'Invoice',
+      body: { CustomerRef: { value: await customerQboId('c-cafe') }, DocNumber: 'Q-77', TxnDate: '2026-03-05', GlobalTaxCalculation: 'TaxExcluded', Line: [{ DetailType: 'SalesItemLineDetail', Amount: 100, SalesItemLineDetail: { ItemRef: { value: labourItem }, TaxCodeRef: { value: gst } } }] },
+    })).Invoice!;
+    await pull();
+    const rows = await listed();
+    expect(rows).toHaveLength(2);
+    expect(rows).toContainEqual(expect.objectContaining({ entity: 'CUSTOMER', quickBooksId: wanda.Id, name: 'Walk-in Wanda', email: 'wanda@example.com', status: 'OPEN', recordId: null }));
+    expect(rows).toContainEqual(expect.objectContaining({ entity: 'INVOICE', quickBooksId: qboInvoice.Id, name: 'Q-77', customerName: 'Kiama Harbour Cafe', amount: '110.00', date: '2026-03-05', status: 'OPEN' }));
+    await new Promise((r) => setTimeout(r, 300));
+    await ws.dispose();
+    const events = (await feed).events.map((e) => e.data?.quickBooksChanges);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'CUSTOMER_CREATED', quickBooksId: wanda.Id }));
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'INVOICE_CREATED', quickBooksId: qboInvoice.Id }));
+    // A second pull lists nothing twice.
+    await pull();
+    expect(await listed()).toHaveLength(2);
+
+    // Import the customer: the listing shows it linked to the new FSM customer.
+    const imported = (await ok(gql(gw.graphqlUrl, CreateCustomerFromQuickBooksDocument, { quickBooksCustomerId: wanda.Id }, key))).createCustomerFromQuickBooks;
+    expect((await listed()).find((r) => r.quickBooksId === wanda.Id)).toMatchObject({ status: 'LINKED', recordId: imported.customerId });
+
+    // Link the invoice: a different total is refused, the same total links it.
+    await upsertInvoice({ ...invoiceInput('inv-q77', 'Q-77', 'c-cafe', '40.00') });
+    const fsmInvoice = await invoice('inv-q77');
+    const refused = await gql(gw.graphqlUrl, LinkQuickBooksInvoiceDocument, { invoiceId: fsmInvoice.id, quickBooksInvoiceId: qboInvoice.Id }, key);
+    expect(refused.errors?.[0]?.message).toContain('totals 110.00, FSM invoice Q-77 totals 88.00');
+    await upsertInvoice(invoiceInput('inv-q77', 'Q-77', 'c-cafe', '50.00'));
+    const linked = (await ok(gql(gw.graphqlUrl, LinkQuickBooksInvoiceDocument, { invoiceId: fsmInvoice.id, quickBooksInvoiceId: qboInvoice.Id }, key))).linkQuickBooksInvoice;
+    expect(linked).toMatchObject({ status: 'LINKED', recordId: fsmInvoice.id });
+    expect((await invoice('inv-q77')).sync).toMatchObject({ state: 'SYNCED', quickBooksId: qboInvoice.Id });
+    await upsertInvoice(invoiceInput('inv-q77', 'Q-77', 'c-cafe', '60.00'));
+    expect((await push()).failed).toBe(0);
+    expect((await entities('Invoice')).filter((i) => i.DocNumber === 'Q-77')).toEqual([expect.objectContaining({ Id: qboInvoice.Id, TotalAmt: 132 })]);
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * Customers and invoices entered in QuickBooks after the import, which no FSM record is linked to (seen
+ * by the pull: src/pull/inbound-apply.service.ts). Listed so the FSM can link or import them; customers
+ * are linked or imported with linkCustomer / createCustomerFromQuickBooks, invoices linked here to the
+ * FSM invoice they are. A listed record is LINKED as soon as any FSM record maps to it, whoever linked it.
+ */
+import { Decimal } from 'decimal.js';
+import { type Connection, Types } from 'mongoose';
+import { type QuickBooksAccess } from '../connection/connection.types.js';
+import { ConflictError, NotFoundError, UserInputError } from '../graphql/errors.js';
+import { type PageRequest } from '../graphql/pagination.js';
+import { type LedgerService } from '../ledger/ledger.service.js';
+import { type QboRecord } from '../quickbooks/qbo.client.js';
+import { QboError } from '../quickbooks/qbo.errors.js';
+import { syncMappingModel } from '../sync/sync-mapping.model.js';
+import { type CreatedRecordDoc, type CreatedRecordEntity, type CreatedRecordStatus, type PullModels } from './pull.model.js';
+
+export interface CreatedRecordsDeps {
+  connection: Connection;
+  models: PullModels;
+  access: QuickBooksAccess;
+  ledger: LedgerService;
+}
+
+const KIND = { Customer: 'customer', Invoice: 'invoice' } as const;
+
+export class CreatedRecordsService {
+  readonly #mappings;
+
+  constructor(private readonly deps: CreatedRecordsDeps) {
+    this.#mappings = syncMappingModel(deps.connection);
+  }
+
+  /** Newest first; OPEN ones that an FSM record maps to by now are marked LINKED first. */
+  async list(tenantId: string, filter: { entity: CreatedRecordEntity | null; status: CreatedRecordStatus | null }, page: PageRequest): Promise<{ rows: CreatedRecordDoc[]; totalCount: number }> {
+    const tenant = new Types.ObjectId(tenantId);
+    await this.#settleLinked(tenantId);
+    const base = { tenantId: tenant, ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.status ? { status: filter.status } : {}) };
+    const [rows, totalCount] = await Promise.all([
+      this.deps.models.createdRecords.find({ ...base, ...(page.after ? { _id: { $lt: String(page.after[0]) } } : {}) }).sort({ _id: -1 }).limit(page.limit + 1).lean(),
+      this.deps.models.createdRecords.countDocuments(base),
+    ]);
+    return { rows, totalCount };
+  }
+
+  async #settleLinked(tenantId: string): Promise<void> {
+    const tenant = new Types.ObjectId(tenantId);
+    const open = await this.deps.models.createdRecords.find({ tenantId: tenant, status: 'OPEN' }, { entity: 1, qboId: 1 }).lean();
+    for (const entity of ['Customer', 'Invoice'] as const) {
+      const ids = open.filter((d) => d.entity === entity).map((d) => d.qboId);
+      if (ids.length === 0) continue;
+      const mapped = await this.#mappings.find({ tenantId: tenant, kind: KIND[entity], part: 'main', qboId: { $in: ids } }, { qboId: 1, recordId: 1 }).lean();
+      for (const m of mapped) {
+        await this.deps.models.createdRecords.updateOne({ _id: `${tenantId}:${entity}:${m.qboId}`, tenantId: tenant }, { $set: { status: 'LINKED', recordId: m.recordId } });
+      }
+    }
+  }
+
+  /**
+   * Links an FSM invoice to the QuickBooks invoice a bookkeeper entered for it: the same customer, the
+   * same total (a different total is refused: linking is not editing), neither side linked already. The
+   * QuickBooks invoice is then the FSM invoice's copy; later FSM changes update it, never a new one.
+   */
+  async linkInvoice(tenantId: string, invoiceId: string, qboInvoiceId: string): Promise<CreatedRecordDoc> {
+    const tenant = new Types.ObjectId(tenantId);
+    const record = await this.deps.ledger.get(tenantId, 'invoice', invoiceId);
+    if (!record) throw new NotFoundError('Invoice', invoiceId);
+    if (record.status !== 'ACTIVE') throw new ConflictError(`FSM invoice ${record.number} is ${record.status.toLowerCase()}; only an active invoice can be linked.`);
+    const own = await this.#mappings.findOne({ tenantId: tenant, kind: 'invoice', recordId: record.id, part: 'main' }).lean();
+    if (own?.qboId) throw new ConflictError(`FSM invoice ${record.number} is already in QuickBooks (QuickBooks invoice ${own.qboId}).`);
+    const taken = await this.#mappings.findOne({ tenantId: tenant, kind: 'invoice', part: 'main', qboId: qboInvoiceId }).lean();
+    if (taken) throw new ConflictError(`QuickBooks invoice ${qboInvoiceId} is already linked to another FSM invoice.`);
+    const client = await this.deps.access.clientFor(tenantId);
+    let qbo: QboRecord;
+    try {
+      qbo = await client.read<QboRecord>('Invoice', qboInvoiceId);
+    } catch (error) {
+      if (error instanceof QboError && error.kind === 'NOT_FOUND') throw new NotFoundError('QuickBooksInvoice', qboInvoiceId);
+      throw error;
+    }
+    const customerMapping = await this.#mappings.findOne({ tenantId: tenant, kind: 'customer', recordId: record.customerId, part: 'main' }).lean();
+    const qboCustomer = (qbo.CustomerRef as { value?: string; name?: string } | undefined) ?? {};
+    const docNumber = typeof qbo.DocNumber === 'string' ? qbo.DocNumber : qbo.Id;
+    const problems: { path: string[]; message: string }[] = [];
+    if (!customerMapping?.qboId || customerMapping.qboId !== qboCustomer.value) {
+      problems.push({ path: ['quickBooksInvoiceId'], message: `QuickBooks invoice ${docNumber} is for ${qboCustomer.name ?? 'another customer'}, not for the FSM invoice's customer (or that customer is not in QuickBooks yet)` });
+    }
+    const qboTotal = new Decimal(typeof qbo.TotalAmt === 'number' || typeof qbo.TotalAmt === 'string' ? qbo.TotalAmt : '0');
+    if (!qboTotal.equals(record.total)) {
+      problems.push({ path: ['quickBooksInvoiceId'], message: `QuickBooks invoice ${docNumber} totals ${qboTotal.toFixed(2)}, FSM invoice ${record.number} totals ${record.total}` });
+    }
+    if (problems.length > 0) throw new UserInputError(`Invoice not linked: ${problems.map((p) => p.message).join('; ')}.`, problems);
+    await this.#mappings.updateOne(
+      { tenantId: tenant, kind: 'invoice', recordId: record.id, part: 'main' },
+      { $set: { entity: 'Invoice', qboId: qbo.Id, syncToken: qbo.SyncToken, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' }, $setOnInsert: { generation: 0 } },
+      { upsert: true },
+    );
+    await this.deps.ledger.markPushed(tenantId, 'invoice', record.id, record.version);
+    const key = `${tenantId}:Invoice:${qbo.Id}`;
+    await this.deps.models.createdRecords.updateOne(
+      { _id: key, tenantId: tenant },
+      { $set: { status: 'LINKED', recordId: record.id }, $setOnInsert: { entity: 'Invoice', qboId: qbo.Id, name: docNumber, customerName: qboCustomer.name ?? null, customerQboId: qboCustomer.value ?? null, email: null, amount: qboTotal.toFixed(2), date: (qbo.TxnDate) ?? null, seenAt: new Date() } },
+      { upsert: true },
+    );
+    return (await this.deps.models.createdRecords.findOne({ _id: key, tenantId: tenant }).lean())!;
+  }
+}
