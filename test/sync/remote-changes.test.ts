@@ -12,6 +12,7 @@ import {
   type QuickBooksChangesFeedSubscription,
   QuickBooksCreatedRecordsDocument,
   OpenSyncIssuesDocument,
+  PerformSyncIssueActionDocument,
   RecordPaymentDocument,
   RefreshChartOfAccountsDocument,
   RemoteChangeInvoiceDocument,
@@ -89,7 +90,7 @@ async function openIssue(recordId: string) {
   return issues.find((i) => i.recordId === recordId);
 }
 
-/** The stored issue (actions and setting are not on the GraphQL type yet: the ux slice adds them). */
+/** The stored issue, with its actions, setting and candidates. */
 async function storedIssue(recordId: string) {
   const issue = await openIssue(recordId);
   expect(issue, `no open issue for ${recordId}`).toBeDefined();
@@ -104,7 +105,7 @@ async function retry(issueId: string) {
 async function perform(kind: 'RECREATE' | 'VOID_IN_FSM', recordId: string) {
   const issue = await storedIssue(recordId);
   expect(issue.actions).toContain(kind);
-  await gw.app.services.sync.issueActions.handlerFor(kind)!({ tenantId, issue });
+  await ok(gql(gw.graphqlUrl, PerformSyncIssueActionDocument, { input: { issueId: issue._id.toHexString(), action: kind } }, key));
   await gw.app.services.sync.runs.idle(tenantId);
 }
 
