@@ -41,7 +41,7 @@ async function connectUs(app: App, tenantId: string): Promise<void> {
   const consent = await fetch(`${authorizationUrl}&realmId=${realmId}`, { redirect: 'manual' });
   const callback = consent.headers.get('location');
   if (!callback) throw new Error(`the simulator did not redirect (${consent.status})`);
-  await app.services.connections.completeConnect(callback, tenantId);
+  await app.services.connections.completeConnect(callback, { tenantId });
 }
 
 export async function benchSyncPush(options: { invoices: number; scale: number }): Promise<SyncBenchResult> {

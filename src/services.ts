@@ -62,6 +62,7 @@ export function createServices(deps: ServiceDeps): Services {
     log: deps.logger.child({ slice: 'connection' }),
     returnOrigins: deps.returnOrigins,
     minorVersion: deps.config.quickbooks.minorVersion,
+    allowSharedRealms: deps.config.quickbooks.allowSharedRealms,
   });
   const chartLog = deps.logger.child({ slice: 'accounts' });
   const chart = new ChartService(deps.connection, connections, {

@@ -83,6 +83,8 @@ export const envSchema = z
     /** Failed authentications (a key presented and refused) per client address per window before it is refused; 0 = no limit. */
     FIELDBOOKS_AUTH_FAILURE_LIMIT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(30),
     FIELDBOOKS_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1).max(86_400).default(900),
+    /** Let one QuickBooks company be connected to several tenants (off: a second tenant is refused with REALM_IN_USE). */
+    FIELDBOOKS_ALLOW_SHARED_REALMS: bool.optional(),
     FIELDBOOKS_CDC_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
@@ -157,6 +159,7 @@ export const envSchema = z
         simulatorUrl: env.QBO_SANDBOX_URL?.replace(/\/$/, ''),
         minorVersion: env.QBO_MINOR_VERSION,
         webhookVerifierToken: env.QBO_WEBHOOK_VERIFIER_TOKEN,
+        allowSharedRealms: env.FIELDBOOKS_ALLOW_SHARED_REALMS ?? false,
         httpTimeoutMs: env.QBO_HTTP_TIMEOUT_MS,
         limitWindowMs: env.QBO_LIMIT_WINDOW_MS,
       },

@@ -69,6 +69,8 @@ export interface OAuthStateDoc {
   /** SHA-256 of the state value sent to Intuit (the value itself is never stored). */
   stateHash: string;
   returnTo?: string | null;
+  /** SHA-256 of the API key that started the attempt: only that key can finish it through the API. */
+  apiKeyHash?: string | null;
   /** The caller confirmed that connecting a different company than before is intended. */
   allowRealmChange: boolean;
   expiresAt: Date;
@@ -80,6 +82,7 @@ const oauthStateSchema = new Schema<OAuthStateDoc>(
   {
     stateHash: { type: String, required: true, unique: true },
     returnTo: { type: String, default: null },
+    apiKeyHash: { type: String, default: null },
     allowRealmChange: { type: Boolean, default: false },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },

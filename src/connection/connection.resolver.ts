@@ -18,12 +18,12 @@ export class ConnectionResolver {
     @Arg('returnTo', () => String, { nullable: true, description: 'Where /oauth/callback sends the browser afterwards (an allowed origin).' }) returnTo: string | null,
     @Arg('allowRealmChange', () => Boolean, { defaultValue: false, description: 'Confirm connecting a different QuickBooks company than before.' }) allowRealmChange: boolean,
   ): Promise<ConnectQuickBooksPayload> {
-    return ctx.services.connections.startConnect(ctx.tenant.id, { returnTo, allowRealmChange });
+    return ctx.services.connections.startConnect(ctx.tenant.id, { returnTo, allowRealmChange, apiKeyHash: ctx.apiKeyHash });
   }
 
   @Mutation(() => QuickBooksConnectionType, { description: 'Finishes connecting from the URL Intuit redirected to (for clients that proxy the callback).' })
   async completeQuickBooksConnection(@Ctx() ctx: GraphQLContext, @Arg('callbackUrl', () => String) callbackUrl: string): Promise<ConnectionView> {
-    return (await ctx.services.connections.completeConnect(callbackUrl, ctx.tenant.id)).view;
+    return (await ctx.services.connections.completeConnect(callbackUrl, { tenantId: ctx.tenant.id, apiKeyHash: ctx.apiKeyHash })).view;
   }
 
   @Mutation(() => QuickBooksConnectionType, { description: 'Calls QuickBooks to prove the connection works (a "test connection" button).' })

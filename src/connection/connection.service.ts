@@ -46,11 +46,11 @@ export interface CompletedConnection {
 /** A callback that could not complete; `reason` is stable for clients, the message is for people. */
 export class ConnectionFailedError extends ApiError {
   constructor(
-    readonly reason: 'STATE_INVALID' | 'CONSENT_DECLINED' | 'CODE_EXCHANGE_FAILED' | 'REALM_MISMATCH' | 'COMPANY_UNREADABLE',
+    readonly reason: 'STATE_INVALID' | 'STARTED_BY_ANOTHER_KEY' | 'CONSENT_DECLINED' | 'CODE_EXCHANGE_FAILED' | 'REALM_MISMATCH' | 'REALM_IN_USE' | 'COMPANY_UNREADABLE',
     message: string,
     readonly returnTo: string | null = null,
   ) {
-    super(message, reason === 'REALM_MISMATCH' ? 'CONFLICT' : 'BAD_USER_INPUT', { reason });
+    super(message, reason === 'REALM_MISMATCH' || reason === 'REALM_IN_USE' ? 'CONFLICT' : 'BAD_USER_INPUT', { reason });
   }
 }
 
@@ -64,12 +64,15 @@ export interface ConnectionServiceDeps {
   /** Origins `returnTo` may point at (the gateway's own and configured front-ends). */
   returnOrigins: () => string[];
   minorVersion: number;
+  /** Operator setting: let one QuickBooks company be connected to several tenants (off by default). */
+  allowSharedRealms?: boolean;
 }
 
 export class ConnectionService implements QuickBooksAccess {
   readonly #connections;
   readonly #states;
   readonly #vault: TokenVault;
+  readonly #leases: LeaseStore;
   readonly #listeners: ((realm: ConnectedRealm) => Promise<void> | void)[] = [];
   readonly #lastStamp = new Map<string, number>();
   readonly #background = new Set<Promise<unknown>>();
@@ -78,6 +81,7 @@ export class ConnectionService implements QuickBooksAccess {
   constructor(private readonly deps: ConnectionServiceDeps) {
     this.#connections = connectionModel(deps.connection);
     this.#states = oauthStateModel(deps.connection);
+    this.#leases = new LeaseStore(deps.connection);
     this.#vault = new TokenVault(this.#connections, new LeaseStore(deps.connection), deps.cipher, deps.oauth, deps.log, (tenantId) => void this.#publish(tenantId));
   }
 
@@ -121,20 +125,22 @@ export class ConnectionService implements QuickBooksAccess {
   }
 
   /** Starts a connection: a single-use, short-lived state bound to the tenant, and Intuit's URL. */
-  async startConnect(tenantId: string, options: { returnTo?: string | null; allowRealmChange?: boolean } = {}): Promise<{ authorizationUrl: string; expiresAt: Date }> {
+  async startConnect(tenantId: string, options: { returnTo?: string | null; allowRealmChange?: boolean; apiKeyHash?: string } = {}): Promise<{ authorizationUrl: string; expiresAt: Date }> {
     const returnTo = options.returnTo ? this.#checkReturnTo(options.returnTo) : null;
     const state = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + STATE_TTL_MS);
     await this.#states.deleteMany({ tenantId: new Types.ObjectId(tenantId), expiresAt: { $lt: new Date() } });
-    await this.#states.create({ tenantId: new Types.ObjectId(tenantId), stateHash: hashState(state), returnTo, allowRealmChange: options.allowRealmChange ?? false, expiresAt });
+    await this.#states.create({ tenantId: new Types.ObjectId(tenantId), stateHash: hashState(state), returnTo, apiKeyHash: options.apiKeyHash ?? null, allowRealmChange: options.allowRealmChange ?? false, expiresAt });
     return { authorizationUrl: this.deps.oauth().authorizationUrl(state), expiresAt };
   }
 
   /**
-   * Finishes a connection from Intuit's redirect URL. `tenantId` is known for the GraphQL mutation;
-   * the HTTP callback learns it from the state. Nothing is stored unless every step succeeds.
+   * Finishes a connection from Intuit's redirect URL. The GraphQL mutation names its caller (tenant
+   * and API key), which must be the one that started the attempt; the HTTP callback learns the
+   * tenant from the state. Nothing is stored unless every step succeeds.
    */
-  async completeConnect(callbackUrl: string, tenantId?: string): Promise<CompletedConnection> {
+  async completeConnect(callbackUrl: string, caller?: { tenantId: string; apiKeyHash?: string }): Promise<CompletedConnection> {
+    const tenantId = caller?.tenantId;
     let params: URLSearchParams;
     try {
       params = new URL(callbackUrl, 'http://callback.invalid').searchParams;
@@ -151,6 +157,10 @@ export class ConnectionService implements QuickBooksAccess {
       : // The HTTP callback is the one place a state is looked up without a tenant: the state names the tenant.
         ((await crossTenantCollection(this.#states, 'the OAuth state names its tenant').findOneAndUpdate(filter, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })) as OAuthStateDoc | null);
     if (!state) throw new ConnectionFailedError('STATE_INVALID', 'This connection attempt is unknown, was already used or has expired: start again with connectQuickBooks.');
+    if (caller && state.apiKeyHash && state.apiKeyHash !== caller.apiKeyHash) {
+      // Consumed all the same: a consent link finished by someone else is spent, not left for a retry.
+      throw new ConnectionFailedError('STARTED_BY_ANOTHER_KEY', 'This QuickBooks connection was started with a different API key; only that key can finish it. Start again with connectQuickBooks.');
+    }
     const owner = state.tenantId.toHexString();
     const returnTo = state.returnTo ?? null;
 
@@ -193,6 +203,48 @@ export class ConnectionService implements QuickBooksAccess {
       await this.#recordFailure(owner, 'COMPANY_UNREADABLE', message);
       throw new ConnectionFailedError('COMPANY_UNREADABLE', message, returnTo);
     }
+
+    // One tenant per QuickBooks company: two tenants pushing into one company's books would mix them.
+    // The claim is held by a lease while the check and the write happen, so two tenants connecting the
+    // same company at once cannot both pass (FerretDB has no partial unique index to do it for us).
+    const claim = `qbo-realm-claim:${realmId}`;
+    if (!this.deps.allowSharedRealms) {
+      const deadline = Date.now() + 10_000;
+      while (!(await this.#leases.tryAcquire(claim, 10_000))) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting to claim QuickBooks company ${realmId}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    try {
+      if (!this.deps.allowSharedRealms && (await this.#realmHeldByAnother(realmId, owner))) {
+        await revokeNew();
+        const name = (company.CompanyName as string | undefined) ?? realmId;
+        const message = `QuickBooks company ${name} is already connected to another fieldbooks account; one company's books can belong to only one account. Disconnect it there first, or connect a different company.`;
+        await this.#recordFailure(owner, 'REALM_IN_USE', message);
+        throw new ConnectionFailedError('REALM_IN_USE', message, returnTo);
+      }
+      return await this.#storeConnection(owner, realmId, company, tokens, existing, returnTo);
+    } finally {
+      if (!this.deps.allowSharedRealms) await this.#leases.release(claim);
+    }
+  }
+
+  async #realmHeldByAnother(realmId: string, owner: string): Promise<boolean> {
+    const holder = await crossTenantCollection(this.#connections, 'a QuickBooks company belongs to one tenant').findOne(
+      { realmId, status: { $in: ['CONNECTED', 'RECONNECT_REQUIRED'] } , tenantId: { $ne: new Types.ObjectId(owner) } },
+      { projection: { _id: 1 } },
+    );
+    return holder !== null;
+  }
+
+  async #storeConnection(
+    owner: string,
+    realmId: string,
+    company: Record<string, unknown>,
+    tokens: Awaited<ReturnType<IntuitOAuth['exchangeCode']>>,
+    existing: QuickBooksConnectionDoc | null,
+    returnTo: string | null,
+  ): Promise<CompletedConnection> {
 
     const firstTimeForRealm = existing?.realmId !== realmId;
     const now = new Date();

@@ -12,6 +12,8 @@ export interface GraphQLContext {
   requestId: string;
   /** Display prefix of the caller's API key: records who changed settings. */
   apiKeyPrefix: string;
+  /** SHA-256 of the caller's API key: binds what the key starts (an OAuth state) to that key. */
+  apiKeyHash: string;
   loaders: RequestLoaders;
 }
 

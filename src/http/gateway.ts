@@ -19,7 +19,7 @@ import { formatError, formatErrorOptions, UnauthenticatedError } from '../graphq
 import { createOperationRules } from '../graphql/operation.rules.js';
 import { type Logger } from '../logging/logger.js';
 import { type Services } from '../services.js';
-import { displayPrefix, parseAuthorization } from '../tenancy/api-key.js';
+import { displayPrefix, hashApiKey, parseAuthorization } from '../tenancy/api-key.js';
 import { graphqlCors, securityHeaders } from './browser-security.js';
 import { startGraphqlWs } from './graphql-ws.server.js';
 import { createMetrics } from './metrics.js';
@@ -143,6 +143,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
           log: req.log.child({ tenantId: tenant.id }),
           requestId: req.id as string /* genReqId above always returns a string */,
           apiKeyPrefix: displayPrefix(key),
+          apiKeyHash: hashApiKey(key),
           loaders: createRequestLoaders(services, tenant.id),
         };
       },

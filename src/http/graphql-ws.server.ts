@@ -107,6 +107,7 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
           log: log.child({ tenantId: tenant.id }),
           requestId: randomUUID(),
           apiKeyPrefix: displayPrefix(session.key!),
+          apiKeyHash: session.keyHash!,
           // A subscription lives as long as the socket may: batch, but never serve cached rows.
           loaders: createRequestLoaders(services, tenant.id, { cache: false }),
         };

@@ -12,7 +12,9 @@ import { authorizeInBrowser } from '../sandbox/oauth-harness.js';
 let gw: TestGateway;
 
 beforeAll(async () => {
-  gw = await startTestGateway('connect');
+  // Many tenants of this file connect the simulator's one AU company: sharing is the operator's opt-in
+  // (test/security/oauth-binding.test.ts covers the default, one tenant per company).
+  gw = await startTestGateway('connect', { FIELDBOOKS_ALLOW_SHARED_REALMS: 'true' });
 });
 afterAll(async () => {
   await gw?.close();
