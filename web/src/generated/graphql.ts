@@ -72,7 +72,9 @@ export type PerformSyncIssueActionInput = {
 export type QuickBooksChangeKind =
   | 'CREDIT_APPLIED'
   | 'CUSTOMER_CONFLICT'
+  | 'CUSTOMER_CREATED'
   | 'CUSTOMER_UPDATED'
+  | 'INVOICE_CREATED'
   | 'INVOICE_DELETED'
   | 'INVOICE_EDITED'
   | 'INVOICE_VOIDED'
