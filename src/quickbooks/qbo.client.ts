@@ -42,7 +42,7 @@ type Callback = (error: unknown, body: unknown) => void;
 type NodeQuickBooks = Record<string, (...args: unknown[]) => void> & { endpoint: string; token: string };
 const QuickBooks = QuickBooksModule as unknown as new (options: Record<string, unknown>) => NodeQuickBooks;
 
-export type QboEntity = 'Account' | 'Customer' | 'Vendor' | 'Employee' | 'Item' | 'Invoice' | 'Payment' | 'CreditMemo' | 'SalesReceipt' | 'Bill' | 'BillPayment' | 'Purchase' | 'JournalEntry' | 'Deposit' | 'Class' | 'Department' | 'Term' | 'PaymentMethod' | 'TaxCode' | 'TaxRate' | 'CompanyInfo' | 'Preferences';
+export type QboEntity = 'Account' | 'Customer' | 'Vendor' | 'Employee' | 'Item' | 'Invoice' | 'Payment' | 'CreditMemo' | 'SalesReceipt' | 'RefundReceipt' | 'Bill' | 'BillPayment' | 'Purchase' | 'JournalEntry' | 'Deposit' | 'Class' | 'Department' | 'Term' | 'PaymentMethod' | 'TaxCode' | 'TaxRate' | 'CompanyInfo' | 'Preferences';
 
 const PLURAL: Partial<Record<QboEntity, string>> = { Class: 'Classes', JournalEntry: 'JournalEntries', CompanyInfo: 'CompanyInfos', Preferences: 'Preferenceses' };
 

@@ -16,6 +16,7 @@ export const ENTITY_NAMES = [
   'Payment',
   'CreditMemo',
   'SalesReceipt',
+  'RefundReceipt',
   'Bill',
   'BillPayment',
   'Purchase',

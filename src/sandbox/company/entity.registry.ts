@@ -19,6 +19,7 @@ import { journalEntryRules } from './entities/journal-entry.entity.js';
 import { paymentMethodRules } from './entities/payment-method.entity.js';
 import { paymentRules } from './entities/payment.entity.js';
 import { purchaseRules } from './entities/purchase.entity.js';
+import { refundReceiptRules } from './entities/refund-receipt.entity.js';
 import { salesReceiptRules } from './entities/sales-receipt.entity.js';
 import { taxCodeRules, taxRateRules } from './entities/tax-code.entity.js';
 import { termRules } from './entities/term.entity.js';
@@ -34,6 +35,7 @@ export const ENTITY_RULES: Readonly<Record<EntityName, EntityRules>> = {
   Payment: paymentRules,
   CreditMemo: creditMemoRules,
   SalesReceipt: salesReceiptRules,
+  RefundReceipt: refundReceiptRules,
   Bill: billRules,
   BillPayment: billPaymentRules,
   Purchase: purchaseRules,

@@ -9,7 +9,7 @@ import { ENTITY_NAMES, type EntityName } from '../company/company.types.js';
 /** QBO entities the sandbox does not model: queries on them are valid and simply return no rows. */
 export const UNMODELLED_QUERYABLE_ENTITIES = [
   'Attachable', 'Budget', 'CompanyCurrency', 'CustomerType', 'Estimate', 'ExchangeRate', 'JournalCode',
-  'PurchaseOrder', 'RefundReceipt', 'TaxAgency', 'TimeActivity', 'Transfer', 'VendorCredit', 'RecurringTransaction',
+  'PurchaseOrder', 'TaxAgency', 'TimeActivity', 'Transfer', 'VendorCredit', 'RecurringTransaction',
 ] as const;
 
 export type QueryableEntity = EntityName | (typeof UNMODELLED_QUERYABLE_ENTITIES)[number];
