@@ -80,6 +80,14 @@ export class UpsertInvoiceInput {
   @Field(() => String, { nullable: true }) jobTypeExternalId?: string | null;
 }
 
+@InputType('PaymentRefundInput', { description: "Money paid back to the customer out of the payment's unapplied credit." })
+export class PaymentRefundInput {
+  @Field(() => String, { description: "The FSM's id of the refund, unique within the payment." }) refundId!: string;
+  @Field(() => LocalDateScalar, { description: 'Not before the payment date.' }) date!: string;
+  @Field(() => MoneyScalar) amount!: string;
+  @Field(() => String, { nullable: true }) reference?: string | null;
+}
+
 @InputType('PaymentAllocationInput')
 export class PaymentAllocationInput {
   @Field(() => String) invoiceExternalId!: string;
@@ -98,6 +106,12 @@ export class RecordPaymentInput {
   @Field(() => String, { nullable: true }) reference?: string | null;
   @Field(() => [PaymentAllocationInput], { description: 'Invoices this payment pays, each at most its outstanding balance; empty for a deposit taken before invoicing.' })
   allocations!: PaymentAllocationInput[];
+  @Field(() => [PaymentRefundInput], {
+    nullable: true,
+    description:
+      'Refunds of the unapplied credit (each a QuickBooks RefundReceipt). Allocations + refunds never exceed the amount. Absent or null keeps the refunds already recorded; a list must still contain every refund recorded before (a refund cannot be taken back: void the payment instead).',
+  })
+  refunds?: PaymentRefundInput[] | null;
 }
 
 @InputType('CreditNoteLineInput')

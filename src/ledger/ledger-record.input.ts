@@ -69,6 +69,13 @@ export interface PaymentAllocationInput {
   amount: string;
 }
 
+export interface PaymentRefundInput {
+  refundId: string;
+  date: string;
+  amount: string;
+  reference?: Opt<string>;
+}
+
 export interface PaymentInput {
   externalId: string;
   customerExternalId: string;
@@ -79,6 +86,8 @@ export interface PaymentInput {
   surcharge?: Opt<string>;
   reference?: Opt<string>;
   allocations: PaymentAllocationInput[];
+  /** Absent or null: the refunds already recorded stay as they are. */
+  refunds?: Opt<PaymentRefundInput[]>;
 }
 
 export interface CreditNoteLineInput {

@@ -90,6 +90,7 @@ const purchaseLine = new Schema(
 );
 
 const allocation = new Schema({ invoiceId: reqStr, amount: reqStr }, { _id: false });
+const refund = new Schema({ refundId: reqStr, date: reqStr, amount: reqStr, reference: str }, { _id: false });
 
 const SCHEMAS: { [K in LedgerKind]: () => Schema } = {
   customer: () =>
@@ -136,6 +137,8 @@ const SCHEMAS: { [K in LedgerKind]: () => Schema } = {
         paymentMethodId: reqStr,
         surcharge: str,
         reference: str,
+        // Absent until the first refund, so payments stored before refunds existed keep their content hash.
+        refunds: { type: [refund], default: undefined },
       },
       'ledger_payments',
     );

@@ -31,6 +31,7 @@ import {
   InvoiceRecordType,
   PaymentAllocationType,
   PaymentConnection,
+  PaymentRefundType,
   PaymentType,
   RecordStatusEnum,
   RecordSyncType,
@@ -256,7 +257,12 @@ export class PaymentResolver {
     return customerOf(ctx, row);
   }
 
-  @FieldResolver(() => MoneyScalar, { description: 'amount less the allocations: customer credit still to apply (0.00 once voided).' })
+  @FieldResolver(() => [PaymentRefundType], { description: 'Refunds of the unapplied credit, oldest first.' })
+  refunds(@Root() row: PaymentType): PaymentRefundType[] {
+    return row.refunds ?? [];
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: 'amount less the allocations and refunds: customer credit still to apply (0.00 once voided).' })
   unappliedAmount(@Root() row: PaymentType): string {
     return row.status === 'ACTIVE' ? money(unappliedOf(row)) : '0.00';
   }

@@ -27,6 +27,7 @@ import {
   type ExpenseInput,
   type InvoiceInput,
   type PaymentInput,
+  type PaymentRefundInput,
   type PurchaseLineInput,
   type SupplierInput,
   type SupplierInvoiceInput,
@@ -38,6 +39,7 @@ import {
   type LedgerKind,
   type LedgerRecordBase,
   type LedgerRecordOf,
+  type PaymentRefund,
   type PostalAddress,
   type PurchaseLine,
   type RecordStatus,
@@ -338,13 +340,13 @@ function applicableInvoice(c: Checker, path: (string | number)[], invoice: Invoi
 
 // ---- payments -----------------------------------------------------------------------------------
 
-/** The part of a payment not applied to invoices: customer credit (a deposit or an overpayment). */
-export function unappliedOf(payment: { amount: string; allocations: readonly { amount: string }[] }): Dec {
-  return dec(payment.amount).minus(sum(payment.allocations.map((a) => a.amount)));
+/** The part of a payment neither applied to invoices nor refunded: customer credit (a deposit or an overpayment). */
+export function unappliedOf(payment: { amount: string; allocations: readonly { amount: string }[]; refunds?: readonly { amount: string }[] }): Dec {
+  return dec(payment.amount).minus(sum(payment.allocations.map((a) => a.amount))).minus(sum((payment.refunds ?? []).map((r) => r.amount)));
 }
 
-/** `refunded`: what ACTIVE refunds already paid back out of this payment's credit (an edit must leave room for it). */
-export function paymentRules(input: PaymentInput, refs: RefLookup, refunded?: Dec): RuleResult<PaymentContent> {
+/** `existingRefunds`: the refunds the stored payment already holds (kept when the input names none; never dropped). */
+export function paymentRules(input: PaymentInput, refs: RefLookup, existingRefunds: readonly PaymentRefund[] = []): RuleResult<PaymentContent> {
   const c = new Checker();
   const customer = c.ref(['customerExternalId'], 'customer', input.customerExternalId, (id) => refs.customer(id), { required: true });
   const date = c.date(['date'], input.date, { required: true }) ?? '';
@@ -371,11 +373,13 @@ export function paymentRules(input: PaymentInput, refs: RefLookup, refunded?: De
     }
     return { invoiceId: invoice?.id ?? '', amount: part ? money(part) : '' };
   });
-  if (amount && allocations.every((a) => a.amount)) {
+  const refunds = input.refunds === null || input.refunds === undefined ? [...existingRefunds] : paymentRefunds(c, input.refunds, existingRefunds, date);
+  if (amount && allocations.every((a) => a.amount) && refunds.every((r) => r.amount)) {
     const allocated = sum(allocations.map((a) => a.amount));
+    const refunded = sum(refunds.map((r) => r.amount));
     if (allocated.greaterThan(amount)) c.add(['allocations'], `apply ${money(allocated)} to invoices, more than the payment amount ${money(amount)}`);
-    else if (refunded && allocated.plus(refunded).greaterThan(amount)) {
-      c.add(['allocations'], `apply ${money(allocated)} to invoices, but ${money(refunded)} of this payment was refunded: at most ${money(amount.minus(refunded))} can be applied`);
+    else if (allocated.plus(refunded).greaterThan(amount)) {
+      c.add(['refunds'], `refund ${money(refunded)} in all, but only ${money(amount.minus(allocated))} of this payment is not applied to invoices`);
     }
   }
   return c.result(
@@ -388,8 +392,30 @@ export function paymentRules(input: PaymentInput, refs: RefLookup, refunded?: De
       paymentMethodId: method?.id ?? '',
       surcharge: surcharge && !surcharge.isZero() ? money(surcharge) : undefined,
       reference: c.text(['reference'], input.reference, { max: 100 }),
+      // Absent while there are none, so a payment without refunds hashes as it always did.
+      refunds: refunds.length > 0 ? refunds : undefined,
     }),
   );
+}
+
+function paymentRefunds(c: Checker, input: readonly PaymentRefundInput[], existing: readonly PaymentRefund[], paymentDate: string): PaymentRefund[] {
+  const seen = new Set<string>();
+  const refunds = input.map((refund, i) => {
+    const at = (field: string) => ['refunds', i, field];
+    const refundId = c.text(at('refundId'), refund.refundId, { required: true, max: 100 }) ?? '';
+    if (refundId && seen.has(refundId)) c.add(at('refundId'), `"${refundId}" appears on more than one refund`);
+    seen.add(refundId);
+    const date = c.date(at('date'), refund.date, { required: true }) ?? '';
+    if (date && paymentDate && date < paymentDate) c.add(at('date'), `is before the payment date ${paymentDate}`);
+    const amount = c.decimal(at('amount'), refund.amount, POSITIVE_MONEY, { required: true });
+    return defined<PaymentRefund>({ refundId, date, amount: amount ? money(amount) : '', reference: c.text(at('reference'), refund.reference, { max: 100 }) });
+  });
+  for (const before of existing) {
+    const now = refunds.find((r) => r.refundId === before.refundId);
+    if (!now) c.add(['refunds'], `refund ${before.refundId} (${before.amount}) was recorded already and cannot be removed: void the payment instead`);
+    else if (now.amount !== before.amount || now.date !== before.date) c.add(['refunds'], `refund ${before.refundId} (${before.amount} on ${before.date}) was recorded already and cannot be changed`);
+  }
+  return refunds;
 }
 
 // ---- credit notes and write-offs ------------------------------------------------------------------

@@ -151,6 +151,14 @@ export class InvoiceRecordType extends LedgerRecordFields {
   @Field(() => ID, { nullable: true }) jobTypeId?: string;
 }
 
+@ObjectType('PaymentRefund', { description: "Money paid back out of the payment's unapplied credit (a QuickBooks RefundReceipt)." })
+export class PaymentRefundType {
+  @Field(() => String) refundId!: string;
+  @Field(() => LocalDateScalar) date!: string;
+  @Field(() => MoneyScalar) amount!: string;
+  @Field(() => String, { nullable: true }) reference?: string;
+}
+
 @ObjectType('PaymentAllocation')
 export class PaymentAllocationType {
   @Field(() => ID) invoiceId!: string;
@@ -164,6 +172,7 @@ export class PaymentType extends LedgerRecordFields {
   @Field(() => String) currency!: string;
   @Field(() => MoneyScalar) amount!: string;
   @Field(() => [PaymentAllocationType]) allocations!: PaymentAllocationType[];
+  refunds?: PaymentRefundType[];
   @Field(() => ID) paymentMethodId!: string;
   @Field(() => MoneyScalar, { nullable: true, description: 'Card surcharge collected on top of amount.' }) surcharge?: string;
   @Field(() => String, { nullable: true }) reference?: string;

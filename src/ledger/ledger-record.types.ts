@@ -124,6 +124,15 @@ export interface PaymentAllocation {
   amount: Decimal;
 }
 
+/** Money paid back to the customer out of the payment's unapplied credit (a QBO RefundReceipt). */
+export interface PaymentRefund {
+  /** The FSM's id of the refund, unique within the payment. */
+  refundId: string;
+  date: LocalDate;
+  amount: Decimal;
+  reference?: string;
+}
+
 export interface PaymentRecord extends LedgerRecordBase {
   kind: 'payment';
   customerId: string;
@@ -135,6 +144,8 @@ export interface PaymentRecord extends LedgerRecordBase {
   /** Card surcharge collected on top of `amount` (income on the method's surcharge account). */
   surcharge?: Decimal;
   reference?: string;
+  /** Refunds of the unapplied credit: allocations + refunds never exceed `amount`; once recorded they stay. */
+  refunds?: PaymentRefund[];
 }
 
 export interface CreditNoteRecord extends LedgerRecordBase {

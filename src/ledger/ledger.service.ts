@@ -249,7 +249,7 @@ export class LedgerService implements LedgerReader {
           { customers: [input.customerExternalId], paymentMethods: [input.paymentMethodExternalId], invoices: input.allocations.map((a) => a.invoiceExternalId) },
           existing ? { kind: 'payment', id: existing._id.toHexString() } : undefined,
         );
-        return paymentRules(input, refs);
+        return paymentRules(input, refs, existing?.refunds ?? []);
       },
       derived: (content) => ({ allocatedInvoiceIds: (content.allocations as { invoiceId: string }[]).map((a) => a.invoiceId) }),
       invoiceExternalIds: input.allocations.map((a) => a.invoiceExternalId),
@@ -524,8 +524,8 @@ export class LedgerService implements LedgerReader {
     const parts = new Map<string, Dec[]>(customerIds.map((id) => [id, []]));
     if (customerIds.length === 0) return new Map();
     const payments = await this.models.payment
-      .find({ tenantId: new Types.ObjectId(tenantId), status: 'ACTIVE', customerId: { $in: [...customerIds] } }, { customerId: 1, amount: 1, allocations: 1 })
-      .lean<Pick<Stored<'payment'>, 'customerId' | 'amount' | 'allocations'>[]>();
+      .find({ tenantId: new Types.ObjectId(tenantId), status: 'ACTIVE', customerId: { $in: [...customerIds] } }, { customerId: 1, amount: 1, allocations: 1, refunds: 1 })
+      .lean<Pick<Stored<'payment'>, 'customerId' | 'amount' | 'allocations' | 'refunds'>[]>();
     for (const payment of payments) parts.get(payment.customerId)?.push(unappliedOf(payment));
     return new Map([...parts].map(([id, values]) => [id, money(sum(values))]));
   }

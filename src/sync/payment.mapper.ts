@@ -10,8 +10,15 @@
  * receipt is tax-inclusive, on the method's surcharge tax code if it has one, else on the tax codes of
  * the invoices paid, so the GST in it is 1/11 of a taxable surcharge and the total is still the amount
  * collected. US receipts stay NON (sales tax on surcharges is a per-state question the FSM does not answer).
+ *
+ * A refund of the payment's unapplied credit is a RefundReceipt paid out of the same deposit account.
+ * A refund receipt never touches Accounts Receivable, so on its own it would leave the refunded credit
+ * open on the customer (docs/qbo-facts/customer-credit.md). Its line is on the "customer credit
+ * refund" item (creditNoteAccount), and a clearing invoice on the same item and amount is applied by
+ * the payment: the item's account nets to zero, A/R loses exactly the refunded credit, and the bank
+ * (or clearing account) pays the refund out.
  */
-import { type PaymentRecord } from '../ledger/ledger-record.types.js';
+import { type PaymentRecord, type PaymentRefund } from '../ledger/ledger-record.types.js';
 import { dec, toQboAmount } from './money.util.js';
 import { globalTaxCalculation, lineTaxCode, salesLine } from './invoice.mapper.js';
 import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings } from './push.types.js';
@@ -38,6 +45,8 @@ export interface PaymentLookups {
   item: (key: ItemKey) => QboRef;
   /** Non-US: the GST-inclusive shares per tax code of the invoices paid (tax-split.mapper). */
   supplyTaxShares?: readonly TaxShare[];
+  /** Refund id → the QBO invoice clearing that refund's credit (see mapRefundClearingInvoice). */
+  refundClearing?: ReadonlyMap<string, string>;
 }
 
 export function depositAccount(method: PaymentMethodInfo, settings: SyncSettings): QboRef {
@@ -64,10 +73,14 @@ export function mapPayment(record: PaymentRecord, ctx: PaymentLookups): QboPaylo
     TxnDate: record.date,
     TotalAmt: toQboAmount(record.amount),
     DepositToAccountRef: depositAccount(ctx.method, ctx.settings),
-    Line: record.allocations.map((a) => ({
-      Amount: toQboAmount(a.amount),
-      LinkedTxn: [{ TxnId: ctx.invoices.get(a.invoiceId), TxnType: 'Invoice' }],
-    })),
+    Line: [
+      ...record.allocations.map((a) => ({
+        Amount: toQboAmount(a.amount),
+        LinkedTxn: [{ TxnId: ctx.invoices.get(a.invoiceId), TxnType: 'Invoice' }],
+      })),
+      // The refunded part of the credit is applied to the invoice that clears it.
+      ...(record.refunds ?? []).map((r) => ({ Amount: toQboAmount(r.amount), LinkedTxn: [{ TxnId: ctx.refundClearing?.get(r.refundId), TxnType: 'Invoice' }] })),
+    ],
     PrivateNote: `fieldbooks payment ${record.externalId}`,
   };
   if (ctx.qboPaymentMethod) payload.PaymentMethodRef = ctx.qboPaymentMethod;
@@ -97,5 +110,41 @@ export function mapSurchargeReceipt(record: PaymentRecord, ctx: PaymentLookups):
     Line: lines,
     ...(ctx.qboPaymentMethod ? { PaymentMethodRef: ctx.qboPaymentMethod } : {}),
     PrivateNote: `fieldbooks payment surcharge ${record.externalId}`,
+  };
+}
+
+export function creditRefundItem(settings: SyncSettings): ItemKey {
+  if (!settings.creditNoteAccountId) throw settingMissing('creditNoteAccount', 'for refunds of customer credit');
+  return { purpose: 'CREDIT_REFUND', incomeAccountId: settings.creditNoteAccountId };
+}
+
+function refundLine(refund: PaymentRefund, ctx: PaymentLookups, description: string): QboPayload {
+  // A refund of money received (a deposit, an overpayment) is not a supply: untaxed, the exact amount.
+  return salesLine({ description, amount: dec(refund.amount), item: ctx.item(creditRefundItem(ctx.settings)), taxCode: ctx.tax.exemptCode ?? undefined, taxInclusive: false, tax: ctx.tax });
+}
+
+/** The RefundReceipt paying `refund` back out of the account the payment went into. */
+export function mapRefundReceipt(record: PaymentRecord, refund: PaymentRefund, ctx: PaymentLookups): QboPayload {
+  const payload: QboPayload = {
+    CustomerRef: ctx.customer,
+    TxnDate: refund.date,
+    DepositToAccountRef: depositAccount(ctx.method, ctx.settings),
+    ...globalTaxCalculation(false, ctx.tax),
+    Line: [refundLine(refund, ctx, `Refund of customer credit${record.reference ? ` (payment ${record.reference})` : ''}`)],
+    PrivateNote: `fieldbooks payment ${record.externalId} refund ${refund.refundId}`,
+  };
+  if (ctx.qboPaymentMethod) payload.PaymentMethodRef = ctx.qboPaymentMethod;
+  if (refund.reference) payload.PaymentRefNum = refund.reference.slice(0, 21);
+  return payload;
+}
+
+/** The invoice the payment applies its refunded credit to, so A/R no longer shows that credit. */
+export function mapRefundClearingInvoice(record: PaymentRecord, refund: PaymentRefund, ctx: PaymentLookups): QboPayload {
+  return {
+    CustomerRef: ctx.customer,
+    TxnDate: refund.date,
+    ...globalTaxCalculation(false, ctx.tax),
+    Line: [refundLine(refund, ctx, `Customer credit refunded${refund.reference ? ` (${refund.reference})` : ''}: clears the credit paid back by the refund receipt`)],
+    PrivateNote: `fieldbooks payment ${record.externalId} refund ${refund.refundId} clearing`,
   };
 }

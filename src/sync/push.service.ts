@@ -35,7 +35,7 @@ import { cents, dec, fromQboAmount } from './money.util.js';
 import { mapBill, mapPurchase, paidFromAccount, purchaseRoundingLine, type PurchaseLookups } from './purchase.mapper.js';
 import { mapVendor, vendorMatchQueries } from './supplier.mapper.js';
 import { type OutboxService } from './outbox.service.js';
-import { hasSurcharge, mapPayment, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
+import { creditRefundItem, hasSurcharge, mapPayment, mapRefundClearingInvoice, mapRefundReceipt, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
 import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { type SyncItemService } from './sync-item.service.js';
 import { allocatedTaxShares, type TaxShare } from './tax-split.mapper.js';
@@ -650,13 +650,20 @@ export class PushService {
 
   async #pushPayment(session: PushSession, record: PaymentRecord): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
-    if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'surcharge', entity: 'SalesReceipt', voidable: true }, { part: 'main', entity: 'Payment', voidable: true }]);
+    if (record.status !== 'ACTIVE') {
+      // The payment first (it applies the refunds' clearing invoices), then what hangs on it.
+      const refundSteps = (record.refunds ?? []).flatMap((r): MirrorStep[] => [
+        { part: `refund-clearing:${r.refundId}`, entity: 'Invoice', voidable: true },
+        { part: `refund:${r.refundId}`, entity: 'RefundReceipt', voidable: false },
+      ]);
+      return this.#mirrorStatus(session, record, [{ part: 'surcharge', entity: 'SalesReceipt', voidable: true }, { part: 'main', entity: 'Payment', voidable: true }, ...refundSteps]);
+    }
     const mapping = await this.mappingOf(session.tenantId, 'payment', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const method = Types.ObjectId.isValid(record.paymentMethodId)
       ? await this.deps.lists.paymentMethods.findOne({ tenantId: new Types.ObjectId(session.tenantId), _id: new Types.ObjectId(record.paymentMethodId) }).lean()
       : null;
-    if (method) this.#holdUnusableSettings(session, record, [method.isCard ? session.settings.creditCardPaymentsAccountId : session.settings.paymentsAccountId, hasSurcharge(record) ? method.surchargeIncomeAccountId : null]);
+    if (method) this.#holdUnusableSettings(session, record, [method.isCard ? session.settings.creditCardPaymentsAccountId : session.settings.paymentsAccountId, hasSurcharge(record) ? method.surchargeIncomeAccountId : null, (record.refunds?.length ?? 0) > 0 ? session.settings.creditNoteAccountId : null]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
     const invoices = new Map<string, string>();
     for (const allocation of record.allocations) invoices.set(allocation.invoiceId, (await this.#dependency(session, 'invoice', allocation.invoiceId, 'Invoice')).value);
@@ -676,7 +683,9 @@ export class PushService {
       }
       supplyTaxShares = allocatedTaxShares(paid, await this.#withSalesRates(session));
     }
-    const items = hasSurcharge(record) ? await this.#ensureItems(session, [surchargeItem(info)], new Map()) : new Map<string, QboRef>();
+    const refunds = record.refunds ?? [];
+    const itemKeys = [...(hasSurcharge(record) ? [surchargeItem(info)] : []), ...(refunds.length > 0 ? [creditRefundItem(session.settings)] : [])];
+    const items = itemKeys.length > 0 ? await this.#ensureItems(session, itemKeys, new Map()) : new Map<string, QboRef>();
     const lookups: PaymentLookups = {
       settings: session.settings,
       tax: session.tax,
@@ -687,13 +696,26 @@ export class PushService {
       item: (key) => items.get(itemKeyString(key))!,
       supplyTaxShares,
     };
-    const payload = mapPayment(record, lookups);
     const receipt = hasSurcharge(record) ? mapSurchargeReceipt(record, lookups) : undefined;
     if (session.dryRun) {
-      this.#record(session, 'payment', record.id, 'Payment', mapping?.qboId ? 'update' : 'create', payload);
+      for (const refund of refunds) {
+        this.#record(session, 'payment', record.id, 'RefundReceipt', 'create', mapRefundReceipt(record, refund, lookups));
+        this.#record(session, 'payment', record.id, 'Invoice', 'create (clears the refunded credit; the payment applies it)', mapRefundClearingInvoice(record, refund, lookups));
+      }
+      this.#record(session, 'payment', record.id, 'Payment', mapping?.qboId ? 'update' : 'create', mapPayment(record, { ...lookups, refundClearing: new Map(refunds.map((r) => [r.refundId, 'NEW'])) }));
       if (receipt) this.#record(session, 'payment', record.id, 'SalesReceipt', 'create', receipt);
       return 'SUCCEEDED';
     }
+    // Refunds are never changed once recorded: each one's receipt and clearing invoice is created once.
+    const refundClearing = new Map<string, string>();
+    for (const refund of refunds) {
+      const receiptPart = `refund:${refund.refundId}` as const;
+      const clearingPart = `refund-clearing:${refund.refundId}` as const;
+      if (!(await this.mappingOf(session.tenantId, 'payment', record.id, receiptPart))?.qboId) await this.#upsertRemote(session, record, receiptPart, 'RefundReceipt', mapRefundReceipt(record, refund, lookups));
+      const clearing = (await this.mappingOf(session.tenantId, 'payment', record.id, clearingPart))?.qboId ?? (await this.#upsertRemote(session, record, clearingPart, 'Invoice', mapRefundClearingInvoice(record, refund, lookups))).Id;
+      refundClearing.set(refund.refundId, clearing);
+    }
+    const payload = mapPayment(record, { ...lookups, refundClearing });
     await this.#upsertRemote(session, record, 'main', 'Payment', payload);
     if (receipt) await this.#upsertRemote(session, record, 'surcharge', 'SalesReceipt', receipt);
     await this.#markPushed(session, record);

@@ -13,7 +13,7 @@ export interface QboRef {
 }
 
 /** Why the gateway needs a QBO item; with the income account it is the item's identity. */
-export type ItemPurpose = 'LABOUR' | 'SUPPLIES' | 'OTHER' | 'SUPPLY' | 'RETENTION' | 'ROUNDING' | 'CREDIT_NOTE' | 'BAD_DEBT' | 'SURCHARGE';
+export type ItemPurpose = 'LABOUR' | 'SUPPLIES' | 'OTHER' | 'SUPPLY' | 'RETENTION' | 'ROUNDING' | 'CREDIT_NOTE' | 'BAD_DEBT' | 'SURCHARGE' | 'CREDIT_REFUND';
 
 export interface ItemKey {
   purpose: ItemPurpose;

@@ -24,6 +24,7 @@ const LABELS: Record<ItemPurpose, string> = {
   CREDIT_NOTE: 'Credit note',
   BAD_DEBT: 'Bad debt',
   SURCHARGE: 'Card surcharge',
+  CREDIT_REFUND: 'Customer credit refund',
 };
 
 /** Item and class names may not contain ':' (facts §3.3) and are at most 100 characters. */

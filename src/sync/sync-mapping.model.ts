@@ -11,7 +11,8 @@ import { type QboEntity } from '../quickbooks/qbo.client.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
 
 /** A record can need more than one QBO object (a payment's surcharge receipt, a write-off's linking payment). */
-export type MappingPart = 'main' | 'surcharge' | 'link';
+/** `refund:<refundId>` and `refund-clearing:<refundId>`: a payment's refund receipt and the invoice clearing the refunded credit. */
+export type MappingPart = 'main' | 'surcharge' | 'link' | `refund:${string}` | `refund-clearing:${string}`;
 
 export type MappingState = 'SYNCED' | 'FAILED' | 'BLOCKED' | 'SKIPPED' | 'PENDING';
 

@@ -3,6 +3,8 @@
  * Payment) and are applied later by recording the payment again with allocations: the same QBO payment
  * is updated, once, even when QBO's response to that update is lost. Everything goes through the public
  * GraphQL API (records, sync); QBO's end state is read back from the simulator's admin API to the cent.
+ * A refund of the credit is a RefundReceipt paid out of the bank, and the payment applies the refunded
+ * part to a clearing invoice, so QBO's A/R keeps exactly the credit the FSM shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +18,7 @@ import {
   UpsertPaymentMethodDocument,
   type RecordPaymentInput,
 } from '../generated/graphql.js';
-import { chooseAustralianAccounts } from '../helpers/accounting-setup.js';
+import { accountIdByName, chooseAustralianAccounts } from '../helpers/accounting-setup.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { gql } from '../helpers/graphql-client.js';
 import { connectTenant, realmOf } from '../helpers/quickbooks.js';
@@ -90,7 +92,7 @@ beforeAll(async () => {
   tenantId = created.tenant._id.toHexString();
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
-  await chooseAustralianAccounts(gw.graphqlUrl, key);
+  await chooseAustralianAccounts(gw.graphqlUrl, key, { creditNoteAccountId: await accountIdByName(gw.graphqlUrl, key, 'Discounts Given') });
   expect((await gql(gw.graphqlUrl, UpsertPaymentMethodDocument, { input: { externalId: 'pm-eft', name: 'EFT', isCard: false } }, key)).errors).toBeUndefined();
   expect((await gql(gw.graphqlUrl, UpsertCustomerDocument, { input: { externalId: 'cust-credit', displayName: 'Tamarama Dental Group' } }, key)).errors).toBeUndefined();
 });
@@ -164,5 +166,61 @@ describe('deposits and overpayments become customer credit in QuickBooks', () =>
     expect(fieldsOf(zero)).toEqual([{ path: 'input.amount', message: 'must be greater than zero' }]);
     expect((await gql(gw.graphqlUrl, PaymentCreditDocument, { externalId: 'over-bad' }, key)).data!.payment).toBeNull();
     expect((await credit()).creditBalance).toBe('210.00');
+  });
+
+  it('refunds part of the credit: a RefundReceipt out of the bank, the credit cleared in A/R, each created once', async () => {
+    const before = await payment('dep-1');
+    const refunded = await pay({ externalId: 'dep-1', amount: '500.00', reference: 'DEP-1', allocations: [{ invoiceExternalId: 'inv-credit-1', amount: '330.00' }], refunds: [{ refundId: 'rf-1', date: '2026-11-10', amount: '100.00', reference: 'EFT-RF1' }] });
+    expect(refunded.errors).toBeUndefined();
+    expect(refunded.data!.recordPayment).toMatchObject({ version: before.version + 1, unappliedAmount: '70.00' });
+    expect((await payment('dep-1')).refunds).toEqual([{ refundId: 'rf-1', date: '2026-11-10', amount: '100.00', reference: 'EFT-RF1' }]);
+    expect((await credit()).creditBalance).toBe('110.00');
+
+    // The refund receipt is saved but its answer is lost; the retry must not pay the refund twice.
+    await fault({ kind: 'drop-after-commit', method: 'POST', path: '/refundreceipt', count: 1 });
+    expect(await sync()).toMatchObject({ status: 'SUCCEEDED', failed: 0 });
+    const receipts = (await qbo<{ Id: string; TotalAmt: number; PrivateNote?: string; DepositToAccountRef: { value: string }; PaymentRefNum?: string; Line: { DetailType: string; SalesItemLineDetail?: { ItemRef: { value: string } } }[] }>('RefundReceipt')).filter((r) => r.PrivateNote === 'fieldbooks payment dep-1 refund rf-1');
+    expect(receipts).toHaveLength(1);
+    const bank = await accountIdByName(gw.graphqlUrl, key, 'Business Cheque Account');
+    expect(receipts[0]).toMatchObject({ TotalAmt: 100, DepositToAccountRef: { value: bank }, PaymentRefNum: 'EFT-RF1' });
+    const clearing = (await qbo<{ Id: string; TotalAmt: number; Balance: number; PrivateNote?: string; Line: { DetailType: string; SalesItemLineDetail?: { ItemRef: { value: string } } }[] }>('Invoice')).filter((i) => i.PrivateNote === 'fieldbooks payment dep-1 refund rf-1 clearing');
+    expect(clearing).toHaveLength(1);
+    expect(clearing[0]).toMatchObject({ TotalAmt: 100, Balance: 0 });
+    // Receipt and clearing invoice post to the same item, so its account nets to zero.
+    const itemOf = (lines: { DetailType: string; SalesItemLineDetail?: { ItemRef: { value: string } } }[]) => lines.find((l) => l.DetailType === 'SalesItemLineDetail')!.SalesItemLineDetail!.ItemRef.value;
+    expect(itemOf(clearing[0]!.Line)).toBe(itemOf(receipts[0]!.Line));
+    const [deposit, ...others] = await qboPayments('dep-1');
+    expect(others).toHaveLength(0);
+    const invoiceId = (await qbo<{ Id: string; DocNumber: string }>('Invoice')).find((i) => i.DocNumber === 'BB-1001')!.Id;
+    expect(deposit).toMatchObject({
+      TotalAmt: 500,
+      UnappliedAmt: 70,
+      Line: [
+        { Amount: 330, LinkedTxn: [{ TxnId: invoiceId, TxnType: 'Invoice' }] },
+        { Amount: 100, LinkedTxn: [{ TxnId: clearing[0]!.Id, TxnType: 'Invoice' }] },
+      ],
+    });
+    // QBO's customer balance: BB-1003 open (55.00) less the credit left (70.00 + 40.00).
+    expect((await qboCustomer((await credit()).sync.quickBooksId!)).Balance).toBe(-55);
+
+    // A later change of the payment (here: applying more credit) does not create the refund again.
+    await invoice('inv-credit-4', 'BB-1004', '50.00', '5.00', '55.00');
+    expect((await pay({ externalId: 'dep-1', amount: '500.00', reference: 'DEP-1', allocations: [{ invoiceExternalId: 'inv-credit-1', amount: '330.00' }, { invoiceExternalId: 'inv-credit-4', amount: '55.00' }] })).errors).toBeUndefined();
+    expect(await sync()).toMatchObject({ status: 'SUCCEEDED', failed: 0 });
+    expect((await qbo<{ PrivateNote?: string }>('RefundReceipt')).filter((r) => r.PrivateNote?.startsWith('fieldbooks payment dep-1 refund'))).toHaveLength(1);
+    expect((await qboPayments('dep-1'))[0]).toMatchObject({ TotalAmt: 500, UnappliedAmt: 15 });
+    expect((await credit()).creditBalance).toBe('55.00');
+    expect((await qboCustomer((await credit()).sync.quickBooksId!)).Balance).toBe(0);
+  });
+
+  it('refuses a refund above the unapplied credit, and taking back a recorded refund', async () => {
+    const current = { externalId: 'dep-1', amount: '500.00', reference: 'DEP-1', allocations: [{ invoiceExternalId: 'inv-credit-1', amount: '330.00' }, { invoiceExternalId: 'inv-credit-4', amount: '55.00' }] };
+    const tooMuch = await pay({ ...current, refunds: [{ refundId: 'rf-1', date: '2026-11-10', amount: '100.00', reference: 'EFT-RF1' }, { refundId: 'rf-2', date: '2026-11-12', amount: '15.01' }] });
+    expect(fieldsOf(tooMuch)).toEqual([{ path: 'input.refunds', message: 'refund 115.01 in all, but only 115.00 of this payment is not applied to invoices' }]);
+    const removed = await pay({ ...current, refunds: [] });
+    expect(fieldsOf(removed)).toEqual([{ path: 'input.refunds', message: 'refund rf-1 (100.00) was recorded already and cannot be removed: void the payment instead' }]);
+    const early = await pay({ ...current, refunds: [{ refundId: 'rf-1', date: '2026-11-10', amount: '100.00', reference: 'EFT-RF1' }, { refundId: 'rf-3', date: '2026-10-01', amount: '5.00' }] });
+    expect(fieldsOf(early)).toEqual([{ path: 'input.refunds.1.date', message: 'is before the payment date 2026-11-02' }]);
+    expect(await payment('dep-1')).toMatchObject({ unappliedAmount: '15.00', refunds: [{ refundId: 'rf-1' }] });
   });
 });
