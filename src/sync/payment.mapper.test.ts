@@ -70,6 +70,6 @@ describe('payments with customer credit', () => {
       expect(doc.Line).toEqual([expect.objectContaining({ Amount: 100.1, SalesItemLineDetail: expect.objectContaining({ ItemRef: { value: 'item:CREDIT_REFUND:CN' }, TaxCodeRef: { value: '4' } }) as unknown })]);
     }
     expect(clearing).not.toHaveProperty('DepositToAccountRef');
-    expect(() => creditRefundItem({ ...settings, creditNoteAccountId: null })).toThrow(/creditNoteAccount/);
+    expect(() => creditRefundItem({ ...settings, creditNoteAccountId: null })).toThrow(/Credit Note Account/);
   });
 });
