@@ -137,7 +137,21 @@ const setCustomerTaxCode: Action = (store, body) => {
   return { Customer: updated };
 };
 
+/** `{}`: Account and Settings > Advanced > Currency > Multicurrency (UI only in QBO, and for good). */
+const enableMulticurrency: Action = (store) => ({ Preferences: store.enableMulticurrency() });
+
+/** `{currency, asOfDate, rate}`: a rate entered on the currency list (home units per one foreign unit). */
+const setExchangeRate: Action = (store, body) => {
+  if (typeof body.currency !== 'string' || !/^[A-Za-z]{3}$/.test(body.currency)) throw faults.requiredMissing('currency');
+  if (typeof body.asOfDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(body.asOfDate)) throw faults.requiredMissing('asOfDate');
+  if (typeof body.rate !== 'number' && typeof body.rate !== 'string') throw faults.requiredMissing('rate');
+  store.setExchangeRate(body.currency, body.asOfDate, body.rate);
+  return { ExchangeRate: { SourceCurrencyCode: body.currency.toUpperCase(), TargetCurrencyCode: store.profile.currency.value, AsOfDate: body.asOfDate, Rate: Number(body.rate) } };
+};
+
 export const actions = {
+  'enable-multicurrency': enableMulticurrency,
+  'set-exchange-rate': setExchangeRate,
   'record-payment': recordPayment,
   'apply-credit-memo': applyCreditMemo,
   'edit-invoice': editInvoice,

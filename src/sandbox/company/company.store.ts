@@ -19,6 +19,7 @@ import { DEFAULT_STORE_OPTIONS, type CompanyProfile, type Draft, type EntityCont
 import { ENTITY_RULES } from './entity.registry.js';
 import { assertKnownProperties } from './schema/schema.validator.js';
 import { checkLengths, idOf } from './validate.util.js';
+import { Decimal } from './money.decimal.js';
 
 /** Fields no client may set: QBO computes them on every entity. */
 const SYSTEM_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'status'] as const;
@@ -29,6 +30,8 @@ export interface CompanySeed {
   firstId: number;
   /** Records inserted as-is (system fields are filled in); ids may be given (e.g. TaxCode "TAX"). */
   records: { entity: EntityName; record: Draft }[];
+  /** QBO's exchange rates (home units per one foreign unit) by currency and date, used by multicurrency companies. */
+  exchangeRates?: { currency: string; asOfDate: string; rate: number }[];
 }
 
 interface DeletedStub {
@@ -46,6 +49,8 @@ export class InMemoryCompanyStore implements CompanyStore {
   #nextId: number;
   #listeners = new Set<(event: ChangeEvent) => void>();
   #docNumbers = new Map<string, number>();
+  /** Per currency, rates sorted by date (QBO keeps one rate per currency and day). */
+  #rates = new Map<string, { asOfDate: string; rate: Decimal }[]>();
   readonly #ctx: EntityContext;
 
   constructor(
@@ -63,6 +68,7 @@ export class InMemoryCompanyStore implements CompanyStore {
       this.#deleted.set(name, new Map());
     }
     this.#ctx = this.#makeContext();
+    for (const r of seed.exchangeRates ?? []) this.setExchangeRate(r.currency, r.asOfDate, r.rate);
     this.#load(seed);
   }
 
@@ -133,6 +139,39 @@ export class InMemoryCompanyStore implements CompanyStore {
     this.#map(entity).set(id, next);
     this.#emit(entity, id, 'Update', next);
     return this.#output(entity, next);
+  }
+
+  /**
+   * A bookkeeper turns multicurrency on in Account and Settings (QBO offers no API for it, and it can
+   * never be turned off again). Bumps the Preferences record like any settings change.
+   */
+  enableMulticurrency(): QboRecord {
+    const prefs = [...this.#map('Preferences').values()][0];
+    if (!prefs) throw faults.system();
+    const currencyPrefs = { ...((prefs.CurrencyPrefs ?? {}) as Draft), MultiCurrencyEnabled: true, HomeCurrency: { value: this.profile.currency.value } };
+    const next = this.#stamp({ ...prefs, CurrencyPrefs: currencyPrefs }, prefs);
+    this.#map('Preferences').set(next.Id, next);
+    this.#emit('Preferences', next.Id, 'Update', next);
+    return this.#output('Preferences', next);
+  }
+
+  /** QBO's rate for a currency on a day (the ExchangeRate entity; a rate a user enters replaces that day's). */
+  setExchangeRate(currency: string, asOfDate: string, rate: number | string): void {
+    const code = currency.toUpperCase();
+    const value = new Decimal(rate);
+    if (!value.greaterThan(0)) throw faults.businessValidation('The exchange rate must be greater than zero.', 'Rate');
+    const rates = (this.#rates.get(code) ?? []).filter((r) => r.asOfDate !== asOfDate);
+    rates.push({ asOfDate, rate: value });
+    rates.sort((a, b) => (a.asOfDate < b.asOfDate ? -1 : a.asOfDate > b.asOfDate ? 1 : 0));
+    this.#rates.set(code, rates);
+  }
+
+  /** The latest rate on or before `date`, as QBO fills ExchangeRate when a transaction sends none. */
+  exchangeRate(currency: string, date: string): Decimal | undefined {
+    const rates = this.#rates.get(currency.toUpperCase()) ?? [];
+    let found: Decimal | undefined;
+    for (const r of rates) if (r.asOfDate <= date) found = r.rate;
+    return found;
   }
 
   /** Deleted transaction ids with their deletion times (admin inspection). */
@@ -296,6 +335,7 @@ export class InMemoryCompanyStore implements CompanyStore {
         if (!p) throw faults.system();
         return p;
       },
+      exchangeRate: (currency, date) => this.exchangeRate(currency, date),
       nextDocNumber: (sequence) => {
         const next = this.#docNumbers.get(sequence) ?? 1001;
         this.#docNumbers.set(sequence, next + 1);

@@ -3,7 +3,7 @@
  * per-entity modules in `entities/` that own each entity's business rules and computed fields.
  */
 import { type Clock } from '../clock.js';
-import { type RoundingMode } from './money.decimal.js';
+import { type Decimal, type RoundingMode } from './money.decimal.js';
 import { type EntityName, type QboRecord } from './company.types.js';
 
 export type Draft = Record<string, unknown>;
@@ -66,6 +66,8 @@ export interface EntityContext {
   preferences(): QboRecord;
   /** Next auto DocNumber for a numbering sequence. */
   nextDocNumber(sequence: string): string;
+  /** QBO's own rate (home units per one foreign unit) for a currency on a date: the latest on or before it. */
+  exchangeRate(currency: string, date: string): Decimal | undefined;
 }
 
 export interface LinkTarget {

@@ -9,7 +9,7 @@ import { type Draft, type EntityContext, type EntityRules } from '../entity.rule
 import { buildExpenseLines } from '../lines.builder.js';
 import { refTo, resolveOptional, resolveRecord } from '../refs.resolver.js';
 import { computeGlobalTax } from '../tax.calculator.js';
-import { applyCurrency, applyDocNumber, applyGlobalTax, applyHeaderRefs, applyTxnDate, TXN_LENGTHS } from './transaction.shared.js';
+import { applyCurrency, applyDocNumber, applyGlobalTax, applyHeaderRefs, applyHomeAmounts, applyTxnDate, TXN_LENGTHS } from './transaction.shared.js';
 import { dueDateFor } from './term.entity.js';
 import { ordered } from './name-list.shared.js';
 import { idOf, isDate } from '../validate.util.js';
@@ -35,6 +35,7 @@ function relinkBill(ctx: EntityContext, record: QboRecord): Draft | undefined {
   const { amount: paid, links } = billPayments(ctx, record.Id);
   const balance = amount(dec(record.TotalAmt).minus(paid));
   if (record.Balance === balance && JSON.stringify(record.LinkedTxn ?? []) === JSON.stringify(links)) return undefined;
+  if (record.HomeBalance !== undefined) return { Balance: balance, HomeBalance: amount(dec(balance).times(dec(record.ExchangeRate ?? 1))), LinkedTxn: links };
   return { Balance: balance, LinkedTxn: links };
 }
 
@@ -50,7 +51,7 @@ export const billRules: EntityRules = {
     const mode = applyGlobalTax(ctx, draft);
     const txnDate = applyTxnDate(ctx, draft);
     applyDocNumber(ctx, draft, previous, undefined);
-    applyCurrency(ctx, draft);
+    applyCurrency(ctx, draft, { record: vendor, label: 'vendor' });
     applyHeaderRefs(ctx, draft);
     const lines = buildExpenseLines(ctx, draft, previous, mode);
     draft.Line = lines.lines;
@@ -72,6 +73,7 @@ export const billRules: EntityRules = {
     const { amount: paid, links } = billPayments(ctx, previous?.Id ?? '');
     draft.Balance = amount(total.minus(paid));
     draft.LinkedTxn = links;
+    applyHomeAmounts(ctx, draft, ['TotalAmt', 'Balance']);
     return ordered(draft, ['DueDate', 'Balance', 'TxnDate', 'CurrencyRef', 'LinkedTxn', 'Line', 'TxnTaxDetail', 'VendorRef', 'APAccountRef', 'GlobalTaxCalculation', 'TotalAmt']);
   },
   relink: relinkBill,

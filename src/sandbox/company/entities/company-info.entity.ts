@@ -30,6 +30,8 @@ export const preferencesRules: EntityRules = {
     const out: Record<string, unknown> = { ...previous };
     for (const [k, v] of Object.entries(draft)) out[k] = isObject(v) && isObject(previous[k]) ? { ...previous[k], ...v } : v;
     for (const k of ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse']) delete out[k];
+    // Multicurrency and the home currency are set in the QBO UI only, never through the API.
+    out.CurrencyPrefs = previous.CurrencyPrefs;
     return out;
   },
 };

@@ -3,7 +3,7 @@
  */
 import { type EntityRules } from '../entity.rules.js';
 import { buildSalesForm, paymentLinks, relinkSalesForm } from './sales-form.shared.js';
-import { TXN_LENGTHS } from './transaction.shared.js';
+import { applyHomeAmounts, TXN_LENGTHS } from './transaction.shared.js';
 import { ordered } from './name-list.shared.js';
 
 export const creditMemoRules: EntityRules = {
@@ -18,6 +18,7 @@ export const creditMemoRules: EntityRules = {
     draft.RemainingCredit = balance;
     draft.Balance = balance;
     draft.LinkedTxn = linked;
+    applyHomeAmounts(ctx, draft, ['Balance']);
     return ordered(draft, ['RemainingCredit', 'CustomField', 'DocNumber', 'TxnDate', 'CurrencyRef', 'LinkedTxn', 'Line', 'TxnTaxDetail', 'CustomerRef', 'BillAddr', 'GlobalTaxCalculation', 'TotalAmt', 'ApplyTaxAfterDiscount', 'PrintStatus', 'EmailStatus', 'Balance']);
   },
   relink: (ctx, record) => relinkSalesForm(ctx, 'CreditMemo', record, ['RemainingCredit', 'Balance']),

@@ -6,7 +6,7 @@ import { dec, amount, sum } from '../money.decimal.js';
 import { type QboRecord } from '../company.types.js';
 import { type EntityRules } from '../entity.rules.js';
 import { resolveOptional } from '../refs.resolver.js';
-import { applyDisplayName, PARTY_LENGTHS } from './party.shared.js';
+import { applyDisplayName, applyPartyCurrency, PARTY_LENGTHS } from './party.shared.js';
 import { applyHierarchy, ordered } from './name-list.shared.js';
 import { type EntityContext } from '../entity.rules.js';
 
@@ -43,8 +43,7 @@ export const customerRules: EntityRules = {
     draft.Job = draft.Job === true || draft.ParentRef !== undefined;
     applyHierarchy(ctx, 'Customer', draft, 'DisplayName', 'Job', previous?.Id);
     if (draft.Job === false) draft.BillWithParent = false;
-    if (previous?.CurrencyRef) draft.CurrencyRef = previous.CurrencyRef; // fixed at create
-    draft.CurrencyRef ??= ctx.profile.currency;
+    applyPartyCurrency(ctx, draft, previous, 'customer');
     const term = resolveOptional(ctx, 'Term', draft.SalesTermRef, 'SalesTermRef', { withName: false });
     if (term) draft.SalesTermRef = term;
     const pm = resolveOptional(ctx, 'PaymentMethod', draft.PaymentMethodRef, 'PaymentMethodRef');

@@ -5,7 +5,7 @@
  */
 import { type EntityRules } from '../entity.rules.js';
 import { buildSalesForm, paymentLinks, relinkSalesForm } from './sales-form.shared.js';
-import { applyDueDate, TXN_LENGTHS, voidedForm } from './transaction.shared.js';
+import { applyDueDate, applyHomeAmounts, TXN_LENGTHS, voidedForm } from './transaction.shared.js';
 import { ordered } from './name-list.shared.js';
 
 export const invoiceRules: EntityRules = {
@@ -26,7 +26,8 @@ export const invoiceRules: EntityRules = {
     const { balance, linked } = paymentLinks(ctx, 'Invoice', { ...draft, Id: previous?.Id ?? '' });
     draft.Balance = balance;
     draft.LinkedTxn = linked;
-    return ordered(draft, ['AllowIPNPayment', 'AllowOnlinePayment', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment', 'CustomField', 'DocNumber', 'TxnDate', 'CurrencyRef', 'LinkedTxn', 'Line', 'TxnTaxDetail', 'CustomerRef', 'BillAddr', 'ShipAddr', 'SalesTermRef', 'DueDate', 'GlobalTaxCalculation', 'TotalAmt', 'ApplyTaxAfterDiscount', 'PrintStatus', 'EmailStatus', 'BillEmail', 'Balance']);
+    applyHomeAmounts(ctx, draft, ['Balance']);
+    return ordered(draft, ['AllowIPNPayment', 'AllowOnlinePayment', 'AllowOnlineCreditCardPayment', 'AllowOnlineACHPayment', 'CustomField', 'DocNumber', 'TxnDate', 'CurrencyRef', 'ExchangeRate', 'LinkedTxn', 'Line', 'TxnTaxDetail', 'CustomerRef', 'BillAddr', 'ShipAddr', 'SalesTermRef', 'DueDate', 'GlobalTaxCalculation', 'TotalAmt', 'ApplyTaxAfterDiscount', 'PrintStatus', 'EmailStatus', 'BillEmail', 'Balance', 'HomeBalance', 'HomeTotalAmt']);
   },
   void: (_ctx, record) => voidedForm(record),
   relink: (ctx, record) => relinkSalesForm(ctx, 'Invoice', record, ['Balance']),

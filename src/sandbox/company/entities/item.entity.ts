@@ -3,9 +3,10 @@
  * needs, QBO's create defaults, and the rule that an Inventory item cannot change type.
  */
 import { faults } from '../../faults.js';
-import { type EntityRules } from '../entity.rules.js';
+import { type Draft, type EntityContext, type EntityRules } from '../entity.rules.js';
+import { type Decimal, dec } from '../money.decimal.js';
 import { resolveOptional, resolveRecord } from '../refs.resolver.js';
-import { isDate, oneOf, optionalString } from '../validate.util.js';
+import { isDate, isObject, oneOf, optionalString, requireAmount } from '../validate.util.js';
 import { applyActiveRename, applyHierarchy, assertNameCharacters, assertUniqueName, ordered } from './name-list.shared.js';
 
 export const ITEM_TYPES = ['Service', 'NonInventory', 'Inventory', 'Category'] as const;
@@ -45,6 +46,12 @@ export const itemRules: EntityRules = {
       if (!isDate(draft.InvStartDate)) throw faults.requiredMissing('InvStartDate');
       const assetType = ctx.find('Account', asset.value)?.AccountType;
       if (assetType !== 'Other Current Asset') throw faults.invalidReference('AssetAccountRef');
+      const expenseType = ctx.find('Account', expense.value)?.AccountType;
+      if (expenseType !== 'Cost of Goods Sold') throw faults.invalidReference('ExpenseAccountRef', 'Invalid Reference Id : an Inventory item needs a Cost of Goods Sold expense account');
+      requireAmount(draft.QtyOnHand, 'QtyOnHand');
+      // Stored is the opening quantity; transactions move it at read time. A quantity sent on an
+      // update is the wanted quantity on hand now (QBO records the difference as an adjustment).
+      if (previous && draft.QtyOnHand !== previous.QtyOnHand) draft.QtyOnHand = dec(draft.QtyOnHand).minus(quantityMoves(ctx).get(previous.Id) ?? 0).toNumber();
       draft.TrackQtyOnHand = true;
     } else {
       draft.TrackQtyOnHand = false;
@@ -64,7 +71,38 @@ export const itemRules: EntityRules = {
     draft.PurchaseTaxIncluded ??= false;
     return ordered(draft, ['Name', 'Description', 'Active', 'SubItem', 'ParentRef', 'Level', 'FullyQualifiedName', 'Taxable', 'SalesTaxIncluded', 'UnitPrice', 'Type', 'IncomeAccountRef', 'PurchaseDesc', 'PurchaseTaxIncluded', 'PurchaseCost', 'ExpenseAccountRef', 'AssetAccountRef', 'TrackQtyOnHand', 'QtyOnHand', 'InvStartDate']);
   },
+  decorate(ctx, record) {
+    if (record.TrackQtyOnHand === true) record.QtyOnHand = dec(record.QtyOnHand).plus(quantityMoves(ctx).get(record.Id) ?? 0).toNumber();
+    return record;
+  },
+  decorateMany(ctx, records) {
+    const moves = quantityMoves(ctx);
+    for (const record of records) if (record.TrackQtyOnHand === true) record.QtyOnHand = dec(record.QtyOnHand).plus(moves.get(record.Id) ?? 0).toNumber();
+    return records;
+  },
 };
+
+/**
+ * How far each item's quantity on hand has moved since its opening quantity: bills and purchases
+ * (item lines) add, invoices and sales receipts take away, credit memos put back, a purchase credit
+ * takes away. Voided forms carry Qty 0 and deleted ones are gone, so both undo their movement.
+ * A line without Qty moves nothing (facts: docs/qbo-facts/inventory.md).
+ */
+export function quantityMoves(ctx: EntityContext): Map<string, Decimal> {
+  const moves = new Map<string, Decimal>();
+  const add = (detail: unknown, sign: 1 | -1) => {
+    if (!isObject(detail) || !isObject(detail.ItemRef) || detail.Qty === undefined) return;
+    const id = String(detail.ItemRef.value);
+    moves.set(id, (moves.get(id) ?? dec(0)).plus(dec(detail.Qty).times(sign)));
+  };
+  const lines = (r: Draft) => (Array.isArray(r.Line) ? (r.Line as Draft[]) : []);
+  for (const [entity, sign] of [['Invoice', -1], ['SalesReceipt', -1], ['CreditMemo', 1]] as const) {
+    for (const r of ctx.all(entity)) for (const l of lines(r)) add(l.SalesItemLineDetail, sign);
+  }
+  for (const r of ctx.all('Bill')) for (const l of lines(r)) add(l.ItemBasedExpenseLineDetail, 1);
+  for (const r of ctx.all('Purchase')) for (const l of lines(r)) add(l.ItemBasedExpenseLineDetail, r.Credit === true ? -1 : 1);
+  return moves;
+}
 
 /**
  * Guard used by transaction lines: a Category item cannot be sold or bought (fault 2500), and the

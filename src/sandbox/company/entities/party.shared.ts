@@ -3,8 +3,10 @@
  * and the same name-part rules.
  */
 import { faults } from '../../faults.js';
-import { type EntityName } from '../company.types.js';
+import { isObject } from '../validate.util.js';
+import { type EntityName, type QboRecord } from '../company.types.js';
 import { type Draft, type EntityContext } from '../entity.rules.js';
+import { currencyRef, multicurrencyEnabled, partyCurrency } from './transaction.shared.js';
 import { applyActiveRename, assertNameCharacters, assertUniqueName } from './name-list.shared.js';
 
 export const PARTY_NAMESPACE = [
@@ -42,4 +44,28 @@ export function applyDisplayName(ctx: EntityContext, entity: EntityName, draft: 
   applyActiveRename(draft, 'DisplayName');
   if (draft.PrintOnCheckName === undefined) draft.PrintOnCheckName = draft.CompanyName ?? display.replace(/ \(deleted\)$/, '');
   return String(draft.DisplayName);
+}
+
+/**
+ * A customer's or vendor's currency: chosen at create (the home currency by default), a foreign one
+ * only when multicurrency is on, and never changed afterwards (facts: docs/qbo-facts/multicurrency.md).
+ */
+export function applyPartyCurrency(ctx: EntityContext, draft: Draft, previous: QboRecord | undefined, noun: 'customer' | 'vendor'): void {
+  const raw = draft.CurrencyRef;
+  const given = isObject(raw) && typeof raw.value === 'string' && raw.value.trim() ? raw.value.trim().toUpperCase() : undefined;
+  if (previous) {
+    const fixed = partyCurrency(ctx, previous);
+    if (given !== undefined && given !== fixed) {
+      throw faults.businessValidation(`You can't change the currency of a ${noun}: this ${noun} uses ${fixed}.`, 'CurrencyRef');
+    }
+    draft.CurrencyRef = previous.CurrencyRef ?? ctx.profile.currency;
+    return;
+  }
+  const home = ctx.profile.currency.value;
+  const code = given ?? home;
+  if (code !== home && !multicurrencyEnabled(ctx)) {
+    throw faults.businessValidation(`Multicurrency is not enabled; the ${noun} currency must be ${home}.`, 'CurrencyRef');
+  }
+  if (!/^[A-Z]{3}$/.test(code)) throw faults.invalidReference('CurrencyRef');
+  draft.CurrencyRef = code === home ? ctx.profile.currency : currencyRef(code);
 }

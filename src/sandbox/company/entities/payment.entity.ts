@@ -10,7 +10,7 @@ import { type Draft, type EntityContext, type EntityRules, type LinkTarget } fro
 import { refTo, resolveOptional, resolveRecord } from '../refs.resolver.js';
 import { isObject, oneOf, requireAmount } from '../validate.util.js';
 import { appliedTo } from './sales-form.shared.js';
-import { applyCurrency, applyTxnDate, TXN_LENGTHS, voidedForm } from './transaction.shared.js';
+import { applyCurrency, applyHomeAmounts, applyTxnDate, TXN_LENGTHS, voidedForm } from './transaction.shared.js';
 import { ordered } from './name-list.shared.js';
 
 export function undepositedFunds(ctx: EntityContext): QboRecord | undefined {
@@ -51,13 +51,14 @@ export const paymentRules: EntityRules = {
   lengths: { ...TXN_LENGTHS, PaymentRefNum: 21 },
   build(ctx, draft, previous) {
     if (previous?.TxnStatus === 'Voided') throw faults.businessValidation('A voided payment cannot be changed.');
-    const { ref: customerRef } = resolveRecord(ctx, 'Customer', draft.CustomerRef, 'CustomerRef');
+    const { ref: customerRef, record: customer } = resolveRecord(ctx, 'Customer', draft.CustomerRef, 'CustomerRef');
     draft.CustomerRef = customerRef;
     requireAmount(draft.TotalAmt, 'TotalAmt');
     const total = dec(draft.TotalAmt);
     if (total.isNegative()) throw faults.businessValidation('The payment amount cannot be negative.', 'TotalAmt');
     applyTxnDate(ctx, draft);
-    applyCurrency(ctx, draft);
+    applyCurrency(ctx, draft, { record: customer, label: 'customer' });
+    const currency = String((draft.CurrencyRef as Draft).value);
     const lines: Draft[] = [];
     let net = dec(0);
     for (const raw of (Array.isArray(draft.Line) ? (draft.Line as unknown[]) : [])) {
@@ -77,6 +78,10 @@ export const paymentRules: EntityRules = {
         if ((target.CustomerRef as Draft | undefined)?.value !== customerRef.value) {
           throw faults.businessValidation(`${type} ${id} belongs to another customer.`, 'Line.LinkedTxn.TxnId');
         }
+        const targetCurrency = isObject(target.CurrencyRef) ? String(target.CurrencyRef.value) : ctx.profile.currency.value;
+        if (targetCurrency !== currency) {
+          throw faults.businessValidation(`${type} ${id} is in ${targetCurrency}; a payment in ${currency} cannot be applied to it.`, 'Line.LinkedTxn.TxnId');
+        }
         const open = dec(target.TotalAmt).minus(appliedTo(ctx, type, id, previous?.Id).amount);
         if (value.greaterThan(open)) {
           throw faults.businessValidation(`The amount applied to ${type} ${id} (${value.toFixed(2)}) is more than its open balance (${open.toFixed(2)}).`, 'Line.Amount');
@@ -93,13 +98,14 @@ export const paymentRules: EntityRules = {
     draft.Line = lines;
     draft.TotalAmt = amount(total);
     draft.UnappliedAmt = amount(unapplied);
+    applyHomeAmounts(ctx, draft, ['TotalAmt']);
     const deposit = resolveOptional(ctx, 'Account', draft.DepositToAccountRef, 'DepositToAccountRef', { withName: false });
     const uf = undepositedFunds(ctx);
     draft.DepositToAccountRef = deposit ?? (uf ? refTo(uf, false) : undefined);
     const pm = resolveOptional(ctx, 'PaymentMethod', draft.PaymentMethodRef, 'PaymentMethodRef');
     if (pm) draft.PaymentMethodRef = pm;
     draft.ProcessPayment ??= false;
-    return ordered(draft, ['CustomerRef', 'DepositToAccountRef', 'PaymentMethodRef', 'PaymentRefNum', 'TotalAmt', 'UnappliedAmt', 'ProcessPayment', 'TxnDate', 'CurrencyRef', 'Line']);
+    return ordered(draft, ['CustomerRef', 'DepositToAccountRef', 'PaymentMethodRef', 'PaymentRefNum', 'TotalAmt', 'UnappliedAmt', 'ProcessPayment', 'TxnDate', 'CurrencyRef', 'ExchangeRate', 'HomeTotalAmt', 'Line']);
   },
   void: (_ctx, record) => ({ ...voidedForm(record), UnappliedAmt: 0 }),
   linksOf,

@@ -11,7 +11,7 @@ import { buildSalesLines } from '../lines.builder.js';
 import { resolveRecord } from '../refs.resolver.js';
 import { computeGlobalTax, computeUsTax } from '../tax.calculator.js';
 import { isObject } from '../validate.util.js';
-import { applyCurrency, applyDocNumber, applyGlobalTax, applyHeaderRefs, applyTxnDate } from './transaction.shared.js';
+import { applyCurrency, applyDocNumber, applyGlobalTax, applyHeaderRefs, applyHomeAmounts, applyTxnDate, homeAmount } from './transaction.shared.js';
 
 export interface SalesFormResult {
   draft: Draft;
@@ -25,7 +25,7 @@ export function buildSalesForm(ctx: EntityContext, draft: Draft, previous: QboRe
   const mode = applyGlobalTax(ctx, draft);
   applyTxnDate(ctx, draft);
   applyDocNumber(ctx, draft, previous, 'sales');
-  applyCurrency(ctx, draft);
+  applyCurrency(ctx, draft, { record: customer, label: 'customer' });
   applyHeaderRefs(ctx, draft);
   const lines = buildSalesLines(ctx, draft, previous, mode);
   draft.Line = lines.lines;
@@ -50,6 +50,7 @@ export function buildSalesForm(ctx: EntityContext, draft: Draft, previous: QboRe
   draft.TxnTaxDetail = tax.detail;
   const total = afterDiscount.plus(tax.totalTax);
   draft.TotalAmt = amount(total);
+  applyHomeAmounts(ctx, draft, ['TotalAmt']);
   draft.ApplyTaxAfterDiscount = applyAfterDiscount;
   if (draft.BillEmail === undefined && isObject(customer.PrimaryEmailAddr)) draft.BillEmail = { Address: customer.PrimaryEmailAddr.Address };
   if (draft.EmailStatus === 'NeedToSend' && !isObject(draft.BillEmail)) throw faults.requiredMissing('BillEmail');
@@ -96,5 +97,6 @@ export function relinkSalesForm(ctx: EntityContext, entity: EntityName, record: 
   if (!changed) return undefined;
   const out: Draft = { LinkedTxn: linked };
   for (const f of balanceFields) out[f] = balance;
+  if (record.HomeBalance !== undefined) out.HomeBalance = homeAmount(balance, dec(record.ExchangeRate ?? 1));
   return out;
 }

@@ -8,7 +8,8 @@ import { type QboRecord } from '../company.types.js';
 import { type Draft, type EntityContext } from '../entity.rules.js';
 import { resolveOptional } from '../refs.resolver.js';
 import { type GlobalTaxCalculation } from '../tax.calculator.js';
-import { isDate, isObject, oneOf } from '../validate.util.js';
+import { isDate, isObject, oneOf, requireAmount } from '../validate.util.js';
+import { type Decimal, amount, dec } from '../money.decimal.js';
 import { dueDateFor } from './term.entity.js';
 
 export const TXN_LENGTHS = { DocNumber: 21, PrivateNote: 4000 } as const;
@@ -34,13 +35,88 @@ export function applyDocNumber(ctx: EntityContext, draft: Draft, previous: QboRe
   if (typeof draft.DocNumber === 'string' && draft.DocNumber.length > 21) throw faults.tooLong('DocNumber', 21, draft.DocNumber.length);
 }
 
-/** Multicurrency is off in the seeded companies: every transaction is in the home currency. */
-export function applyCurrency(ctx: EntityContext, draft: Draft): void {
-  const given = draft.CurrencyRef;
-  if (isObject(given) && given.value !== undefined && given.value !== ctx.profile.currency.value) {
-    throw faults.businessValidation(`Multicurrency is not enabled; the currency must be ${ctx.profile.currency.value}.`, 'CurrencyRef');
+/** Whether the company has turned multicurrency on (Preferences.CurrencyPrefs; the UI only, never the API). */
+export function multicurrencyEnabled(ctx: EntityContext): boolean {
+  return ((ctx.preferences().CurrencyPrefs ?? {}) as Draft).MultiCurrencyEnabled === true;
+}
+
+/** The currency code a CurrencyRef names, upper-cased ("nzd" and {"value":"NZD"} alike). */
+function currencyCode(given: unknown): string | undefined {
+  if (isObject(given) && typeof given.value === 'string' && given.value.trim() !== '') return given.value.trim().toUpperCase();
+  if (typeof given === 'string' && given.trim() !== '') return given.trim().toUpperCase();
+  return undefined;
+}
+
+/** A name-list record's CurrencyRef as a code (the home currency when it has none). */
+export function partyCurrency(ctx: EntityContext, party: QboRecord | undefined): string {
+  return currencyCode(party?.CurrencyRef) ?? ctx.profile.currency.value;
+}
+
+/** The CurrencyRef QBO returns: code and name ("New Zealand Dollar"). */
+export function currencyRef(code: string): Draft {
+  return { value: code, name: CURRENCY_NAMES[code] ?? code };
+}
+
+const CURRENCY_NAMES: Record<string, string> = {
+  AUD: 'Australian Dollar',
+  NZD: 'New Zealand Dollar',
+  USD: 'United States Dollar',
+  GBP: 'British Pound Sterling',
+  EUR: 'Euro',
+  CAD: 'Canadian Dollar',
+};
+
+/**
+ * CurrencyRef and ExchangeRate of a transaction (facts: docs/qbo-facts/multicurrency.md).
+ * Multicurrency off: only the home currency, and no exchange rate. On: the currency defaults to the
+ * customer's or vendor's and must equal it; a foreign currency takes the ExchangeRate sent (home
+ * units per foreign unit) or QBO's own rate for the TxnDate, and fails when there is none; the home
+ * currency always has rate 1. Returns the rate the home amounts are computed with.
+ */
+export function applyCurrency(ctx: EntityContext, draft: Draft, party?: { record: QboRecord; label: string }): Decimal {
+  const home = ctx.profile.currency.value;
+  const given = currencyCode(draft.CurrencyRef);
+  if (!multicurrencyEnabled(ctx)) {
+    if (given !== undefined && given !== home) {
+      throw faults.businessValidation(`Multicurrency is not enabled; the currency must be ${home}.`, 'CurrencyRef');
+    }
+    draft.CurrencyRef = ctx.profile.currency;
+    delete draft.ExchangeRate;
+    return dec(1);
   }
-  draft.CurrencyRef = ctx.profile.currency;
+  const expected = party ? partyCurrency(ctx, party.record) : home;
+  const code = given ?? expected;
+  if (code !== expected) {
+    throw faults.businessValidation(`The transaction currency (${code}) must be the ${party?.label ?? 'home'} currency (${expected}).`, 'CurrencyRef');
+  }
+  draft.CurrencyRef = currencyRef(code);
+  if (code === home) {
+    draft.ExchangeRate = 1;
+    return dec(1);
+  }
+  let rate: Decimal | undefined;
+  if (draft.ExchangeRate !== undefined && draft.ExchangeRate !== null) {
+    requireAmount(draft.ExchangeRate, 'ExchangeRate');
+    rate = dec(draft.ExchangeRate);
+    if (!rate.greaterThan(0)) throw faults.businessValidation('The exchange rate must be greater than zero.', 'ExchangeRate');
+  } else {
+    rate = ctx.exchangeRate(code, String(draft.TxnDate ?? ctx.today()));
+    if (!rate) throw faults.businessValidation(`There is no exchange rate for ${code} on ${String(draft.TxnDate)}; enter one on the transaction.`, 'ExchangeRate');
+  }
+  draft.ExchangeRate = rate.toNumber();
+  return rate;
+}
+
+/** Home-currency amounts (HomeTotalAmt, HomeBalance...): the foreign amount times the rate, to cents. */
+export function homeAmount(value: unknown, rate: Decimal): number {
+  return amount(dec(value).times(rate));
+}
+
+/** Fills `Home<Field>` from each field when the company has multicurrency (QBO omits them otherwise). */
+export function applyHomeAmounts(ctx: EntityContext, draft: Draft, fields: readonly string[]): void {
+  if (!multicurrencyEnabled(ctx)) return;
+  const rate = dec(draft.ExchangeRate ?? 1);
+  for (const f of fields) if (draft[f] !== undefined) draft[`Home${f}`] = homeAmount(draft[f], rate);
 }
 
 /** GlobalTaxCalculation is required for non-US companies and meaningless (dropped) for US ones. */

@@ -5,7 +5,7 @@ import { amount, dec, sum } from '../money.decimal.js';
 import { type QboRecord } from '../company.types.js';
 import { type EntityRules } from '../entity.rules.js';
 import { resolveOptional } from '../refs.resolver.js';
-import { applyDisplayName, PARTY_LENGTHS } from './party.shared.js';
+import { applyDisplayName, applyPartyCurrency, PARTY_LENGTHS } from './party.shared.js';
 import { ordered } from './name-list.shared.js';
 
 export const vendorRules: EntityRules = {
@@ -17,8 +17,7 @@ export const vendorRules: EntityRules = {
   build(ctx, draft, previous) {
     const display = applyDisplayName(ctx, 'Vendor', draft, previous?.Id);
     draft.FullyQualifiedName = display;
-    if (previous?.CurrencyRef) draft.CurrencyRef = previous.CurrencyRef;
-    draft.CurrencyRef ??= ctx.profile.currency;
+    applyPartyCurrency(ctx, draft, previous, 'vendor');
     const term = resolveOptional(ctx, 'Term', draft.TermRef, 'TermRef');
     if (term) draft.TermRef = term;
     draft.Vendor1099 ??= false;

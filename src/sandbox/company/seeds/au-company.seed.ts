@@ -170,5 +170,13 @@ export function auCompanySeed(): CompanySeed {
   void bank;
   void undeposited;
   void NT;
-  return b.build();
+  // QBO's feed rates (AUD per one unit), used when a multicurrency transaction sends no ExchangeRate.
+  return {
+    ...b.build(),
+    exchangeRates: [
+      { currency: 'NZD', asOfDate: '2026-01-01', rate: 0.9105 },
+      { currency: 'NZD', asOfDate: '2026-11-01', rate: 0.9042 },
+      { currency: 'USD', asOfDate: '2026-01-01', rate: 1.5236 },
+    ],
+  };
 }

@@ -179,5 +179,11 @@ function usSeed(automated: boolean): CompanySeed {
   b.add('Payment', { CustomerRef: r(amy), TotalAmt: 100, TxnDate: '2026-04-20', Line: [{ Amount: 100, LinkedTxn: [{ TxnId: inv, TxnType: 'Invoice' }] }] });
   b.add('Bill', { VendorRef: r(supplier), TxnDate: '2026-04-02', Line: [{ DetailType: 'AccountBasedExpenseLineDetail', Amount: 150, AccountBasedExpenseLineDetail: { AccountRef: r(cogs) } }] });
   b.add('Purchase', { PaymentType: 'Check', AccountRef: r(checking), TxnDate: '2026-04-06', DocNumber: 'Debit', Line: [{ DetailType: 'AccountBasedExpenseLineDetail', Amount: 19.99, AccountBasedExpenseLineDetail: { AccountRef: r(automobile) } }] });
-  return b.build();
+  return {
+    ...b.build(),
+    exchangeRates: [
+      { currency: 'CAD', asOfDate: '2026-01-01', rate: 0.7318 },
+      { currency: 'EUR', asOfDate: '2026-01-01', rate: 1.0842 },
+    ],
+  };
 }
