@@ -18,6 +18,8 @@ describe('account purposes', () => {
       BAD_DEBT: ['Expense', 'Other Expense', 'Income'],
       INVENTORY_ASSET: ['Other Current Asset'],
       SURCHARGE_INCOME: ['Income', 'Other Income'],
+      DISCOUNT: ['Income', 'Other Income', 'Expense', 'Other Expense'],
+      COST_OF_GOODS_SOLD: ['Cost of Goods Sold'],
     });
   });
 

@@ -17,6 +17,8 @@ export enum AccountPurpose {
   BAD_DEBT = 'BAD_DEBT',
   INVENTORY_ASSET = 'INVENTORY_ASSET',
   SURCHARGE_INCOME = 'SURCHARGE_INCOME',
+  DISCOUNT = 'DISCOUNT',
+  COST_OF_GOODS_SOLD = 'COST_OF_GOODS_SOLD',
 }
 
 /** QBO's AccountType values (the API's spelling, spaces included). */
@@ -57,6 +59,10 @@ export const ALLOWED_ACCOUNT_TYPES: Readonly<Record<AccountPurpose, readonly Qbo
   [AccountPurpose.BAD_DEBT]: ['Expense', 'Other Expense', 'Income'],
   [AccountPurpose.INVENTORY_ASSET]: ['Other Current Asset'],
   [AccountPurpose.SURCHARGE_INCOME]: ['Income', 'Other Income'],
+  // Discounts given reduce income (QBO's own "Discounts given" is an Income account); some book them as an expense.
+  [AccountPurpose.DISCOUNT]: ['Income', 'Other Income', 'Expense', 'Other Expense'],
+  // QBO refuses any other type as an Inventory item's expense account (docs/qbo-facts/inventory.md).
+  [AccountPurpose.COST_OF_GOODS_SOLD]: ['Cost of Goods Sold'],
 });
 
 export function allowedAccountTypes(purpose: AccountPurpose): readonly QboAccountType[] {

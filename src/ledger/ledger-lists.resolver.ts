@@ -29,7 +29,14 @@ function base(row: FsmListRecord) {
   return { id: row._id.toHexString(), externalId: row.externalId, name: row.name, active: row.active, updatedAt: row.updatedAt };
 }
 const toJobType = (row: JobType): JobTypeType => ({ ...base(row), labourIncomeAccountId: row.labourIncomeAccountId ?? null, materialsIncomeAccountId: row.materialsIncomeAccountId ?? null });
-const toSupply = (row: Supply): SupplyType => ({ ...base(row), code: row.code ?? null, incomeAccountId: row.incomeAccountId ?? null, trackInventory: row.trackInventory ?? false });
+const toSupply = (row: Supply): SupplyType => ({
+  ...base(row),
+  code: row.code ?? null,
+  incomeAccountId: row.incomeAccountId ?? null,
+  trackInventory: row.trackInventory ?? false,
+  inventoryAssetAccountId: row.inventoryAssetAccountId ?? null,
+  costOfGoodsSoldAccountId: row.costOfGoodsSoldAccountId ?? null,
+});
 const toPaymentMethod = (row: PaymentMethod): PaymentMethodType => ({ ...base(row), isCard: row.isCard, surchargeIncomeAccountId: row.surchargeIncomeAccountId ?? null, surchargeTaxCode: row.surchargeTaxCode ?? null });
 const toTeam = (row: Team): TeamType => base(row);
 
@@ -110,6 +117,28 @@ export class SupplyResolver {
   @FieldResolver(() => AccountType, { nullable: true })
   incomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: SupplyType): Promise<AccountType | null> {
     return account(ctx, row.incomeAccountId);
+  }
+
+  @Mutation(() => SupplyType, {
+    description: "Sets (or with null clears) a stock supply's own inventory asset and cost of goods sold accounts; an omitted argument is left alone. Applies to its QuickBooks item when the item is first created.",
+  })
+  async setSupplyStockAccounts(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('supplyId', () => ID) supplyId: string,
+    @Arg('inventoryAssetAccountId', () => ID, { nullable: true }) inventoryAssetAccountId: string | null | undefined,
+    @Arg('costOfGoodsSoldAccountId', () => ID, { nullable: true }) costOfGoodsSoldAccountId: string | null | undefined,
+  ): Promise<SupplyType> {
+    return toSupply(await ctx.services.ledger.setSupplyStockAccounts(ctx.tenant.id, supplyId, { inventoryAssetAccountId, costOfGoodsSoldAccountId }));
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  inventoryAssetAccount(@Ctx() ctx: GraphQLContext, @Root() row: SupplyType): Promise<AccountType | null> {
+    return account(ctx, row.inventoryAssetAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  costOfGoodsSoldAccount(@Ctx() ctx: GraphQLContext, @Root() row: SupplyType): Promise<AccountType | null> {
+    return account(ctx, row.costOfGoodsSoldAccountId);
   }
 }
 

@@ -146,6 +146,14 @@ export class LedgerListsService {
     ]);
   }
 
+  /** A stock supply's own inventory asset and cost of goods sold accounts (null clears one back to the setting). */
+  async setSupplyStockAccounts(tenantId: string, supplyId: string, accounts: { inventoryAssetAccountId?: string | null; costOfGoodsSoldAccountId?: string | null }): Promise<Supply> {
+    return this.#setAccounts(this.supplies, 'Supply', tenantId, supplyId, [
+      { field: 'inventoryAssetAccountId', setting: 'inventoryAssetAccount', purpose: AccountPurpose.INVENTORY_ASSET, value: accounts.inventoryAssetAccountId },
+      { field: 'costOfGoodsSoldAccountId', setting: 'costOfGoodsSoldAccount', purpose: AccountPurpose.COST_OF_GOODS_SOLD, value: accounts.costOfGoodsSoldAccountId },
+    ]);
+  }
+
   async setPaymentMethodSurchargeAccount(tenantId: string, paymentMethodId: string, surchargeIncomeAccountId: string | null | undefined): Promise<PaymentMethod> {
     return this.#setAccounts(this.paymentMethods, 'PaymentMethod', tenantId, paymentMethodId, [
       { field: 'surchargeIncomeAccountId', setting: 'surchargeIncomeAccount', purpose: AccountPurpose.SURCHARGE_INCOME, value: surchargeIncomeAccountId },

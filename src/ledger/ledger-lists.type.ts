@@ -49,6 +49,12 @@ export class SupplyType {
   @Field(() => Boolean, { description: 'Tracked as stock: pushed to QuickBooks as an Inventory item.' })
   trackInventory!: boolean;
 
+  @Field(() => ID, { nullable: true, description: "Stock supplies: QBO inventory asset account of its item; null: the defaultInventoryAccount setting." })
+  inventoryAssetAccountId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Stock supplies: QBO cost of goods sold account of its item; null: the defaultCostOfGoodsSoldAccount setting.' })
+  costOfGoodsSoldAccountId!: string | null;
+
   @Field(() => Date)
   updatedAt!: Date;
 }

@@ -29,6 +29,7 @@ export class UpsertCustomerInput {
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => PostalAddressInput, { nullable: true }) billingAddress?: PostalAddressInput | null;
+  @Field(() => String, { nullable: true, description: 'ISO 4217 code the customer deals in (e.g. "NZD"); default: the QuickBooks home currency. Cannot change once the customer has invoices or payments.' }) currency?: string | null;
 }
 
 @InputType('UpsertSupplierInput')
@@ -64,10 +65,11 @@ export class UpsertInvoiceInput {
   @Field(() => LocalDateScalar) date!: string;
   @Field(() => LocalDateScalar, { nullable: true }) dueDate?: string | null;
   @Field(() => String, { description: 'ISO 4217 code, e.g. "AUD".' }) currency!: string;
+  @Field(() => String, { nullable: true, description: 'Foreign-currency invoices: home-currency units per one unit of currency (e.g. "0.9137"); absent: QuickBooks uses its own rate for the date.' }) exchangeRate?: string | null;
   @Field(() => InvoiceTypeEnum, { nullable: true, description: 'Default STANDARD.' }) type?: InvoiceType | null;
   @Field(() => Boolean, { nullable: true, description: 'Line amounts include tax (default false).' }) taxInclusive?: boolean | null;
   @Field(() => [InvoiceLineInput]) lines!: InvoiceLineInput[];
-  @Field(() => MoneyScalar, { nullable: true, description: 'PROGRESS_CLAIM only.' }) retentionWithheld?: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'STANDARD and PROGRESS_CLAIM invoices.' }) retentionWithheld?: string | null;
   @Field(() => MoneyScalar, { nullable: true, description: 'COMPLETION and FINAL_RETENTION only.' }) retentionReleased?: string | null;
   @Field(() => MoneyScalar, { description: 'Sum of the line amounts.' }) subtotal!: string;
   @Field(() => MoneyScalar) totalTax!: string;
@@ -100,6 +102,7 @@ export class RecordPaymentInput {
   @Field(() => String) customerExternalId!: string;
   @Field(() => LocalDateScalar) date!: string;
   @Field(() => String, { description: "Must match each invoice's currency." }) currency!: string;
+  @Field(() => String, { nullable: true, description: 'Foreign-currency payments: home-currency units per one unit of currency; absent: QuickBooks uses its own rate for the date.' }) exchangeRate?: string | null;
   @Field(() => MoneyScalar, { description: 'The money received: at least the sum of the allocations; the rest is customer credit (a deposit or overpayment).' }) amount!: string;
   @Field(() => String) paymentMethodExternalId!: string;
   @Field(() => MoneyScalar, { nullable: true, description: 'Card payments only.' }) surcharge?: string | null;
@@ -154,6 +157,9 @@ export class PurchaseLineInput {
   @Field(() => String, { nullable: true }) taxCode?: string | null;
   @Field(() => Boolean, { nullable: true }) taxable?: boolean | null;
   @Field(() => String, { nullable: true }) teamExternalId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Supplier invoices: the supply bought. A stock supply becomes an item line in QuickBooks that raises its quantity on hand.' }) supplyExternalId?: string | null;
+  @Field(() => QuantityScalar, { nullable: true, description: 'With supplyExternalId: units bought.' }) quantity?: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'With supplyExternalId: cost per unit; amount must equal quantity x unitCost.' }) unitCost?: string | null;
 }
 
 @InputType('UpsertSupplierInvoiceInput')

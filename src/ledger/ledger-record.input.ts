@@ -16,6 +16,7 @@ export interface CustomerInput {
   email?: Opt<string>;
   phone?: Opt<string>;
   billingAddress?: Opt<{ [K in keyof PostalAddress]?: Opt<string> }>;
+  currency?: Opt<string>;
 }
 
 export interface SupplierInput {
@@ -48,6 +49,7 @@ export interface InvoiceInput {
   date: string;
   dueDate?: Opt<string>;
   currency: string;
+  exchangeRate?: Opt<string>;
   type?: Opt<InvoiceType>;
   taxInclusive?: Opt<boolean>;
   lines: InvoiceLineInput[];
@@ -81,6 +83,7 @@ export interface PaymentInput {
   customerExternalId: string;
   date: string;
   currency: string;
+  exchangeRate?: Opt<string>;
   amount: string;
   paymentMethodExternalId: string;
   surcharge?: Opt<string>;
@@ -126,6 +129,9 @@ export interface PurchaseLineInput {
   taxCode?: Opt<string>;
   taxable?: Opt<boolean>;
   teamExternalId?: Opt<string>;
+  supplyExternalId?: Opt<string>;
+  quantity?: Opt<string>;
+  unitCost?: Opt<string>;
 }
 
 export interface SupplierInvoiceInput {

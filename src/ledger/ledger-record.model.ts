@@ -68,7 +68,7 @@ const address = new Schema({ line1: str, line2: str, city: str, region: str, pos
 const invoiceLine = new Schema(
   {
     lineId: reqStr,
-    kind: { type: String, required: true, enum: ['LABOUR', 'SUPPLIES', 'OTHER'] },
+    kind: { type: String, required: true, enum: ['LABOUR', 'SUPPLIES', 'OTHER', 'DISCOUNT'] },
     description: { type: String, default: '' },
     quantity: reqStr,
     unitPrice: reqStr,
@@ -85,7 +85,7 @@ const invoiceLine = new Schema(
 const simpleLine = new Schema({ lineId: reqStr, description: { type: String, default: '' }, amount: reqStr, taxCode: str, taxable: { type: Boolean } }, { _id: false });
 
 const purchaseLine = new Schema(
-  { lineId: reqStr, description: { type: String, default: '' }, amount: reqStr, accountId: str, taxCode: str, taxable: { type: Boolean }, teamId: str },
+  { lineId: reqStr, description: { type: String, default: '' }, amount: reqStr, accountId: str, taxCode: str, taxable: { type: Boolean }, teamId: str, supplyId: str, quantity: str, unitCost: str },
   { _id: false },
 );
 
@@ -94,7 +94,7 @@ const refund = new Schema({ refundId: reqStr, date: reqStr, amount: reqStr, refe
 
 const SCHEMAS: { [K in LedgerKind]: () => Schema } = {
   customer: () =>
-    ledgerSchema({ displayName: reqStr, companyName: str, givenName: str, familyName: str, email: str, phone: str, billingAddress: { type: address } }, 'ledger_customers'),
+    ledgerSchema({ displayName: reqStr, companyName: str, givenName: str, familyName: str, email: str, phone: str, billingAddress: { type: address }, currency: str }, 'ledger_customers'),
   supplier: () => ledgerSchema({ displayName: reqStr, companyName: str, email: str, phone: str, defaultExpenseAccountId: str }, 'ledger_suppliers'),
   invoice: () => {
     const schema = ledgerSchema(
@@ -104,6 +104,7 @@ const SCHEMAS: { [K in LedgerKind]: () => Schema } = {
         date: reqStr,
         dueDate: str,
         currency: reqStr,
+        exchangeRate: str,
         type: { type: String, required: true, enum: ['STANDARD', 'PROGRESS_CLAIM', 'COMPLETION', 'FINAL_RETENTION'] },
         taxInclusive: { type: Boolean, required: true },
         lines: { type: [invoiceLine], default: [] },
@@ -135,6 +136,7 @@ const SCHEMAS: { [K in LedgerKind]: () => Schema } = {
         allocatedInvoiceIds: { type: [String], default: [] },
         amount: reqStr,
         paymentMethodId: reqStr,
+        exchangeRate: str,
         surcharge: str,
         reference: str,
         // Absent until the first refund, so payments stored before refunds existed keep their content hash.

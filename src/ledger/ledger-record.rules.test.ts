@@ -71,13 +71,15 @@ describe('invoiceRules', () => {
     expect(result.problems.find((p) => p.path.join('.') === 'input.lines.1.amount')!.message).toContain('20.01');
   });
 
-  it('checks retention: withheld only on progress claims and included in the total', () => {
+  it('checks retention: withheld on standard invoices and progress claims, included in the total', () => {
     const claim = invoiceRules(invoice({ type: 'PROGRESS_CLAIM', retentionWithheld: '13.24', total: '119.18' }), refs);
     expect(claim.ok).toBe(true);
     const wrongTotal = invoiceRules(invoice({ type: 'PROGRESS_CLAIM', retentionWithheld: '13.24' }), refs);
     expect(!wrongTotal.ok && wrongTotal.problems).toEqual([{ path: ['input', 'total'], message: 'must equal subtotal + totalTax - retentionWithheld + retentionReleased (119.18)' }]);
-    const standard = invoiceRules(invoice({ retentionWithheld: '1.00', total: '131.42' }), refs);
-    expect(!standard.ok && standard.problems[0]!.path).toEqual(['input', 'retentionWithheld']);
+    const standard = invoiceRules(invoice({ retentionWithheld: '13.24', total: '119.18' }), refs);
+    expect(standard.ok).toBe(true);
+    const completion = invoiceRules(invoice({ type: 'COMPLETION', retentionWithheld: '1.00', total: '131.42' }), refs);
+    expect(!completion.ok && completion.problems[0]!.path).toEqual(['input', 'retentionWithheld']);
     const release = invoiceRules(invoice({ type: 'FINAL_RETENTION', lines: [], subtotal: '0', totalTax: '0', retentionReleased: '13.24', total: '13.24' }), refs);
     expect(release.ok).toBe(true);
   });

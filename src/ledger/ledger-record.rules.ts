@@ -65,7 +65,7 @@ export interface InvoiceRef extends Ref {
 
 /** The referenced records, by the FSM's externalId; undefined when the tenant has none by that id. */
 export interface RefLookup {
-  customer(externalId: string): Ref | undefined;
+  customer(externalId: string): (Ref & { currency?: string }) | undefined;
   supplier(externalId: string): Ref | undefined;
   jobType(externalId: string): Ref | undefined;
   supply(externalId: string): Ref | undefined;
@@ -76,7 +76,9 @@ export interface RefLookup {
 
 export type RuleResult<T> = { ok: true; content: T } | { ok: false; problems: FieldProblem[] };
 
-export const INVOICE_LINE_KINDS: readonly InvoiceLineKind[] = ['LABOUR', 'SUPPLIES', 'OTHER'];
+export const INVOICE_LINE_KINDS: readonly InvoiceLineKind[] = ['LABOUR', 'SUPPLIES', 'OTHER', 'DISCOUNT'];
+/** Exchange rates: home units per one foreign unit, up to 10 decimal places. */
+const EXCHANGE_RATE: DecimalRule = { scale: 10, sign: 'positive' };
 export const INVOICE_TYPES: readonly InvoiceType[] = ['STANDARD', 'PROGRESS_CLAIM', 'COMPLETION', 'FINAL_RETENTION'];
 
 /** Collects problems under the `input` argument while reading and normalising fields. */
@@ -175,8 +177,13 @@ export function checkExternalId(externalId: string): FieldProblem | null {
 
 // ---- customers and suppliers ----------------------------------------------------------------------
 
-export function customerRules(input: CustomerInput): RuleResult<ContentOf<'customer'>> {
+/** `hasTransactions`: the customer's currency is fixed once it has invoices or payments (as in QuickBooks). */
+export function customerRules(input: CustomerInput, existing?: { currency?: string; hasTransactions: boolean }): RuleResult<ContentOf<'customer'>> {
   const c = new Checker();
+  const currency = input.currency?.trim() ? c.currency(['currency'], input.currency) : undefined;
+  if (existing?.hasTransactions && (currency ?? null) !== (existing.currency ?? null)) {
+    c.add(['currency'], `cannot change: the customer already has invoices or payments in ${existing.currency ?? 'the home currency'}`);
+  }
   const email = c.text(['email'], input.email, { max: 100 });
   if (email && !EMAIL.test(email)) c.add(['email'], 'is not an email address');
   const address = input.billingAddress
@@ -199,6 +206,7 @@ export function customerRules(input: CustomerInput): RuleResult<ContentOf<'custo
       email,
       phone: c.text(['phone'], input.phone, { max: 30 }),
       billingAddress: address && Object.keys(address).length > 0 ? address : undefined,
+      currency,
     }),
   );
 }
@@ -238,17 +246,21 @@ export function invoiceRules(input: InvoiceInput, refs: RefLookup, existing?: In
   const dueDate = c.date(['dueDate'], input.dueDate, { required: false });
   if (date && dueDate && dueDate < date) c.add(['dueDate'], 'must not be before the invoice date');
   const currency = c.currency(['currency'], input.currency) ?? '';
+  if (customer?.currency && currency && currency !== customer.currency) c.add(['currency'], `must be the customer's currency (${customer.currency})`);
+  const exchangeRate = c.decimal(['exchangeRate'], input.exchangeRate, EXCHANGE_RATE, { required: false });
 
   if (input.lines.length === 0 && type !== 'FINAL_RETENTION') c.add(['lines'], 'must have at least one line');
   if (input.lines.length > MAX_LINES) c.add(['lines'], `must have at most ${MAX_LINES} lines`);
   const lineIds = c.lineIds(input.lines);
   const lines: InvoiceLine[] = input.lines.map((line, i) => {
     const at = (field: string) => ['lines', i, field];
-    // Labour and supplies are sold, never bought back: negative amounts belong on OTHER lines (discounts, adjustments).
-    const rule: DecimalRule = line.kind === 'OTHER' ? { scale: 6, sign: 'any' } : { scale: 6, sign: 'nonNegative' };
+    // Labour and supplies are sold, never bought back: negative amounts belong on OTHER lines (adjustments) and DISCOUNT lines.
+    const signed = line.kind === 'OTHER' || line.kind === 'DISCOUNT';
+    const rule: DecimalRule = signed ? { scale: 6, sign: 'any' } : { scale: 6, sign: 'nonNegative' };
     const quantity = c.decimal(at('quantity'), line.quantity, rule, { required: true });
     const unitPrice = c.decimal(at('unitPrice'), line.unitPrice, rule, { required: true });
-    const amount = c.decimal(at('amount'), line.amount, line.kind === 'OTHER' ? SIGNED_MONEY : MONEY, { required: true });
+    const amount = c.decimal(at('amount'), line.amount, signed ? SIGNED_MONEY : MONEY, { required: true });
+    if (line.kind === 'DISCOUNT' && amount?.greaterThan(0)) c.add(at('amount'), 'a DISCOUNT line must not be positive');
     if (quantity && unitPrice && amount) {
       const expected = lineAmount(line.quantity, line.unitPrice);
       if (!expected.equals(amount)) c.add(at('amount'), `must equal quantity x unitPrice rounded half-up to cents (${money(expected)})`);
@@ -272,7 +284,8 @@ export function invoiceRules(input: InvoiceInput, refs: RefLookup, existing?: In
 
   const withheld = c.decimal(['retentionWithheld'], input.retentionWithheld, MONEY, { required: false });
   const released = c.decimal(['retentionReleased'], input.retentionReleased, MONEY, { required: false });
-  if (withheld && !withheld.isZero() && type !== 'PROGRESS_CLAIM') c.add(['retentionWithheld'], 'only a PROGRESS_CLAIM withholds retention');
+  // The FSM withholds retention on "an Invoice or Progress Claim"; completion and final retention invoices release it.
+  if (withheld && !withheld.isZero() && type !== 'PROGRESS_CLAIM' && type !== 'STANDARD') c.add(['retentionWithheld'], 'only a STANDARD invoice or a PROGRESS_CLAIM withholds retention');
   if (released && !released.isZero() && type !== 'COMPLETION' && type !== 'FINAL_RETENTION') c.add(['retentionReleased'], 'only COMPLETION and FINAL_RETENTION invoices release retention');
   if (type === 'FINAL_RETENTION' && input.lines.length === 0 && !released?.greaterThan(0)) c.add(['retentionReleased'], 'a FINAL_RETENTION invoice without lines must release retention');
 
@@ -307,6 +320,7 @@ export function invoiceRules(input: InvoiceInput, refs: RefLookup, existing?: In
       date,
       dueDate,
       currency,
+      exchangeRate: exchangeRate ? plain(exchangeRate.toString()) : undefined,
       type,
       taxInclusive,
       lines,
@@ -351,6 +365,8 @@ export function paymentRules(input: PaymentInput, refs: RefLookup, existingRefun
   const customer = c.ref(['customerExternalId'], 'customer', input.customerExternalId, (id) => refs.customer(id), { required: true });
   const date = c.date(['date'], input.date, { required: true }) ?? '';
   const currency = c.currency(['currency'], input.currency);
+  if (customer?.currency && currency && currency !== customer.currency) c.add(['currency'], `must be the customer's currency (${customer.currency})`);
+  const exchangeRate = c.decimal(['exchangeRate'], input.exchangeRate, EXCHANGE_RATE, { required: false });
   const amount = c.decimal(['amount'], input.amount, POSITIVE_MONEY, { required: true });
   const method = c.ref(['paymentMethodExternalId'], 'payment method', input.paymentMethodExternalId, (id) => refs.paymentMethod(id), { required: true });
   const surcharge = c.decimal(['surcharge'], input.surcharge, MONEY, { required: false });
@@ -390,6 +406,7 @@ export function paymentRules(input: PaymentInput, refs: RefLookup, existingRefun
       allocations,
       amount: amount ? money(amount) : '',
       paymentMethodId: method?.id ?? '',
+      exchangeRate: exchangeRate ? plain(exchangeRate.toString()) : undefined,
       surcharge: surcharge && !surcharge.isZero() ? money(surcharge) : undefined,
       reference: c.text(['reference'], input.reference, { max: 100 }),
       // Absent while there are none, so a payment without refunds hashes as it always did.
@@ -483,6 +500,14 @@ function purchaseLines(c: Checker, input: readonly PurchaseLineInput[], refs: Re
   return input.map((line, i) => {
     const at = (field: string) => ['lines', i, field];
     const amount = c.decimal(at('amount'), line.amount, MONEY, { required: true });
+    const supply = c.ref(at('supplyExternalId'), 'supply', line.supplyExternalId, (id) => refs.supply(id), { required: false });
+    const quantity = c.decimal(at('quantity'), line.quantity, { scale: 6, sign: 'positive' }, { required: !!supply });
+    const unitCost = c.decimal(at('unitCost'), line.unitCost, { scale: 6, sign: 'nonNegative' }, { required: false });
+    if (!supply && (quantity || unitCost)) c.add(at('supplyExternalId'), 'is required with quantity or unitCost');
+    if (quantity && unitCost && amount && line.quantity && line.unitCost) {
+      const expected = lineAmount(line.quantity, line.unitCost);
+      if (!expected.equals(amount)) c.add(at('amount'), `must equal quantity x unitCost rounded half-up to cents (${money(expected)})`);
+    }
     return defined<PurchaseLine>({
       lineId: lineIds[i]!,
       description: c.text(at('description'), line.description, { max: 4000 }) ?? '',
@@ -491,6 +516,9 @@ function purchaseLines(c: Checker, input: readonly PurchaseLineInput[], refs: Re
       taxCode: c.text(at('taxCode'), line.taxCode, { max: 100 }),
       taxable: line.taxable ?? undefined,
       teamId: c.ref(at('teamExternalId'), 'team', line.teamExternalId, (id) => refs.team(id), { required: false })?.id,
+      supplyId: supply?.id,
+      quantity: quantity && line.quantity ? plain(line.quantity) : undefined,
+      unitCost: unitCost && line.unitCost ? plain(line.unitCost) : undefined,
     });
   });
 }

@@ -12,8 +12,8 @@ import { QuantityScalar } from './quantity.scalar.js';
 export const RecordStatusEnum = { ACTIVE: 'ACTIVE', VOIDED: 'VOIDED', DELETED: 'DELETED' } as const satisfies Record<RecordStatus, RecordStatus>;
 registerEnumType(RecordStatusEnum, { name: 'RecordStatus', description: 'What the FSM says happened to the record (voids and deletes are mirrored in QBO).' });
 
-export const InvoiceLineKindEnum = { LABOUR: 'LABOUR', SUPPLIES: 'SUPPLIES', OTHER: 'OTHER' } as const satisfies Record<InvoiceLineKind, InvoiceLineKind>;
-registerEnumType(InvoiceLineKindEnum, { name: 'InvoiceLineKind' });
+export const InvoiceLineKindEnum = { LABOUR: 'LABOUR', SUPPLIES: 'SUPPLIES', OTHER: 'OTHER', DISCOUNT: 'DISCOUNT' } as const satisfies Record<InvoiceLineKind, InvoiceLineKind>;
+registerEnumType(InvoiceLineKindEnum, { name: 'InvoiceLineKind', description: 'DISCOUNT lines are negative and post to the discountAccount setting (labour income when it is not set).' });
 
 export const InvoiceTypeEnum = {
   STANDARD: 'STANDARD',
@@ -102,6 +102,7 @@ export class CustomerType extends LedgerRecordFields {
   @Field(() => String, { nullable: true }) email?: string;
   @Field(() => String, { nullable: true }) phone?: string;
   @Field(() => PostalAddressType, { nullable: true }) billingAddress?: PostalAddressType;
+  @Field(() => String, { nullable: true, description: 'ISO 4217 code; null: the QuickBooks home currency.' }) currency?: string;
 }
 
 @ObjectType('Supplier', { description: 'An FSM supplier (a QBO vendor).' })
@@ -135,6 +136,7 @@ export class InvoiceRecordType extends LedgerRecordFields {
   @Field(() => LocalDateScalar) date!: string;
   @Field(() => LocalDateScalar, { nullable: true }) dueDate?: string;
   @Field(() => String) currency!: string;
+  @Field(() => String, { nullable: true, description: 'Home-currency units per one unit of currency; null: QuickBooks chooses the rate.' }) exchangeRate?: string;
   @Field(() => InvoiceTypeEnum) type!: InvoiceType;
   @Field(() => Boolean) taxInclusive!: boolean;
   @Field(() => [InvoiceLineType]) lines!: InvoiceLineType[];
@@ -170,6 +172,7 @@ export class PaymentType extends LedgerRecordFields {
   @Field(() => ID) customerId!: string;
   @Field(() => LocalDateScalar) date!: string;
   @Field(() => String) currency!: string;
+  @Field(() => String, { nullable: true, description: 'Home-currency units per one unit of currency; null: QuickBooks chooses the rate.' }) exchangeRate?: string;
   @Field(() => MoneyScalar) amount!: string;
   @Field(() => [PaymentAllocationType]) allocations!: PaymentAllocationType[];
   refunds?: PaymentRefundType[];
@@ -217,6 +220,9 @@ export class PurchaseLineType {
   @Field(() => String, { nullable: true }) taxCode?: string;
   @Field(() => Boolean, { nullable: true }) taxable?: boolean;
   @Field(() => ID, { nullable: true }) teamId?: string;
+  @Field(() => ID, { nullable: true }) supplyId?: string;
+  @Field(() => QuantityScalar, { nullable: true }) quantity?: string;
+  @Field(() => MoneyScalar, { nullable: true }) unitCost?: string;
 }
 
 @ObjectType('SupplierInvoice', { description: 'A supplier invoice (a QBO Bill).' })

@@ -57,6 +57,8 @@ export interface CustomerRecord extends LedgerRecordBase {
   email?: string;
   phone?: string;
   billingAddress?: PostalAddress;
+  /** ISO 4217 code the customer deals in; absent: the QuickBooks company's home currency. Fixed once the customer has transactions. */
+  currency?: string;
 }
 
 export interface SupplierRecord extends LedgerRecordBase {
@@ -69,7 +71,8 @@ export interface SupplierRecord extends LedgerRecordBase {
   defaultExpenseAccountId?: string;
 }
 
-export type InvoiceLineKind = 'LABOUR' | 'SUPPLIES' | 'OTHER';
+/** DISCOUNT: a negative line, posted to the discountAccount setting (else to labour income, as before it existed). */
+export type InvoiceLineKind = 'LABOUR' | 'SUPPLIES' | 'OTHER' | 'DISCOUNT';
 
 export interface InvoiceLine {
   /** Stable within the invoice (the FSM's line id). */
@@ -99,11 +102,13 @@ export interface InvoiceRecord extends LedgerRecordBase {
   date: LocalDate;
   dueDate?: LocalDate;
   currency: string;
+  /** Home-currency units per one unit of `currency` (foreign-currency invoices); absent: QuickBooks's rate for the date. */
+  exchangeRate?: Decimal;
   type: InvoiceType;
   /** Line amounts include tax (QBO GlobalTaxCalculation TaxInclusive) or not (TaxExcluded). */
   taxInclusive: boolean;
   lines: InvoiceLine[];
-  /** Retention withheld on a progress claim (a negative line on the retention item). */
+  /** Retention withheld on a standard invoice or progress claim (a negative line on the retention item). */
   retentionWithheld?: Decimal;
   /** Retention released on a completion / final retention invoice (a positive line). */
   retentionReleased?: Decimal;
@@ -141,6 +146,10 @@ export interface PaymentRecord extends LedgerRecordBase {
   allocations: PaymentAllocation[];
   amount: Decimal;
   paymentMethodId: string;
+  /** The payment's currency (the invoices' currency). */
+  currency?: string;
+  /** Home-currency units per one unit of `currency`; absent: QuickBooks's rate for the date. */
+  exchangeRate?: Decimal;
   /** Card surcharge collected on top of `amount` (income on the method's surcharge account). */
   surcharge?: Decimal;
   reference?: string;
@@ -178,6 +187,12 @@ export interface PurchaseLine {
   taxCode?: string;
   taxable?: boolean;
   teamId?: string;
+  /** A supply bought (supplier invoices): a stock supply becomes an item line that raises QBO's quantity. */
+  supplyId?: string;
+  /** How many units of the supply (with `supplyId`). */
+  quantity?: Decimal;
+  /** Cost per unit, excluding tax unless the record is tax-inclusive (with `supplyId`). */
+  unitCost?: Decimal;
 }
 
 export interface SupplierInvoiceRecord extends LedgerRecordBase {

@@ -165,7 +165,19 @@ export class LedgerService implements LedgerReader {
   // ---- upserts ----------------------------------------------------------------------------------
 
   async upsertCustomer(tenantId: string, input: CustomerInput, origin: WriteOrigin = 'FSM'): Promise<LedgerRecordOf<'customer'>> {
-    return this.#upsert({ kind: 'customer', tenantId, externalId: input.externalId, build: () => Promise.resolve(customerRules(input)), origin });
+    return this.#upsert({
+      kind: 'customer',
+      tenantId,
+      externalId: input.externalId,
+      build: async (existing) => {
+        if (!existing) return customerRules(input);
+        // QuickBooks fixes a customer's currency once it has transactions; so does the ledger.
+        const filter = { tenantId: new Types.ObjectId(tenantId), customerId: existing._id.toHexString() };
+        const [invoice, payment] = await Promise.all([this.models.invoice.exists(filter), this.models.payment.exists(filter)]);
+        return customerRules(input, { currency: existing.currency ?? undefined, hasTransactions: !!invoice || !!payment });
+      },
+      origin,
+    });
   }
 
   /**
@@ -293,7 +305,7 @@ export class LedgerService implements LedgerReader {
       kind: 'supplierInvoice',
       tenantId,
       externalId: input.externalId,
-      build: async () => supplierInvoiceRules(input, await this.#lookup(tenantId, { suppliers: [input.supplierExternalId], teams: input.lines.map((l) => l.teamExternalId) })),
+      build: async () => supplierInvoiceRules(input, await this.#lookup(tenantId, { suppliers: [input.supplierExternalId], teams: input.lines.map((l) => l.teamExternalId), supplies: input.lines.map((l) => l.supplyExternalId) })),
     });
   }
 
@@ -302,7 +314,7 @@ export class LedgerService implements LedgerReader {
       kind: 'expense',
       tenantId,
       externalId: input.externalId,
-      build: async () => expenseRules(input, await this.#lookup(tenantId, { suppliers: [input.supplierExternalId], teams: input.lines.map((l) => l.teamExternalId) })),
+      build: async () => expenseRules(input, await this.#lookup(tenantId, { suppliers: [input.supplierExternalId], teams: input.lines.map((l) => l.teamExternalId), supplies: input.lines.map((l) => l.supplyExternalId) })),
     });
   }
 
@@ -449,7 +461,7 @@ export class LedgerService implements LedgerReader {
       return new Map((ids.length > 0 ? await query(ids) : []).map((row) => [row.externalId, row]));
     };
     const [customers, suppliers, jobTypes, supplies, teams, methods, invoices] = await Promise.all([
-      byExternalId(wants.customers, (ids) => this.#ids.findMany<Keyed>(this.#model('customer'), tenant, ids, { externalId: 1 })),
+      byExternalId(wants.customers, (ids) => this.#ids.findMany<Keyed & { currency?: string | null }>(this.#model('customer'), tenant, ids, { externalId: 1, currency: 1 })),
       byExternalId(wants.suppliers, (ids) => this.#ids.findMany<Keyed>(this.#model('supplier'), tenant, ids, { externalId: 1 })),
       byExternalId(wants.jobTypes, (ids) => this.lists.jobTypes.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
       byExternalId(wants.supplies, (ids) => this.lists.supplies.find({ tenantId: tenant, externalId: { $in: ids } }, { externalId: 1 }).lean()),
@@ -473,7 +485,10 @@ export class LedgerService implements LedgerReader {
     );
     const ref = (row: { _id: Types.ObjectId } | undefined) => (row ? { id: row._id.toHexString() } : undefined);
     return {
-      customer: (id) => ref(customers.get(id)),
+      customer: (id) => {
+        const row = customers.get(id);
+        return row ? { id: row._id.toHexString(), currency: row.currency ?? undefined } : undefined;
+      },
       supplier: (id) => ref(suppliers.get(id)),
       jobType: (id) => ref(jobTypes.get(id)),
       supply: (id) => ref(supplies.get(id)),

@@ -7,9 +7,22 @@ export interface Supply extends FsmListRecord {
   incomeAccountId: string | null;
   /** Tracked as stock: pushed as a QBO Inventory item (asset account defaultInventoryAccount). */
   trackInventory: boolean;
+  /** Stock supplies: its own inventory asset account (else the defaultInventoryAccount setting). */
+  inventoryAssetAccountId: string | null;
+  /** Stock supplies: its own cost of goods sold account (else the defaultCostOfGoodsSoldAccount setting). */
+  costOfGoodsSoldAccountId: string | null;
 }
 
-const schema = fsmListSchema<Supply>({ code: { type: String, default: null }, incomeAccountId: { type: String, default: null }, trackInventory: { type: Boolean, default: false } }, 'fsm_supplies');
+const schema = fsmListSchema<Supply>(
+  {
+    code: { type: String, default: null },
+    incomeAccountId: { type: String, default: null },
+    trackInventory: { type: Boolean, default: false },
+    inventoryAssetAccountId: { type: String, default: null },
+    costOfGoodsSoldAccountId: { type: String, default: null },
+  },
+  'fsm_supplies',
+);
 
 export function supplyModel(connection: Connection): Model<Supply> {
   return (connection.models.Supply as Model<Supply> | undefined) ?? connection.model<Supply>('Supply', schema);

@@ -189,6 +189,11 @@ export class QboClient {
     return this.read('CompanyInfo', this.realmId);
   }
 
+  /** The company's Preferences (a singleton read without an id: multicurrency, home currency...). */
+  preferences(): Promise<QboRecord> {
+    return this.#call('request', (qbo, cb) => qbo.getPreferences!.call(qbo, cb)) as Promise<QboRecord>;
+  }
+
   /**
    * One page of a query: `tail` is everything after `select * from Entity`, e.g.
    * `where Active = true orderby Id startposition 1 maxresults 1000`.

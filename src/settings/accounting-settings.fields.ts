@@ -17,6 +17,8 @@ export const ACCOUNT_SETTINGS = [
   { setting: 'creditNoteAccount', purpose: AccountPurpose.CREDIT_NOTE },
   { setting: 'badDebtAccount', purpose: AccountPurpose.BAD_DEBT },
   { setting: 'defaultInventoryAccount', purpose: AccountPurpose.INVENTORY_ASSET },
+  { setting: 'defaultCostOfGoodsSoldAccount', purpose: AccountPurpose.COST_OF_GOODS_SOLD },
+  { setting: 'discountAccount', purpose: AccountPurpose.DISCOUNT },
 ] as const;
 
 export type AccountSettingName = (typeof ACCOUNT_SETTINGS)[number]['setting'];

@@ -99,4 +99,14 @@ export class AccountingSettingsResolver {
   defaultInventoryAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
     return account(ctx, settings.defaultInventoryAccountId);
   }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  defaultCostOfGoodsSoldAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.defaultCostOfGoodsSoldAccountId);
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true })
+  discountAccount(@Ctx() ctx: GraphQLContext, @Root() settings: AccountingSettingsType): Promise<AccountType | null> {
+    return account(ctx, settings.discountAccountId);
+  }
 }

@@ -93,6 +93,12 @@ export class AccountingSettingsType {
   @Field(() => ID, { nullable: true, description: 'QBO account id. Asset account of inventory items created in QBO (INVENTORY_ASSET).' })
   defaultInventoryAccountId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'QBO account id. Cost of goods sold of inventory items created in QBO, unless the supply sets its own (COST_OF_GOODS_SOLD).' })
+  defaultCostOfGoodsSoldAccountId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'QBO account id. Account of DISCOUNT invoice lines; null: they post to the labour income account (DISCOUNT).' })
+  discountAccountId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'externalId of the FSM payment method given to payments pulled back from QBO.' })
   paymentMethodFromAccounts!: string | null;
 
@@ -155,6 +161,12 @@ export class AccountingSettingsInput {
 
   @Field(() => ID, { nullable: true })
   defaultInventoryAccountId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  defaultCostOfGoodsSoldAccountId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  discountAccountId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An FSM payment method, by externalId or name.' })
   paymentMethodFromAccounts?: string | null;

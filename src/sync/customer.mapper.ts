@@ -27,8 +27,10 @@ function address(a: PostalAddress | undefined): Record<string, string> | undefin
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-export function mapCustomer(record: CustomerRecord): QboPayload {
+/** `currencyRef`: the customer's foreign currency, set once at creation (QBO never changes it). */
+export function mapCustomer(record: CustomerRecord, currencyRef?: { value: string }): QboPayload {
   const payload: QboPayload = { DisplayName: qboDisplayName(record.displayName) };
+  if (currencyRef) payload.CurrencyRef = currencyRef;
   if (record.companyName) payload.CompanyName = record.companyName.slice(0, 100);
   if (record.givenName) payload.GivenName = record.givenName.slice(0, 100);
   if (record.familyName) payload.FamilyName = record.familyName.slice(0, 100);

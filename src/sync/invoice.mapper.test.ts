@@ -18,6 +18,8 @@ const settings: SyncSettings = {
   creditNoteAccountId: null,
   badDebtAccountId: null,
   defaultInventoryAccountId: null,
+  defaultCostOfGoodsSoldAccountId: null,
+  discountAccountId: null,
   invoiceReferenceField: InvoiceReferenceField.CUSTOMER_ORDER_NUMBER,
   teamTrackingCategory: TeamTrackingCategory.CLASS,
   accountingStartDate: null,

@@ -11,6 +11,7 @@ import { cents, dec, toQboAmount } from './money.util.js';
 import { type CompanyTax, type ItemKey, type ItemPurpose, type QboPayload, type QboRef, type SalesLookups, type UsSalesTax } from './push.types.js';
 import { settingMissing, SyncProblem } from './sync.errors.js';
 import { formatAmount } from './record-terms.rules.js';
+import { currencyFields } from './currency.rules.js';
 
 export const ROUNDING_TOLERANCE = dec('0.05');
 
@@ -21,6 +22,18 @@ export interface LinePlan {
   item: ItemKey;
   /** The account the line's income lands in (the item's income account). */
   incomeAccountId: string;
+  /** Sells a stock supply (an Inventory item): the line must carry its quantity. */
+  stock?: boolean;
+}
+
+/** The one Inventory item of a stock supply (the same key on invoices and bills, so both move one quantity). */
+export function stockItemKey(supplyId: string, incomeAccountId: string): ItemKey {
+  return { purpose: 'SUPPLY', incomeAccountId, supplyId };
+}
+
+/** The income account of a supply's own item: its override, else the supplies default. */
+export function supplyOwnAccount(supply: { incomeAccountId: string | null }, ctx: Pick<PlanContext, 'settings'>): string {
+  return supply.incomeAccountId ?? required(ctx.settings.defaultSuppliesIncomeAccountId, 'defaultSuppliesIncomeAccount', 'for supplies lines');
 }
 
 function required(value: string | null | undefined, setting: string, why: string): string {
@@ -31,6 +44,8 @@ function required(value: string | null | undefined, setting: string, why: string
 /** The income account of a line: a supply's own account, else the job type's override, else the default. */
 export function effectiveIncomeAccount(line: InvoiceLine, invoice: Pick<InvoiceRecord, 'jobTypeId'>, ctx: PlanContext): { purpose: ItemPurpose; accountId: string } {
   const jobType = ctx.jobTypes.get(line.jobTypeId ?? invoice.jobTypeId ?? '');
+  // A discount goes to the discount account when one is set; otherwise where discounts always went (labour income).
+  if (line.kind === 'DISCOUNT' && ctx.settings.discountAccountId) return { purpose: 'DISCOUNT', accountId: ctx.settings.discountAccountId };
   if (line.kind === 'SUPPLIES') {
     const supply = line.supplyId ? ctx.supplies.get(line.supplyId) : undefined;
     const accountId = supply?.incomeAccountId ?? jobType?.materialsIncomeAccountId ?? required(ctx.settings.defaultSuppliesIncomeAccountId, 'defaultSuppliesIncomeAccount', 'for supplies lines');
@@ -51,7 +66,11 @@ export function planInvoiceLines(record: InvoiceRecord, ctx: PlanContext): LineP
     const supply = line.kind === 'SUPPLIES' && line.supplyId ? ctx.supplies.get(line.supplyId) : undefined;
     if (supply && line.supplyId) {
       const supplyItemAccount = supply.incomeAccountId ?? ctx.settings.defaultSuppliesIncomeAccountId;
-      if (supplyItemAccount === accountId) return { line, item: { purpose: 'SUPPLY', incomeAccountId: accountId, supplyId: line.supplyId }, incomeAccountId: accountId };
+      if (supplyItemAccount === accountId) return { line, item: { purpose: 'SUPPLY', incomeAccountId: accountId, supplyId: line.supplyId }, incomeAccountId: accountId, stock: supply.trackInventory === true };
+      // A stock supply always sells its own Inventory item: QBO counts quantity per item, and a
+      // per-account (non-inventory) item would sell stock QBO never takes off the shelf. Its income
+      // goes to the item's account; a job type's materials override does not apply to stock.
+      if (supply.trackInventory && supplyItemAccount) return { line, item: stockItemKey(line.supplyId, supplyItemAccount), incomeAccountId: supplyItemAccount, stock: true };
     }
     return { line, item: { purpose, incomeAccountId: accountId }, incomeAccountId: accountId };
   });
@@ -113,7 +132,7 @@ export function globalTaxCalculation(taxInclusive: boolean, tax: CompanyTax): Re
 }
 
 /** A sales line. Tax-inclusive amounts go in TaxInclusiveAmt so QBO derives the net itself. */
-export function salesLine(options: { description?: string; amount: Decimal; item: QboRef; taxCode?: QboRef; classRef?: QboRef; qty?: string; unitPrice?: string; taxInclusive: boolean; tax: CompanyTax }): QboPayload {
+export function salesLine(options: { description?: string; amount: Decimal; item: QboRef; taxCode?: QboRef; classRef?: QboRef; qty?: string; unitPrice?: string; taxInclusive: boolean; tax: CompanyTax; stock?: boolean }): QboPayload {
   const detail: Record<string, unknown> = { ItemRef: options.item };
   if (options.taxCode) detail.TaxCodeRef = options.taxCode;
   if (options.classRef) detail.ClassRef = options.classRef;
@@ -121,6 +140,8 @@ export function salesLine(options: { description?: string; amount: Decimal; item
   if (options.description) line.Description = options.description.slice(0, 4000);
   if (options.taxInclusive && !options.tax.isUS) {
     detail.TaxInclusiveAmt = toQboAmount(options.amount);
+    // Stock moves by Qty in QBO; the unit price stays off (it would be compared with the net amount).
+    if (options.stock && options.qty !== undefined) detail.Qty = dec(options.qty).toNumber();
   } else {
     line.Amount = toQboAmount(options.amount);
     if (options.qty !== undefined && options.unitPrice !== undefined) {
@@ -174,6 +195,7 @@ export function invoiceLines(record: InvoiceRecord, ctx: SalesLookups): QboPaylo
       classRef: byClass ? teamRef(plan.line.teamId ?? record.teamId, ctx) : undefined,
       taxInclusive: record.taxInclusive,
       tax: ctx.tax,
+      stock: plan.stock,
     }),
   );
   const retention = (amount: Decimal, description: string) =>
@@ -190,6 +212,7 @@ export function mapInvoice(record: InvoiceRecord, ctx: SalesLookups): QboPayload
     TxnDate: record.date,
     ...(record.dueDate ? { DueDate: record.dueDate } : {}),
     ...globalTaxCalculation(record.taxInclusive, ctx.tax),
+    ...(ctx.currency ? currencyFields(record, ctx.currency, `Invoice ${record.number}`) : {}),
     Line: invoiceLines(record, ctx),
     ...usTxnTaxDetail(record.totalTax, ctx.tax, ctx.usSalesTax),
     PrivateNote: `fieldbooks invoice ${record.externalId}`,

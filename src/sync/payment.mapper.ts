@@ -24,6 +24,7 @@ import { globalTaxCalculation, lineTaxCode, salesLine } from './invoice.mapper.j
 import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings } from './push.types.js';
 import { settingMissing } from './sync.errors.js';
 import { splitByTaxCode, type TaxShare } from './tax-split.mapper.js';
+import { type CompanyCurrency, currencyFields } from './currency.rules.js';
 
 export interface PaymentMethodInfo {
   name: string;
@@ -47,6 +48,8 @@ export interface PaymentLookups {
   supplyTaxShares?: readonly TaxShare[];
   /** Refund id → the QBO invoice clearing that refund's credit (see mapRefundClearingInvoice). */
   refundClearing?: ReadonlyMap<string, string>;
+  /** The company's currencies; absent: home-currency payments only. */
+  currency?: CompanyCurrency;
 }
 
 export function depositAccount(method: PaymentMethodInfo, settings: SyncSettings): QboRef {
@@ -73,6 +76,7 @@ export function mapPayment(record: PaymentRecord, ctx: PaymentLookups): QboPaylo
     TxnDate: record.date,
     TotalAmt: toQboAmount(record.amount),
     DepositToAccountRef: depositAccount(ctx.method, ctx.settings),
+    ...(ctx.currency ? currencyFields(record, ctx.currency, `The payment ${record.reference ?? record.externalId}`) : {}),
     Line: [
       ...record.allocations.map((a) => ({
         Amount: toQboAmount(a.amount),
@@ -107,6 +111,7 @@ export function mapSurchargeReceipt(record: PaymentRecord, ctx: PaymentLookups):
     TxnDate: record.date,
     DepositToAccountRef: depositAccount(ctx.method, ctx.settings),
     ...globalTaxCalculation(true, ctx.tax),
+    ...(ctx.currency ? currencyFields(record, ctx.currency, `The surcharge of payment ${record.reference ?? record.externalId}`) : {}),
     Line: lines,
     ...(ctx.qboPaymentMethod ? { PaymentMethodRef: ctx.qboPaymentMethod } : {}),
     PrivateNote: `fieldbooks payment surcharge ${record.externalId}`,

@@ -21,6 +21,8 @@ const settings: SyncSettings = {
   creditNoteAccountId: 'CN',
   badDebtAccountId: 'BD',
   defaultInventoryAccountId: 'INV',
+  defaultCostOfGoodsSoldAccountId: null,
+  discountAccountId: null,
   invoiceReferenceField: InvoiceReferenceField.JOB_NUMBER,
   teamTrackingCategory: TeamTrackingCategory.CLASS,
   accountingStartDate: '2026-01-01',

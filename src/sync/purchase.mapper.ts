@@ -10,7 +10,7 @@ import { type Decimal } from 'decimal.js';
 import { type ExpenseRecord, type PurchaseLine, type SupplierInvoiceRecord } from '../ledger/ledger-record.types.js';
 import { TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
 import { globalTaxCalculation, lineTaxCode } from './invoice.mapper.js';
-import { toQboAmount } from './money.util.js';
+import { dec, toQboAmount } from './money.util.js';
 import { type CompanyTax, type QboPayload, type QboRef, type SyncSettings } from './push.types.js';
 import { settingMissing, SyncProblem } from './sync.errors.js';
 
@@ -23,6 +23,8 @@ export interface PurchaseLookups {
   supplierAccountId?: string | null;
   /** FSM team id → its QBO class or department (per teamTrackingCategory). */
   teams: ReadonlyMap<string, QboRef>;
+  /** FSM supply id → its QBO Inventory item, for stock supplies bought on the record's lines. */
+  stockItems?: ReadonlyMap<string, QboRef>;
 }
 
 export type PurchaseSetting = 'defaultSupplierInvoiceAccount' | 'defaultExpenseAccount';
@@ -67,8 +69,36 @@ export function expenseLine(line: PurchaseLine, accountId: string, taxInclusive:
   return out;
 }
 
+/**
+ * A stock supply bought: an item line on its Inventory item, so QBO raises the quantity on hand and
+ * books the cost to the item's inventory asset account. Qty always; UnitPrice only on tax-exclusive
+ * lines (QBO checks Qty x UnitPrice against the net amount, which a gross price would fail).
+ */
+export function stockLine(line: PurchaseLine, item: QboRef, taxInclusive: boolean, ctx: Pick<PurchaseLookups, 'tax' | 'settings' | 'teams'>): QboPayload {
+  const detail: Record<string, unknown> = { ItemRef: item, BillableStatus: 'NotBillable' };
+  if (line.quantity !== undefined) detail.Qty = dec(line.quantity).toNumber();
+  const taxCode = purchaseTaxCode(line, ctx.tax);
+  if (taxCode) detail.TaxCodeRef = taxCode;
+  if (ctx.settings.teamTrackingCategory === TeamTrackingCategory.CLASS && line.teamId) {
+    const cls = ctx.teams.get(line.teamId);
+    if (cls) detail.ClassRef = cls;
+  }
+  const out: Record<string, unknown> = { DetailType: 'ItemBasedExpenseLineDetail' };
+  if (line.description) out.Description = line.description.slice(0, 4000);
+  if (taxInclusive && !ctx.tax.isUS) detail.TaxInclusiveAmt = toQboAmount(line.amount);
+  else {
+    out.Amount = toQboAmount(line.amount);
+    if (line.unitCost !== undefined && line.quantity !== undefined) detail.UnitPrice = dec(line.unitCost).toNumber();
+  }
+  out.ItemBasedExpenseLineDetail = detail;
+  return out;
+}
+
 function purchaseLines(lines: PurchaseLine[], taxInclusive: boolean, ctx: PurchaseLookups, setting: PurchaseSetting): QboPayload[] {
-  return lines.map((line) => expenseLine(line, purchaseLineAccount(line, ctx, setting), taxInclusive, ctx));
+  return lines.map((line) => {
+    const item = line.supplyId ? ctx.stockItems?.get(line.supplyId) : undefined;
+    return item ? stockLine(line, item, taxInclusive, ctx) : expenseLine(line, purchaseLineAccount(line, ctx, setting), taxInclusive, ctx);
+  });
 }
 
 function department(lines: PurchaseLine[], ctx: PurchaseLookups): Record<string, QboRef> {

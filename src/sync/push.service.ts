@@ -29,14 +29,16 @@ import { type AccountingSettingsService, type AccountSettingProblem } from '../s
 import { type AccountSettingName, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
 import { customerMatchQueries, mapCustomer, qboDisplayName, queryLiteral } from './customer.mapper.js';
 import { badDebtItem, creditNoteItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
-import { compareTotals, invoiceItemKeys, invoiceLines, mapInvoice, ROUNDING_TOLERANCE, roundingItem, roundingLine, salesLine, totalMismatch } from './invoice.mapper.js';
+import { compareTotals, invoiceItemKeys, invoiceLines, mapInvoice, ROUNDING_TOLERANCE, roundingItem, roundingLine, salesLine, stockItemKey, supplyOwnAccount, totalMismatch } from './invoice.mapper.js';
+import { assertCurrencyAllowed, assertSameCurrency, type CompanyCurrency, homeCurrencyOf, isForeign, recordCurrency } from './currency.rules.js';
+import { type Supply } from '../ledger/supply.model.js';
 import { type InventoryAccounts } from './item.mapper.js';
 import { cents, dec, fromQboAmount } from './money.util.js';
 import { mapBill, mapPurchase, paidFromAccount, purchaseRoundingLine, type PurchaseLookups } from './purchase.mapper.js';
 import { mapVendor, vendorMatchQueries } from './supplier.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { creditRefundItem, hasSurcharge, mapPayment, mapRefundClearingInvoice, mapRefundReceipt, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
-import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SyncSettings, type UsSalesTax } from './push.types.js';
+import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SupplyInfo, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { type SyncItemService } from './sync-item.service.js';
 import { allocatedTaxShares, type TaxShare } from './tax-split.mapper.js';
 import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
@@ -82,6 +84,10 @@ export interface PushSession {
   usSalesTaxKind?: Promise<'AUTOMATED' | 'MANUAL'>;
   /** Account settings that cannot be used now (inactive, deleted, wrong type), checked once per run against the chart. */
   settingProblems: Map<AccountSettingName, AccountSettingProblem>;
+  /** The connected company's country (its default home currency). */
+  country?: string;
+  /** The company's currencies, read from Preferences once per run, and only when a record is in a foreign currency. */
+  currency?: Promise<CompanyCurrency>;
 }
 
 /** What an invoice push knows before any QuickBooks call: its FSM lists and the items (so income accounts) its lines need. */
@@ -126,6 +132,18 @@ export function companyTax(country: string | undefined, taxCodes: { qboId: strin
   // Retention and rounding lines carry no tax: GST-free where the company has it, else any non-taxable code.
   const exempt = byName.get('fre') ?? byName.get('n-t') ?? taxCodes.filter((c) => c.taxable === false).map((c) => ({ value: c.qboId, name: c.name }))[0] ?? null;
   return { isUS, taxCodesByName: byName, exemptCode: exempt, taxableCodeIds: new Set(taxCodes.filter((c) => c.taxable !== false).map((c) => c.qboId)) };
+}
+
+/** What the mappers and the item service need of an FSM supply. */
+function supplyInfo(s: Supply): SupplyInfo {
+  return {
+    code: s.code,
+    name: s.name,
+    incomeAccountId: s.incomeAccountId,
+    trackInventory: s.trackInventory === true,
+    inventoryAssetAccountId: s.inventoryAssetAccountId ?? null,
+    costOfGoodsSoldAccountId: s.costOfGoodsSoldAccountId ?? null,
+  };
 }
 
 export class PushService {
@@ -175,6 +193,7 @@ export class PushService {
       notices: new Set(),
       lists: new Map(),
       settingProblems,
+      country: realm?.country,
       supplierInvoicesAwaitingApproval: (settings as { pushSupplierInvoicesAsAwaitingApproval?: boolean }).pushSupplierInvoicesAsAwaitingApproval === true,
     };
   }
@@ -450,6 +469,38 @@ export class PushService {
     await this.deps.ledger().markPushed(session.tenantId, record.kind, record.id, record.version);
   }
 
+  // ---- currencies ------------------------------------------------------------------------------
+
+  /**
+   * The company's home currency and multicurrency preference. Records in the country's usual home
+   * currency need no QBO call; a foreign one reads Preferences once per run (a read, before anything
+   * for the record is written). A dry run never calls QBO: multicurrency counts as on there.
+   */
+  #companyCurrency(session: PushSession, currencies: (string | undefined)[]): Promise<CompanyCurrency> {
+    const home = homeCurrencyOf(session.country);
+    const foreign = currencies.some((c) => c !== undefined && c.toUpperCase() !== home);
+    if (home && !foreign) return Promise.resolve({ home, multicurrency: false });
+    if (session.dryRun || !session.client) return Promise.resolve({ home: home ?? 'USD', multicurrency: true });
+    if (!session.currency) {
+      const client = session.client;
+      session.currency = client.preferences().then((prefs) => {
+        const currencyPrefs = (prefs.CurrencyPrefs ?? {}) as { MultiCurrencyEnabled?: boolean; HomeCurrency?: { value?: string } };
+        return { home: currencyPrefs.HomeCurrency?.value ?? home ?? 'USD', multicurrency: currencyPrefs.MultiCurrencyEnabled === true };
+      });
+      session.currency.catch(() => (session.currency = undefined));
+    }
+    return session.currency;
+  }
+
+  /** A transaction's company currency, after checking it is its customer's currency (before any write). */
+  async #transactionCurrency(session: PushSession, customerId: string, currency: string | undefined, what: string): Promise<CompanyCurrency> {
+    const customer = await this.deps.ledger().get(session.tenantId, 'customer', customerId);
+    const company = await this.#companyCurrency(session, [currency, customer?.currency]);
+    assertCurrencyAllowed(currency, company, what);
+    if (customer) assertSameCurrency(currency, customer.currency, company, what, `customer ${customer.displayName}`);
+    return company;
+  }
+
   // ---- customers -------------------------------------------------------------------------------
 
   async #findCustomer(client: QboClient, record: CustomerRecord): Promise<QboRecord | undefined> {
@@ -461,7 +512,9 @@ export class PushService {
   }
 
   async #pushCustomer(session: PushSession, record: CustomerRecord): Promise<PushResult> {
-    const payload = mapCustomer(record);
+    const company = await this.#companyCurrency(session, [record.currency]);
+    assertCurrencyAllowed(record.currency, company, `Customer ${record.displayName}`);
+    const payload = mapCustomer(record, isForeign(record.currency, company) ? { value: recordCurrency(record.currency, company) } : undefined);
     const mapping = await this.mappingOf(session.tenantId, 'customer', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version) return 'SUCCEEDED';
     if (session.dryRun) {
@@ -474,6 +527,9 @@ export class PushService {
       // it is the accountant's record, so it is not overwritten on the first link.
       const existing = await this.#findCustomer(client, record);
       if (existing) {
+        // Linking a QuickBooks customer in another currency would only fail at its first invoice.
+        const theirs = (existing.CurrencyRef as { value?: string } | undefined)?.value;
+        if (theirs) assertSameCurrency(record.currency, theirs, company, `Customer ${record.displayName}`, `the existing QuickBooks customer "${String(existing.DisplayName)}"`);
         await this.#saveMapping(session, record, 'main', 'Customer', { qboId: existing.Id, syncToken: existing.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date() });
         await this.#markPushed(session, record);
         return 'SUCCEEDED';
@@ -537,7 +593,7 @@ export class PushService {
       settings: session.settings,
       tax: session.tax,
       jobTypes: new Map(jobTypes.map((j) => [j._id.toHexString(), { labourIncomeAccountId: j.labourIncomeAccountId, materialsIncomeAccountId: j.materialsIncomeAccountId }])),
-      supplies: new Map(supplies.map((s) => [s._id.toHexString(), { code: s.code, name: s.name, incomeAccountId: s.incomeAccountId, trackInventory: s.trackInventory === true }])),
+      supplies: new Map(supplies.map((s) => [s._id.toHexString(), supplyInfo(s)])),
     };
     return { base, teams, keys: invoiceItemKeys(record, base) };
   }
@@ -569,7 +625,7 @@ export class PushService {
     return ref;
   }
 
-  #item(session: PushSession, key: ItemKey, supply?: { code: string | null; name: string; trackInventory?: boolean }, inventory?: InventoryAccounts): Promise<QboRef> {
+  #item(session: PushSession, key: ItemKey, supply?: SupplyInfo, inventory?: InventoryAccounts): Promise<QboRef> {
     return this.#listRef(session, `item:${itemKeyString(key)}`, () => this.deps.items.ensureItem(this.#ensureContext(session), key, supply, inventory));
   }
 
@@ -578,30 +634,36 @@ export class PushService {
     return this.#listRef(session, `${entity}:${id}`, () => this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id, name: team.name }));
   }
 
-  async #ensureItems(session: PushSession, keys: ItemKey[], supplies: ReadonlyMap<string, { code: string | null; name: string; trackInventory?: boolean }>): Promise<Map<string, QboRef>> {
+  async #ensureItems(session: PushSession, keys: ItemKey[], supplies: ReadonlyMap<string, SupplyInfo>): Promise<Map<string, QboRef>> {
     const refs = new Map<string, QboRef>();
     for (const key of keys) {
       const id = itemKeyString(key);
       if (refs.has(id)) continue;
       const supply = key.supplyId ? supplies.get(key.supplyId) : undefined;
-      const inventory = supply?.trackInventory ? await this.#inventoryAccounts(session) : undefined;
+      const inventory = supply?.trackInventory ? await this.#inventoryAccounts(session, supply) : undefined;
       refs.set(id, await this.#item(session, key, supply, inventory));
     }
     return refs;
   }
 
   /**
-   * Accounts of an Inventory item: the asset account is the setting; the cost of goods sold is the
-   * supplier-invoice default when it is a COGS account, else the chart's first active COGS account.
+   * Accounts of an Inventory item: the supply's own asset and cost of goods sold accounts, else the
+   * settings (defaultInventoryAccount, defaultCostOfGoodsSoldAccount). Without the COGS setting, as
+   * before it existed: the supplier-invoice default when it is a COGS account, else the chart's first
+   * active COGS account.
    */
-  async #inventoryAccounts(session: PushSession): Promise<InventoryAccounts> {
+  async #inventoryAccounts(session: PushSession, supply: SupplyInfo): Promise<InventoryAccounts> {
+    const startDate = session.settings.accountingStartDate ?? new Date().toISOString().slice(0, 10);
+    const assetAccountId = supply.inventoryAssetAccountId ?? session.settings.defaultInventoryAccountId;
+    const chosen = supply.costOfGoodsSoldAccountId ?? session.settings.defaultCostOfGoodsSoldAccountId;
+    if (chosen) return { assetAccountId, expenseAccountId: chosen, startDate };
     const preferred = session.settings.defaultSupplierInvoiceAccountId ? await this.deps.chart.getAccount(session.tenantId, session.settings.defaultSupplierInvoiceAccountId) : null;
     let expense = preferred?.accountType === 'Cost of Goods Sold' && preferred.active ? preferred.qboId : null;
     if (!expense) {
       const { rows } = await this.deps.chart.listAccounts(session.tenantId, { accountTypes: ['Cost of Goods Sold'] }, { limit: 1, after: undefined });
       expense = rows[0]?.qboId ?? null;
     }
-    return { assetAccountId: session.settings.defaultInventoryAccountId, expenseAccountId: expense, startDate: session.settings.accountingStartDate ?? new Date().toISOString().slice(0, 10) };
+    return { assetAccountId, expenseAccountId: expense, startDate };
   }
 
   async #pushInvoice(session: PushSession, record: InvoiceRecord): Promise<PushResult> {
@@ -611,9 +673,10 @@ export class PushService {
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const plan = await this.#salesPlan(session, record);
     this.#holdUnusableSettings(session, record, [...plan.keys.map((k) => k.incomeAccountId), session.settings.defaultRoundingAccountId]);
+    const currency = await this.#transactionCurrency(session, record.customerId, record.currency, `Invoice ${record.number}`);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
     const usSalesTax = await this.#usSalesTax(session, customer, record.totalTax, `invoice ${record.number}`);
-    const lookups = { ...(await this.#salesLookups(session, plan, customer)), usSalesTax };
+    const lookups = { ...(await this.#salesLookups(session, plan, customer)), usSalesTax, currency };
     const payload = mapInvoice(record, lookups);
     if (session.dryRun) {
       this.#record(session, 'invoice', record.id, 'Invoice', mapping?.qboId ? 'update' : 'create', payload);
@@ -660,6 +723,7 @@ export class PushService {
     }
     const mapping = await this.mappingOf(session.tenantId, 'payment', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
+    const currency = await this.#transactionCurrency(session, record.customerId, record.currency, `The payment ${record.reference ?? record.externalId}`);
     const method = Types.ObjectId.isValid(record.paymentMethodId)
       ? await this.deps.lists.paymentMethods.findOne({ tenantId: new Types.ObjectId(session.tenantId), _id: new Types.ObjectId(record.paymentMethodId) }).lean()
       : null;
@@ -695,6 +759,7 @@ export class PushService {
       qboPaymentMethod: qboMethod ? { value: qboMethod.qboId, name: qboMethod.name } : undefined,
       item: (key) => items.get(itemKeyString(key))!,
       supplyTaxShares,
+      currency,
     };
     const receipt = hasSurcharge(record) ? mapSurchargeReceipt(record, lookups) : undefined;
     if (session.dryRun) {
@@ -854,7 +919,7 @@ export class PushService {
 
   // ---- supplier invoices and expenses ------------------------------------------------------------
 
-  async #purchaseLookups(session: PushSession, supplierId: string | undefined, lines: { teamId?: string }[]): Promise<PurchaseLookups> {
+  async #purchaseLookups(session: PushSession, supplierId: string | undefined, lines: { teamId?: string; supplyId?: string }[]): Promise<PurchaseLookups> {
     let vendor: QboRef | undefined;
     let supplierAccountId: string | null = null;
     if (supplierId) {
@@ -862,7 +927,21 @@ export class PushService {
       const supplier = await this.deps.ledger().get(session.tenantId, 'supplier', supplierId);
       supplierAccountId = supplier?.defaultExpenseAccountId ?? null;
     }
-    return { settings: session.settings, tax: session.tax, vendor, supplierAccountId, teams: await this.#teamRefs(session, lines.map((l) => l.teamId)) };
+    return { settings: session.settings, tax: session.tax, vendor, supplierAccountId, teams: await this.#teamRefs(session, lines.map((l) => l.teamId)), stockItems: await this.#stockItems(session, lines) };
+  }
+
+  /** The Inventory items of the stock supplies bought on these lines (the same items invoices sell). */
+  async #stockItems(session: PushSession, lines: { supplyId?: string }[]): Promise<Map<string, QboRef>> {
+    const ids = [...new Set(lines.map((l) => l.supplyId).filter((v): v is string => !!v && Types.ObjectId.isValid(v)))];
+    const refs = new Map<string, QboRef>();
+    if (ids.length === 0) return refs;
+    const rows = await this.deps.lists.supplies.find({ tenantId: new Types.ObjectId(session.tenantId), _id: { $in: ids.map((id) => new Types.ObjectId(id)) }, trackInventory: true }).lean();
+    for (const row of rows) {
+      const supply = supplyInfo(row);
+      const key = stockItemKey(row._id.toHexString(), supplyOwnAccount(supply, session));
+      refs.set(row._id.toHexString(), await this.#item(session, key, supply, await this.#inventoryAccounts(session, supply)));
+    }
+    return refs;
   }
 
   async #pushSupplierInvoice(session: PushSession, record: SupplierInvoiceRecord): Promise<PushResult> {

@@ -6,6 +6,7 @@
  */
 import { type Decimal } from 'decimal.js';
 import { type AccountingSettingsValues } from '../settings/accounting-settings.model.js';
+import { type CompanyCurrency } from './currency.rules.js';
 
 export interface QboRef {
   value: string;
@@ -13,7 +14,7 @@ export interface QboRef {
 }
 
 /** Why the gateway needs a QBO item; with the income account it is the item's identity. */
-export type ItemPurpose = 'LABOUR' | 'SUPPLIES' | 'OTHER' | 'SUPPLY' | 'RETENTION' | 'ROUNDING' | 'CREDIT_NOTE' | 'BAD_DEBT' | 'SURCHARGE' | 'CREDIT_REFUND';
+export type ItemPurpose = 'LABOUR' | 'SUPPLIES' | 'OTHER' | 'SUPPLY' | 'RETENTION' | 'ROUNDING' | 'CREDIT_NOTE' | 'BAD_DEBT' | 'SURCHARGE' | 'CREDIT_REFUND' | 'DISCOUNT';
 
 export interface ItemKey {
   purpose: ItemPurpose;
@@ -39,6 +40,8 @@ export type SyncSettings = Pick<
   | 'creditNoteAccountId'
   | 'badDebtAccountId'
   | 'defaultInventoryAccountId'
+  | 'defaultCostOfGoodsSoldAccountId'
+  | 'discountAccountId'
   | 'invoiceReferenceField'
   | 'teamTrackingCategory'
   | 'accountingStartDate'
@@ -78,6 +81,9 @@ export interface SupplyInfo {
   incomeAccountId: string | null;
   /** Tracked as stock in the FSM: its QBO item is an Inventory item. */
   trackInventory?: boolean;
+  /** Stock supplies: own inventory asset and cost of goods sold accounts (else the settings). */
+  inventoryAssetAccountId?: string | null;
+  costOfGoodsSoldAccountId?: string | null;
 }
 
 export interface SalesLookups {
@@ -92,6 +98,8 @@ export interface SalesLookups {
   item: (key: ItemKey) => QboRef;
   /** US companies: the sales tax kind and code (see UsSalesTax). */
   usSalesTax?: UsSalesTax;
+  /** The company's currencies; absent: home-currency records only (nothing currency-related is sent). */
+  currency?: CompanyCurrency;
 }
 
 export type QboPayload = Record<string, unknown>;

@@ -25,6 +25,7 @@ const LABELS: Record<ItemPurpose, string> = {
   BAD_DEBT: 'Bad debt',
   SURCHARGE: 'Card surcharge',
   CREDIT_REFUND: 'Customer credit refund',
+  DISCOUNT: 'Discount',
 };
 
 /** Item and class names may not contain ':' (facts §3.3) and are at most 100 characters. */

@@ -16,6 +16,9 @@ export type SyncIssueCode =
   | 'TOTAL_MISMATCH'
   // US manual sales tax: the QuickBooks customer has no sales tax rate to charge the FSM's tax with.
   | 'SALES_TAX_CODE_MISSING'
+  // Foreign currency (src/sync/currency.rules.ts): multicurrency off in QBO, or a customer in another currency.
+  | 'CURRENCY_NOT_ENABLED'
+  | 'CURRENCY_MISMATCH'
   | 'QUICKBOOKS_REJECTED'
   | 'QUICKBOOKS_UNAVAILABLE'
   | 'QUICKBOOKS_AUTH'

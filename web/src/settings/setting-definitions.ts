@@ -16,7 +16,9 @@ export type AccountSettingId =
   | 'retentionIncomeAccountId'
   | 'creditNoteAccountId'
   | 'badDebtAccountId'
-  | 'defaultInventoryAccountId';
+  | 'defaultInventoryAccountId'
+  | 'defaultCostOfGoodsSoldAccountId'
+  | 'discountAccountId';
 
 export type OtherSettingId =
   | 'invoiceReferenceField'
@@ -68,6 +70,8 @@ export const SETTING_GROUPS: SettingGroup[] = [
       { kind: 'account', id: 'creditNoteAccountId', purpose: 'CREDIT_NOTE', label: 'Credit Note Account', help: 'The income account of credit notes given to customers.' },
       { kind: 'account', id: 'badDebtAccountId', purpose: 'BAD_DEBT', label: 'Bad Debt Account', help: 'Used for the adjustment when an invoice is written off as a bad debt.' },
       { kind: 'account', id: 'defaultInventoryAccountId', purpose: 'INVENTORY_ASSET', label: 'Default Inventory Account', help: 'The inventory asset account of products created in QuickBooks when none is set.' },
+      { kind: 'account', id: 'defaultCostOfGoodsSoldAccountId', purpose: 'COST_OF_GOODS_SOLD', label: 'Default Cost of Goods Sold Account', help: 'Where the cost of stock sold goes, for stock supplies that do not set their own account.' },
+      { kind: 'account', id: 'discountAccountId', purpose: 'DISCOUNT', label: 'Discount Account', help: 'Where discount lines on invoices are posted. Leave empty to post them to the labour income account.' },
       { kind: 'other', id: 'teamTrackingCategory', label: 'Team Tracking Category', help: 'Which QuickBooks tracking category each team maps to: classes or departments (locations).' },
       { kind: 'other', id: 'accountingStartDate', label: 'Accounting Start Date', help: 'Only transactions dated on or after this date are pushed to QuickBooks.' },
       {
