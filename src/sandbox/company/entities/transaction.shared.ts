@@ -100,8 +100,9 @@ export function applyCurrency(ctx: EntityContext, draft: Draft, party?: { record
     rate = dec(draft.ExchangeRate);
     if (!rate.greaterThan(0)) throw faults.businessValidation('The exchange rate must be greater than zero.', 'ExchangeRate');
   } else {
-    rate = ctx.exchangeRate(code, String(draft.TxnDate ?? ctx.today()));
-    if (!rate) throw faults.businessValidation(`There is no exchange rate for ${code} on ${String(draft.TxnDate)}; enter one on the transaction.`, 'ExchangeRate');
+    const date = typeof draft.TxnDate === 'string' ? draft.TxnDate : ctx.today();
+    rate = ctx.exchangeRate(code, date);
+    if (!rate) throw faults.businessValidation(`There is no exchange rate for ${code} on ${date}; enter one on the transaction.`, 'ExchangeRate');
   }
   draft.ExchangeRate = rate.toNumber();
   return rate;
