@@ -35,6 +35,8 @@ export const SETTING_LABELS: Readonly<Record<AccountSettingName, string>> = {
   creditNoteAccount: 'Credit Note Account',
   badDebtAccount: 'Bad Debt Account',
   defaultInventoryAccount: 'Default Inventory Account',
+  defaultCostOfGoodsSoldAccount: 'Default Cost of Goods Sold Account',
+  discountAccount: 'Discount Account',
 };
 
 /** Stored and input field of an account setting: the QBO account id. */
