@@ -16,6 +16,8 @@ const settings: SyncSettings = {
   creditNoteAccountId: 'CN',
   badDebtAccountId: null,
   defaultInventoryAccountId: null,
+  defaultCostOfGoodsSoldAccountId: null,
+  discountAccountId: null,
   invoiceReferenceField: InvoiceReferenceField.CUSTOMER_ORDER_NUMBER,
   teamTrackingCategory: TeamTrackingCategory.CLASS,
   accountingStartDate: null,
