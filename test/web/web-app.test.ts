@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StoredTokens } from '../../src/connection/connection.model.js';
 import { loadTokenCipher } from '../../src/connection/encryption-key.js';
 import { seedAccounts } from '../accounts/seed-charts.js';
+import { PaymentMethodSurchargeTaxCodesDocument } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { gql } from '../helpers/graphql-client.js';
 import { realmOf } from '../helpers/quickbooks.js';
 import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests, watchPageErrors } from './browser.js';
 
@@ -230,6 +232,17 @@ describe('web app', () => {
     await page.getByLabel('Surcharge income account for Visa', { exact: true }).selectOption(surcharge.id);
     await page.getByRole('button', { name: 'Save Visa' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    // The surcharge tax code: chosen among the company's QuickBooks tax codes, saved through the API.
+    const taxCode = page.getByLabel('Surcharge tax code for Visa', { exact: true });
+    expect(await taxCode.inputValue()).toBe('');
+    await taxCode.selectOption('GST');
+    await page.getByRole('button', { name: 'Save Visa' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const methods = await gql(gw.graphqlUrl, PaymentMethodSurchargeTaxCodesDocument, {}, demoKey);
+    expect(methods.data?.paymentMethods.edges.find((e) => e.node.name === 'Visa')?.node.surchargeTaxCode).toBe('GST');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Surcharge tax code for Visa', { exact: true }).inputValue(), POLL).toBe('GST');
     await screenshot(page, '10-payment-methods');
   });
 

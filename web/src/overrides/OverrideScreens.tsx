@@ -14,7 +14,9 @@ import {
   PaymentMethodOverridesDocument,
   SaveJobTypeAccountsDocument,
   SavePaymentMethodSurchargeAccountDocument,
+  SavePaymentMethodSurchargeTaxCodeDocument,
   SaveSupplyIncomeAccountDocument,
+  SurchargeTaxCodesDocument,
   SupplyOverridesDocument,
 } from '../generated/graphql.js';
 import { AccountSelect } from '../settings/AccountSelect.js';
@@ -25,6 +27,8 @@ interface Column {
   field: string;
   title: string;
   purpose: AccountPurpose;
+  /** A plain choice (a tax code) instead of an account: its options, and what empty means. */
+  choices?: { options: { value: string; label: string }[]; emptyLabel: string };
 }
 
 interface Row {
@@ -144,6 +148,9 @@ function OverrideRow(props: { row: Row; columns: Column[]; relaxed: boolean; onS
       </th>
       {columns.map((c) => (
         <td key={c.field}>
+          {c.choices ? (
+            <ChoiceSelect id={`${c.field}-${row.id}`} label={`${c.title} for ${row.name}`} column={c} value={values[c.field] ?? ''} error={errors[c.field]} onChange={(v) => setValues({ ...values, [c.field]: v })} />
+          ) : (
           <AccountSelect
             id={`${c.field}-${row.id}`}
             label={`${c.title} for ${row.name}`}
@@ -155,6 +162,7 @@ function OverrideRow(props: { row: Row; columns: Column[]; relaxed: boolean; onS
             error={errors[c.field]}
             onChange={(v) => setValues({ ...values, [c.field]: v })}
           />
+          )}
         </td>
       ))}
       <td className="row-actions">
@@ -168,6 +176,33 @@ function OverrideRow(props: { row: Row; columns: Column[]; relaxed: boolean; onS
         )}
       </td>
     </tr>
+  );
+}
+
+/** A select of plain values (a tax code name), with its field error under it. A saved value the list no longer has stays shown. */
+function ChoiceSelect(props: { id: string; label: string; column: Column; value: string; error: string | undefined; onChange: (v: string) => void }): ReactNode {
+  const choices = props.column.choices!;
+  const options = props.value && !choices.options.some((o) => o.value === props.value) ? [...choices.options, { value: props.value, label: props.value }] : choices.options;
+  const errorId = `${props.id}-error`;
+  return (
+    <>
+      <label htmlFor={props.id} className="visually-hidden">
+        {props.label}
+      </label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? errorId : undefined}>
+        <option value="">{choices.emptyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.error && (
+        <p id={errorId} className="field-error small">
+          {props.error}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -255,20 +290,30 @@ export function PaymentMethodsScreen(): ReactNode {
   const [search, term, setSearch] = useSearch();
   const q = useQuery(PaymentMethodOverridesDocument, { variables: { search: term || null, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
   const [save] = useMutation(SavePaymentMethodSurchargeAccountDocument);
+  const [saveTaxCode] = useMutation(SavePaymentMethodSurchargeTaxCodeDocument);
+  // Tax codes by QuickBooks name (what the API stores), active ones only.
+  const taxCodes = useQuery(SurchargeTaxCodesDocument);
+  const taxOptions = (taxCodes.data?.taxCodes ?? []).map((t) => ({ value: t.name, label: t.description ? `${t.name} (${t.description})` : t.name }));
   const data = q.data ?? q.previousData;
   return (
     <OverrideTable
       title="Payment method surcharge accounts"
-      intro="Card surcharges are recorded as income on the payment method’s surcharge account; card payments go to the card clearing account."
+      intro="Card surcharges are recorded as income on the payment method’s surcharge account, with its surcharge tax code (empty: the tax code of the invoices paid); card payments go to the card clearing account."
       noun="payment method"
       plural="payment methods"
-      columns={[{ field: 'surchargeIncomeAccountId', title: 'Surcharge income account', purpose: 'SURCHARGE_INCOME' }]}
+      columns={[
+        { field: 'surchargeIncomeAccountId', title: 'Surcharge income account', purpose: 'SURCHARGE_INCOME' },
+        { field: 'surchargeTaxCode', title: 'Surcharge tax code', purpose: 'SURCHARGE_INCOME', choices: { options: taxOptions, emptyLabel: 'Same as the invoices paid' } },
+      ]}
       rows={data?.paymentMethods.edges.map(({ node: n }) => ({
         id: n.id,
         name: n.name,
         detail: `${n.isCard ? 'Card · ' : ''}FSM id ${n.externalId}`,
         active: n.active,
-        values: { surchargeIncomeAccountId: { id: n.surchargeIncomeAccountId, account: n.surchargeIncomeAccount } },
+        values: {
+          surchargeIncomeAccountId: { id: n.surchargeIncomeAccountId, account: n.surchargeIncomeAccount },
+          surchargeTaxCode: { id: n.surchargeTaxCode, account: null },
+        },
       }))}
       totalCount={data?.paymentMethods.totalCount ?? 0}
       loading={q.loading}
@@ -276,7 +321,9 @@ export function PaymentMethodsScreen(): ReactNode {
       search={search}
       onSearch={setSearch}
       onSave={async (paymentMethodId, v) => {
-        await save({ variables: { paymentMethodId, ...v } });
+        // Two mutations: the account, then the tax code (each saves only when it changed).
+        if ('surchargeIncomeAccountId' in v) await save({ variables: { paymentMethodId, surchargeIncomeAccountId: v.surchargeIncomeAccountId ?? null } });
+        if ('surchargeTaxCode' in v) await saveTaxCode({ variables: { paymentMethodId, taxCode: v.surchargeTaxCode ?? null } });
       }}
       emptyHint="No payment methods yet: the FSM creates them with the upsertPaymentMethod mutation."
     />
