@@ -92,6 +92,8 @@ export function createServices(deps: ServiceDeps): Services {
   sync.useLedger(ledgerRecords);
   // Every change that needs a push wakes the automatic worker; records show the engine's view of their sync.
   ledgerRecords.setChangeListener(sync);
+  // Moving the accounting start date re-evaluates the records it had skipped.
+  settings.onSaved((tenantId, before, after) => (before.accountingStartDate !== after.accountingStartDate ? sync.startDateChanged(tenantId) : undefined));
   const inbound = new InboundQueue(deps.connection, deps.logger.child({ slice: 'webhooks' }));
   const pull = new PullService({
     connection: deps.connection,

@@ -19,6 +19,7 @@ import { type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
 import { mappingKey, syncMappingModel } from '../sync/sync-mapping.model.js';
+import { MappingClaimStore } from '../sync/mapping-claim.store.js';
 import { clause, SyncProblem } from '../sync/sync.errors.js';
 import { type SyncRun } from '../sync/sync-run.model.js';
 import { CustomerMatchIndex, type MatchOutcome } from './customer-match.rules.js';
@@ -70,9 +71,12 @@ interface MatchWrite {
 export class CustomerImportService {
   readonly #mappings;
   readonly #lease: LeaseStore;
+  /** Every link of a QBO customer goes through a claim: one FSM customer per QBO customer, whoever links (import or push). */
+  readonly #claims: MappingClaimStore;
 
   constructor(private readonly deps: CustomerImportDeps) {
     this.#mappings = syncMappingModel(deps.connection);
+    this.#claims = new MappingClaimStore(deps.connection);
     this.#lease = new LeaseStore(deps.connection);
   }
 
@@ -134,11 +138,11 @@ export class CustomerImportService {
           }), handle.run._id.toHexString());
           continue;
         }
-        mappings.push(this.#mappingDoc(tenantId, result.record, row));
+        mappings.push(this.#mappingDoc(tenantId, client.realmId, result.record, row));
         matches.push({ qboId: row.Id, name: row.DisplayName ?? row.Id, set: { status: 'CREATED', customerId: result.record.id, reason: null, score: null, candidateIds: [], runId: handle.run._id } });
         counts.created++;
       }
-      await this.#insertMappings(mappings);
+      await this.#insertMappings(tenantId, client.realmId, mappings);
       for (const { row, outcome } of outcomes) {
         if (outcome.kind === 'NONE') continue;
         await this.#importMatched(tenantId, row, outcome, handle.run._id, counts, matches);
@@ -154,7 +158,17 @@ export class CustomerImportService {
     if (outcome.kind === 'MATCH') {
       if (outcome.reason !== 'QUICKBOOKS_ID') {
         const record = await this.deps.ledger.get(tenantId, 'customer', outcome.customer.id);
-        if (record) await this.#link(tenantId, record, row);
+        if (record) {
+          try {
+            await this.#link(tenantId, record, row);
+          } catch (error) {
+            if (!(error instanceof ConflictError)) throw error;
+            // Linked meanwhile to another FSM customer (a push claimed it): left as it is, and said so.
+            await this.deps.issues.open(tenantId, { kind: 'customer', id: issueRecordId(row.Id) }, new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', error.message, { fixHint: 'Nothing was linked; check which FSM customer this QuickBooks customer is.', retryable: false }), runId.toHexString());
+            counts.ambiguous++;
+            return;
+          }
+        }
         await this.deps.issues.resolve(tenantId, 'customer', issueRecordId(row.Id));
       }
       matches.push({ qboId: row.Id, name, set: { status: 'LINKED', customerId: outcome.customer.id, reason: outcome.reason, score: outcome.score, candidateIds: [], runId }, keepExisting: outcome.reason === 'QUICKBOOKS_ID' });
@@ -175,13 +189,16 @@ export class CustomerImportService {
     counts.ambiguous++;
   }
 
-  #mappingDoc(tenantId: string, record: CustomerRecord, row: { Id: string; SyncToken?: string }): Record<string, unknown> {
+  #mappingDoc(tenantId: string, realmId: string, record: CustomerRecord, row: { Id: string; SyncToken?: string }): Record<string, unknown> {
     const now = new Date();
-    return { _id: mappingKey(tenantId, 'customer', record.id, 'main'), tenantId: new Types.ObjectId(tenantId), kind: 'customer', recordId: record.id, part: 'main', entity: 'Customer', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, generation: 0, state: 'SYNCED', issueId: null, issueCode: null, issueMessage: null, lastSyncedAt: now, remoteStatus: 'ACTIVE', createdAt: now, updatedAt: now };
+    return { _id: mappingKey(tenantId, 'customer', record.id, 'main'), tenantId: new Types.ObjectId(tenantId), realmId, kind: 'customer', recordId: record.id, part: 'main', entity: 'Customer', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, generation: 0, state: 'SYNCED', issueId: null, issueCode: null, issueMessage: null, lastSyncedAt: now, remoteStatus: 'ACTIVE', createdAt: now, updatedAt: now };
   }
 
   /** New customers' mappings in one round trip; one already there (an interrupted earlier import) is kept. */
-  async #insertMappings(docs: Record<string, unknown>[]): Promise<void> {
+  async #insertMappings(tenantId: string, realmId: string, all: Record<string, unknown>[]): Promise<void> {
+    // Created from QBO customers no record held; one a concurrent push claimed meanwhile is not mapped twice.
+    const refused = await this.#claims.claimMany(all.map((d) => ({ target: { tenantId, realmId, entity: 'Customer' as const, qboId: String(d.qboId) }, owner: { kind: 'customer' as const, recordId: String(d.recordId), part: 'main' as const } })));
+    const docs = all.filter((d) => !refused.has(String(d.qboId)));
     if (docs.length === 0) return;
     try {
       await this.#mappings.collection.insertMany(docs, { ordered: false });
@@ -214,9 +231,16 @@ export class CustomerImportService {
 
   /** Maps the FSM customer to the QBO one as in sync at its current version: it will not be pushed as new. */
   async #link(tenantId: string, record: CustomerRecord, row: { Id: string; SyncToken?: string }): Promise<void> {
+    const realmId = (await this.deps.access.realmOf(tenantId))?.realmId;
+    if (!realmId) throw new ConflictError('QuickBooks is not connected.');
+    const holder = await this.#claims.claim({ tenantId, realmId, entity: 'Customer', qboId: row.Id }, { kind: 'customer', recordId: record.id, part: 'main' });
+    if (holder) {
+      const other = await this.deps.ledger.get(tenantId, 'customer', holder.recordId);
+      throw new ConflictError(`QuickBooks customer ${row.Id} is already linked to FSM customer ${other ? `"${other.displayName}" (${other.externalId})` : holder.recordId}.`, { type: 'Customer', id: holder.recordId });
+    }
     await this.#mappings.updateOne(
       { tenantId: new Types.ObjectId(tenantId), kind: 'customer', recordId: record.id, part: 'main' },
-      { $set: { entity: 'Customer', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' }, $setOnInsert: { generation: 0 } },
+      { $set: { entity: 'Customer', realmId, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' }, $setOnInsert: { generation: 0 } },
       { upsert: true },
     );
     await this.deps.ledger.markPushed(tenantId, 'customer', record.id, record.version);

@@ -106,6 +106,13 @@ export class AccountingSettingsService {
     return doc?.relaxAccountSelectionRestrictions ?? false;
   }
 
+  readonly #savedListeners: ((tenantId: string, before: SettingsView, after: SettingsView) => Promise<void> | void)[] = [];
+
+  /** Called after each saved change, with the settings before and after it. */
+  onSaved(listener: (tenantId: string, before: SettingsView, after: SettingsView) => Promise<void> | void): void {
+    this.#savedListeners.push(listener);
+  }
+
   async update(tenantId: string, patch: AccountingSettingsPatch, actor: { apiKeyPrefix: string }): Promise<SettingsView> {
     const tenant = new Types.ObjectId(tenantId);
     const normalized = await this.#normalize(tenantId, patch);
@@ -126,7 +133,10 @@ export class AccountingSettingsService {
       const values = applyPatch(view, normalized);
       try {
         const created = await this.#model.create({ tenantId: tenant, ...values, version: view.version + 1, updatedAt: new Date(), updatedBy });
-        return toView(created.toObject());
+        const saved = toView(created.toObject());
+        // Saved: listeners act on the change (the sync engine re-evaluates skipped records when the start date moves).
+        for (const listener of this.#savedListeners) await listener(tenantId, view, saved);
+        return saved;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         await sleep(5 + Math.random() * 20 * (attempt + 1)); // spread the retries of a burst

@@ -126,6 +126,20 @@ export class OutboxService {
     if (open.length > 0) await this.#subjects.updateOne({ tenantId: tenant, subject }, { $pullAll: { openCreates: open } });
   }
 
+  /**
+   * Whether a create of `subject` may have reached QBO without its object being known yet (a PENDING
+   * create listed for it): then the object is ours and is resolved by requestid replay or natural key,
+   * not matched as someone else's.
+   */
+  async hasUnsettledCreate(tenantId: string, subject: string): Promise<boolean> {
+    const tenant = new Types.ObjectId(tenantId);
+    const listed = (await this.#subjects.findOne({ tenantId: tenant, subject }).lean())?.openCreates ?? [];
+    for (const requestId of listed) {
+      if ((await this.#model.findOne({ tenantId: tenant, requestId }, { status: 1 }).lean())?.status === 'PENDING') return true;
+    }
+    return false;
+  }
+
   /** Unresolved writes (for the status of a record and for tests). */
   pending(tenantId: string, subject?: string): Promise<OutboxEntry[]> {
     return this.#model.find({ tenantId: new Types.ObjectId(tenantId), status: 'PENDING', ...(subject ? { subject } : {}) }).lean();

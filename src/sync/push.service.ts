@@ -27,7 +27,7 @@ import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qb
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type AccountingSettingsService, type AccountSettingProblem } from '../settings/accounting-settings.service.js';
 import { type AccountSettingName, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
-import { customerMatchQueries, mapCustomer, qboDisplayName, queryLiteral } from './customer.mapper.js';
+import { mapCustomer, qboDisplayName, queryLiteral } from './customer.mapper.js';
 import { badDebtItem, creditNoteItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
 import { compareTotals, invoiceItemKeys, invoiceLines, mapInvoice, ROUNDING_TOLERANCE, roundingItem, roundingLine, salesLine, stockItemKey, supplyOwnAccount, totalMismatch } from './invoice.mapper.js';
 import { assertCurrencyAllowed, assertSameCurrency, type CompanyCurrency, homeCurrencyOf, isForeign, recordCurrency } from './currency.rules.js';
@@ -35,18 +35,22 @@ import { type Supply } from '../ledger/supply.model.js';
 import { type InventoryAccounts } from './item.mapper.js';
 import { cents, dec, fromQboAmount } from './money.util.js';
 import { mapBill, mapPurchase, paidFromAccount, purchaseRoundingLine, type PurchaseLookups } from './purchase.mapper.js';
-import { mapVendor, vendorMatchQueries } from './supplier.mapper.js';
+import { mapVendor } from './supplier.mapper.js';
+import { candidateOf, describeRecord, entityNoun, humanDate, qboText } from './match-label.util.js';
+import { expectedQboTotal, type TaxRateTable, type TaxSide, taxRateTable } from './qbo-total.rules.js';
 import { type OutboxService } from './outbox.service.js';
 import { creditRefundItem, hasSurcharge, mapPayment, mapRefundClearingInvoice, mapRefundReceipt, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
 import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SupplyInfo, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { type SyncItemService } from './sync-item.service.js';
 import { allocatedTaxShares, type TaxShare } from './tax-split.mapper.js';
 import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
+import { type ClaimOwner, MappingClaimStore } from './mapping-claim.store.js';
 import { migrateToKeyedIds } from '../db/id-lookups.js';
 import { diagnoseNotFound } from './not-found.diagnosis.js';
 import { inactiveReferenceProblem, linkedDeletedProblem, remoteDeletedProblem, remoteVoidedProblem, settingAccountProblem, settingsHolding } from './remote-change.problems.js';
 import { capitalise, formatAmount, KIND_NOUNS, QUICKBOOKS_NOUNS, recordPhrase } from './record-terms.rules.js';
 import { clause, problemOf, SyncProblem } from './sync.errors.js';
+import { ConflictError, NotFoundError, UserInputError } from '../graphql/errors.js';
 
 export type PushResult = 'SUCCEEDED' | 'SKIPPED' | 'FAILED' | 'BLOCKED';
 
@@ -88,6 +92,8 @@ export interface PushSession {
   country?: string;
   /** The company's currencies, read from Preferences once per run, and only when a record is in a foreign currency. */
   currency?: Promise<CompanyCurrency>;
+  /** Non-US tax rates per tax code, read once per run for the total checked before a write. */
+  taxRates?: Promise<TaxRateTable>;
 }
 
 /** What an invoice push knows before any QuickBooks call: its FSM lists and the items (so income accounts) its lines need. */
@@ -148,6 +154,7 @@ function supplyInfo(s: Supply): SupplyInfo {
 
 export class PushService {
   readonly #mappings: Model<SyncMapping>;
+  readonly #claims: MappingClaimStore;
 
   constructor(
     connection: Connection,
@@ -162,11 +169,40 @@ export class PushService {
     },
   ) {
     this.#mappings = syncMappingModel(connection);
+    this.#claims = new MappingClaimStore(connection);
+  }
+
+  get claims(): MappingClaimStore {
+    return this.#claims;
   }
 
   async init(): Promise<void> {
     await this.#mappings.init();
+    await this.#claims.init();
     await migrateToKeyedIds(this.#mappings as unknown as Model<never>, mappingKeyOf);
+    await this.#claimExistingMappings();
+  }
+
+  /**
+   * Mappings written before claims existed get theirs, once (a marker records it), so a QBO object
+   * they hold is not free for another record. Where two already share one, the first keeps it.
+   */
+  async #claimExistingMappings(): Promise<void> {
+    const done = await this.#claims.isMigrated('existing-mappings');
+    if (done) return;
+    const realms = new Map<string, string | undefined>();
+    const batch: Parameters<MappingClaimStore['claimMany']>[0] = [];
+    // Every tenant's mappings, at start-up: the raw collection (the tenant guard refuses unscoped queries).
+    for await (const m of this.#mappings.collection.find({ qboId: { $ne: null } }) as AsyncIterable<SyncMapping>) {
+      const tenantId = m.tenantId.toHexString();
+      if (!realms.has(tenantId)) realms.set(tenantId, (await this.deps.access.realmOf(tenantId))?.realmId);
+      const realmId = m.realmId ?? realms.get(tenantId);
+      if (!realmId || !m.qboId) continue;
+      batch.push({ target: { tenantId, realmId, entity: m.entity, qboId: m.qboId }, owner: { kind: m.kind, recordId: m.recordId, part: m.part } });
+      if (batch.length >= 500) await this.#claims.claimMany(batch.splice(0));
+    }
+    await this.#claims.claimMany(batch);
+    await this.#claims.markMigrated('existing-mappings');
   }
 
   get mappings(): Model<SyncMapping> {
@@ -222,7 +258,7 @@ export class PushService {
       return { result };
     } catch (error) {
       const problem = problemOf(error);
-      const result: PushResult = problem.code === 'DEPENDENCY_FAILED' ? 'BLOCKED' : 'FAILED';
+      const result: PushResult = problem.code === 'DEPENDENCY_FAILED' || problem.code === 'OPENING_INVOICE_MISSING' ? 'BLOCKED' : 'FAILED';
       if (!session.dryRun) await this.#setState(session, record, result, problem);
       return { result, problem };
     }
@@ -251,16 +287,58 @@ export class PushService {
 
   // ---- mappings --------------------------------------------------------------------------------
 
+  /** The stored mapping, whatever realm it belongs to (status display, issue bookkeeping). */
   async mappingOf(tenantId: string, kind: LedgerKind, recordId: string, part: MappingPart = 'main'): Promise<SyncMapping | null> {
     return this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind, recordId, part }).lean();
   }
 
+  /**
+   * The mapping as the session's realm sees it. A mapping made in another QBO company (the tenant
+   * reconnected to a different realm) names objects that do not exist here, or worse, other objects
+   * with the same Id: it starts over in this realm under a new generation, so no requestid, Id or
+   * SyncToken of the old company is ever sent to the new one. A mapping without a realm predates
+   * realms being recorded and belongs to the connected company.
+   */
+  async #mappingIn(session: Pick<PushSession, 'tenantId' | 'realmId' | 'dryRun'>, kind: LedgerKind, recordId: string, part: MappingPart = 'main'): Promise<SyncMapping | null> {
+    const mapping = await this.#mappingIn(session, kind, recordId, part);
+    if (!mapping?.realmId || mapping.realmId === session.realmId) return mapping;
+    const fresh = { realmId: session.realmId, qboId: null, syncToken: null, syncedVersion: null, state: 'PENDING' as const, remoteStatus: 'ACTIVE', forcePush: false, generation: mapping.generation + 1 };
+    if (!session.dryRun) await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: fresh });
+    return { ...mapping, ...fresh };
+  }
+
+  /**
+   * Stores the mapping's QBO side. A new QBO Id is claimed first (see MappingClaimStore): if another
+   * record of this realm holds the object, nothing is written and the push stops with an issue.
+   */
   async #saveMapping(session: PushSession, record: LedgerRecord, part: MappingPart, entity: QboEntity, set: Partial<SyncMapping>): Promise<void> {
+    if (typeof set.qboId === 'string') await this.#claim(session, { kind: record.kind, recordId: record.id, part }, entity, set.qboId);
     await this.#mappings.updateOne(
       { tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part },
-      { $set: { entity, ...set }, $setOnInsert: { generation: 0 } },
+      { $set: { entity, realmId: session.realmId, ...set }, $setOnInsert: { generation: 0 } },
       { upsert: true },
     );
+  }
+
+  async #claim(session: Pick<PushSession, 'tenantId' | 'realmId'>, owner: ClaimOwner, entity: QboEntity, qboId: string): Promise<void> {
+    const holder = await this.#claims.claim({ tenantId: session.tenantId, realmId: session.realmId, entity, qboId }, owner);
+    if (holder) throw await this.#takenProblem(session.tenantId, entity, qboId, holder);
+  }
+
+  /** Whether the QBO object is free for `owner` (unclaimed, or already its own). */
+  async #isFree(session: Pick<PushSession, 'tenantId' | 'realmId'>, owner: ClaimOwner, entity: QboEntity, qboId: string): Promise<boolean> {
+    const holder = await this.#claims.holderOf({ tenantId: session.tenantId, realmId: session.realmId, entity, qboId });
+    return !holder || (holder.kind === owner.kind && holder.recordId === owner.recordId && holder.part === owner.part);
+  }
+
+  async #takenProblem(tenantId: string, entity: QboEntity, qboId: string, holder: ClaimOwner): Promise<SyncProblem> {
+    const other = await this.deps.ledger().get(tenantId, holder.kind, holder.recordId);
+    const who = other ? describeRecord(other) : `another FSM ${holder.kind}`;
+    return new SyncProblem('MATCH_AMBIGUOUS', `The QuickBooks ${entityNoun(entity)} this record matches (Id ${qboId}) already belongs to ${who}; one QuickBooks record is linked to one FSM record only.`, {
+      fixHint: 'If both FSM records are the same, merge them in the FSM. Otherwise push this one to QuickBooks as a new record, or ignore the issue.',
+      retryable: false,
+      actions: ['PUSH', 'IGNORE'],
+    });
   }
 
   async #setState(session: PushSession, record: LedgerRecord, state: PushResult, problem?: SyncProblem): Promise<void> {
@@ -269,7 +347,7 @@ export class PushService {
       { tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part: 'main' },
       {
         $set: { state: mapped, issueCode: problem?.code ?? null, issueMessage: problem?.message ?? null },
-        $setOnInsert: { entity: ENTITY_OF[record.kind], generation: 0 },
+        $setOnInsert: { entity: ENTITY_OF[record.kind], generation: 0, realmId: session.realmId },
       },
       { upsert: true },
     );
@@ -283,7 +361,7 @@ export class PushService {
 
   /** The QBO ref of a dependency, pushing it first when its current version is not in QBO yet. */
   async #dependency(session: PushSession, kind: LedgerKind, id: string, entity: QboEntity): Promise<QboRef> {
-    const mapping = await this.mappingOf(session.tenantId, kind, id);
+    const mapping = await this.#mappingIn(session, kind, id);
     const record = await this.deps.ledger().get(session.tenantId, kind, id);
     if (!record) {
       throw new SyncProblem('DEPENDENCY_FAILED', `The ${KIND_NOUNS[kind]} this record belongs to has not reached fieldbooks from the field-service app.`, {
@@ -292,10 +370,11 @@ export class PushService {
         blockedBy: { kind, recordId: id },
       });
     }
+    if (record.kind === 'invoice' && record.status === 'ACTIVE' && this.#beforeStartDate(session, record.date) && !mapping?.forcePush) return this.#openingInvoice(session, record, mapping);
     if (mapping?.qboId && mapping.syncedVersion === record.version) return { value: mapping.qboId };
     const outcome = await this.push(session, record);
     if (outcome.result === 'SUCCEEDED') {
-      const after = await this.mappingOf(session.tenantId, kind, id);
+      const after = await this.#mappingIn(session, kind, id);
       if (after?.qboId) return { value: after.qboId };
       if (session.dryRun) return { value: 'NEW', name: `${entity} ${record.externalId}` };
     }
@@ -332,7 +411,7 @@ export class PushService {
     const client = session.client!;
     const subject = `${record.kind}:${record.id}:${part}`;
     for (let attempt = 0; attempt < 4; attempt++) {
-      const mapping = await this.mappingOf(session.tenantId, record.kind, record.id, part);
+      const mapping = await this.#mappingIn(session, record.kind, record.id, part);
       const generation = mapping?.generation ?? 0;
       if (!mapping?.qboId) {
         // Creates with a natural key may share a QBO batch call with the run's other creates.
@@ -398,7 +477,7 @@ export class PushService {
    */
   async #holdRemoteChange(session: PushSession, record: LedgerRecord): Promise<void> {
     if (record.status !== 'ACTIVE' || record.kind === 'customer' || record.kind === 'supplier') return;
-    const mapping = await this.mappingOf(session.tenantId, record.kind, record.id);
+    const mapping = await this.#mappingIn(session, record.kind, record.id);
     if (!mapping?.qboId) return;
     if (mapping.remoteStatus === 'DELETED') throw remoteDeletedProblem(record, mapping.entity, mapping.qboId);
     if (mapping.remoteStatus === 'VOIDED') throw remoteVoidedProblem(record, mapping.entity, mapping.qboId);
@@ -423,7 +502,7 @@ export class PushService {
    * payment before the credit memo it applies); parts never pushed need nothing.
    */
   async #mirrorStatus(session: PushSession, record: LedgerRecord, steps: MirrorStep[]): Promise<PushResult> {
-    const mappings = await Promise.all(steps.map((step) => this.mappingOf(session.tenantId, record.kind, record.id, step.part)));
+    const mappings = await Promise.all(steps.map((step) => this.#mappingIn(session, record.kind, record.id, step.part)));
     if (!mappings.some((m) => m?.qboId)) return 'SKIPPED';
     for (const [index, step] of steps.entries()) {
       const mapping = mappings[index];
@@ -503,29 +582,56 @@ export class PushService {
 
   // ---- customers -------------------------------------------------------------------------------
 
-  async #findCustomer(client: QboClient, record: CustomerRecord): Promise<QboRecord | undefined> {
-    for (const where of customerMatchQueries(record)) {
-      const found = (await client.queryPage<QboRecord>('Customer', `${where} maxresults 1`))[0];
-      if (found) return found;
+  /**
+   * The QBO customer or vendor an unmapped FSM one already is, never one another record holds: the
+   * same display name (unique in a QBO company, so the strongest match), else the only free QBO record
+   * with the same email. Several free candidates, or an email whose QBO record belongs to another FSM
+   * record, is an issue with candidates: guessing would link two records to one, or create a duplicate.
+   */
+  async #matchCounterparty(session: PushSession, record: CustomerRecord | SupplierRecord, entity: 'Customer' | 'Vendor'): Promise<QboRecord | undefined> {
+    const client = session.client!;
+    const owner: ClaimOwner = { kind: record.kind, recordId: record.id, part: 'main' };
+    const byName = (await client.queryPage<QboRecord>(entity, `where DisplayName = ${queryLiteral(qboDisplayName(record.displayName))} maxresults 1`))[0];
+    if (byName && (await this.#isFree(session, owner, entity, byName.Id))) return byName;
+    if (!record.email) return undefined;
+    const byEmail = (await client.queryPage<QboRecord>(entity, `where PrimaryEmailAddr = ${queryLiteral(record.email)} maxresults 10`)).filter((r) => r.Id !== byName?.Id);
+    const free: QboRecord[] = [];
+    for (const row of byEmail) if (await this.#isFree(session, owner, entity, row.Id)) free.push(row);
+    if (free.length === 1 && !byName) return free[0];
+    if (byEmail.length === 0) return undefined;
+    const noun = entityNoun(entity);
+    if (free.length === 0) {
+      const holder = await this.#claims.holderOf({ tenantId: session.tenantId, realmId: session.realmId, entity, qboId: byEmail[0]!.Id });
+      const other = holder ? await this.deps.ledger().get(session.tenantId, holder.kind, holder.recordId) : null;
+      throw new SyncProblem('MATCH_AMBIGUOUS', `The QuickBooks ${noun} with the email ${record.email} ("${String(byEmail[0]!.DisplayName)}") is already linked to ${other ? describeRecord(other) : `another FSM ${noun}`}, so ${describeRecord(record)} was not linked to it, and not created either, in case it is the same ${noun}.`, {
+        fixHint: `If they are the same ${noun}, merge them in the FSM. If not, push this one to QuickBooks as a new ${noun}.`,
+        retryable: false,
+        actions: ['PUSH', 'IGNORE'],
+      });
     }
-    return undefined;
+    throw new SyncProblem('MATCH_AMBIGUOUS', `${describeRecord(record)} matches ${free.length + (byName ? 1 : 0)} QuickBooks ${noun}s (same email ${record.email}${byName ? ' or same name' : ''}); nothing was linked or created.`, {
+      fixHint: `Link it to the right QuickBooks ${noun}, or push it as a new one.`,
+      retryable: false,
+      actions: ['LINK', 'PUSH', 'IGNORE'],
+      candidates: free.map((row) => candidateOf(entity, row)),
+    });
   }
 
   async #pushCustomer(session: PushSession, record: CustomerRecord): Promise<PushResult> {
     const company = await this.#companyCurrency(session, [record.currency]);
     assertCurrencyAllowed(record.currency, company, `Customer ${record.displayName}`);
     const payload = mapCustomer(record, isForeign(record.currency, company) ? { value: recordCurrency(record.currency, company) } : undefined);
-    const mapping = await this.mappingOf(session.tenantId, 'customer', record.id);
+    const mapping = await this.#mappingIn(session, 'customer', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version) return 'SUCCEEDED';
     if (session.dryRun) {
       this.#record(session, 'customer', record.id, 'Customer', mapping?.qboId ? 'update' : 'create (unless matched by email or name)', payload);
       return 'SUCCEEDED';
     }
     const client = session.client!;
-    if (!mapping?.qboId) {
-      // An existing QBO customer (same email, else same display name) is linked, never duplicated;
+    if (!mapping?.qboId && !mapping?.forcePush) {
+      // An existing QBO customer (same display name, else same email) is linked, never duplicated;
       // it is the accountant's record, so it is not overwritten on the first link.
-      const existing = await this.#findCustomer(client, record);
+      const existing = await this.#matchCounterparty(session, record, 'Customer');
       if (existing) {
         // Linking a QuickBooks customer in another currency would only fail at its first invoice.
         const theirs = (existing.CurrencyRef as { value?: string } | undefined)?.value;
@@ -667,9 +773,11 @@ export class PushService {
   }
 
   async #pushInvoice(session: PushSession, record: InvoiceRecord): Promise<PushResult> {
-    if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
+    const mapping = await this.#mappingIn(session, 'invoice', record.id);
+    // Before the start date: not pushed, unless the bookkeeper chose to push it as an opening item;
+    // one linked to the invoice QuickBooks already holds (go-live) stays as QuickBooks has it.
+    if (this.#beforeStartDate(session, record.date) && !mapping?.forcePush) return mapping?.qboId ? 'SUCCEEDED' : 'SKIPPED';
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Invoice', voidable: true }]);
-    const mapping = await this.mappingOf(session.tenantId, 'invoice', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const plan = await this.#salesPlan(session, record);
     this.#holdUnusableSettings(session, record, [...plan.keys.map((k) => k.incomeAccountId), session.settings.defaultRoundingAccountId]);
@@ -677,14 +785,18 @@ export class PushService {
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
     const usSalesTax = await this.#usSalesTax(session, customer, record.totalTax, `invoice ${record.number}`);
     const lookups = { ...(await this.#salesLookups(session, plan, customer)), usSalesTax, currency };
-    const payload = mapInvoice(record, lookups);
+    let payload = mapInvoice(record, lookups);
     if (session.dryRun) {
-      this.#record(session, 'invoice', record.id, 'Invoice', mapping?.qboId ? 'update' : 'create', payload);
+      this.#record(session, 'invoice', record.id, 'Invoice', mapping?.qboId ? 'update' : 'create (unless QuickBooks holds it: same number, customer and total)', payload);
       return 'SUCCEEDED';
     }
-    const client = session.client!;
+    if (!mapping?.qboId && (await this.#linkedToExisting(session, record, mapping, 'Invoice', customer))) return 'SUCCEEDED';
+    payload = await this.#predictTotal(session, record.total, payload, 'sales', `invoice ${record.number}`, async (difference) => {
+      const rounding = await this.#item(session, roundingItem(lookups));
+      return roundingLine(difference, { ...lookups, item: (key) => (key.purpose === 'ROUNDING' ? rounding : lookups.item(key)) }, record.taxInclusive);
+    });
     const saved = await this.#upsertRemote(session, record, 'main', 'Invoice', payload, {
-      findExisting: async () => (await client.queryPage<QboRecord>('Invoice', `where DocNumber = ${queryLiteral(String(payload.DocNumber))} maxresults 1`))[0],
+      findExisting: async () => (await this.#documentsNumbered(session, record, 'Invoice', String(payload.DocNumber), customer))[0],
     });
     await this.#checkTotal(session, record, lookups, saved);
     await this.#markPushed(session, record);
@@ -699,7 +811,7 @@ export class PushService {
     if (check.kind === 'mismatch') throw totalMismatch(record, qboTotal, check.difference);
     const rounding = await this.#item(session, roundingItem(lookups));
     const withRounding: SalesLookups = { ...lookups, item: (key) => (key.purpose === 'ROUNDING' ? rounding : lookups.item(key)) };
-    const mapping = (await this.mappingOf(session.tenantId, 'invoice', record.id))!;
+    const mapping = (await this.#mappingIn(session, 'invoice', record.id))!;
     const body = { Id: saved.Id, SyncToken: mapping.syncToken ?? saved.SyncToken, Line: [...invoiceLines(record, withRounding), roundingLine(check.difference, withRounding, record.taxInclusive)] };
     const written = await this.deps.outbox.write(session.client!, { tenantId: session.tenantId, subject: `invoice:${record.id}:main`, operation: 'rounding', entity: 'Invoice', version: record.version, generation: mapping.generation, baseSyncToken: String(body.SyncToken), body });
     await this.#saveMapping(session, record, 'main', 'Invoice', { syncToken: written.record.SyncToken });
@@ -721,7 +833,7 @@ export class PushService {
       ]);
       return this.#mirrorStatus(session, record, [{ part: 'surcharge', entity: 'SalesReceipt', voidable: true }, { part: 'main', entity: 'Payment', voidable: true }, ...refundSteps]);
     }
-    const mapping = await this.mappingOf(session.tenantId, 'payment', record.id);
+    const mapping = await this.#mappingIn(session, 'payment', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const currency = await this.#transactionCurrency(session, record.customerId, record.currency, `The payment ${record.reference ?? record.externalId}`);
     const method = Types.ObjectId.isValid(record.paymentMethodId)
@@ -776,8 +888,8 @@ export class PushService {
     for (const refund of refunds) {
       const receiptPart = `refund:${refund.refundId}` as const;
       const clearingPart = `refund-clearing:${refund.refundId}` as const;
-      if (!(await this.mappingOf(session.tenantId, 'payment', record.id, receiptPart))?.qboId) await this.#upsertRemote(session, record, receiptPart, 'RefundReceipt', mapRefundReceipt(record, refund, lookups));
-      const clearing = (await this.mappingOf(session.tenantId, 'payment', record.id, clearingPart))?.qboId ?? (await this.#upsertRemote(session, record, clearingPart, 'Invoice', mapRefundClearingInvoice(record, refund, lookups))).Id;
+      if (!(await this.#mappingIn(session, 'payment', record.id, receiptPart))?.qboId) await this.#upsertRemote(session, record, receiptPart, 'RefundReceipt', mapRefundReceipt(record, refund, lookups));
+      const clearing = (await this.#mappingIn(session, 'payment', record.id, clearingPart))?.qboId ?? (await this.#upsertRemote(session, record, clearingPart, 'Invoice', mapRefundClearingInvoice(record, refund, lookups))).Id;
       refundClearing.set(refund.refundId, clearing);
     }
     const payload = mapPayment(record, { ...lookups, refundClearing });
@@ -841,7 +953,181 @@ export class PushService {
     });
   }
 
+  // ---- matching documents QuickBooks already holds ------------------------------------------------
+
+  /**
+   * The QBO documents numbered `docNumber` of this counterparty (customer or vendor) that no other
+   * record holds. QBO allows duplicate numbers (docs/qbo-facts/matching-and-go-live.md), so the number
+   * alone is not enough: the counterparty must match too.
+   */
+  async #documentsNumbered(session: PushSession, record: LedgerRecord, entity: 'Invoice' | 'CreditMemo' | 'Bill', docNumber: string, counterparty: QboRef): Promise<QboRecord[]> {
+    const field = entity === 'Bill' ? 'VendorRef' : 'CustomerRef';
+    const owner: ClaimOwner = { kind: record.kind, recordId: record.id, part: 'main' };
+    const rows = (await session.client!.queryPage<QboRecord>(entity, `where DocNumber = ${queryLiteral(docNumber)} maxresults 100`)).filter((r) => (r[field] as QboRef | undefined)?.value === counterparty.value);
+    const free: QboRecord[] = [];
+    for (const row of rows) if (await this.#isFree(session, owner, entity, row.Id)) free.push(row);
+    return free;
+  }
+
+  /**
+   * Before the first create of a document: QuickBooks may already hold it (a QBO user entered it, or
+   * the company was connected with its open invoices in it). The one free document with the same number
+   * and counterparty and a compatible total is linked as it is (the accountant's record is not
+   * overwritten); one with another total, or several, is an issue with candidates, never a duplicate.
+   * Not when the outbox holds an unsettled create of ours (it resolves that itself), nor after PUSH.
+   */
+  async #linkedToExisting(session: PushSession, record: InvoiceRecord | CreditNoteRecord | SupplierInvoiceRecord, mapping: SyncMapping | null, entity: 'Invoice' | 'CreditMemo' | 'Bill', counterparty: QboRef): Promise<boolean> {
+    if (mapping?.forcePush) return false;
+    if (await this.deps.outbox.hasUnsettledCreate(session.tenantId, `${record.kind}:${record.id}:main`)) return false;
+    const docNumber = record.number.slice(0, 21);
+    const rows = await this.#documentsNumbered(session, record, entity, docNumber, counterparty);
+    if (rows.length === 0) return false;
+    const fits = rows.filter((r) => compareTotals(record.total, fromQboAmount(r.TotalAmt)).kind !== 'mismatch');
+    if (rows.length === 1 && fits.length === 1) {
+      const found = rows[0]!;
+      await this.#saveMapping(session, record, 'main', entity, { qboId: found.Id, syncToken: found.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date() });
+      await this.#markPushed(session, record);
+      return true;
+    }
+    const noun = entityNoun(entity);
+    const whose = String((rows[0]![entity === 'Bill' ? 'VendorRef' : 'CustomerRef'] as QboRef).name ?? counterparty.name ?? 'the same customer');
+    throw new SyncProblem(
+      'MATCH_AMBIGUOUS',
+      `QuickBooks already has ${rows.length === 1 ? `${noun} ${docNumber}` : `${rows.length} ${noun}s numbered ${docNumber}`} for ${whose}${fits.length === 0 ? `, with a different total than the FSM's ${record.total}` : ''}; ${describeRecord(record)} was not created, to avoid a duplicate.`,
+      {
+        fixHint: `Link it to the QuickBooks ${noun} it is (correct the amounts on one side first if they differ), or push it as a new ${noun} if it really is another one.`,
+        retryable: false,
+        actions: ['LINK', 'PUSH', 'IGNORE'],
+        candidates: rows.map((row) => candidateOf(entity, row)),
+      },
+    );
+  }
+
+  // ---- go-live: invoices dated before the accounting start date ---------------------------------------
+
+  /**
+   * An invoice from before the start date that a later payment, credit note or write-off draws on: it
+   * is not pushed, but the business usually has it in QuickBooks already (open invoices at go-live).
+   * Linked once to the free QBO invoice with its number, customer and total; otherwise an issue on the
+   * dependant with the customer's open QBO invoices as candidates, PUSH (as an opening item) and IGNORE.
+   */
+  async #openingInvoice(session: PushSession, invoice: InvoiceRecord, mapping: SyncMapping | null): Promise<QboRef> {
+    if (mapping?.qboId) return { value: mapping.qboId };
+    if (session.dryRun) return { value: 'OPENING', name: `Invoice ${invoice.number} (dated before the accounting start date: matched in QuickBooks when pushed)` };
+    const customer = await this.#dependency(session, 'customer', invoice.customerId, 'Customer');
+    const numbered = await this.#documentsNumbered(session, invoice, 'Invoice', invoice.number.slice(0, 21), customer);
+    const fits = numbered.filter((r) => compareTotals(invoice.total, fromQboAmount(r.TotalAmt)).kind !== 'mismatch');
+    if (fits.length === 1) {
+      const found = fits[0]!;
+      await this.#saveMapping(session, invoice, 'main', 'Invoice', { qboId: found.Id, syncToken: found.SyncToken, syncedVersion: invoice.version, lastSyncedAt: new Date(), state: 'SYNCED', issueCode: null, issueMessage: null });
+      await this.deps.ledger().markPushed(session.tenantId, 'invoice', invoice.id, invoice.version);
+      return { value: found.Id };
+    }
+    const candidates = numbered.length > 0 ? numbered : await this.#openInvoicesOf(session, invoice, customer);
+    const customerName = customer.name ?? (await this.deps.ledger().get(session.tenantId, 'customer', invoice.customerId))?.displayName ?? 'the customer';
+    throw new SyncProblem(
+      'OPENING_INVOICE_MISSING',
+      `Invoice ${invoice.number} (${customerName}, ${humanDate(invoice.date)}, ${invoice.total}) is dated before the accounting start date ${humanDate(session.settings.accountingStartDate)}, so it is not pushed, and QuickBooks has ${numbered.length > 0 ? `no invoice ${invoice.number} for ${customerName} with that total` : `no invoice ${invoice.number} for ${customerName}`}; this record is applied to it, so it waits.`,
+      {
+        fixHint: `Link invoice ${invoice.number} to the invoice QuickBooks holds for it, or push it to QuickBooks as an opening item, or move the accounting start date back.`,
+        retryable: true,
+        actions: candidates.length > 0 ? ['LINK', 'PUSH', 'IGNORE'] : ['PUSH', 'IGNORE'],
+        candidates: candidates.map((row) => candidateOf('Invoice', row)),
+        blockedBy: { kind: 'invoice', recordId: invoice.id, issueCode: 'OPENING_INVOICE_MISSING' },
+      },
+    );
+  }
+
+  /** The customer's open QBO invoices no other record holds (LINK candidates at go-live). */
+  async #openInvoicesOf(session: PushSession, invoice: InvoiceRecord, customer: QboRef): Promise<QboRecord[]> {
+    const owner: ClaimOwner = { kind: 'invoice', recordId: invoice.id, part: 'main' };
+    const rows = await session.client!.queryPage<QboRecord>('Invoice', `where CustomerRef = ${queryLiteral(customer.value)} and Balance > '0' orderby TxnDate desc maxresults 20`);
+    const free: QboRecord[] = [];
+    for (const row of rows) if (await this.#isFree(session, owner, 'Invoice', row.Id)) free.push(row);
+    return free;
+  }
+
+  // ---- issue actions (LINK, PUSH) ------------------------------------------------------------------
+
+  /**
+   * LINK: ties the record to the QBO object `remoteId` (of its own customer or vendor), as in sync at
+   * its current version. Checked in QuickBooks and claimed; refused with a reason when it cannot hold.
+   */
+  async linkRecord(tenantId: string, kind: LedgerKind, recordId: string, remoteId: string): Promise<void> {
+    const session = await this.openSession(tenantId, false);
+    const record = await this.deps.ledger().get(tenantId, kind, recordId);
+    if (!record) throw new NotFoundError(kind, recordId);
+    const entity = ENTITY_OF[kind];
+    const noun = entityNoun(entity);
+    let row: QboRecord;
+    try {
+      row = await session.client!.read<QboRecord>(entity, remoteId);
+    } catch (error) {
+      if (error instanceof QboError && error.kind === 'NOT_FOUND') throw new UserInputError(`QuickBooks has no ${noun} with Id ${remoteId}.`, [{ path: ['remoteId'], message: `no QuickBooks ${noun} with this Id` }]);
+      throw error;
+    }
+    const counterparty = record.kind === 'invoice' || record.kind === 'creditNote' ? { kind: 'customer' as const, id: record.customerId, field: 'CustomerRef' } : record.kind === 'supplierInvoice' && record.supplierId ? { kind: 'supplier' as const, id: record.supplierId, field: 'VendorRef' } : null;
+    if (counterparty) {
+      const own = await this.#mappingIn(session, counterparty.kind, counterparty.id);
+      const theirs = (row[counterparty.field] as QboRef | undefined)?.value;
+      if (!own?.qboId || own.qboId !== theirs) {
+        throw new UserInputError(`QuickBooks ${noun} ${qboText(row.DocNumber, remoteId)} belongs to ${String((row[counterparty.field] as QboRef | undefined)?.name ?? 'another customer')}, not to this record's ${counterparty.kind}.`, [{ path: ['remoteId'], message: `a ${noun} of another ${counterparty.kind}` }]);
+      }
+    }
+    try {
+      await this.#saveMapping(session, record, 'main', entity, { qboId: row.Id, syncToken: row.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date(), state: 'SYNCED', issueCode: null, issueMessage: null, forcePush: false });
+    } catch (error) {
+      if (error instanceof SyncProblem) throw new ConflictError(error.message, { type: kind, id: recordId });
+      throw error;
+    }
+    await this.deps.ledger().markPushed(tenantId, kind, recordId, record.version);
+  }
+
+  /** PUSH: the record is created in QuickBooks without matching, and pushed even if dated before the start date. */
+  async allowPush(tenantId: string, kind: LedgerKind, recordId: string): Promise<void> {
+    const record = await this.deps.ledger().get(tenantId, kind, recordId);
+    if (!record) throw new NotFoundError(kind, recordId);
+    await this.#mappings.updateOne(
+      { tenantId: new Types.ObjectId(tenantId), kind, recordId, part: 'main' },
+      { $set: { forcePush: true }, $setOnInsert: { entity: ENTITY_OF[kind], generation: 0 } },
+      { upsert: true },
+    );
+    await this.deps.ledger().markPending(tenantId, kind, [recordId]);
+  }
+
+  /** Records settled as SKIPPED (dated before the start date): re-evaluated when the start date moves. */
+  async skippedRecords(tenantId: string): Promise<{ kind: LedgerKind; recordId: string }[]> {
+    const rows = await this.#mappings.find({ tenantId: new Types.ObjectId(tenantId), state: 'SKIPPED', part: 'main' }, { kind: 1, recordId: 1 }).lean();
+    return rows.map((r) => ({ kind: r.kind, recordId: r.recordId }));
+  }
+
   // ---- totals ----------------------------------------------------------------------------------
+
+  /** The company's tax rates per code (non-US), read from QuickBooks once per run. */
+  #taxRates(session: PushSession): Promise<TaxRateTable> {
+    let table = session.taxRates;
+    if (!table) {
+      const client = session.client!;
+      table = Promise.all([client.queryPage<QboRecord>('TaxCode', 'maxresults 1000'), client.queryPage<QboRecord>('TaxRate', 'maxresults 1000')]).then(([codes, rates]) => taxRateTable(codes, rates));
+      session.taxRates = table;
+      table.catch(() => (session.taxRates = undefined));
+    }
+    return table;
+  }
+
+  /**
+   * QBO's total worked out before the write (item 5): a difference above the tolerance holds the
+   * record with nothing sent; a smaller one goes in with the write as a rounding line.
+   */
+  async #predictTotal(session: PushSession, fsmTotal: string, payload: QboPayload, side: TaxSide, label: string, rounding: (difference: Decimal) => Promise<QboPayload>): Promise<QboPayload> {
+    const predicted = expectedQboTotal(payload, { isUS: session.tax.isUS, side, rates: session.tax.isUS ? undefined : await this.#taxRates(session) });
+    if (!predicted) return payload;
+    const check = compareTotals(fsmTotal, predicted);
+    if (check.kind === 'equal') return payload;
+    if (check.kind === 'mismatch') throw mismatchProblem(label, fsmTotal, predicted, check.difference, 'before');
+    return { ...payload, Line: [...(payload.Line as QboPayload[]), await rounding(check.difference)] };
+  }
+
 
   /**
    * QBO computes every total (facts §8). A difference within the tolerance is absorbed by a rounding
@@ -862,7 +1148,7 @@ export class PushService {
     const check = compareTotals(fsmTotal, qboTotal);
     if (check.kind === 'equal') return;
     if (check.kind === 'mismatch') throw mismatchProblem(label, fsmTotal, qboTotal, check.difference);
-    const mapping = (await this.mappingOf(session.tenantId, record.kind, record.id))!;
+    const mapping = (await this.#mappingIn(session, record.kind, record.id))!;
     const body = { Id: current.Id, SyncToken: mapping.syncToken ?? current.SyncToken, Line: await linesWith(check.difference) };
     const written = await this.deps.outbox.write(session.client!, { tenantId: session.tenantId, subject: `${record.kind}:${record.id}:main`, operation: 'rounding', entity, version: record.version, generation: mapping.generation, baseSyncToken: String(body.SyncToken), body });
     await this.#saveMapping(session, record, 'main', entity, { syncToken: written.record.SyncToken });
@@ -887,22 +1173,20 @@ export class PushService {
 
   async #pushSupplier(session: PushSession, record: SupplierRecord): Promise<PushResult> {
     const payload = mapVendor(record);
-    const mapping = await this.mappingOf(session.tenantId, 'supplier', record.id);
+    const mapping = await this.#mappingIn(session, 'supplier', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version) return 'SUCCEEDED';
     if (session.dryRun) {
       this.#record(session, 'supplier', record.id, 'Vendor', mapping?.qboId ? 'update' : 'create (unless matched by email or name)', payload);
       return 'SUCCEEDED';
     }
     const client = session.client!;
-    if (!mapping?.qboId) {
-      // Like customers: an existing QBO vendor (same email, else same display name) is linked as is.
-      for (const where of vendorMatchQueries(record)) {
-        const existing = (await client.queryPage<QboRecord>('Vendor', `${where} maxresults 1`))[0];
-        if (existing) {
-          await this.#saveMapping(session, record, 'main', 'Vendor', { qboId: existing.Id, syncToken: existing.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date() });
-          await this.#markPushed(session, record);
-          return 'SUCCEEDED';
-        }
+    if (!mapping?.qboId && !mapping?.forcePush) {
+      // Like customers: an existing QBO vendor (same display name, else same email) is linked as is.
+      const existing = await this.#matchCounterparty(session, record, 'Vendor');
+      if (existing) {
+        await this.#saveMapping(session, record, 'main', 'Vendor', { qboId: existing.Id, syncToken: existing.SyncToken, syncedVersion: record.version, lastSyncedAt: new Date() });
+        await this.#markPushed(session, record);
+        return 'SUCCEEDED';
       }
     }
     try {
@@ -948,7 +1232,7 @@ export class PushService {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Bill', voidable: false }]);
     if (session.supplierInvoicesAwaitingApproval) session.notices.add(AWAITING_APPROVAL_NOTICE);
-    const mapping = await this.mappingOf(session.tenantId, 'supplierInvoice', record.id);
+    const mapping = await this.#mappingIn(session, 'supplierInvoice', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const lookups = await this.#purchaseLookups(session, record.supplierId, record.lines);
     const payload = mapBill(record, lookups);
@@ -956,12 +1240,12 @@ export class PushService {
       this.#record(session, 'supplierInvoice', record.id, 'Bill', mapping?.qboId ? 'update' : 'create', payload);
       return 'SUCCEEDED';
     }
-    const client = session.client!;
-    const vendorId = lookups.vendor!.value;
-    const saved = await this.#upsertRemote(session, record, 'main', 'Bill', payload, {
-      // Supplier invoice numbers are unique per supplier, not per company.
-      findExisting: async () =>
-        (await client.queryPage<QboRecord>('Bill', `where DocNumber = ${queryLiteral(String(payload.DocNumber))} maxresults 100`)).find((b) => (b.VendorRef as QboRef | undefined)?.value === vendorId),
+    // Supplier invoice numbers are unique per supplier, not per company.
+    const vendor = lookups.vendor!;
+    if (!mapping?.qboId && (await this.#linkedToExisting(session, record, mapping, 'Bill', vendor))) return 'SUCCEEDED';
+    const checked = await this.#predictTotal(session, record.total, payload, 'purchase', `supplier invoice ${record.number}`, (difference) => Promise.resolve(purchaseRoundingLine(difference, lookups)));
+    const saved = await this.#upsertRemote(session, record, 'main', 'Bill', checked, {
+      findExisting: async () => (await this.#documentsNumbered(session, record, 'Bill', String(payload.DocNumber), vendor))[0],
     });
     await this.#reconcileTotal(session, record, 'Bill', saved, record.total, `supplier invoice ${record.number}`, (difference) =>
       Promise.resolve([...(payload.Line as QboPayload[]), purchaseRoundingLine(difference, lookups)]),
@@ -974,7 +1258,7 @@ export class PushService {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     // The facade voids only invoices, payments and sales receipts: a voided expense is deleted.
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Purchase', voidable: false }]);
-    const mapping = await this.mappingOf(session.tenantId, 'expense', record.id);
+    const mapping = await this.#mappingIn(session, 'expense', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const lookups = await this.#purchaseLookups(session, record.supplierId, record.lines);
     const paidFrom = paidFromAccount(record, session.settings);
@@ -1005,7 +1289,7 @@ export class PushService {
 
   /** Applies the credit memo of `record` to its invoice with a zero-total Payment (part "link"). */
   async #applyCredit(session: PushSession, record: CreditNoteRecord | BadDebtWriteOffRecord, customer: QboRef, invoice: QboRef, amount: string): Promise<void> {
-    const memo = (await this.mappingOf(session.tenantId, record.kind, record.id))!;
+    const memo = (await this.#mappingIn(session, record.kind, record.id))!;
     const payload = mapCreditApplication({ customer, invoiceId: invoice.value, creditMemoId: memo.qboId!, amount, date: record.date, note: `fieldbooks ${record.kind === 'creditNote' ? 'credit note' : 'bad-debt write-off'} ${record.externalId} applied` });
     await this.#upsertRemote(session, record, 'link', 'Payment', payload);
   }
@@ -1014,7 +1298,7 @@ export class PushService {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     // The linking payment goes first: QBO would otherwise keep a payment pointing at a deleted memo.
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'link', entity: 'Payment', voidable: false }, { part: 'main', entity: 'CreditMemo', voidable: false }]);
-    const mapping = await this.mappingOf(session.tenantId, 'creditNote', record.id);
+    const mapping = await this.#mappingIn(session, 'creditNote', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     this.#holdUnusableSettings(session, record, [session.settings.creditNoteAccountId, session.settings.defaultRoundingAccountId]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
@@ -1028,10 +1312,14 @@ export class PushService {
       if (invoice) this.#record(session, 'creditNote', record.id, 'Payment', 'create (applies the credit memo to the invoice)', mapCreditApplication({ customer, invoiceId: invoice.value, creditMemoId: mapping?.qboId ?? 'NEW', amount: record.total, date: record.date, note: 'applied' }));
       return 'SUCCEEDED';
     }
-    const client = session.client!;
-    const saved = await this.#upsertRemote(session, record, 'main', 'CreditMemo', payload, {
-      findExisting: async () =>
-        (await client.queryPage<QboRecord>('CreditMemo', `where DocNumber = ${queryLiteral(String(payload.DocNumber))} maxresults 100`)).find((m) => (m.CustomerRef as QboRef | undefined)?.value === customer.value),
+    if (!mapping?.qboId && (await this.#linkedToExisting(session, record, mapping, 'CreditMemo', customer))) {
+      if (invoice) await this.#applyCredit(session, record, customer, invoice, record.total);
+      await this.#markPushed(session, record);
+      return 'SUCCEEDED';
+    }
+    const checked = await this.#predictTotal(session, record.total, payload, 'sales', `credit note ${record.number}`, async (difference) => (await this.#creditRounding(session, [], difference, record.taxInclusive))[0]!);
+    const saved = await this.#upsertRemote(session, record, 'main', 'CreditMemo', checked, {
+      findExisting: async () => (await this.#documentsNumbered(session, record, 'CreditMemo', String(payload.DocNumber), customer))[0],
     });
     await this.#reconcileTotal(session, record, 'CreditMemo', saved, record.total, `credit note ${record.number}`, (difference) => this.#creditRounding(session, payload.Line as QboPayload[], difference, record.taxInclusive));
     if (invoice) await this.#applyCredit(session, record, customer, invoice, record.total);
@@ -1042,7 +1330,7 @@ export class PushService {
   async #pushBadDebt(session: PushSession, record: BadDebtWriteOffRecord): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'link', entity: 'Payment', voidable: false }, { part: 'main', entity: 'CreditMemo', voidable: false }]);
-    const mapping = await this.mappingOf(session.tenantId, 'badDebtWriteOff', record.id);
+    const mapping = await this.#mappingIn(session, 'badDebtWriteOff', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     this.#holdUnusableSettings(session, record, [session.settings.badDebtAccountId, session.settings.defaultRoundingAccountId]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
@@ -1064,10 +1352,16 @@ export class PushService {
   }
 }
 
-function mismatchProblem(label: string, fsmTotal: string, qboTotal: Decimal, difference: Decimal): SyncProblem {
+/**
+ * `before`: QBO would compute another total, nothing was sent. `after`: QBO computed another total than
+ * predicted; the document is in QuickBooks but the record is held (FAILED, pending) for review.
+ */
+function mismatchProblem(label: string, fsmTotal: string, qboTotal: Decimal, difference: Decimal, when: 'before' | 'after' = 'after'): SyncProblem {
+  const what = when === 'before' ? `QuickBooks would work out ${formatAmount(qboTotal)} for ${label} from its lines and tax codes` : `QuickBooks works out ${formatAmount(qboTotal)} for ${label}`;
+  const outcome = when === 'before' ? 'Nothing was sent to QuickBooks.' : 'It is in QuickBooks with that total and is held for review: it is not marked as synced.';
   return new SyncProblem(
     'TOTAL_MISMATCH',
-    `QuickBooks works out ${formatAmount(qboTotal)} for ${label}, the field-service app says ${formatAmount(fsmTotal)}: a difference of ${formatAmount(difference)}, more than the ${cents(ROUNDING_TOLERANCE)} fieldbooks may round.`,
+    `${what}, the field-service app says ${formatAmount(fsmTotal)}: a difference of ${formatAmount(difference)}, more than the ${cents(ROUNDING_TOLERANCE)} fieldbooks may round. ${outcome}`,
     { fixHint: 'Check the tax codes and whether amounts include tax on the lines, correct the record in the field-service app, then retry.', retryable: false },
   );
 }

@@ -1,8 +1,14 @@
 /**
- * Ledger record (kind, id, part) → the QBO object it became: entity, Id, SyncToken, the record version
- * it reflects, and the generation (bumped only after the QBO object was deleted remotely). One
- * document per (tenant, kind, record, part), whose `_id` is that key (see db/id-lookups.ts); every change is a
+ * Ledger record (kind, id, part) → the QBO object it became: the realm (QBO company) it lives in,
+ * entity, Id, SyncToken, the record version it reflects, and the generation (bumped after the QBO
+ * object was deleted remotely, and when the tenant's books moved to another realm). One document per
+ * (tenant, kind, record, part), whose `_id` is that key (see db/id-lookups.ts); every change is a
  * single-document atomic write (FerretDB has no transactions).
+ *
+ * The other direction, QBO object → record, is a claim: one document per (tenant, realm, entity, QBO
+ * Id) whose `_id` is that key, inserted before a mapping takes the Id. An insert under a unique `_id` is
+ * atomic on FerretDB and MongoDB alike, so two records racing for one QBO object (two FSM customers
+ * sharing an email) cannot both win: the data model, not a prior read, keeps one QBO object per record.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import { compositeKey, keyedById } from '../db/id-lookups.js';
@@ -20,6 +26,12 @@ export interface SyncMapping {
   /** `mappingKey(tenantId, kind, recordId, part)`: lookups by record go through the `_id` index. */
   _id: string;
   tenantId: Types.ObjectId;
+  /**
+   * The QBO company `qboId` belongs to. A mapping of another realm than the connected one is never
+   * used (its Ids mean other objects there); null: written before realms were recorded, taken to be
+   * the connected realm's.
+   */
+  realmId: string | null;
   kind: LedgerKind;
   recordId: string;
   part: MappingPart;
@@ -36,6 +48,11 @@ export interface SyncMapping {
   lastSyncedAt: Date | null;
   /** The QBO status mirrored (ACTIVE, VOIDED, DELETED). */
   remoteStatus: string;
+  /**
+   * The bookkeeper chose PUSH on an issue: the record is created in QuickBooks without matching an
+   * existing object, and an invoice dated before the accounting start date is pushed as an opening item.
+   */
+  forcePush: boolean;
 }
 
 /** The `_id` of the mapping of (record, part). */
@@ -46,6 +63,7 @@ export function mappingKey(tenantId: string | Types.ObjectId, kind: LedgerKind, 
 const schema = new Schema<SyncMapping>(
   {
     _id: { type: String },
+    realmId: { type: String, default: null },
     kind: { type: String, required: true },
     recordId: { type: String, required: true },
     part: { type: String, required: true, default: 'main' },
@@ -60,6 +78,7 @@ const schema = new Schema<SyncMapping>(
     issueMessage: { type: String, default: null },
     lastSyncedAt: { type: Date, default: null },
     remoteStatus: { type: String, required: true, default: 'ACTIVE' },
+    forcePush: { type: Boolean, default: false },
   },
   { collection: 'sync_mappings', timestamps: true },
 );
@@ -70,4 +89,41 @@ keyedById(schema, ['tenantId', 'kind', 'recordId', 'part'], mappingKeyOf);
 
 export function syncMappingModel(connection: Connection): Model<SyncMapping> {
   return (connection.models.SyncMapping as Model<SyncMapping> | undefined) ?? connection.model<SyncMapping>('SyncMapping', schema);
+}
+
+/** QBO object (realm, entity, Id) → the one record part that may map to it. */
+export interface MappingClaim {
+  /** `claimKey(tenantId, realmId, entity, qboId)`. */
+  _id: string;
+  tenantId: Types.ObjectId;
+  realmId: string;
+  entity: QboEntity;
+  qboId: string;
+  kind: LedgerKind;
+  recordId: string;
+  part: MappingPart;
+}
+
+export function claimKey(tenantId: string | Types.ObjectId, realmId: string, entity: QboEntity, qboId: string): string {
+  return compositeKey(tenantId, 'claim', realmId, entity, qboId);
+}
+
+const claimSchema = new Schema<MappingClaim>(
+  {
+    _id: { type: String },
+    realmId: { type: String, required: true },
+    entity: { type: String, required: true },
+    qboId: { type: String, required: true },
+    kind: { type: String, required: true },
+    recordId: { type: String, required: true },
+    part: { type: String, required: true },
+  },
+  { collection: 'sync_mapping_claims', timestamps: true },
+);
+claimSchema.plugin(tenantScoped, { index: false });
+export const claimKeyOf = (v: Record<string, unknown>): string => claimKey(v.tenantId as string, String(v.realmId), v.entity as QboEntity, String(v.qboId));
+keyedById(claimSchema, ['tenantId', 'realmId', 'entity', 'qboId'], claimKeyOf);
+
+export function mappingClaimModel(connection: Connection): Model<MappingClaim> {
+  return (connection.models.SyncMappingClaim as Model<MappingClaim> | undefined) ?? connection.model<MappingClaim>('SyncMappingClaim', claimSchema);
 }

@@ -28,6 +28,9 @@ export type SyncIssueCode =
   | 'SETTING_ACCOUNT_UNUSABLE'
   // The QuickBooks copy was voided there while the FSM record is still active.
   | 'REMOTE_VOIDED'
+  // Matching records QuickBooks already holds (one QBO object per FSM record), and go-live.
+  | 'MATCH_AMBIGUOUS'
+  | 'OPENING_INVOICE_MISSING'
   // Pulled from QuickBooks (src/pull): a payment the FSM could not take, an import match to decide, a two-sided edit.
   | 'INBOUND_PAYMENT_REJECTED'
   | 'CUSTOMER_MATCH_AMBIGUOUS'

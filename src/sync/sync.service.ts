@@ -20,8 +20,9 @@ import { type Logger } from '../logging/logger.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { OutboxService } from './outbox.service.js';
 import { PUSHABLE_KINDS, PushService } from './push.service.js';
-import { IssueActionRegistry } from './issue-actions.registry.js';
+import { type IssueActionHandler, type IssueActionRequest, IssueActionRegistry } from './issue-actions.registry.js';
 import { IssueActionsService } from './issue-actions.service.js';
+import { UserInputError } from '../graphql/errors.js';
 import { type SyncIssue } from './sync-issue.model.js';
 import { SyncIssueService } from './sync-issue.service.js';
 import { SyncItemService } from './sync-item.service.js';
@@ -80,6 +81,88 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
       },
     });
     this.runs = new SyncRunService(deps.connection, { push: this.push, issues: this.issues, progress: new SyncProgressPublisher(deps.pubsub), ledger, log: deps.log });
+    this.#registerMatchActions();
+  }
+
+  // ---- issue actions of matching and go-live (LINK, PUSH) ------------------------------------------
+
+  readonly #linkByCode = new Map<string, IssueActionHandler>();
+
+  /** LINK for issues of `code` (one registry handler dispatches on the issue's code; each slice adds its codes). */
+  registerLinkCase(code: string, handler: IssueActionHandler): void {
+    if (this.#linkByCode.has(code)) throw new Error(`LINK for issue code ${code} is registered twice`);
+    this.#linkByCode.set(code, handler);
+  }
+
+  /**
+   * LINK is shared by the slices that raise linkable issues: one handler that dispatches on the
+   * issue's code (`registerLinkCase`). PUSH belongs to matching and go-live.
+   */
+  #registerMatchActions(): void {
+    this.registerLinkCase('MATCH_AMBIGUOUS', (request) => this.#linkMatch(request));
+    this.registerLinkCase('OPENING_INVOICE_MISSING', (request) => this.#linkOpeningInvoice(request));
+    this.issueActions.register('LINK', (request) => {
+      const handler = this.#linkByCode.get(request.issue.code);
+      if (!handler) throw new UserInputError(`This issue (${request.issue.message}) cannot be solved by linking a QuickBooks record.`, [{ path: ['action'], message: 'LINK is not offered for this issue' }]);
+      return handler(request);
+    });
+    this.issueActions.register('PUSH', (request) => this.#pushAnyway(request));
+  }
+
+  #offered(request: IssueActionRequest, action: 'LINK' | 'PUSH'): void {
+    if (request.issue.status !== 'OPEN') throw new UserInputError('This issue is already closed.', [{ path: ['id'], message: 'the issue is not open' }]);
+    if (!request.issue.actions.includes(action)) throw new UserInputError(`${action} is not offered for this issue.`, [{ path: ['action'], message: `${action} is not one of the issue's actions` }]);
+  }
+
+  #remoteId(request: IssueActionRequest): string {
+    const remoteId = request.remoteId?.trim();
+    if (!remoteId) throw new UserInputError('Choose the QuickBooks record to link (one of the issue\'s candidates).', [{ path: ['remoteId'], message: 'required for LINK' }]);
+    return remoteId;
+  }
+
+  /** The record is the QBO object the bookkeeper chose; whatever waited for it is pushed. */
+  async #linkMatch(request: IssueActionRequest): Promise<void> {
+    this.#offered(request, 'LINK');
+    const { tenantId, issue } = request;
+    await this.push.linkRecord(tenantId, issue.kind, issue.recordId, this.#remoteId(request));
+    await this.issues.resolve(tenantId, issue.kind, issue.recordId);
+    await this.runs.start(tenantId, { trigger: 'RETRY' });
+  }
+
+  /** Go-live: the pre-start invoice is the QBO invoice chosen; the payment (or credit) waiting on it is retried. */
+  async #linkOpeningInvoice(request: IssueActionRequest): Promise<void> {
+    this.#offered(request, 'LINK');
+    const { tenantId, issue } = request;
+    if (!issue.blockedById) throw new UserInputError('This issue does not name the invoice to link.', [{ path: ['id'], message: 'no blocking invoice' }]);
+    await this.push.linkRecord(tenantId, 'invoice', issue.blockedById, this.#remoteId(request));
+    await this.retryIssue(tenantId, issue._id.toHexString());
+  }
+
+  /**
+   * PUSH: a matching issue's record is created in QuickBooks as a new one; at go-live, the pre-start
+   * invoice is pushed as an opening item and the record waiting on it follows.
+   */
+  async #pushAnyway(request: IssueActionRequest): Promise<void> {
+    this.#offered(request, 'PUSH');
+    const { tenantId, issue } = request;
+    if (issue.code === 'OPENING_INVOICE_MISSING' && issue.blockedById) await this.push.allowPush(tenantId, 'invoice', issue.blockedById);
+    else if (issue.code === 'MATCH_AMBIGUOUS') await this.push.allowPush(tenantId, issue.kind, issue.recordId);
+    else throw new UserInputError('PUSH is not offered for this issue.', [{ path: ['action'], message: 'PUSH is not one of the issue\'s actions' }]);
+    await this.retryIssue(tenantId, issue._id.toHexString());
+  }
+
+  /**
+   * The accounting start date moved: records settled as SKIPPED are looked at again (pushed if now on
+   * or after the date, SKIPPED again otherwise), and payments waiting on a pre-start invoice re-check.
+   */
+  async startDateChanged(tenantId: string): Promise<void> {
+    if (!this.#ledger) return;
+    const skipped = await this.push.skippedRecords(tenantId);
+    for (const kind of PUSHABLE_KINDS) {
+      const ids = skipped.filter((r) => r.kind === kind).map((r) => r.recordId);
+      if (ids.length > 0) await this.#ledger.markPending(tenantId, kind, ids);
+    }
+    if (this.deps.automatic && (await this.deps.access.realmOf(tenantId))) await this.runs.start(tenantId, { trigger: 'AUTOMATIC' });
   }
 
   useLedger(reader: LedgerReader): void {

@@ -1,0 +1,107 @@
+/**
+ * Claims on QBO objects: before a mapping takes a QBO Id, the record claims (realm, entity, Id) with an
+ * insert under a deterministic `_id`. The first claimant wins, on FerretDB and MongoDB alike and across
+ * processes; a later one learns who holds the object and must not map to it. A record re-claiming its
+ * own object (a retry, a crash between claim and mapping) is a no-op.
+ */
+import { type Connection, type Model, Types } from 'mongoose';
+import { type QboEntity } from '../quickbooks/qbo.client.js';
+import { type LedgerKind } from '../ledger/ledger-record.types.js';
+import { claimKey, type MappingClaim, mappingClaimModel, type MappingPart } from './sync-mapping.model.js';
+
+export interface ClaimOwner {
+  kind: LedgerKind;
+  recordId: string;
+  part: MappingPart;
+}
+
+export interface ClaimTarget {
+  tenantId: string;
+  realmId: string;
+  entity: QboEntity;
+  qboId: string;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+function sameOwner(claim: Pick<MappingClaim, 'kind' | 'recordId' | 'part'>, owner: ClaimOwner): boolean {
+  return claim.kind === owner.kind && claim.recordId === owner.recordId && claim.part === owner.part;
+}
+
+export class MappingClaimStore {
+  readonly #model: Model<MappingClaim>;
+
+  constructor(connection: Connection) {
+    this.#model = mappingClaimModel(connection);
+  }
+
+  async init(): Promise<void> {
+    await this.#model.init();
+  }
+
+  #doc(target: ClaimTarget, owner: ClaimOwner): MappingClaim {
+    return {
+      _id: claimKey(target.tenantId, target.realmId, target.entity, target.qboId),
+      tenantId: new Types.ObjectId(target.tenantId),
+      realmId: target.realmId,
+      entity: target.entity,
+      qboId: target.qboId,
+      ...owner,
+    };
+  }
+
+  /** Claims the object for `owner`. Returns null when it is the owner's, else the record holding it. */
+  async claim(target: ClaimTarget, owner: ClaimOwner): Promise<ClaimOwner | null> {
+    try {
+      await this.#model.collection.insertOne({ ...this.#doc(target, owner), createdAt: new Date() } as never);
+      return null;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const holder = await this.holderOf(target);
+    if (!holder || sameOwner(holder, owner)) return holder ? null : this.claim(target, owner); // released meanwhile: try again
+    return holder;
+  }
+
+  /** Claims many objects at once (an import's page); each one already held by someone else is returned by its Id. */
+  async claimMany(targets: { target: ClaimTarget; owner: ClaimOwner }[]): Promise<Map<string, ClaimOwner>> {
+    const refused = new Map<string, ClaimOwner>();
+    if (targets.length === 0) return refused;
+    try {
+      await this.#model.collection.insertMany(targets.map((t) => ({ ...this.#doc(t.target, t.owner), createdAt: new Date() }) as never), { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] }).writeErrors ?? [];
+      if (writeErrors.length === 0 || !writeErrors.every((w) => w.code === 11000)) throw error;
+      for (const w of writeErrors) {
+        const { target, owner } = targets[w.index]!;
+        const holder = await this.holderOf(target);
+        if (holder && !sameOwner(holder, owner)) refused.set(target.qboId, holder);
+      }
+    }
+    return refused;
+  }
+
+  /** One-time migrations of the claims collection (a marker document under a reserved `_id`). */
+  async isMigrated(name: string): Promise<boolean> {
+    return !!(await this.#model.collection.findOne({ _id: `migration:${name}` as never }));
+  }
+
+  async markMigrated(name: string): Promise<void> {
+    await this.#model.collection.insertOne({ _id: `migration:${name}` as never, at: new Date() }).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+  }
+
+  async holderOf(target: ClaimTarget): Promise<ClaimOwner | null> {
+    const doc = await this.#model.findOne({ _id: claimKey(target.tenantId, target.realmId, target.entity, target.qboId), tenantId: new Types.ObjectId(target.tenantId) }).lean();
+    return doc ? { kind: doc.kind, recordId: doc.recordId, part: doc.part } : null;
+  }
+
+  /** The owner lets the object go (unlinked, or deleted in QBO); someone else's claim is left alone. */
+  async release(target: ClaimTarget, owner: ClaimOwner): Promise<void> {
+    const holder = await this.holderOf(target);
+    if (holder && sameOwner(holder, owner)) await this.#model.collection.deleteOne({ _id: claimKey(target.tenantId, target.realmId, target.entity, target.qboId) as never });
+  }
+}

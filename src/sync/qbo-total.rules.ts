@@ -1,0 +1,85 @@
+/**
+ * The total QBO will compute for a sales or purchase payload, worked out before it is sent, so a
+ * document whose total QBO would compute differently from the FSM is held before any write (issue #12
+ * item 5). QBO's rules (facts §8, docs/qbo-facts/matching-and-go-live.md): every TotalAmt is computed
+ * by QBO; non-US tax is worked out per tax rate on the summed taxable amount and rounded once per rate
+ * (half-up); with TaxInclusive amounts the tax is taken out of the gross, so the total is the sum of the
+ * gross amounts; US automated sales tax depends on addresses and is not predictable here. Pure.
+ */
+import { Decimal } from 'decimal.js';
+import { type QboRecord } from '../quickbooks/qbo.client.js';
+import { dec } from './money.util.js';
+import { type QboPayload } from './push.types.js';
+
+export type TaxSide = 'sales' | 'purchase';
+
+/** Tax code Id → the percentages of its rates, per side. */
+export interface TaxRateTable {
+  sales: ReadonlyMap<string, { rateId: string; percent: Decimal }[]>;
+  purchase: ReadonlyMap<string, { rateId: string; percent: Decimal }[]>;
+}
+
+type RateList = { TaxRateDetail?: { TaxRateRef?: { value?: string } }[] } | undefined;
+
+/** The table from QBO's TaxCode and TaxRate lists. */
+export function taxRateTable(codes: QboRecord[], rates: QboRecord[]): TaxRateTable {
+  const percent = new Map(rates.map((r) => [r.Id, dec(typeof r.RateValue === 'number' || typeof r.RateValue === 'string' ? r.RateValue : 0)]));
+  const side = (list: RateList) =>
+    (list?.TaxRateDetail ?? []).flatMap((d) => {
+      const id = d.TaxRateRef?.value;
+      const value = id ? percent.get(id) : undefined;
+      return id && value ? [{ rateId: id, percent: value }] : [];
+    });
+  return {
+    sales: new Map(codes.map((c) => [c.Id, side(c.SalesTaxRateList as RateList)])),
+    purchase: new Map(codes.map((c) => [c.Id, side(c.PurchaseTaxRateList as RateList)])),
+  };
+}
+
+const AMOUNT_LINES = ['SalesItemLineDetail', 'AccountBasedExpenseLineDetail', 'ItemBasedExpenseLineDetail'];
+
+function amountOf(value: unknown): Decimal | undefined {
+  return typeof value === 'number' || typeof value === 'string' ? dec(value) : undefined;
+}
+
+/**
+ * QBO's TotalAmt for `payload`, or null when it cannot be known in advance (US taxable lines, a tax
+ * code the table does not know).
+ */
+export function expectedQboTotal(payload: QboPayload, options: { isUS: boolean; side: TaxSide; rates?: TaxRateTable }): Decimal | null {
+  const lines = ((payload.Line ?? []) as Record<string, unknown>[]).filter((l) => AMOUNT_LINES.includes(String(l.DetailType)));
+  const mode = options.isUS ? 'NotApplicable' : typeof payload.GlobalTaxCalculation === 'string' ? payload.GlobalTaxCalculation : 'TaxExcluded';
+  let total = new Decimal(0);
+  const taxableByRate = new Map<string, { net: Decimal; percent: Decimal }>();
+  for (const line of lines) {
+    const detail = (line[String(line.DetailType)] ?? {}) as { TaxCodeRef?: { value?: string }; TaxInclusiveAmt?: unknown };
+    const code = detail.TaxCodeRef?.value;
+    const gross = amountOf(detail.TaxInclusiveAmt);
+    const net = amountOf(line.Amount);
+    if (options.isUS) {
+      // Automated sales tax: QBO decides the tax of a TAX line from addresses.
+      if (code === 'TAX') return null;
+      total = total.plus(net ?? gross ?? 0);
+      continue;
+    }
+    if (mode === 'TaxInclusive') {
+      // The gross of a taxed line is what the customer pays; a line without a code carries no tax.
+      const paid = gross ?? (code ? undefined : net);
+      if (!paid) return null;
+      total = total.plus(paid);
+      continue;
+    }
+    if (!net) return null;
+    total = total.plus(net);
+    if (mode !== 'TaxExcluded' || !code) continue;
+    const shares = options.rates?.[options.side].get(code);
+    if (!shares) return null;
+    for (const share of shares) {
+      const acc = taxableByRate.get(share.rateId) ?? { net: new Decimal(0), percent: share.percent };
+      acc.net = acc.net.plus(net);
+      taxableByRate.set(share.rateId, acc);
+    }
+  }
+  for (const { net, percent } of taxableByRate.values()) total = total.plus(net.times(percent).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+  return total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
