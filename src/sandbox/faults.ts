@@ -96,8 +96,9 @@ export const faults = {
       'Duplicate Name Exists Error',
       `The name supplied already exists. : Another ${what} is already using this name. Please use a different name.`,
     ),
-  duplicateDocNumber: (): QboFault =>
-    faults.validation('6210', 'Duplicate Document Number Error', 'You must specify a different number. This number has already been used.'),
+  /** 6140 with the holder named, as QBO answers (whosebug.com/question/5669584). */
+  duplicateDocNumber: (docNumber: string, txnType: string, txnId: string): QboFault =>
+    faults.validation('6140', 'Duplicate Document Number Error', `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=${txnType} with TxnId=${txnId}`),
   /** 2010 with the Jackson-style detail QBO returns (python-quickbooks #299). */
   unknownProperty: (property: string, entity: string, known: readonly string[] = [], element = property): QboFault =>
     faults.validation(

@@ -79,6 +79,7 @@ export class InMemoryCompanyStore implements CompanyStore {
     if (rules.kind === 'readonly') throw faults.unsupportedOperation(`Operation ${capitalise(operation)} is not supported for ${entity}.`);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw faults.requiredMissing(entity);
     assertKnownProperties(rules.schemaType, body);
+    if ((operation === 'create' || operation === 'update') && !options.allowDuplicateDocNumber) this.#assertDocNumberFree(entity, body);
     switch (operation) {
       case 'create':
         return this.#create(rules, body);
@@ -89,6 +90,14 @@ export class InMemoryCompanyStore implements CompanyStore {
       case 'void':
         return this.#void(rules, body);
     }
+  }
+
+  /** Where the company refuses duplicate numbers: another live transaction of the type holding it is 6140. */
+  #assertDocNumberFree(entity: EntityName, body: Record<string, unknown>): void {
+    if (this.options.duplicateDocNumbers !== 'reject' || typeof body.DocNumber !== 'string' || body.DocNumber === '' || body.DocNumber === 'AUTO_GENERATE') return;
+    const self = body.Id === undefined ? undefined : idOf(body.Id);
+    const holder = [...this.#map(entity).values()].find((r) => r.DocNumber === body.DocNumber && r.Id !== self);
+    if (holder) throw faults.duplicateDocNumber(body.DocNumber, entity, holder.Id);
   }
 
   read(entity: EntityName, id: string): QboRecord {

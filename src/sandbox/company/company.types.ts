@@ -53,6 +53,8 @@ export interface WriteOptions {
   sparse?: boolean;
   /** `operation=void` / `include=void`. */
   operation?: WriteOperation;
+  /** `include=allowduplicatedocnum`: a duplicate DocNumber is accepted even where the company refuses them. */
+  allowDuplicateDocNumber?: boolean;
 }
 
 /** One seeded QBO company (realm). All methods throw `QboFault` for QBO-visible errors. */

@@ -21,6 +21,13 @@ export interface StoreOptions {
   taxRounding: RoundingMode;
   /** Inactive ("(deleted)") names still block their original DisplayName. Default true. */
   inactiveNamesReserved: boolean;
+  /**
+   * A DocNumber another transaction of the same type already uses: 'allow' (QBO's default; the web UI only
+   * warns) or 'reject' with fault 6140, as a company that refuses duplicates does; `include=allowduplicatedocnum`
+   * lets it through (docs/qbo-facts/matching-and-go-live.md). Default 'allow': duplicates are what an
+   * integration must guard against itself.
+   */
+  duplicateDocNumbers: 'allow' | 'reject';
 }
 
 export const DEFAULT_STORE_OPTIONS: StoreOptions = {
@@ -28,6 +35,7 @@ export const DEFAULT_STORE_OPTIONS: StoreOptions = {
   inactiveReferenceCode: '610',
   taxRounding: 'half-up',
   inactiveNamesReserved: true,
+  duplicateDocNumbers: 'allow',
 };
 
 export interface CompanyProfile {

@@ -241,7 +241,7 @@ export function createDataApiRouter(deps: DataApiDeps): Router {
       // Another QBO user saves the record first, so the caller's SyncToken is now stale.
       store.touch(entity, idOf(draft.Id));
     }
-    const result = store.write(entity, op, draft, { sparse: draft.sparse === true });
+    const result = store.write(entity, op, draft, { sparse: draft.sparse === true, allowDuplicateDocNumber: include.split(',').includes('allowduplicatedocnum') });
     respond(deps, req, res, 200, envelope(entity, result, deps.clock.now()));
   });
 
