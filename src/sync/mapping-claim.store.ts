@@ -5,6 +5,7 @@
  * own object (a retry, a crash between claim and mapping) is a no-op.
  */
 import { type Connection, type Model, Types } from 'mongoose';
+import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
 import { type QboEntity } from '../quickbooks/qbo.client.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
 import { claimKey, type MappingClaim, mappingClaimModel, type MappingPart } from './sync-mapping.model.js';
@@ -85,11 +86,11 @@ export class MappingClaimStore {
 
   /** One-time migrations of the claims collection (a marker document under a reserved `_id`). */
   async isMigrated(name: string): Promise<boolean> {
-    return !!(await this.#model.collection.findOne({ _id: `migration:${name}` as never }));
+    return !!(await crossTenantCollection(this.#model as unknown as Model<unknown>, 'migration marker').findOne({ _id: `migration:${name}` as never }));
   }
 
   async markMigrated(name: string): Promise<void> {
-    await this.#model.collection.insertOne({ _id: `migration:${name}` as never, at: new Date() }).catch((error: unknown) => {
+    await crossTenantCollection(this.#model as unknown as Model<unknown>, 'migration marker (no tenant)').insertOne({ _id: `migration:${name}` as never, at: new Date() }).catch((error: unknown) => {
       if (!isDuplicateKey(error)) throw error;
     });
   }

@@ -46,6 +46,7 @@ import { allocatedTaxShares, type TaxShare } from './tax-split.mapper.js';
 import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
 import { type ClaimOwner, MappingClaimStore } from './mapping-claim.store.js';
 import { migrateToKeyedIds } from '../db/id-lookups.js';
+import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
 import { diagnoseNotFound } from './not-found.diagnosis.js';
 import { inactiveReferenceProblem, linkedDeletedProblem, remoteDeletedProblem, remoteVoidedProblem, settingAccountProblem, settingsHolding } from './remote-change.problems.js';
 import { capitalise, formatAmount, KIND_NOUNS, QUICKBOOKS_NOUNS, recordPhrase } from './record-terms.rules.js';
@@ -192,8 +193,8 @@ export class PushService {
     if (done) return;
     const realms = new Map<string, string | undefined>();
     const batch: Parameters<MappingClaimStore['claimMany']>[0] = [];
-    // Every tenant's mappings, at start-up: the raw collection (the tenant guard refuses unscoped queries).
-    for await (const m of this.#mappings.collection.find({ qboId: { $ne: null } }) as AsyncIterable<SyncMapping>) {
+    // Every tenant's mappings, once at start-up (the tenant guard refuses unscoped queries otherwise).
+    for await (const m of crossTenantCollection(this.#mappings as unknown as Model<unknown>, 'start-up migration: claims of existing mappings').find({ qboId: { $ne: null } }) as AsyncIterable<SyncMapping>) {
       const tenantId = m.tenantId.toHexString();
       if (!realms.has(tenantId)) realms.set(tenantId, (await this.deps.access.realmOf(tenantId))?.realmId);
       const realmId = m.realmId ?? realms.get(tenantId);
@@ -320,9 +321,9 @@ export class PushService {
     );
   }
 
-  async #claim(session: Pick<PushSession, 'tenantId' | 'realmId'>, owner: ClaimOwner, entity: QboEntity, qboId: string): Promise<void> {
+  async #claim(session: Pick<PushSession, 'tenantId' | 'realmId' | 'client'>, owner: ClaimOwner, entity: QboEntity, qboId: string): Promise<void> {
     const holder = await this.#claims.claim({ tenantId: session.tenantId, realmId: session.realmId, entity, qboId }, owner);
-    if (holder) throw await this.#takenProblem(session.tenantId, entity, qboId, holder);
+    if (holder) throw await this.#takenProblem(session, entity, qboId, holder);
   }
 
   /** Whether the QBO object is free for `owner` (unclaimed, or already its own). */
@@ -331,10 +332,13 @@ export class PushService {
     return !holder || (holder.kind === owner.kind && holder.recordId === owner.recordId && holder.part === owner.part);
   }
 
-  async #takenProblem(tenantId: string, entity: QboEntity, qboId: string, holder: ClaimOwner): Promise<SyncProblem> {
-    const other = await this.deps.ledger().get(tenantId, holder.kind, holder.recordId);
+  async #takenProblem(session: Pick<PushSession, 'tenantId' | 'client'>, entity: QboEntity, qboId: string, holder: ClaimOwner): Promise<SyncProblem> {
+    const other = await this.deps.ledger().get(session.tenantId, holder.kind, holder.recordId);
     const who = other ? describeRecord(other) : `another FSM ${holder.kind}`;
-    return new SyncProblem('MATCH_AMBIGUOUS', `The QuickBooks ${entityNoun(entity)} this record matches (Id ${qboId}) already belongs to ${who}; one QuickBooks record is linked to one FSM record only.`, {
+    // Only for the message: if QuickBooks cannot be read now, the Id still names the record.
+    const row = await session.client?.read<QboRecord>(entity, qboId).catch(() => undefined);
+    const what = row ? `"${candidateOf(entity, row).label}"` : `Id ${qboId}`;
+    return new SyncProblem('MATCH_AMBIGUOUS', `The QuickBooks ${entityNoun(entity)} this record matches (${what}) already belongs to ${who}; one QuickBooks record is linked to one FSM record only.`, {
       fixHint: 'If both FSM records are the same, merge them in the FSM. Otherwise push this one to QuickBooks as a new record, or ignore the issue.',
       retryable: false,
       actions: ['PUSH', 'IGNORE'],

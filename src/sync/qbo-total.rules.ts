@@ -4,7 +4,8 @@
  * item 5). QBO's rules (facts §8, docs/qbo-facts/matching-and-go-live.md): every TotalAmt is computed
  * by QBO; non-US tax is worked out per tax rate on the summed taxable amount and rounded once per rate
  * (half-up); with TaxInclusive amounts the tax is taken out of the gross, so the total is the sum of the
- * gross amounts; US automated sales tax depends on addresses and is not predictable here. Pure.
+ * gross amounts; US tax is the TotalTax sent with the transaction (honoured by QBO), otherwise automated
+ * sales tax decides it from addresses and the total is not predictable here. Pure.
  */
 import { Decimal } from 'decimal.js';
 import { type QboRecord } from '../quickbooks/qbo.client.js';
@@ -49,6 +50,8 @@ function amountOf(value: unknown): Decimal | undefined {
 export function expectedQboTotal(payload: QboPayload, options: { isUS: boolean; side: TaxSide; rates?: TaxRateTable }): Decimal | null {
   const lines = ((payload.Line ?? []) as Record<string, unknown>[]).filter((l) => AMOUNT_LINES.includes(String(l.DetailType)));
   const mode = options.isUS ? 'NotApplicable' : typeof payload.GlobalTaxCalculation === 'string' ? payload.GlobalTaxCalculation : 'TaxExcluded';
+  // US: a TotalTax sent with the transaction is honoured (AST prorates it over its rates, facts §8).
+  const givenTax = amountOf((payload.TxnTaxDetail as { TotalTax?: unknown } | undefined)?.TotalTax);
   let total = new Decimal(0);
   const taxableByRate = new Map<string, { net: Decimal; percent: Decimal }>();
   for (const line of lines) {
@@ -57,8 +60,8 @@ export function expectedQboTotal(payload: QboPayload, options: { isUS: boolean; 
     const gross = amountOf(detail.TaxInclusiveAmt);
     const net = amountOf(line.Amount);
     if (options.isUS) {
-      // Automated sales tax: QBO decides the tax of a TAX line from addresses.
-      if (code === 'TAX') return null;
+      // Without a given TotalTax, automated sales tax decides the tax of a TAX line from addresses.
+      if (code === 'TAX' && !givenTax) return null;
       total = total.plus(net ?? gross ?? 0);
       continue;
     }
@@ -80,6 +83,7 @@ export function expectedQboTotal(payload: QboPayload, options: { isUS: boolean; 
       taxableByRate.set(share.rateId, acc);
     }
   }
+  if (options.isUS && givenTax) total = total.plus(givenTax.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
   for (const { net, percent } of taxableByRate.values()) total = total.plus(net.times(percent).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
   return total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
