@@ -301,7 +301,7 @@ export class PushService {
    * realms being recorded and belongs to the connected company.
    */
   async #mappingIn(session: Pick<PushSession, 'tenantId' | 'realmId' | 'dryRun'>, kind: LedgerKind, recordId: string, part: MappingPart = 'main'): Promise<SyncMapping | null> {
-    const mapping = await this.#mappingIn(session, kind, recordId, part);
+    const mapping = await this.mappingOf(session.tenantId, kind, recordId, part);
     if (!mapping?.realmId || mapping.realmId === session.realmId) return mapping;
     const fresh = { realmId: session.realmId, qboId: null, syncToken: null, syncedVersion: null, state: 'PENDING' as const, remoteStatus: 'ACTIVE', forcePush: false, generation: mapping.generation + 1 };
     if (!session.dryRun) await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: fresh });
