@@ -61,6 +61,8 @@ interface Profile {
   teams: [string, string];
   /** Push under injected faults (429, 500, timeouts, stale SyncTokens, responses lost after commit). */
   faults?: boolean;
+  /** Multicurrency on in QBO, with a few NZD customers (invoices and payments) alongside the home-currency business. */
+  nzd?: boolean;
 }
 
 const PROFILES: Profile[] = [
@@ -73,6 +75,7 @@ const PROFILES: Profile[] = [
       expenses: 'Motor Vehicle Expenses', inventory: 'Inventory Asset', surcharge: 'Card Surcharge Income', fuel: 'Tools & Equipment',
     },
     teams: ['Plumbing', 'Electrical'],
+    nzd: true,
   },
   {
     country: 'US',
@@ -86,13 +89,13 @@ const PROFILES: Profile[] = [
   },
 ];
 // The AU month again, pushed while the simulator misbehaves: the end state must be the same.
-PROFILES.push({ ...PROFILES[0]!, faults: true });
+PROFILES.push({ ...PROFILES[0]!, nzd: false, faults: true });
 
 interface QboLine { Amount: number; DetailType: string; Description?: string; SalesItemLineDetail?: { ItemRef: { value: string }; ClassRef?: { value: string; name?: string }; TaxCodeRef?: { value: string } }; AccountBasedExpenseLineDetail?: { AccountRef: { value: string } }; LinkedTxn?: { TxnId: string; TxnType: string }[] }
-interface QboTxn { Id: string; DocNumber?: string; TxnDate: string; TotalAmt: number; Balance?: number; Line: QboLine[]; DepositToAccountRef?: { value: string }; AccountRef?: { value: string }; PrivateNote?: string; TxnTaxDetail?: { TotalTax?: number } }
+interface QboTxn { Id: string; DocNumber?: string; TxnDate: string; TotalAmt: number; Balance?: number; HomeTotalAmt?: number; HomeBalance?: number; ExchangeRate?: number; CurrencyRef?: { value: string }; CustomerRef?: { value: string }; Line: QboLine[]; DepositToAccountRef?: { value: string }; AccountRef?: { value: string }; PrivateNote?: string; TxnTaxDetail?: { TotalTax?: number } }
 
 for (const profile of PROFILES) {
-  describe(`a month of ${profile.country} business${profile.faults ? ' pushed under injected faults' : ''}`, () => {
+  describe(`a month of ${profile.country} business${profile.nzd ? ' with NZD customers' : ''}${profile.faults ? ' pushed under injected faults' : ''}`, () => {
     let gw: TestGateway;
     let key: string;
     let tenantId: string;
@@ -107,7 +110,12 @@ for (const profile of PROFILES) {
       bills: new Map<string, { total: string; accounts: string[] }>(),
       expenses: [] as { total: string; account: string }[],
       beforeStart: [] as string[],
+      /** NZD invoices by number: foreign total, the rate QBO must hold (the FSM's or QBO's own), NZD paid. */
+      nzInvoices: new Map<string, { total: Decimal; rate: string; paid: Decimal; customer: string }>(),
+      nzPayments: [] as { externalId: string; amount: string; rate: string }[],
     };
+    // QBO's own NZD rates in the AU company: the seeded feed rate, then one the bookkeeper enters mid-month.
+    const qboNzdRate = (date: string) => (date >= '2026-10-16' ? '0.9088' : '0.9105');
 
     async function ok<R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
       const result = await gql(gw.graphqlUrl, document, variables, key);
@@ -116,6 +124,12 @@ for (const profile of PROFILES) {
     }
     async function qbo(entity: string): Promise<QboTxn[]> {
       return ((await (await fetch(`${gw.app.quickbooks.endpoints.apiBaseUrl}/_sandbox/entities/${realmId}/${entity}`)).json()) as { records: QboTxn[] }).records;
+    }
+
+    /** What a bookkeeper does in QuickBooks itself (the simulator's admin actions). */
+    async function act(action: string, body: Record<string, unknown> = {}): Promise<void> {
+      const response = await fetch(`${gw.app.quickbooks.endpoints.apiBaseUrl}/_sandbox/act/${realmId}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status).toBe(200);
     }
 
     beforeAll(async () => {
@@ -132,6 +146,10 @@ for (const profile of PROFILES) {
       tenantId = tenant.tenant._id.toHexString();
       await connectTenant(gw, key, profile.country);
       realmId = realmOf(gw, profile.country).realmId;
+      if (profile.nzd) {
+        await act('enable-multicurrency');
+        await act('set-exchange-rate', { currency: 'NZD', asOfDate: '2026-10-16', rate: '0.9088' });
+      }
       for (const [name, account] of Object.entries(profile.accounts)) ids[name] = await accountIdByName(gw.graphqlUrl, key, account);
       await ok(UpdateAccountingSettingsDocument, {
         input: {
@@ -187,7 +205,8 @@ for (const profile of PROFILES) {
       const rate = profile.country === 'AU' ? '0.1' : '0.08875';
       const tax = (lineAmounts: { amount: Decimal; taxable: boolean }[]) => lineAmounts.filter((l) => l.taxable).reduce((sum, l) => sum.plus(l.amount), D(0)).times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
-      const makeInvoice = (n: number, date: string, extra: Partial<UpsertInvoiceInput> = {}): UpsertInvoiceInput & { totalValue: Decimal } => {
+      // `fx`: an invoice to an NZD customer, GST-free as an export (EXP), at the FSM's rate or (none given) QBO's.
+      const makeInvoice = (n: number, date: string, extra: Partial<UpsertInvoiceInput> = {}, fx?: { customer: string; rate?: string }): UpsertInvoiceInput & { totalValue: Decimal } => {
         const teamIndex = n % 2;
         const jobType = n % 3 === 0 ? 'jt-domestic' : 'jt-commercial';
         const lines: UpsertInvoiceInput['lines'] = [];
@@ -197,36 +216,40 @@ for (const profile of PROFILES) {
         const rate = D(85 + Math.floor(random() * 60)).plus('0.50');
         const labour = hours.times(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
         const gstFree = profile.country === 'AU' && n % 10 === 0;
-        lines.push({ lineId: 'l1', kind: 'LABOUR', description: 'Labour', quantity: hours.toString(), unitPrice: rate.toFixed(2), amount: money(labour), jobTypeExternalId: jobType, teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: gstFree ? 'FRE' : 'GST' } : { taxable: false }) });
-        amounts.push({ amount: labour, taxable: profile.country === 'AU' && !gstFree });
-        exp.push({ amount: money(labour), account: jobType === 'jt-domestic' ? ids.labourDomestic! : ids.labour!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? (gstFree ? 'FRE' : 'GST') : undefined });
+        const gst = fx ? 'EXP' : 'GST';
+        const labourCode = fx ? 'EXP' : gstFree ? 'FRE' : 'GST';
+        lines.push({ lineId: 'l1', kind: 'LABOUR', description: 'Labour', quantity: hours.toString(), unitPrice: rate.toFixed(2), amount: money(labour), jobTypeExternalId: jobType, teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: labourCode } : { taxable: false }) });
+        amounts.push({ amount: labour, taxable: profile.country === 'AU' && !gstFree && !fx });
+        exp.push({ amount: money(labour), account: jobType === 'jt-domestic' ? ids.labourDomestic! : ids.labour!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? labourCode : undefined });
         if (n % 2 === 0) {
           const metres = D(Math.floor(random() * 20) + 1);
           const pipe = metres.times('12.35');
-          lines.push({ lineId: 'l2', kind: 'SUPPLIES', description: 'Copper pipe', quantity: metres.toString(), unitPrice: '12.35', amount: money(pipe), supplyExternalId: 'sup-pipe', teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: 'GST' } : { taxable: true }) });
-          amounts.push({ amount: pipe, taxable: true });
-          exp.push({ amount: money(pipe), account: ids.materials!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? 'GST' : undefined });
+          lines.push({ lineId: 'l2', kind: 'SUPPLIES', description: 'Copper pipe', quantity: metres.toString(), unitPrice: '12.35', amount: money(pipe), supplyExternalId: 'sup-pipe', teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: gst } : { taxable: true }) });
+          amounts.push({ amount: pipe, taxable: !fx });
+          exp.push({ amount: money(pipe), account: ids.materials!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? gst : undefined });
         }
         if (n % 5 === 0) {
           const hrs = D(Math.floor(random() * 4) + 2);
           const amount = hrs.times('165.00');
-          lines.push({ lineId: 'l3', kind: 'SUPPLIES', description: 'Excavator hire', quantity: hrs.toString(), unitPrice: '165.00', amount: money(amount), supplyExternalId: 'sup-hire', teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: 'GST' } : { taxable: true }) });
-          amounts.push({ amount, taxable: true });
-          exp.push({ amount: money(amount), account: ids.hire!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? 'GST' : undefined });
+          lines.push({ lineId: 'l3', kind: 'SUPPLIES', description: 'Excavator hire', quantity: hrs.toString(), unitPrice: '165.00', amount: money(amount), supplyExternalId: 'sup-hire', teamExternalId: `team-${teamIndex}`, ...(profile.country === 'AU' ? { taxCode: gst } : { taxable: true }) });
+          amounts.push({ amount, taxable: !fx });
+          exp.push({ amount: money(amount), account: ids.hire!, team: profile.teams[teamIndex]!, taxCode: profile.country === 'AU' ? gst : undefined });
         }
         const subtotal = amounts.reduce((s, l) => s.plus(l.amount), D(0));
         const totalTax = tax(amounts);
         const withheld = extra.retentionWithheld ? D(extra.retentionWithheld) : D(0);
         const released = extra.retentionReleased ? D(extra.retentionReleased) : D(0);
         const total = subtotal.plus(totalTax).minus(withheld).plus(released);
-        const number = String(7000 + n);
+        const number = fx ? `NZ-${1000 + n}` : String(7000 + n);
         expected.invoices.set(number, { total: money(total), tax: money(totalTax), lines: exp });
+        if (fx) expected.nzInvoices.set(number, { total, rate: fx.rate ?? qboNzdRate(date), paid: D(0), customer: fx.customer });
         return {
           externalId: `inv-${number}`,
-          customerExternalId: `cust-${n % 25}`,
+          customerExternalId: fx?.customer ?? `cust-${n % 25}`,
           number,
           date,
-          currency: profile.currency,
+          currency: fx ? 'NZD' : profile.currency,
+          ...(fx?.rate ? { exchangeRate: fx.rate } : {}),
           jobTypeExternalId: jobType,
           jobNumber: `J-${number}`,
           lines,
@@ -287,6 +310,28 @@ for (const profile of PROFILES) {
         });
         expected.payments.push({ amount: money(amount), card, surcharge: surcharge ? money(surcharge) : undefined });
         expected.open = expected.open.minus(amount);
+      }
+
+      if (profile.nzd) {
+        // NZD customers: 16 export invoices (every other one at the FSM's own rate, the rest at QBO's, on both
+        // sides of the bookkeeper's mid-month rate), most paid on the 31st (some in part, at the FSM's rate or QBO's).
+        for (let c = 0; c < 4; c++) await ok(UpsertCustomerDocument, { input: { externalId: `nz-cust-${c}`, displayName: `${profile.country} Month NZ Customer ${c}`, currency: 'NZD' } });
+        for (let n = 0; n < 16; n++) {
+          const fxRate = n % 2 === 1 ? D('0.9071').plus(D(n).times('0.0013')).toFixed(4) : undefined;
+          const input = makeInvoice(n, `2026-10-${String(1 + n * 2).padStart(2, '0')}`, {}, { customer: `nz-cust-${n % 4}`, rate: fxRate });
+          await push(input);
+          if (n % 4 === 3) continue; // left unpaid
+          const invoice = expected.nzInvoices.get(input.number)!;
+          const amount = n % 3 === 0 ? invoice.total.div(2).toDecimalPlaces(2, Decimal.ROUND_DOWN) : invoice.total;
+          const payRate = n % 5 === 0 ? undefined : D('0.9102').plus(D(n).times('0.0009')).toFixed(4);
+          const externalId = `nz-pay-${n}`;
+          await ok(RecordPaymentDocument, {
+            input: { externalId, customerExternalId: invoice.customer, date: '2026-10-31', currency: 'NZD', ...(payRate ? { exchangeRate: payRate } : {}), amount: money(amount), paymentMethodExternalId: 'pm-eft', allocations: [{ invoiceExternalId: input.externalId, amount: money(amount) }] },
+          });
+          invoice.paid = amount;
+          expected.nzPayments.push({ externalId, amount: money(amount), rate: payRate ?? qboNzdRate('2026-10-31') });
+          expected.payments.push({ amount: money(amount), card: false });
+        }
       }
 
       // A credit note against invoice 7004 and a bad-debt write-off of invoice 7002.
@@ -351,11 +396,11 @@ for (const profile of PROFILES) {
     }, 120_000 + INVOICE_COUNT * 3_000);
 
     it('has every invoice once, with the expected accounts, classes, tax codes and totals to the cent', async () => {
-      const invoices = (await qbo('Invoice')).filter((i) => Number(i.DocNumber) >= 7000);
+      const invoices = (await qbo('Invoice')).filter((i) => Number(i.DocNumber) >= 7000 || i.DocNumber?.startsWith('NZ-'));
       const numbers = invoices.map((i) => i.DocNumber!).sort();
       expect(numbers).toEqual([...expected.invoices.keys()].sort());
       const items = new Map((await qbo('Item')).map((i) => [i.Id, i as unknown as { IncomeAccountRef?: { value: string } }]));
-      const taxCodeIds = profile.country === 'AU' ? { GST: '3', FRE: '4' } : {};
+      const taxCodeIds = profile.country === 'AU' ? { GST: '3', FRE: '4', EXP: '7' } : {};
       for (const invoice of invoices) {
         const exp = expected.invoices.get(invoice.DocNumber!)!;
         expect(D(invoice.TotalAmt).toFixed(2), `invoice ${invoice.DocNumber} total`).toBe(exp.total);
@@ -365,7 +410,7 @@ for (const profile of PROFILES) {
           const match = salesLines.find((l) => D(l.Amount).toFixed(2) === line.amount && items.get(l.SalesItemLineDetail!.ItemRef.value)?.IncomeAccountRef?.value === line.account);
           expect(match, `invoice ${invoice.DocNumber}: a ${line.amount} line on account ${line.account}`).toBeDefined();
           expect(match!.SalesItemLineDetail!.ClassRef?.name ?? match!.SalesItemLineDetail!.ClassRef?.value).toBeTruthy();
-          if (line.taxCode) expect(match!.SalesItemLineDetail!.TaxCodeRef?.value).toBe(taxCodeIds[line.taxCode as 'GST' | 'FRE']);
+          if (line.taxCode) expect(match!.SalesItemLineDetail!.TaxCodeRef?.value).toBe(taxCodeIds[line.taxCode as 'GST' | 'FRE' | 'EXP']);
         }
       }
       // Retention: the claim's withheld line sits on an item of the retention account.
@@ -409,6 +454,31 @@ for (const profile of PROFILES) {
       expect(purchases.map((p) => D(p.TotalAmt).toFixed(2)).sort()).toEqual(expected.expenses.map((e) => e.total).sort());
       for (const purchase of purchases) expect(purchase.Line.map((l) => l.AccountBasedExpenseLineDetail?.AccountRef.value)).toEqual([ids.expenses]);
     });
+
+    if (profile.nzd) {
+      it('has every NZD invoice and payment once, in NZD, with foreign and home totals and balances to the cent', async () => {
+        const homeOf = (value: Decimal.Value, rate: string) => Number(money(D(value).times(rate))); // QBO rounds home amounts half-up to the cent
+        const customers = new Map((await qbo('Customer')).map((c) => [c.Id, c as unknown as { DisplayName: string; CurrencyRef?: { value: string } }]));
+        const invoices = (await qbo('Invoice')).filter((i) => i.DocNumber?.startsWith('NZ-'));
+        expect(invoices.map((i) => i.DocNumber).sort()).toEqual([...expected.nzInvoices.keys()].sort());
+        for (const invoice of invoices) {
+          const exp = expected.nzInvoices.get(invoice.DocNumber!)!;
+          const balance = exp.total.minus(exp.paid);
+          expect(customers.get(invoice.CustomerRef!.value), `invoice ${invoice.DocNumber} customer`).toMatchObject({ DisplayName: `${profile.country} Month NZ Customer ${exp.customer.replace('nz-cust-', '')}`, CurrencyRef: { value: 'NZD' } });
+          expect({ number: invoice.DocNumber, currency: invoice.CurrencyRef?.value, rate: invoice.ExchangeRate, total: invoice.TotalAmt, home: invoice.HomeTotalAmt, balance: invoice.Balance, homeBalance: invoice.HomeBalance }).toEqual({
+            number: invoice.DocNumber, currency: 'NZD', rate: Number(exp.rate), total: exp.total.toNumber(), home: homeOf(exp.total, exp.rate), balance: balance.toNumber(), homeBalance: homeOf(balance, exp.rate),
+          });
+        }
+        const payments = (await qbo('Payment')).filter((p) => p.PrivateNote?.startsWith('fieldbooks payment nz-pay-'));
+        expect(payments.map((p) => p.PrivateNote).sort()).toEqual(expected.nzPayments.map((p) => `fieldbooks payment ${p.externalId}`).sort());
+        for (const exp of expected.nzPayments) {
+          const payment = payments.find((p) => p.PrivateNote === `fieldbooks payment ${exp.externalId}`)!;
+          expect({ id: exp.externalId, currency: payment.CurrencyRef?.value, rate: payment.ExchangeRate, total: payment.TotalAmt, home: payment.HomeTotalAmt }).toEqual({
+            id: exp.externalId, currency: 'NZD', rate: Number(exp.rate), total: Number(exp.amount), home: homeOf(exp.amount, exp.rate),
+          });
+        }
+      });
+    }
 
     it('holds nothing dated before the accounting start date', async () => {
       // The seeded company has older transactions of its own; ours are recognisable by number and amount.
