@@ -8,7 +8,9 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import { DEMO_COUNTS } from '../../src/demo/demo-data.js';
+import { QuickBooksCreatedRecordsDocument, RemoteChangeInvoiceDocument } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { gql } from '../helpers/graphql-client.js';
 import { connectTenant, realmOf } from '../helpers/quickbooks.js';
 import { ensureWebBuild, launchChromium, screenshot, watchExternalRequests, watchPageErrors } from './browser.js';
 
@@ -205,6 +207,59 @@ describe('sync screen', () => {
     expect(await problem.textContent()).toMatch(/inactive/i);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id), POLL).toBe('defaultLabourIncomeAccountId');
     await screenshot(page, '17-settings-problem');
+  });
+
+  it('lists a customer and an invoice entered in QuickBooks; links the invoice to its FSM invoice and imports the customer', { timeout: FLOW_TIMEOUT }, async () => {
+    const realmId = realmOf(gw, 'AU').realmId;
+    const admin = (path: string) => `${gw.app.quickbooks.endpoints.apiBaseUrl}/_sandbox${path}`;
+    const rows = async (entity: string) => ((await (await fetch(admin(`/entities/${realmId}/${entity}`))).json()) as { records: { Id: string; Name?: string; DisplayName?: string }[] }).records;
+    // A QuickBooks user enters them directly (the simulator's admin API acts as that user).
+    const act = async (body: Record<string, unknown>) => {
+      const response = await fetch(admin(`/act/${realmId}/create`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return (await response.json()) as Record<string, { Id: string }>;
+    };
+    // The account the previous test made inactive is active again (the Labour item needs it).
+    const reactivated = await fetch(admin(`/act/${realmId}/set-active`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entity: 'Account', id: acct('Labour Income'), active: true }) });
+    expect(reactivated.status).toBeLessThan(300);
+    const wanda = (await act({ entity: 'Customer', body: { DisplayName: 'Walk-in Wanda', PrimaryEmailAddr: { Address: 'wanda@example.com' } } })).Customer!;
+    const dental = (await rows('Customer')).find((c) => c.DisplayName === 'Harbour View Dental')!.Id;
+    const labourItem = (await rows('Item')).find((i) => i.Name === 'Labour')!.Id;
+    const gst = (await rows('TaxCode')).find((t) => t.Name === 'GST')!.Id;
+    const qboInvoice = (await act({
+      entity: 'Invoice',
+      body: { CustomerRef: { value: dental }, DocNumber: 'Q-88', TxnDate: '2026-03-05', GlobalTaxCalculation: 'TaxExcluded', Line: [{ DetailType: 'SalesItemLineDetail', Amount: 100, SalesItemLineDetail: { ItemRef: { value: labourItem }, TaxCodeRef: { value: gst } } }] },
+    })).Invoice!;
+    // The FSM invoice it stands for (same customer, same total 110.00), not sent to QuickBooks yet.
+    await gw.app.services.ledgerRecords.upsertInvoice(tenantId, invoice('inv-8', '1008', '100.00'));
+    await gw.app.services.pull.pullNow(tenantId);
+    await gw.app.services.pull.idle();
+
+    await page.goto(`${gw.url}/sync`);
+    const created = page.getByTestId('quickbooks-created-record');
+    await expect.poll(() => created.count(), POLL).toBe(2);
+    const qboRow = created.filter({ hasText: 'Q-88' });
+    expect(await qboRow.getByRole('strong').textContent()).toBe('Invoice Q-88 · Harbour View Dental · 5 Mar 2026 · 110.00');
+    expect(await created.filter({ hasText: 'Walk-in Wanda' }).getByRole('strong').textContent()).toBe('Customer Walk-in Wanda · wanda@example.com');
+    // The FSM invoice of the same total is offered first.
+    expect(await qboRow.getByLabel('Field-service invoice').locator('option:checked').textContent()).toBe('Invoice 1008 · Harbour View Dental · 2 Mar 2026 · 110.00');
+    await screenshot(page, '18-sync-created-in-quickbooks');
+
+    await qboRow.getByRole('button', { name: 'Link', exact: true }).click();
+    await expect.poll(() => created.count(), POLL).toBe(1);
+    await created.filter({ hasText: 'Walk-in Wanda' }).getByRole('button', { name: 'Import as a new customer' }).click();
+    await page.getByText('Nothing entered in QuickBooks is waiting to be linked.').waitFor({ timeout: 20_000 });
+
+    // The API shows both linked, and the FSM invoice now stands for that QuickBooks invoice (no second one).
+    const key = gw.app.demo!.apiKey;
+    const listed = (await gql(gw.graphqlUrl, QuickBooksCreatedRecordsDocument, {}, key)).data!.quickBooksCreatedRecords.edges.map((e) => e.node);
+    const fsmInvoice = (await gql(gw.graphqlUrl, RemoteChangeInvoiceDocument, { externalId: 'inv-8' }, key)).data!.invoice!;
+    expect(listed.find((r) => r.quickBooksId === qboInvoice.Id)).toMatchObject({ status: 'LINKED', recordId: fsmInvoice.id });
+    expect(fsmInvoice.sync).toMatchObject({ state: 'SYNCED', quickBooksId: qboInvoice.Id });
+    const wandaRow = listed.find((r) => r.quickBooksId === wanda.Id);
+    expect(wandaRow).toMatchObject({ status: 'LINKED' });
+    expect(wandaRow?.recordId).toBeTruthy();
+    await screenshot(page, '19-sync-created-linked');
   });
 
   it('made no request outside this machine, and logged no error', () => {

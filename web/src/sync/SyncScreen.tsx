@@ -2,7 +2,8 @@
  * The sync screen: start a push (scope, dry run), watch it live through `syncProgress` (a progress bar
  * with counts, rate and ETA), how the last run went (succeeded, partly failed, failed, dry run) with
  * counts per kind, the run history, and the open sync issues: the record in a bookkeeper's terms, the
- * fix hint and the actions the gateway offers for it (retry, ignore, open the setting, link...). If the gateway has no sync API (an older gateway), the screen says so instead of
+ * fix hint and the actions the gateway offers for it (retry, ignore, open the setting, link...), and the
+ * customers and invoices entered in QuickBooks after the import, to link (or import) before a push duplicates them. If the gateway has no sync API (an older gateway), the screen says so instead of
  * failing: the check is the gateway's own answer to the sync query (GRAPHQL_VALIDATION_FAILED).
  */
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
@@ -11,6 +12,12 @@ import { describeError, errorCode } from '../errors.js';
 import { formatDateTime, formatDuration } from '../format.js';
 import {
   CancelSyncDocument,
+  type CreatedRecordRowFragment,
+  ImportCreatedCustomerDocument,
+  LinkCreatedCustomerDocument,
+  LinkCreatedInvoiceDocument,
+  QuickBooksCreatedRecordsScreenDocument,
+  type QuickBooksCreatedRecordsScreenQuery,
   PerformIssueActionDocument,
   type SyncIssueAction,
   type SyncRunOutcome,
@@ -124,6 +131,7 @@ export function SyncScreen(): ReactNode {
         </div>
       </div>
       <IssuesList issues={issues?.edges.map((e) => e.node) ?? []} total={issues?.totalCount ?? 0} onRetried={() => void screen.refetch()} />
+      <QuickBooksCreatedRecords />
       <QuickBooksChanges changes={(screen.data ?? screen.previousData)?.quickBooksChanges.edges.map((e) => e.node) ?? []} />
       <RunHistory runs={runs} total={(screen.data ?? screen.previousData)?.syncRuns.totalCount ?? 0} />
     </section>
@@ -429,6 +437,130 @@ function QuickBooksChanges(props: { changes: SyncScreenQuery['quickBooksChanges'
         </ul>
       )}
     </div>
+  );
+}
+
+/** A QuickBooks LocalDate (2026-03-05) as a bookkeeper reads it (5 Mar 2026), whatever the browser's zone. */
+function formatLocalDate(date: string | null | undefined): string {
+  if (!date) return '';
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-AU', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+type CreatedScreen = QuickBooksCreatedRecordsScreenQuery;
+
+/**
+ * Customers and invoices someone entered in QuickBooks after the import (the pull finds them): each is
+ * linked to the FSM record it stands for (an invoice: same customer and total, not yet in QuickBooks), or
+ * a customer is imported as a new FSM customer, so that the next push never creates it a second time.
+ */
+function QuickBooksCreatedRecords(): ReactNode {
+  const q = useQuery(QuickBooksCreatedRecordsScreenDocument, { fetchPolicy: 'cache-and-network' });
+  const data = q.data ?? q.previousData;
+  // An older gateway without the listing: no card (any other refusal is shown).
+  if (errorCode(q.error) === 'GRAPHQL_VALIDATION_FAILED' && q.error?.message.includes('quickBooksCreatedRecords')) return null;
+  const rows = data?.quickBooksCreatedRecords.edges.map((e) => e.node) ?? [];
+  return (
+    <div className="card" aria-labelledby="created-title">
+      <h2 id="created-title">
+        Entered in QuickBooks, not linked yet {rows.length > 0 && <span className="count-pill">{data?.quickBooksCreatedRecords.totalCount}</span>}
+      </h2>
+      <p className="help">Customers and invoices someone entered directly in QuickBooks. Link each to its record in the field-service app (or import a customer) so it is never sent to QuickBooks a second time.</p>
+      {q.error && !data && (
+        <p className="banner error" role="alert">
+          {describeError(q.error)}
+        </p>
+      )}
+      {data && rows.length === 0 ? (
+        <p className="muted">Nothing entered in QuickBooks is waiting to be linked.</p>
+      ) : (
+        <ul className="issues" data-testid="quickbooks-created">
+          {rows.map((r) => (
+            <CreatedRecordItem key={r.id} record={r} screen={data!} onDone={() => void q.refetch()} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function CreatedRecordItem(props: { record: CreatedRecordRowFragment; screen: CreatedScreen; onDone: () => void }): ReactNode {
+  const r = props.record;
+  const isInvoice = r.entity === 'INVOICE';
+  const choices = isInvoice
+    ? props.screen.invoices.edges.map(({ node: i }) => ({ id: i.id, label: `Invoice ${i.number} · ${i.customer?.displayName ?? ''} · ${formatLocalDate(i.date)} · ${i.total}`, matches: i.total === r.amount }))
+    : props.screen.customers.edges.map(({ node: c }) => ({ id: c.id, label: c.displayName, matches: c.displayName === r.name }));
+  // The likeliest match first (an invoice of the same total, a customer of the same name).
+  const sorted = [...choices.filter((c) => c.matches), ...choices.filter((c) => !c.matches)];
+  const [target, setTarget] = useState('');
+  const chosen = target || sorted[0]?.id || '';
+  const [linkInvoice] = useMutation(LinkCreatedInvoiceDocument);
+  const [linkCustomer] = useMutation(LinkCreatedCustomerDocument);
+  const [importCustomer] = useMutation(ImportCreatedCustomerDocument);
+  const [state, setState] = useState<{ busy?: boolean; text?: string; ok?: boolean }>({});
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setState({ busy: true });
+    try {
+      await action();
+      setState({ ok: true, text: done });
+      props.onDone();
+    } catch (e) {
+      setState({ ok: false, text: describeError(e) });
+    }
+  };
+  const headingId = `created-${r.id}-title`;
+  const label = isInvoice
+    ? `Invoice ${r.name} · ${r.customerName ?? ''} · ${formatLocalDate(r.date)} · ${r.amount ?? ''}`
+    : `Customer ${r.name}${r.email ? ` · ${r.email}` : ''}`;
+  const selectId = `created-${r.id}-target`;
+  return (
+    <li className="issue" data-testid="quickbooks-created-record" data-entity={r.entity} aria-labelledby={headingId}>
+      <p>
+        <strong id={headingId}>{label}</strong>
+      </p>
+      <div className="issue-actions">
+        {sorted.length > 0 ? (
+          <>
+            <span className="link-choice">
+              <label htmlFor={selectId}>{isInvoice ? 'Field-service invoice' : 'Field-service customer'}</label>{' '}
+              <select id={selectId} value={chosen} onChange={(e) => setTarget(e.target.value)}>
+                {sorted.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </span>
+            <button
+              type="button"
+              className="primary"
+              disabled={state.busy}
+              aria-describedby={headingId}
+              onClick={() =>
+                void run(
+                  () => (isInvoice ? linkInvoice({ variables: { invoiceId: chosen, quickBooksInvoiceId: r.quickBooksId } }) : linkCustomer({ variables: { customerId: chosen, quickBooksCustomerId: r.quickBooksId } })),
+                  'Linked.',
+                )
+              }
+            >
+              Link
+            </button>
+          </>
+        ) : (
+          <span className="muted">{isInvoice ? 'No field-service invoice waiting to be sent to link it to.' : ''}</span>
+        )}
+        {!isInvoice && (
+          <button type="button" disabled={state.busy} aria-describedby={headingId} onClick={() => void run(() => importCustomer({ variables: { quickBooksCustomerId: r.quickBooksId } }), 'Imported as a new customer.')}>
+            Import as a new customer
+          </button>
+        )}
+        {state.text && (
+          <span className={state.ok ? 'ok-text' : 'field-error'} role={state.ok ? 'status' : 'alert'}>
+            {' '}
+            {state.text}
+          </span>
+        )}
+      </div>
+    </li>
   );
 }
 
