@@ -114,7 +114,8 @@ describe('sync screen', () => {
     expect(await progress.getAttribute('data-outcome')).toBe('SUCCEEDED');
     // Per-kind counts, and "Everything" rather than a list of every kind.
     const kinds = page.getByTestId('kind-counts');
-    expect(await kinds.getByRole('row').count()).toBe(4); // the header, customers, invoices, payments
+    // The counts table renders from the final run read, which can land a moment after the progress frame.
+    await expect.poll(() => kinds.getByRole('row').count(), POLL).toBe(4); // the header, customers, invoices, payments
     expect(await kinds.getByRole('row', { name: /Invoices/ }).textContent()).toMatch(/^Invoices\d+0\d+\d+$/);
     await page.getByRole('table', { name: /sync runs/ }).getByRole('cell', { name: 'Everything' }).waitFor();
     const finals = progressFrames.filter((f) => f.includes('"final":true'));
