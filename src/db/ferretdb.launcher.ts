@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import mongoose from 'mongoose';
 import { ensureFerretdb } from './ferretdb.installer.js';
+import { setAsideUnreadableDatabases } from './ferretdb.salvage.js';
 
 export interface EmbeddedMongo {
   /** Connection string without a database name, e.g. mongodb://127.0.0.1:41234/ */
@@ -69,6 +70,7 @@ export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMo
     return { child, exited, stderr: () => (tail ? `${head}\n...\n${tail}` : head) };
   };
 
+  await setAsideUnreadableDatabases(options.dataDir, log);
   let server = spawnServer();
   // If this process dies without a clean shutdown, do not leave the server behind.
   const killOnExit = () => server.child.kill('SIGKILL');
@@ -94,6 +96,7 @@ export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMo
       while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
       if (restarts.length >= MAX_RESTARTS_PER_MINUTE) return log('The embedded FerretDB server keeps stopping; it is not restarted again.');
       restarts.push(now);
+      await setAsideUnreadableDatabases(options.dataDir, log).catch((error: unknown) => log(`Checking the database files failed: ${(error as Error).message}`));
       server = spawnServer();
       watch(server);
       await waitForHello(uri, options.startTimeoutMs ?? 30_000, server.exited).then(
