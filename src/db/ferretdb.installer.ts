@@ -13,7 +13,16 @@
  * `_ferretdb_sjson->"_id"`. Both give the same value, but SQLite uses an expression index only for the
  * very expression it was built on, so every find, update and delete by `_id` scanned the whole table
  * and a sync slowed down as the database grew (2,000 invoices: 261 records a minute and falling). The
- * patched expression is the index's own; nothing else changes.
+ * patched expression is the index's own.
+ *
+ * The second change (`WRITE_LOCK_PATCH`) makes every write atomic. FerretDB 1.x runs `update`,
+ * `findAndModify` and `delete` as a read, a change made in Go, then a write, with nothing between the read
+ * and the write: two updates of one document both read the old version and the later write silently undoes
+ * the earlier one (a disconnect that set NOT_CONNECTED was undone by a concurrent "last successful call"
+ * stamp), conditional updates (`{tokenVersion: 3}`) can both succeed, and `$inc` loses counts. MongoDB makes
+ * each single-document write atomic; the patch gets the same by letting one write at a time run per
+ * collection, inside the one FerretDB process every gateway process shares. SQLite already takes one writer
+ * at a time, so little throughput is lost; reads are not locked.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,7 +35,7 @@ const run = promisify(execFile);
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.2';
 /** Our build of it (bump when the patch changes, so existing installs are rebuilt). */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.1`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.2`;
 
 /** FerretDB 1.24.2's go.mod says `go 1.24`: an older Go cannot build it (and cannot fetch a newer toolchain without the checksum database). */
 export const GO_MINIMUM = [1, 24] as const;
@@ -37,6 +46,35 @@ export const ID_LOOKUP_PATCH = {
   from: `IDColumn = DefaultColumn + "->'$._id'"`,
   to: 'IDColumn = DefaultColumn + `->"_id"`',
 };
+
+/** One write at a time per collection (see above): a lock file, and one line in each write handler. */
+export const WRITE_LOCK_PATCH = {
+  file: 'internal/handler/fieldbooks_writelock.go',
+  source: `// Added by fieldbooks: FerretDB 1.x writes read a document, change it in Go and write it back with
+// nothing in between, so concurrent writes of one document lose updates. One write at a time per
+// collection makes each write atomic, as MongoDB's are.
+
+package handler
+
+import "sync"
+
+var fieldbooksWriteLocks sync.Map
+
+func fieldbooksLockCollection(db, collection string) func() {
+\tlock, _ := fieldbooksWriteLocks.LoadOrStore(db+"."+collection, new(sync.Mutex))
+\tmu := lock.(*sync.Mutex)
+\tmu.Lock()
+\treturn mu.Unlock
+}
+`,
+  /** Each handler, the line after which the lock is taken (held until the command's answer is built). */
+  handlers: [
+    { file: 'internal/handler/msg_update.go', after: '\t_ = params.Ordered\n' },
+    { file: 'internal/handler/msg_findandmodify.go', after: '\tvar resDoc *types.Document\n' },
+    { file: 'internal/handler/msg_delete.go', after: '\tparams, err := common.GetDeleteParams(document, h.L)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n' },
+  ],
+  lock: '\n\tdefer fieldbooksLockCollection(params.DB, params.Collection)()\n',
+} as const;
 
 export class EmbeddedDatabaseUnavailableError extends Error {
   constructor(reason: string) {
@@ -83,6 +121,7 @@ export async function ensureFerretdb(toolsDir: string, log: (message: string) =>
     await makeWritable(src);
     await writeFile(path.join(src, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     await applyIdLookupPatch(src);
+    await applyWriteLockPatch(src);
     const builtBinary = path.join(work, 'ferretdb');
     await run(go, ['build', '-trimpath', '-o', builtBinary, './cmd/ferretdb'], {
       cwd: src,
@@ -134,6 +173,8 @@ async function makeWritable(dir: string): Promise<void> {
   await chmod(path.join(dir, 'build', 'version'), 0o755);
   await chmod(path.join(dir, path.dirname(ID_LOOKUP_PATCH.file)), 0o755);
   await chmod(path.join(dir, ID_LOOKUP_PATCH.file), 0o644);
+  await chmod(path.join(dir, 'internal', 'handler'), 0o755);
+  for (const { file } of WRITE_LOCK_PATCH.handlers) await chmod(path.join(dir, file), 0o644);
 }
 
 async function applyIdLookupPatch(src: string): Promise<void> {
@@ -141,4 +182,15 @@ async function applyIdLookupPatch(src: string): Promise<void> {
   const text = await readFile(file, 'utf8');
   if (!text.includes(ID_LOOKUP_PATCH.from)) throw new Error(`${ID_LOOKUP_PATCH.file} no longer contains ${ID_LOOKUP_PATCH.from}: review the _id lookup patch for this FerretDB version`);
   await writeFile(file, text.replace(ID_LOOKUP_PATCH.from, ID_LOOKUP_PATCH.to));
+}
+
+async function applyWriteLockPatch(src: string): Promise<void> {
+  await writeFile(path.join(src, WRITE_LOCK_PATCH.file), WRITE_LOCK_PATCH.source);
+  for (const { file, after } of WRITE_LOCK_PATCH.handlers) {
+    const target = path.join(src, file);
+    const text = await readFile(target, 'utf8');
+    // Exactly one anchor, so the lock cannot land in the wrong function after a FerretDB upgrade.
+    if (text.split(after).length !== 2) throw new Error(`${file} no longer contains its write-lock anchor once: review the write-lock patch for this FerretDB version`);
+    await writeFile(target, text.replace(after, after + WRITE_LOCK_PATCH.lock));
+  }
 }

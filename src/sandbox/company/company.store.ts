@@ -354,7 +354,10 @@ export class InMemoryCompanyStore implements CompanyStore {
   }
 
   #load(seed: CompanySeed): void {
-    const now = this.clock.now();
+    // A company's existing records were entered before anyone connected an app to it (a QBO sandbox's sample
+    // data is dated when the sandbox was made): stamped "now", they fell inside a first CDC poll's one-second
+    // overlap and looked like records entered in QuickBooks after the import.
+    const now = this.clock.now() - SEED_AGE_MS;
     for (const { entity, record } of seed.records) {
       const rules = ENTITY_RULES[entity];
       const given = record.Id === undefined ? undefined : idOf(record.Id);
@@ -377,6 +380,9 @@ export class InMemoryCompanyStore implements CompanyStore {
     }
   }
 }
+
+/** How long before the company was loaded its seeded records were entered. */
+const SEED_AGE_MS = 24 * 60 * 60_000;
 
 function byId(a: QboRecord, b: QboRecord): number {
   const na = Number(a.Id);
