@@ -37,11 +37,11 @@ async function connectUs(app: App, tenantId: string): Promise<void> {
   const simulator = app.quickbooks.simulator!;
   simulator.oauth.setAutoApprove(true);
   const realmId = simulator.info().companies.find((c) => c.country === 'US')!.realmId;
-  const { authorizationUrl } = await app.services.connections.startConnect(tenantId);
+  const { authorizationUrl } = await app.services.connections.startConnect(tenantId, { apiKeyHash: 'bench' });
   const consent = await fetch(`${authorizationUrl}&realmId=${realmId}`, { redirect: 'manual' });
   const callback = consent.headers.get('location');
   if (!callback) throw new Error(`the simulator did not redirect (${consent.status})`);
-  await app.services.connections.completeConnect(callback, { tenantId });
+  await app.services.connections.completeConnect(callback, { via: 'api', tenantId, apiKeyHash: 'bench' });
 }
 
 export async function benchSyncPush(options: { invoices: number; scale: number }): Promise<SyncBenchResult> {

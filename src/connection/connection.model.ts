@@ -71,6 +71,12 @@ export interface OAuthStateDoc {
   returnTo?: string | null;
   /** SHA-256 of the API key that started the attempt: only that key can finish it through the API. */
   apiKeyHash?: string | null;
+  /**
+   * SHA-256 of the nonce in the cookie set on the browser that started the attempt (HTTP only): the
+   * browser callback completes only for that browser. Null: started without a browser (WebSocket),
+   * so only completeQuickBooksConnection with the same API key can finish it.
+   */
+  browserNonceHash?: string | null;
   /** The caller confirmed that connecting a different company than before is intended. */
   allowRealmChange: boolean;
   expiresAt: Date;
@@ -83,6 +89,7 @@ const oauthStateSchema = new Schema<OAuthStateDoc>(
     stateHash: { type: String, required: true, unique: true },
     returnTo: { type: String, default: null },
     apiKeyHash: { type: String, default: null },
+    browserNonceHash: { type: String, default: null },
     allowRealmChange: { type: Boolean, default: false },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },

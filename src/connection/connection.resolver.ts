@@ -12,18 +12,23 @@ export class ConnectionResolver {
     return ctx.services.connections.status(ctx.tenant.id);
   }
 
-  @Mutation(() => ConnectQuickBooksPayload, { description: "Starts connecting: returns Intuit's authorization URL (single-use, expires in 10 minutes)." })
-  connectQuickBooks(
+  @Mutation(() => ConnectQuickBooksPayload, { description:
+      "Starts connecting: returns Intuit's authorization URL (single-use, expires in 10 minutes). Over HTTP the answer also sets a cookie binding the attempt to this browser: /oauth/callback finishes it only in that browser. Started over WebSocket (no browser), only completeQuickBooksConnection with the same API key can finish it.",
+  })
+  async connectQuickBooks(
     @Ctx() ctx: GraphQLContext,
     @Arg('returnTo', () => String, { nullable: true, description: 'Where /oauth/callback sends the browser afterwards (an allowed origin).' }) returnTo: string | null,
     @Arg('allowRealmChange', () => Boolean, { defaultValue: false, description: 'Confirm connecting a different QuickBooks company than before.' }) allowRealmChange: boolean,
   ): Promise<ConnectQuickBooksPayload> {
-    return ctx.services.connections.startConnect(ctx.tenant.id, { returnTo, allowRealmChange, apiKeyHash: ctx.apiKeyHash });
+    // Over HTTP the answer also binds the attempt to this browser (a cookie only /oauth/callback receives).
+    const started = await ctx.services.connections.startConnect(ctx.tenant.id, { returnTo, allowRealmChange, apiKeyHash: ctx.apiKeyHash, browser: ctx.cookies !== undefined });
+    if (started.browserCookie) ctx.cookies?.set(started.browserCookie);
+    return { authorizationUrl: started.authorizationUrl, expiresAt: started.expiresAt };
   }
 
-  @Mutation(() => QuickBooksConnectionType, { description: 'Finishes connecting from the URL Intuit redirected to (for clients that proxy the callback).' })
+  @Mutation(() => QuickBooksConnectionType, { description: 'Finishes connecting from the URL Intuit redirected to (for clients that proxy the callback); only the API key that started the attempt can finish it.' })
   async completeQuickBooksConnection(@Ctx() ctx: GraphQLContext, @Arg('callbackUrl', () => String) callbackUrl: string): Promise<ConnectionView> {
-    return (await ctx.services.connections.completeConnect(callbackUrl, { tenantId: ctx.tenant.id, apiKeyHash: ctx.apiKeyHash })).view;
+    return (await ctx.services.connections.completeConnect(callbackUrl, { via: 'api', tenantId: ctx.tenant.id, apiKeyHash: ctx.apiKeyHash })).view;
   }
 
   @Mutation(() => QuickBooksConnectionType, { description: 'Calls QuickBooks to prove the connection works (a "test connection" button).' })

@@ -17,6 +17,7 @@ import { type TokenCipher } from '../quickbooks/token.cipher.js';
 import { connectionModel, type OAuthStateDoc, oauthStateModel, type QuickBooksConnectionDoc } from './connection.model.js';
 import { type ConnectedRealm, type ConnectionStatus, type QuickBooksAccess } from './connection.types.js';
 import { TokenVault } from './token.vault.js';
+import { type BrowserCookie, connectCookieName, newBrowserNonce, nonceMatches } from './connect-browser.cookie.js';
 import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
 
 const STATE_TTL_MS = 10 * 60_000;
@@ -46,13 +47,25 @@ export interface CompletedConnection {
 /** A callback that could not complete; `reason` is stable for clients, the message is for people. */
 export class ConnectionFailedError extends ApiError {
   constructor(
-    readonly reason: 'STATE_INVALID' | 'STARTED_BY_ANOTHER_KEY' | 'CONSENT_DECLINED' | 'CODE_EXCHANGE_FAILED' | 'REALM_MISMATCH' | 'REALM_IN_USE' | 'COMPANY_UNREADABLE',
+    readonly reason:
+      | 'STATE_INVALID'
+      | 'STARTED_BY_ANOTHER_KEY'
+      | 'STARTED_IN_ANOTHER_BROWSER'
+      | 'STARTED_WITHOUT_BROWSER'
+      | 'CONSENT_DECLINED'
+      | 'CODE_EXCHANGE_FAILED'
+      | 'REALM_MISMATCH'
+      | 'REALM_IN_USE'
+      | 'COMPANY_UNREADABLE',
     message: string,
     readonly returnTo: string | null = null,
   ) {
     super(message, reason === 'REALM_MISMATCH' || reason === 'REALM_IN_USE' ? 'CONFLICT' : 'BAD_USER_INPUT', { reason });
   }
 }
+
+/** Who finishes an attempt: an API caller (tenant and key) or the browser callback (the nonce its cookie presented). */
+export type ConnectCaller = { via: 'api'; tenantId: string; apiKeyHash: string } | { via: 'browser'; nonce: string | undefined };
 
 export interface ConnectionServiceDeps {
   connection: Connection;
@@ -124,23 +137,40 @@ export class ConnectionService implements QuickBooksAccess {
     return { tenantId, realmId: doc.realmId, country: doc.country ?? undefined, companyName: doc.companyName ?? undefined };
   }
 
-  /** Starts a connection: a single-use, short-lived state bound to the tenant, and Intuit's URL. */
-  async startConnect(tenantId: string, options: { returnTo?: string | null; allowRealmChange?: boolean; apiKeyHash?: string } = {}): Promise<{ authorizationUrl: string; expiresAt: Date }> {
+  /**
+   * Starts a connection: a single-use, short-lived state bound to the tenant and the API key, and
+   * Intuit's URL. `browser: true` (the request came over HTTP, whose answer can set a cookie) also binds
+   * it to the browser: the returned cookie must reach /oauth/callback for the browser path to finish.
+   */
+  async startConnect(
+    tenantId: string,
+    options: { apiKeyHash: string; returnTo?: string | null; allowRealmChange?: boolean; browser?: boolean },
+  ): Promise<{ authorizationUrl: string; expiresAt: Date; browserCookie: BrowserCookie | null }> {
     const returnTo = options.returnTo ? this.#checkReturnTo(options.returnTo) : null;
     const state = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + STATE_TTL_MS);
+    const browser = options.browser ? newBrowserNonce() : null;
     await this.#states.deleteMany({ tenantId: new Types.ObjectId(tenantId), expiresAt: { $lt: new Date() } });
-    await this.#states.create({ tenantId: new Types.ObjectId(tenantId), stateHash: hashState(state), returnTo, apiKeyHash: options.apiKeyHash ?? null, allowRealmChange: options.allowRealmChange ?? false, expiresAt });
-    return { authorizationUrl: this.deps.oauth().authorizationUrl(state), expiresAt };
+    await this.#states.create({
+      tenantId: new Types.ObjectId(tenantId),
+      stateHash: hashState(state),
+      returnTo,
+      apiKeyHash: options.apiKeyHash,
+      browserNonceHash: browser?.hash ?? null,
+      allowRealmChange: options.allowRealmChange ?? false,
+      expiresAt,
+    });
+    const browserCookie = browser ? { name: connectCookieName(state), value: browser.nonce, path: this.callbackPath(), expires: expiresAt } : null;
+    return { authorizationUrl: this.deps.oauth().authorizationUrl(state), expiresAt, browserCookie };
   }
 
   /**
-   * Finishes a connection from Intuit's redirect URL. The GraphQL mutation names its caller (tenant
-   * and API key), which must be the one that started the attempt; the HTTP callback learns the
-   * tenant from the state. Nothing is stored unless every step succeeds.
+   * Finishes a connection from Intuit's redirect URL. Through the API (completeQuickBooksConnection)
+   * the caller's tenant and API key must be the ones that started the attempt; through the browser
+   * callback, the browser must present the attempt's cookie. A browser that does not spends nothing:
+   * the rightful browser can still finish. Nothing is stored unless every step succeeds.
    */
-  async completeConnect(callbackUrl: string, caller?: { tenantId: string; apiKeyHash?: string }): Promise<CompletedConnection> {
-    const tenantId = caller?.tenantId;
+  async completeConnect(callbackUrl: string, caller: ConnectCaller): Promise<CompletedConnection> {
     let params: URLSearchParams;
     try {
       params = new URL(callbackUrl, 'http://callback.invalid').searchParams;
@@ -150,17 +180,7 @@ export class ConnectionService implements QuickBooksAccess {
     const stateValue = params.get('state');
     if (!stateValue) throw new ConnectionFailedError('STATE_INVALID', 'The callback has no state: start again with connectQuickBooks.');
 
-    // Single use: the state is consumed atomically before anything else happens.
-    const filter: Record<string, unknown> = { stateHash: hashState(stateValue), usedAt: null, expiresAt: { $gt: new Date() } };
-    const state: OAuthStateDoc | null = tenantId
-      ? await this.#states.findOneAndUpdate({ ...filter, tenantId: new Types.ObjectId(tenantId) }, { $set: { usedAt: new Date() } }, { returnDocument: 'after' }).lean()
-      : // The HTTP callback is the one place a state is looked up without a tenant: the state names the tenant.
-        ((await crossTenantCollection(this.#states, 'the OAuth state names its tenant').findOneAndUpdate(filter, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })) as OAuthStateDoc | null);
-    if (!state) throw new ConnectionFailedError('STATE_INVALID', 'This connection attempt is unknown, was already used or has expired: start again with connectQuickBooks.');
-    if (caller && state.apiKeyHash && state.apiKeyHash !== caller.apiKeyHash) {
-      // Consumed all the same: a consent link finished by someone else is spent, not left for a retry.
-      throw new ConnectionFailedError('STARTED_BY_ANOTHER_KEY', 'This QuickBooks connection was started with a different API key; only that key can finish it. Start again with connectQuickBooks.');
-    }
+    const state = caller.via === 'api' ? await this.#consumeForApi(stateValue, caller) : await this.#consumeForBrowser(stateValue, caller.nonce);
     const owner = state.tenantId.toHexString();
     const returnTo = state.returnTo ?? null;
 
@@ -226,6 +246,55 @@ export class ConnectionService implements QuickBooksAccess {
       return await this.#storeConnection(owner, realmId, company, tokens, existing, returnTo);
     } finally {
       if (!this.deps.allowSharedRealms) await this.#leases.release(claim);
+    }
+  }
+
+  /** Single use: the state is consumed atomically before anything else happens. */
+  async #consumeForApi(stateValue: string, caller: { tenantId: string; apiKeyHash: string }): Promise<OAuthStateDoc> {
+    const state = await this.#states
+      .findOneAndUpdate({ ...liveState(stateValue), tenantId: new Types.ObjectId(caller.tenantId) }, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })
+      .lean();
+    if (!state) throw new ConnectionFailedError('STATE_INVALID', 'This connection attempt is unknown, was already used or has expired: start again with connectQuickBooks.');
+    if (state.apiKeyHash !== caller.apiKeyHash) {
+      // Consumed all the same: a consent link finished by someone else is spent, not left for a retry.
+      throw new ConnectionFailedError('STARTED_BY_ANOTHER_KEY', 'This QuickBooks connection was started with a different API key; only that key can finish it. Start again with connectQuickBooks.');
+    }
+    return state;
+  }
+
+  /**
+   * The browser callback: the one place a state is looked up without a tenant (the state names it).
+   * The browser's cookie is checked before the state is consumed, so a link opened in the wrong
+   * browser changes nothing; the consume is conditional, so two callbacks cannot both win.
+   */
+  async #consumeForBrowser(stateValue: string, nonce: string | undefined): Promise<OAuthStateDoc> {
+    const states = crossTenantCollection(this.#states, 'the OAuth state names its tenant');
+    const invalid = () => new ConnectionFailedError('STATE_INVALID', 'This QuickBooks connection link is unknown, was already used or has expired. Start connecting again from the settings screen.');
+    const found = (await states.findOne(liveState(stateValue))) as OAuthStateDoc | null;
+    if (!found) throw invalid();
+    if (!found.browserNonceHash) {
+      throw new ConnectionFailedError(
+        'STARTED_WITHOUT_BROWSER',
+        'This QuickBooks connection was started by an app, not from the settings screen in a browser, so it cannot be finished in a browser: the app that started it finishes it (completeQuickBooksConnection with the same API key). Nothing was changed. To connect from this browser, open the settings screen here and start connecting again.',
+      );
+    }
+    if (!nonceMatches(nonce, found.browserNonceHash)) {
+      throw new ConnectionFailedError(
+        'STARTED_IN_ANOTHER_BROWSER',
+        'This QuickBooks connection was started in a different browser, so it cannot be finished in this one. Nothing was changed. To connect, open the settings screen in this browser and start connecting again.',
+      );
+    }
+    const consumed = (await states.findOneAndUpdate({ _id: found._id, usedAt: null }, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })) as OAuthStateDoc | null;
+    if (!consumed) throw invalid();
+    return consumed;
+  }
+
+  /** The path of the OAuth redirect URI as the browser sees it (a proxy may put the gateway under a prefix): the connect cookie's path. */
+  callbackPath(): string {
+    try {
+      return new URL(this.deps.oauth().redirectUri).pathname;
+    } catch {
+      return '/oauth/callback';
     }
   }
 
@@ -383,6 +452,11 @@ export class ConnectionService implements QuickBooksAccess {
       .finally(() => this.#background.delete(tracked));
     this.#background.add(tracked);
   }
+}
+
+/** A state that can still be used: not spent, not expired. */
+function liveState(stateValue: string): Record<string, unknown> {
+  return { stateHash: hashState(stateValue), usedAt: null, expiresAt: { $gt: new Date() } };
 }
 
 export function hashState(state: string): string {

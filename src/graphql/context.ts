@@ -15,6 +15,15 @@ export interface GraphQLContext {
   /** SHA-256 of the caller's API key: binds what the key starts (an OAuth state) to that key. */
   apiKeyHash: string;
   loaders: RequestLoaders;
+  /**
+   * Cookies for the HTTP answer (HttpOnly, SameSite=Lax, Secure in production). Absent on WebSocket,
+   * whose operations have no answer that could set one: what needs a browser cookie knows it has none.
+   */
+  cookies?: ResponseCookies;
+}
+
+export interface ResponseCookies {
+  set(cookie: { name: string; value: string; path: string; expires: Date }): void;
 }
 
 export type RequestLoaders = AccountLoaders & LedgerLoaders;

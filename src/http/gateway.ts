@@ -133,7 +133,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     ...(options.rateLimits ? [httpRateLimit(options.rateLimits, (key) => services.tenants.authenticate(key))] : []),
     express.json({ limit: HTTP_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const key = parseAuthorization(req.headers.authorization);
         const tenant = await services.tenants.authenticate(key);
         if (!tenant || !key) throw new UnauthenticatedError();
@@ -145,6 +145,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
           apiKeyPrefix: displayPrefix(key),
           apiKeyHash: hashApiKey(key),
           loaders: createRequestLoaders(services, tenant.id),
+          cookies: {
+            set: (c) => res.cookie(c.name, c.value, { httpOnly: true, sameSite: 'lax', secure: production, path: c.path, expires: c.expires }),
+          },
         };
       },
     }),

@@ -56,6 +56,11 @@ export class IntuitOAuth {
     return this.#options.endpoints;
   }
 
+  /** Where Intuit sends the browser back (the gateway's /oauth/callback as the browser sees it). */
+  get redirectUri(): string {
+    return this.#options.redirectUri;
+  }
+
   authorizationUrl(state: string): string {
     return this.#client().authorizeUri({ scope: [ACCOUNTING_SCOPE], state });
   }

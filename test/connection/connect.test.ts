@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompleteQuickBooksConnectionDocument, ConnectionChangedDocument, ConnectionDocument, ConnectQuickBooksDocument, DisconnectQuickBooksDocument, VerifyQuickBooksConnectionDocument } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { gql, wsClient } from '../helpers/graphql-client.js';
-import { connectThroughBrowser, realmOf, simulatorOf, startConnect } from '../helpers/quickbooks.js';
+import { connectThroughBrowser, realmOf, simulatorOf, startConnect, TestBrowser } from '../helpers/quickbooks.js';
 import { authorizeInBrowser } from '../sandbox/oauth-harness.js';
 
 let gw: TestGateway;
@@ -109,7 +109,7 @@ describe('connecting', () => {
     await gw.app.services.connections.idle();
     const before = await status(key);
 
-    const replay = await fetch(attempt.callbackUrl, { redirect: 'manual' });
+    const replay = await attempt.browser.fetch(attempt.callbackUrl);
     expect(replay.status).toBe(400);
     expect(await replay.text()).toMatch(/unknown, was already used or has expired/);
 
@@ -138,11 +138,12 @@ describe('connecting', () => {
 
   it('a code that fails to exchange leaves a clear status and no half-made connection', async () => {
     const key = await newTenant('Bad Code Co');
-    const authorizationUrl = await startConnect(gw, key);
+    const browser = new TestBrowser();
+    const authorizationUrl = await browser.startConnect(gw.graphqlUrl, key);
     const { callbackUrl } = await authorizeInBrowser(authorizationUrl, { button: 'connect', realmId: realmOf(gw, 'AU').realmId });
     const tampered = new URL(callbackUrl);
     tampered.searchParams.set('code', 'not-a-real-code');
-    const response = await fetch(tampered, { redirect: 'manual' });
+    const response = await browser.fetch(tampered);
     expect(response.status).toBe(400);
     expect(await status(key)).toMatchObject({ status: 'NOT_CONNECTED', reason: 'CODE_EXCHANGE_FAILED', realmId: null });
   });

@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
-import { ConnectQuickBooksDocument, InvoicesDocument, RecordPaymentDocument, StartSyncDocument, SyncIssuesDocument, SyncRunsDocument, UpsertCustomerDocument, UpsertInvoiceDocument, UpsertPaymentMethodDocument } from '../generated/graphql.js';
+import { InvoicesDocument, RecordPaymentDocument, StartSyncDocument, SyncIssuesDocument, SyncRunsDocument, UpsertCustomerDocument, UpsertInvoiceDocument, UpsertPaymentMethodDocument } from '../generated/graphql.js';
 import { chooseAustralianAccounts } from '../helpers/accounting-setup.js';
 import { builtMain, freePort, type GatewayProcess, killGatewayProcess, startGatewayProcess } from '../helpers/gateway-process.js';
 import { gql } from '../helpers/graphql-client.js';
+import { TestBrowser } from '../helpers/quickbooks.js';
 import { authorizeInBrowser } from '../sandbox/oauth-harness.js';
 
 const API_KEY = 'fbk_chaos-test-key-0123456789abcdef';
@@ -64,9 +65,9 @@ beforeAll(async () => {
   sandbox.oauth.addRedirectUri(sandbox.oauth.demoApp.clientId, `http://127.0.0.1:${port}/oauth/callback`);
   await startGateway();
 
-  const started = await gql(graphqlUrl, ConnectQuickBooksDocument, {}, API_KEY);
-  const { callbackUrl } = await authorizeInBrowser(started.data!.connectQuickBooks.authorizationUrl, { button: 'connect', realmId });
-  expect((await fetch(callbackUrl)).status).toBe(200);
+  const browser = new TestBrowser();
+  const { callbackUrl } = await authorizeInBrowser(await browser.startConnect(graphqlUrl, API_KEY), { button: 'connect', realmId });
+  expect((await browser.fetch(callbackUrl)).status).toBe(200);
   // The chart is cached in the background after connecting.
   for (let i = 0; i < 50; i++) {
     try {

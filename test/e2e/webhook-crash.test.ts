@@ -30,7 +30,6 @@ import { type InboundEvent } from '../../src/webhooks/inbound-event.model.js';
 import { parseWebhookBody } from '../../src/webhooks/webhook.parser.js';
 import { expectedSignature } from '../../src/webhooks/webhook.signature.js';
 import {
-  ConnectQuickBooksDocument,
   InvoiceDocument,
   PulledInvoiceDocument,
   PulledPaymentsDocument,
@@ -45,6 +44,7 @@ import {
 import { chooseAustralianAccounts } from '../helpers/accounting-setup.js';
 import { builtMain, freePort, type GatewayProcess, killGatewayProcess, startGatewayProcess } from '../helpers/gateway-process.js';
 import { gql } from '../helpers/graphql-client.js';
+import { TestBrowser } from '../helpers/quickbooks.js';
 import { authorizeInBrowser } from '../sandbox/oauth-harness.js';
 
 const API_KEY = 'fbk_webhook-crash-test-key-0123456789';
@@ -134,9 +134,9 @@ beforeAll(async () => {
   await startGateway();
   tenantId = (await gql(graphqlUrl, ViewerDocument, {}, API_KEY)).data!.viewer.tenant.id;
 
-  const started = await gql(graphqlUrl, ConnectQuickBooksDocument, {}, API_KEY);
-  const { callbackUrl } = await authorizeInBrowser(started.data!.connectQuickBooks.authorizationUrl, { button: 'connect', realmId });
-  expect((await fetch(callbackUrl)).status).toBe(200);
+  const browser = new TestBrowser();
+  const { callbackUrl } = await authorizeInBrowser(await browser.startConnect(graphqlUrl, API_KEY), { button: 'connect', realmId });
+  expect((await browser.fetch(callbackUrl)).status).toBe(200);
   expect((await gql(graphqlUrl, UpsertPaymentMethodDocument, { input: { externalId: 'pm-qbo', name: 'Paid in QuickBooks', isCard: false } }, API_KEY)).errors).toBeUndefined();
   // The chart is cached in the background after connecting.
   for (let i = 0; i < 50; i++) {

@@ -190,6 +190,19 @@ describe('item 3: one validation rule set and one error formatter for HTTP and W
 });
 
 describe('items 10 and 13 in production', () => {
+  it('binds a connection attempt to the browser with a Secure, HttpOnly, SameSite=Lax cookie on the callback path', async () => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ query: 'mutation { connectQuickBooks { authorizationUrl } }' }),
+    });
+    expect(res.status).toBe(200);
+    const cookies = res.headers.getSetCookie();
+    expect(cookies).toHaveLength(1);
+    // The path of QBO_REDIRECT_URI, where the browser comes back from Intuit.
+    expect(cookies[0]).toMatch(/^fieldbooks_connect_[0-9a-f]{24}=[\w-]{43}; Path=\/oauth\/callback; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
+  });
+
   it('answers malformed JSON with a JSON 400', async () => {
     const res = await rawRequest(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
     expect(res.status).toBe(400);
