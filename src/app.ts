@@ -59,7 +59,12 @@ async function startQuickBooks(config: AppConfig, logger: Logger): Promise<QboRu
   }
   // Loaded only here, so a production configuration never loads the simulator's code.
   const { createSandbox } = await import('./sandbox/sandbox.js');
-  const simulator = createSandbox({ oauth: { autoApprove: false }, scale: config.sandbox.timeScale });
+  const simulator = createSandbox({
+    oauth: { autoApprove: false },
+    scale: config.sandbox.timeScale,
+    // Kept across restarts, or the gateway would hold Ids, SyncTokens and tokens of a QuickBooks that forgot them.
+    ...(config.sandbox.fresh ? {} : { persistence: { dir: config.sandbox.dataDir, onError: (error: Error) => logger.error({ err: error }, 'the QuickBooks simulator could not save its state') } }),
+  });
   const { url } = await simulator.listen(config.sandbox.port, '127.0.0.1');
   logger.info({ url }, 'QuickBooks simulator started');
   const demo = simulator.oauth.demoApp;

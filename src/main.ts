@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   if (quickbooks.simulator) {
     const info = quickbooks.simulator.info();
     lines.push(`  QuickBooks          built-in simulator ${quickbooks.endpoints.apiBaseUrl} (${info.companies.map((c) => `${c.name}, ${c.country}, realm ${c.realmId}`).join('; ')})`);
+    const kept = quickbooks.simulator.persistence;
+    lines.push(`  Simulator data      ${kept ? `${kept.dir} (kept across restarts; FIELDBOOKS_SANDBOX_FRESH=true starts clean)` : 'in memory only (FIELDBOOKS_SANDBOX_FRESH=true): starts from the demo companies'}`);
   } else {
     lines.push(`  QuickBooks          Intuit ${quickbooks.endpoints.environment} (${quickbooks.endpoints.apiBaseUrl})`);
   }

@@ -43,6 +43,8 @@ export const envSchema = z
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     QBO_SANDBOX_PORT: port(4010),
+    /** The built-in simulator starts from its demo companies and keeps nothing on disk (default: only under NODE_ENV=test). */
+    FIELDBOOKS_SANDBOX_FRESH: bool.optional(),
     QBO_CLIENT_ID: z.string().min(10, 'must be the client id of your Intuit app').optional(),
     QBO_CLIENT_SECRET: z.string().min(10, 'must be the client secret of your Intuit app').optional(),
     QBO_ENVIRONMENT: z.enum(['sandbox', 'production'], { message: 'must be sandbox or production' }).default('sandbox'),
@@ -148,7 +150,13 @@ export const envSchema = z
         apiKey: env.FIELDBOOKS_DEMO_API_KEY,
       },
       logLevel: env.LOG_LEVEL,
-      sandbox: { port: env.QBO_SANDBOX_PORT, timeScale: env.QBO_SANDBOX_TIME_SCALE },
+      sandbox: {
+        port: env.QBO_SANDBOX_PORT,
+        timeScale: env.QBO_SANDBOX_TIME_SCALE,
+        // Tests and benchmarks start each gateway from the seeds; everyone else keeps the simulator's companies and tokens.
+        fresh: env.FIELDBOOKS_SANDBOX_FRESH ?? nodeEnv === 'test',
+        dataDir: path.join(dataDir, 'simulator'),
+      },
       quickbooks: {
         /** Without Intuit credentials the gateway starts the built-in simulator and uses its demo app. */
         useSimulator: !env.QBO_CLIENT_ID,

@@ -4,6 +4,7 @@
  * settings it started with (see sandbox.env.ts for the variables). A bad environment exits with 78.
  */
 import { createSandbox } from './sandbox.js';
+import { SandboxStateError } from './persistence/snapshot.files.js';
 import { EXIT_CONFIG, parseSandboxEnv, sandboxOptionsFromEnv } from './sandbox.env.js';
 import { loadDotEnv } from '../config/dotenv.js';
 
@@ -15,7 +16,14 @@ if (!parsed.ok) {
 }
 const { env } = parsed;
 
-const sandbox = createSandbox(sandboxOptionsFromEnv(env));
+let sandbox;
+try {
+  sandbox = createSandbox(sandboxOptionsFromEnv(env));
+} catch (error) {
+  if (!(error instanceof SandboxStateError)) throw error;
+  console.error(`QBO sandbox cannot start: ${error.message}`);
+  process.exit(1);
+}
 const { url } = await sandbox.listen(env.QBO_SANDBOX_PORT, env.QBO_SANDBOX_HOST);
 const info = sandbox.info();
 const lines = [
@@ -38,13 +46,15 @@ const lines = [
   `  Webhook format          ${env.QBO_SANDBOX_WEBHOOK_FORMAT}`,
   `  Time scale              ${env.QBO_SANDBOX_TIME_SCALE} (virtual ms per real ms)`,
   `  Auto-approve consent    ${env.QBO_SANDBOX_AUTO_APPROVE ? 'on' : 'off'}`,
+  `  State                   ${sandbox.persistence ? `${sandbox.persistence.dir} (kept across restarts; FIELDBOOKS_SANDBOX_FRESH=true starts clean)` : 'in memory only (FIELDBOOKS_SANDBOX_FRESH=true)'}`,
   '',
   ...info.companies.map((c) => `  Realm ${c.realmId}  ${c.country}  ${c.name}`),
 ];
 console.log(lines.join('\n'));
 
+const running = sandbox;
 const stop = () => {
-  void sandbox.close().then(() => process.exit(0));
+  void running.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -3,6 +3,7 @@
  * `src/config/`, because that is the gateway's configuration: the simulator must start without the
  * gateway's settings. Parsing is a pure function so tests can check it without spawning a process.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import { type SandboxOptions } from './sandbox.js';
 
@@ -26,6 +27,12 @@ const SandboxEnvSchema = z.object({
     .positive({ message: 'must be a number greater than 0' })
     .default(1),
   QBO_SANDBOX_AUTO_APPROVE: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** The simulator's state is kept in `<FIELDBOOKS_DATA_DIR>/simulator` (the same folder as the gateway's embedded one). */
+  FIELDBOOKS_DATA_DIR: z.string().min(1).default('./.data'),
+  FIELDBOOKS_SANDBOX_FRESH: z
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
@@ -62,5 +69,6 @@ export function sandboxOptionsFromEnv(env: SandboxEnv): SandboxOptions {
     oauth: { autoApprove: env.QBO_SANDBOX_AUTO_APPROVE },
     webhooks: { url: env.QBO_SANDBOX_WEBHOOK_URL, format: env.QBO_SANDBOX_WEBHOOK_FORMAT },
     adminAllowedHosts: env.QBO_SANDBOX_ADMIN_HOSTS,
+    ...(env.FIELDBOOKS_SANDBOX_FRESH ? {} : { persistence: { dir: path.resolve(env.FIELDBOOKS_DATA_DIR, 'simulator') } }),
   };
 }

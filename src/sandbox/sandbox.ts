@@ -23,6 +23,8 @@ import { createDataApiRouter, createFaultHandler, type DataApiDeps } from './htt
 import { FaultInjector } from './http/fault.injector.js';
 import { RequestIdReplay } from './http/request-id.replay.js';
 import { RequestLog } from './http/request.log.js';
+import { holdUntilDurable } from './persistence/durable-response.js';
+import { resumedVirtualTime, SandboxPersistence, type SavedSandboxState } from './persistence/sandbox.persistence.js';
 
 export interface SandboxOptions {
   /** Share a clock with the caller; otherwise one is made from `start`/`scale`. */
@@ -44,6 +46,12 @@ export interface SandboxOptions {
   requestLogSize?: number;
   /** The admin API answers only to loopback Host names, plus these (e.g. a container's service name). */
   adminAllowedHosts?: readonly string[];
+  /**
+   * Keep the state in this folder across restarts (see `persistence/sandbox.persistence.ts`): what an
+   * earlier run saved there is loaded, and no response leaves before the changes it reports are saved.
+   * Unset: everything lives in memory and starts from the seeds.
+   */
+  persistence?: { dir: string; onError?: (error: Error) => void };
 }
 
 export interface SandboxState {
@@ -65,6 +73,8 @@ export interface Sandbox {
   state: SandboxState;
   /** Same JSON as `GET /_sandbox/info`. */
   info(): SandboxInfo;
+  /** Where the state is kept across restarts (absent: in memory only). */
+  persistence?: { dir: string };
 }
 
 export interface SandboxInfo {
@@ -75,15 +85,26 @@ export interface SandboxInfo {
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const clock = options.clock ?? new VirtualClock({ start: options.start, scale: options.scale });
+  let persistence: SandboxPersistence | undefined;
+  let saved: SavedSandboxState | undefined;
+  if (options.persistence) ({ persistence, saved } = SandboxPersistence.open(options.persistence));
+  const scale = options.scale ?? 1;
+  // After a restart virtual time goes on from where it was (tokens keep their expiry, MetaData never goes back).
+  const clock = options.clock ?? new VirtualClock({ start: options.start ?? resumedVirtualTime(saved?.simulator?.clock, scale), scale });
   const companies = new CompanyRegistry(clock, options.store, options.seeds ?? ['au', 'us']);
   const oauth = createOAuthServer({
     ...options.oauth,
     clock,
     realms: () => companies.list().map((c) => ({ realmId: c.realmId, companyName: c.name })),
+    onStateChange: () => persistence?.oauthChanged(),
   });
   const limiter = options.limits === false ? undefined : createRealmLimiter({ clock, ...options.limits });
-  const webhooks = createWebhookNotifier({ ...options.webhooks, clock, verifierToken: options.webhooks?.verifierToken ?? oauth.demoApp.webhookVerifierToken });
+  const webhooks = createWebhookNotifier({
+    ...options.webhooks,
+    clock,
+    verifierToken: options.webhooks?.verifierToken ?? oauth.demoApp.webhookVerifierToken,
+    onStateChange: () => persistence?.simulatorChanged(),
+  });
   companies.attach((store) => webhooks.attach(store));
   // Reset puts the target back to the one given as options, as oauth.reset() does for apps and auto-approve.
   const initialWebhookTarget = webhooks.target();
@@ -95,6 +116,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     limiter,
     webhooks,
   };
+  if (persistence && saved) persistence.attach({ clock, companies, replay: state.replay, batchReplay: state.batchReplay, oauth, webhooks, requests: state.requests }, saved);
   let baseUrl: string | undefined;
 
   const info = (): SandboxInfo => {
@@ -124,6 +146,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (persistence) {
+    const durability = persistence;
+    app.use(holdUntilDurable(durability));
+    // Admin changes (clock, webhook target, exchange rates and other QBO-user actions) are saved too.
+    app.use('/_sandbox', (req, res, next) => {
+      if (req.method !== 'GET') res.on('finish', () => durability.adminChanged());
+      next();
+    });
+  }
   app.use('/_sandbox', createAdminRouter({
     clock,
     companies,
@@ -158,6 +189,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     oauth,
     state,
     info,
+    ...(persistence ? { persistence: { dir: persistence.dir } } : {}),
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const s = app.listen(port, host, (err?: Error) => {
@@ -172,12 +204,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       });
     },
     async close() {
-      await webhooks.close();
-      if (!server) return;
       const s = server;
       server = undefined;
-      s.closeAllConnections();
-      await new Promise<void>((resolve) => s.close(() => resolve()));
+      if (s) {
+        s.closeAllConnections();
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+      }
+      // Saved before the notifier stops, which drops its queue: undelivered notifications go out after a restart.
+      await persistence?.close();
+      await webhooks.close();
     },
   };
 }

@@ -40,6 +40,14 @@ describe('configuration', () => {
     QBO_WEBHOOK_VERIFIER_TOKEN: 'verifier-token-of-the-app',
   };
 
+  it('keeps the built-in simulator\'s state in the data folder, except under NODE_ENV=test or when told to start fresh', () => {
+    expect(loadConfig({ FIELDBOOKS_DATA_DIR: '/srv/fb' }).sandbox).toMatchObject({ fresh: false, dataDir: '/srv/fb/simulator' });
+    expect(loadConfig({ NODE_ENV: 'test' }).sandbox.fresh).toBe(true);
+    expect(loadConfig({ FIELDBOOKS_SANDBOX_FRESH: 'true' }).sandbox.fresh).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', FIELDBOOKS_SANDBOX_FRESH: 'false' }).sandbox.fresh).toBe(false);
+    expect(() => loadConfig({ FIELDBOOKS_SANDBOX_FRESH: 'sometimes' })).toThrow(/FIELDBOOKS_SANDBOX_FRESH: must be true or false/);
+  });
+
   it('never runs the demo tenant or the simulator in production', () => {
     expect(loadConfig(production)).toMatchObject({ isProduction: true, demo: { enabled: false }, quickbooks: { useSimulator: false } });
     expect(() => loadConfig({ ...production, FIELDBOOKS_DEMO: 'true' })).toThrow(/FIELDBOOKS_DEMO: must not be true in production/);

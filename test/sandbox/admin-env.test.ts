@@ -23,6 +23,8 @@ describe('parseSandboxEnv', () => {
         QBO_SANDBOX_TIME_SCALE: 1,
         QBO_SANDBOX_AUTO_APPROVE: false,
         QBO_SANDBOX_ADMIN_HOSTS: [],
+        FIELDBOOKS_DATA_DIR: './.data',
+        FIELDBOOKS_SANDBOX_FRESH: false,
       },
     });
     // Empty values count as unset.
@@ -37,6 +39,8 @@ describe('parseSandboxEnv', () => {
       QBO_SANDBOX_TIME_SCALE: '60',
       QBO_SANDBOX_AUTO_APPROVE: 'true',
       QBO_SANDBOX_ADMIN_HOSTS: 'sandbox, qbo.test',
+      FIELDBOOKS_DATA_DIR: '/var/lib/fieldbooks',
+      FIELDBOOKS_SANDBOX_FRESH: 'true',
     });
     expect(parsed).toEqual({
       ok: true,
@@ -48,6 +52,8 @@ describe('parseSandboxEnv', () => {
         QBO_SANDBOX_TIME_SCALE: 60,
         QBO_SANDBOX_AUTO_APPROVE: true,
         QBO_SANDBOX_ADMIN_HOSTS: ['sandbox', 'qbo.test'],
+        FIELDBOOKS_DATA_DIR: '/var/lib/fieldbooks',
+        FIELDBOOKS_SANDBOX_FRESH: true,
       },
     });
   });
@@ -98,6 +104,7 @@ describe('sandboxOptionsFromEnv', () => {
       QBO_SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:9/hooks',
       QBO_SANDBOX_TIME_SCALE: '30',
       QBO_SANDBOX_AUTO_APPROVE: 'true',
+      FIELDBOOKS_SANDBOX_FRESH: 'true',
     });
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
     sandbox = createSandbox({ ...sandboxOptionsFromEnv(parsed.env), limits: false });

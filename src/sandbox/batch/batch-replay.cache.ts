@@ -9,7 +9,7 @@
 import { type Clock } from '../clock.js';
 import { batchBIds } from './batch.service.js';
 
-interface Entry<T> {
+export interface Entry<T> {
   bIds: string;
   response: T;
   at: number;
@@ -21,6 +21,12 @@ export interface BatchReplayCacheOptions {
   maxEntries?: number;
 }
 
+/** One realm's stored batch responses as plain JSON, for the simulator's persistence. */
+export interface SavedBatchResponses<T> {
+  requestId: string;
+  entries: Entry<T>[];
+}
+
 export class BatchReplayCache<T = unknown> {
   readonly #clock: Clock;
   readonly #ttlMs: number;
@@ -28,6 +34,7 @@ export class BatchReplayCache<T = unknown> {
   /** realm + requestid → responses, one per distinct bId list. Map order = insertion order (for eviction). */
   #entries = new Map<string, Entry<T>[]>();
   #size = 0;
+  #listeners = new Set<(realmId: string) => void>();
 
   constructor(options: BatchReplayCacheOptions) {
     this.#clock = options.clock;
@@ -62,6 +69,36 @@ export class BatchReplayCache<T = unknown> {
     this.#size++;
     this.#entries.delete(key);
     this.#entries.set(key, list);
+    this.#evict();
+    for (const l of [...this.#listeners]) l(realmId);
+  }
+
+  /** Told with the realm whenever a response is stored (the persistence saves it with the realm's company). */
+  onStore(listener: (realmId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The realm's stored responses still within their retention. */
+  exportRealm(realmId: string): SavedBatchResponses<T>[] {
+    const prefix = `${realmId}\u0000`;
+    const cutoff = this.#clock.now() - this.#ttlMs;
+    const out: SavedBatchResponses<T>[] = [];
+    for (const [key, list] of this.#entries) {
+      if (!key.startsWith(prefix)) continue;
+      const live = list.filter((e) => e.at >= cutoff);
+      if (live.length > 0) out.push({ requestId: key.slice(prefix.length), entries: structuredClone(live) });
+    }
+    return out;
+  }
+
+  importRealm(realmId: string, saved: readonly SavedBatchResponses<T>[]): void {
+    for (const { requestId, entries } of saved) {
+      const key = `${realmId}\u0000${requestId}`;
+      this.#size -= this.#entries.get(key)?.length ?? 0;
+      this.#entries.set(key, structuredClone(entries));
+      this.#size += entries.length;
+    }
     this.#evict();
   }
 

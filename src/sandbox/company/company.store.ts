@@ -39,6 +39,21 @@ interface DeletedStub {
   at: number;
 }
 
+/**
+ * Everything a company holds, as plain JSON (what the simulator's persistence writes to disk and reads back
+ * after a restart): records with their Ids, SyncTokens and MetaData, deleted transactions (CDC reports them),
+ * the next Id, the auto-numbering sequences and the exchange rates.
+ */
+export interface CompanySnapshot {
+  profile: CompanyProfile;
+  nextId: number;
+  records: Partial<Record<EntityName, QboRecord[]>>;
+  deleted: Partial<Record<EntityName, DeletedStub[]>>;
+  docNumbers: Record<string, number>;
+  /** Rates as decimal strings (never floats), per currency and day. */
+  exchangeRates: { currency: string; asOfDate: string; rate: string }[];
+}
+
 export class InMemoryCompanyStore implements CompanyStore {
   readonly realmId: string;
   readonly country: 'AU' | 'US';
@@ -70,6 +85,38 @@ export class InMemoryCompanyStore implements CompanyStore {
     this.#ctx = this.#makeContext();
     for (const r of seed.exchangeRates ?? []) this.setExchangeRate(r.currency, r.asOfDate, r.rate);
     this.#load(seed);
+  }
+
+  /** A store holding exactly what `snapshot()` captured (no seed records are loaded). */
+  static restore(clock: Clock, snapshot: CompanySnapshot, options: Partial<StoreOptions> = {}): InMemoryCompanyStore {
+    const store = new InMemoryCompanyStore(clock, { profile: snapshot.profile, firstId: snapshot.nextId, records: [] }, options);
+    for (const name of ENTITY_NAMES) {
+      for (const record of snapshot.records[name] ?? []) store.#map(name).set(record.Id, record);
+      for (const stub of snapshot.deleted[name] ?? []) store.#deleted.get(name)!.set(stub.Id, { Id: stub.Id, at: stub.at });
+    }
+    for (const [sequence, next] of Object.entries(snapshot.docNumbers)) store.#docNumbers.set(sequence, next);
+    for (const r of snapshot.exchangeRates) store.setExchangeRate(r.currency, r.asOfDate, r.rate);
+    return store;
+  }
+
+  /** A deep copy of the company's state (see `CompanySnapshot`); `restore` gives back an identical store. */
+  snapshot(): CompanySnapshot {
+    const records: CompanySnapshot['records'] = {};
+    const deleted: CompanySnapshot['deleted'] = {};
+    for (const name of ENTITY_NAMES) {
+      const live = [...this.#map(name).values()];
+      if (live.length > 0) records[name] = structuredClone(live);
+      const gone = [...this.#deleted.get(name)!.values()];
+      if (gone.length > 0) deleted[name] = gone.map((d) => ({ ...d }));
+    }
+    return {
+      profile: structuredClone(this.profile),
+      nextId: this.#nextId,
+      records,
+      deleted,
+      docNumbers: Object.fromEntries(this.#docNumbers),
+      exchangeRates: [...this.#rates].flatMap(([currency, rates]) => rates.map((r) => ({ currency, asOfDate: r.asOfDate, rate: r.rate.toFixed() }))),
+    };
   }
 
   // ---------------------------------------------------------------- CompanyStore

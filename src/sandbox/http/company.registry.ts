@@ -3,7 +3,7 @@
  * new store is subscribed), so webhooks keep firing after `POST /_sandbox/reset`.
  */
 import { type Clock } from '../clock.js';
-import { InMemoryCompanyStore } from '../company/company.store.js';
+import { type CompanySnapshot, InMemoryCompanyStore } from '../company/company.store.js';
 import { type ChangeEvent } from '../company/company.types.js';
 import { type StoreOptions } from '../company/entity.rules.js';
 import { SEEDS, type SeedName } from '../company/seeds/seed.registry.js';
@@ -15,12 +15,20 @@ export interface CompanySummary {
   seed: SeedName;
 }
 
+/** One company as the simulator's persistence saves it: which seed it came from, and its state. */
+export interface SavedCompany {
+  seed: SeedName;
+  company: CompanySnapshot;
+}
+
 export class CompanyRegistry {
   #stores = new Map<string, { store: InMemoryCompanyStore; seed: SeedName }>();
   #listeners = new Set<(event: ChangeEvent) => void>();
   /** Per-store attachments (webhook notifier): called for every store created, detached on replace. */
   #attachers = new Set<(store: InMemoryCompanyStore) => () => void>();
   #detach = new Map<string, (() => void)[]>();
+  /** Told when a company's store is replaced (seed, reset, restore): its whole state changed at once. */
+  #replaceListeners = new Set<(realmId: string) => void>();
 
   constructor(
     private readonly clock: Clock,
@@ -42,22 +50,45 @@ export class CompanyRegistry {
 
   /** Load (or reload, replacing its data) a seed company; returns its store. */
   seed(name: SeedName): InMemoryCompanyStore {
-    const store = new InMemoryCompanyStore(this.clock, SEEDS[name](), this.storeOptions);
+    return this.#install(new InMemoryCompanyStore(this.clock, SEEDS[name](), this.storeOptions), name);
+  }
+
+  /** Put back companies saved before a restart (each replaces the seeded company of its realm, if any). */
+  restore(saved: readonly SavedCompany[]): void {
+    for (const { seed, company } of saved) this.#install(InMemoryCompanyStore.restore(this.clock, company, this.storeOptions), seed);
+  }
+
+  /** The state of one company, for the persistence (undefined for an unknown realm). */
+  saved(realmId: string): SavedCompany | undefined {
+    const entry = this.#stores.get(realmId);
+    return entry ? { seed: entry.seed, company: entry.store.snapshot() } : undefined;
+  }
+
+  onReplace(listener: (realmId: string) => void): () => void {
+    this.#replaceListeners.add(listener);
+    return () => this.#replaceListeners.delete(listener);
+  }
+
+  #install(store: InMemoryCompanyStore, name: SeedName): InMemoryCompanyStore {
     store.onChange((e) => {
       for (const l of [...this.#listeners]) l(e);
     });
     for (const d of this.#detach.get(store.realmId) ?? []) d();
     this.#stores.set(store.realmId, { store, seed: name });
     this.#detach.set(store.realmId, [...this.#attachers].map((a) => a(store)));
+    for (const l of [...this.#replaceListeners]) l(store.realmId);
     return store;
   }
 
   /** Back to the initial seeds, data and all. */
   reset(): void {
+    const before = [...this.#stores.keys()];
     for (const ds of this.#detach.values()) for (const d of ds) d();
     this.#detach.clear();
     this.#stores.clear();
     for (const s of this.initialSeeds) this.seed(s);
+    // Companies seeded later (e.g. usManual) are gone now: their listeners hear it too.
+    for (const realmId of before) if (!this.#stores.has(realmId)) for (const l of [...this.#replaceListeners]) l(realmId);
   }
 
   list(): CompanySummary[] {

@@ -23,12 +23,29 @@ export interface RequestLogEntry {
 export class RequestLog {
   #entries: RequestLogEntry[] = [];
   #seq = 0;
+  #listeners = new Set<() => void>();
 
   constructor(private readonly max = 5000) {}
 
   add(entry: Omit<RequestLogEntry, 'seq'>): void {
     this.#entries.push({ ...entry, seq: ++this.#seq });
     if (this.#entries.length > this.max) this.#entries.splice(0, this.#entries.length - this.max);
+    for (const l of [...this.#listeners]) l();
+  }
+
+  onAdd(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The entries and the sequence, for the simulator's persistence (sequence numbers go on after a restart). */
+  exportState(): { seq: number; entries: RequestLogEntry[] } {
+    return { seq: this.#seq, entries: this.#entries.map((e) => ({ ...e })) };
+  }
+
+  importState(saved: { seq: number; entries: readonly RequestLogEntry[] }): void {
+    this.#entries = saved.entries.slice(-this.max).map((e) => ({ ...e }));
+    this.#seq = Math.max(saved.seq, this.#entries.at(-1)?.seq ?? 0);
   }
 
   list(filter: { realmId?: string; since?: number; limit?: number } = {}): RequestLogEntry[] {
@@ -40,5 +57,6 @@ export class RequestLog {
 
   clear(): void {
     this.#entries = [];
+    for (const l of [...this.#listeners]) l();
   }
 }

@@ -25,7 +25,7 @@ export interface PendingConsent {
   expiresAt: number;
 }
 
-interface CodeRecord {
+export interface CodeRecord {
   clientId: string;
   redirectUri: string;
   realmId: string | undefined;
@@ -50,7 +50,7 @@ export interface Grant {
   currentRefreshValue: string;
 }
 
-interface RefreshRecord {
+export interface RefreshRecord {
   grantId: string;
   issuedAt: number;
   /** Refresh tokens live N days from their last use (facts §6.3). */
@@ -60,7 +60,7 @@ interface RefreshRecord {
   revoked: boolean;
 }
 
-interface AccessRecord {
+export interface AccessRecord {
   grantId: string;
   expiresAt: number;
   revoked: boolean;
@@ -81,6 +81,19 @@ const BEARER_MAX_LENGTH = 4096;
 const TOMBSTONE_MS = 24 * 3600 * 1000;
 const SWEEP_INTERVAL_MS = 60 * 1000;
 
+/**
+ * The identity platform's state as plain JSON, for the simulator's persistence: every map as its entries,
+ * keyed by token hashes as in memory (so the file shows no usable credential except each connection's
+ * current refresh token, see the module header).
+ */
+export interface SavedGrants {
+  consents: [string, PendingConsent][];
+  codes: [string, CodeRecord][];
+  grants: Grant[];
+  refresh: [string, RefreshRecord][];
+  access: [string, AccessRecord][];
+}
+
 export class GrantStore {
   readonly #consents = new Map<string, PendingConsent>();
   readonly #codes = new Map<string, CodeRecord>();
@@ -89,9 +102,11 @@ export class GrantStore {
   readonly #access = new Map<string, AccessRecord>();
   #lastSweep = Number.NEGATIVE_INFINITY;
 
+  /** `onChange` is told after anything that changes the state (a token issued, used or revoked, a code spent...). */
   constructor(
     private readonly clock: Clock,
     private readonly policy: TokenPolicy,
+    private readonly onChange: () => void = () => {},
   ) {}
 
   reset(): void {
@@ -101,6 +116,32 @@ export class GrantStore {
     this.#grants.clear();
     this.#refresh.clear();
     this.#access.clear();
+    this.onChange();
+  }
+
+  exportState(): SavedGrants {
+    return structuredClone({
+      consents: [...this.#consents],
+      codes: [...this.#codes],
+      grants: [...this.#grants.values()],
+      refresh: [...this.#refresh],
+      access: [...this.#access],
+    });
+  }
+
+  /** Replaces the whole state with a saved one (a restart of the simulator). */
+  importState(saved: SavedGrants): void {
+    const copy = structuredClone(saved);
+    this.#consents.clear();
+    this.#codes.clear();
+    this.#grants.clear();
+    this.#refresh.clear();
+    this.#access.clear();
+    for (const [k, v] of copy.consents) this.#consents.set(k, v);
+    for (const [k, v] of copy.codes) this.#codes.set(k, v);
+    for (const g of copy.grants) this.#grants.set(g.id, g);
+    for (const [k, v] of copy.refresh) this.#refresh.set(k, v);
+    for (const [k, v] of copy.access) this.#access.set(k, v);
   }
 
   // ---- consent page ----
@@ -109,6 +150,7 @@ export class GrantStore {
     this.#sweep();
     const id = randomBytes(24).toString('base64url');
     this.#consents.set(hash(id), { ...consent, expiresAt: this.clock.now() + this.policy.consentTtlSeconds * 1000 });
+    this.onChange();
     return id;
   }
 
@@ -116,7 +158,7 @@ export class GrantStore {
   takeConsent(id: string): PendingConsent | undefined {
     const key = hash(id);
     const consent = this.#consents.get(key);
-    this.#consents.delete(key);
+    if (this.#consents.delete(key)) this.onChange();
     if (!consent || this.clock.now() >= consent.expiresAt) return undefined;
     return consent;
   }
@@ -129,10 +171,20 @@ export class GrantStore {
     // Intuit's codes look like "AB11" + epoch seconds + random; the length stays far below its 512-char limit.
     const code = `AB11${Math.floor(now / 1000)}${alphanumeric(40)}`;
     this.#codes.set(hash(code), { ...input, scopes: [...input.scopes], expiresAt: now + this.policy.authorizationCodeTtlSeconds * 1000 });
+    this.onChange();
     return code;
   }
 
   exchangeCode(app: RegisteredApp, code: string, redirectUri: string | undefined, includeHardExpiry: boolean): IssuedTokens {
+    try {
+      return this.#exchangeCode(app, code, redirectUri, includeHardExpiry);
+    } finally {
+      // Even a refused exchange spends the code (or revokes the connection a replay hit).
+      this.onChange();
+    }
+  }
+
+  #exchangeCode(app: RegisteredApp, code: string, redirectUri: string | undefined, includeHardExpiry: boolean): IssuedTokens {
     const record = this.#codes.get(hash(code));
     // Another client's code is reported like an unknown one and left intact (RFC 6749 §5.2).
     if (!record || record.clientId !== app.clientId) throw new OAuthProtocolError('invalid_grant', 'Invalid authorization code');
@@ -152,12 +204,22 @@ export class GrantStore {
 
   /** A connection without the browser dance, for tests and the admin API. */
   issueDirect(clientId: string, realmId: string, scopes: string[]): IssuedTokens {
-    return this.#newGrant(clientId, realmId, scopes, this.clock.now(), false);
+    const issued = this.#newGrant(clientId, realmId, scopes, this.clock.now(), false);
+    this.onChange();
+    return issued;
   }
 
   // ---- refresh ----
 
   refresh(app: RegisteredApp, presented: string, includeHardExpiry: boolean): IssuedTokens {
+    try {
+      return this.#refreshToken(app, presented, includeHardExpiry);
+    } finally {
+      this.onChange();
+    }
+  }
+
+  #refreshToken(app: RegisteredApp, presented: string, includeHardExpiry: boolean): IssuedTokens {
     const record = this.#refresh.get(hash(presented));
     const grant = record ? this.#grants.get(record.grantId) : undefined;
     if (!record || !grant || grant.clientId !== app.clientId || grant.revoked || record.revoked) {
@@ -203,6 +265,14 @@ export class GrantStore {
    * client that revokes twice is not punished; another app's token is refused.
    */
   revoke(app: RegisteredApp, token: string): void {
+    try {
+      this.#revoke(app, token);
+    } finally {
+      this.onChange();
+    }
+  }
+
+  #revoke(app: RegisteredApp, token: string): void {
     const key = hash(token);
     const record = this.#refresh.get(key) ?? this.#access.get(key);
     if (!record) return;

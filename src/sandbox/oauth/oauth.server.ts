@@ -6,7 +6,7 @@
 import { type Router } from 'express';
 import { type Clock } from '../clock.js';
 import { AppRegistry, DEMO_APP } from './app.registry.js';
-import { GrantStore } from './grant.store.js';
+import { GrantStore, type SavedGrants } from './grant.store.js';
 import { IdTokenSigner } from './id-token.signer.js';
 import { createOAuthRouter, type OAuthStats } from './oauth.router.js';
 import {
@@ -43,6 +43,17 @@ export interface OAuthServerOptions {
   publicBaseUrl?: string;
   /** The signed-in sandbox user that userinfo and id_tokens describe. */
   user?: Partial<SandboxUser>;
+  /** Told after any change of apps, consents, codes, connections or tokens (the persistence saves them). */
+  onStateChange?: () => void;
+}
+
+/**
+ * Apps and every consent, code, connection and token, as plain JSON. Auto-approve is not kept: it is how the
+ * simulator was started (options, QBO_SANDBOX_AUTO_APPROVE), not data.
+ */
+export interface SavedOAuth {
+  apps: RegisteredApp[];
+  grants: SavedGrants;
 }
 
 export interface OAuthServer {
@@ -65,6 +76,9 @@ export interface OAuthServer {
   /** Drops every consent, code, connection and token; restores the apps and auto-approve given as options. */
   reset(): void;
   readonly policy: Readonly<TokenPolicy>;
+  exportState(): SavedOAuth;
+  /** Back to a saved state (a restart of the simulator); the apps given as options stay registered. */
+  importState(saved: SavedOAuth): void;
   /** How many code exchanges, refreshes and revocations the token endpoints have served since the last reset. */
   stats(): Readonly<OAuthStats>;
 }
@@ -88,7 +102,8 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
   });
   const demoApp: RegisteredApp = { ...DEMO_APP, redirectUris: [...DEMO_APP.redirectUris] };
   const registry = new AppRegistry([demoApp, ...(options.apps ?? [])]);
-  const store = new GrantStore(options.clock, policy);
+  const changed = options.onStateChange ?? (() => {});
+  const store = new GrantStore(options.clock, policy, changed);
   const signer = new IdTokenSigner();
   const initialAutoApprove = options.autoApprove ?? false;
   let autoApprove = initialAutoApprove;
@@ -118,8 +133,15 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
       const current = registry.get(demoApp.clientId) ?? demoApp;
       return { ...current, redirectUris: [...current.redirectUris] };
     },
-    registerApp: (app) => registry.register(app),
-    addRedirectUri: (clientId, redirectUri) => registry.addRedirectUri(clientId, redirectUri),
+    registerApp(app) {
+      const registered = registry.register(app);
+      changed();
+      return registered;
+    },
+    addRedirectUri(clientId, redirectUri) {
+      registry.addRedirectUri(clientId, redirectUri);
+      changed();
+    },
     setAutoApprove(on) {
       autoApprove = on;
     },
@@ -137,6 +159,12 @@ export function createOAuthServer(options: OAuthServerOptions): OAuthServer {
       registry.reset();
       autoApprove = initialAutoApprove;
       Object.assign(stats, { authorizationCode: 0, refreshToken: 0, revoke: 0 });
+      changed();
+    },
+    exportState: () => ({ apps: registry.list(), grants: store.exportState() }),
+    importState(saved) {
+      for (const app of saved.apps) registry.register(app);
+      store.importState(saved.grants);
     },
     policy,
     stats: () => ({ ...stats }),

@@ -59,6 +59,15 @@ export interface WebhookNotifierOptions {
   /** CloudEvents `source` (Intuit sends `intuit.<opaque id>`). */
   cloudEventsSource?: string;
   fetch?: typeof fetch;
+  /** Told when the target or the queue of undelivered notifications changes (the persistence saves them). */
+  onStateChange?: () => void;
+}
+
+/** Where notifications go and the ones not delivered yet, as plain JSON (Intuit keeps retrying those). */
+export interface SavedWebhooks {
+  url: string | undefined;
+  format: WebhookFormat;
+  queue: WebhookDelivery[];
 }
 
 export interface WebhookNotifier {
@@ -78,6 +87,9 @@ export interface WebhookNotifier {
   clear(): void;
   /** Detach from every store and stop all timers; in-flight attempts are abandoned. */
   close(): Promise<void>;
+  exportState(): SavedWebhooks;
+  /** Back to a saved target (unless one was configured) and queue (a restart of the simulator); delivery of the queue resumes. */
+  importState(saved: SavedWebhooks): void;
 }
 
 /** `2016-02-02T16:25:00-0800`, the `intuit-created-time` layout (Pacific, offset without colon). */
@@ -97,6 +109,7 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
   const schedule = options.retryScheduleMs ?? INTUIT_RETRY_SCHEDULE_MS;
   const maxAttempts = options.maxAttempts ?? 20;
   const doFetch = options.fetch ?? fetch;
+  const changed = options.onStateChange ?? (() => {});
   const source = options.cloudEventsSource ?? `intuit.${createHash('sha256').update(verifierToken).digest('base64')}`;
 
   let url = options.url;
@@ -178,6 +191,7 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
         const result = await attempt(d, target, signal);
         if (signal.aborted) break;
         d.attempts.push(result);
+        changed();
         if (result.status !== undefined && result.status >= 200 && result.status < 300) {
           d.state = 'delivered';
           delete d.nextAttemptAt;
@@ -223,6 +237,7 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
           const d = makeDelivery(events);
           log.push(d);
           queue.push(d);
+          changed();
           void pump();
         }
         settle();
@@ -255,6 +270,7 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
     setTarget(newUrl, newFormat) {
       url = newUrl;
       if (newFormat) format = newFormat;
+      changed();
     },
     target() {
       return { url, format };
@@ -270,7 +286,22 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
     clear() {
       resetState();
       log = [];
+      changed();
       settle();
+    },
+    exportState() {
+      return { url, format, queue: queue.map((d) => structuredClone(d)) };
+    },
+    importState(saved) {
+      // A target given at start (options, QBO_SANDBOX_WEBHOOK_URL) wins over the one saved from the admin API.
+      if (url === undefined) {
+        url = saved.url;
+        format = saved.format;
+      }
+      const restored = saved.queue.map((d) => structuredClone(d));
+      log.push(...restored);
+      queue.push(...restored);
+      if (queue.length > 0) void pump();
     },
     async close() {
       closed = true;
