@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AU_REALM_ID } from '../../src/sandbox/company/seeds/seed.registry.js';
 import {
   ConnectionDocument,
-  ConnectQuickBooksDocument,
   InvoiceDocument,
   StartSyncDocument,
   SyncRunDocument,
@@ -26,6 +25,7 @@ import {
 import { chooseAustralianAccounts } from '../helpers/accounting-setup.js';
 import { builtMain, freePort, type GatewayProcess, killGatewayProcess, startGatewayProcess } from '../helpers/gateway-process.js';
 import { gql } from '../helpers/graphql-client.js';
+import { TestBrowser } from '../helpers/quickbooks.js';
 import { authorizeInBrowser } from '../sandbox/oauth-harness.js';
 
 const API_KEY = 'fbk_simulator-restart-test-key-0123456';
@@ -129,10 +129,9 @@ beforeAll(async () => {
   sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   await startGateway();
 
-  const started = await gql(graphqlUrl, ConnectQuickBooksDocument, {}, API_KEY);
-  expect(started.errors).toBeUndefined();
-  const { callbackUrl } = await authorizeInBrowser(started.data!.connectQuickBooks.authorizationUrl, { button: 'connect', realmId: AU_REALM_ID });
-  expect((await fetch(callbackUrl)).status).toBe(200);
+  const browser = new TestBrowser();
+  const { callbackUrl } = await authorizeInBrowser(await browser.startConnect(graphqlUrl, API_KEY), { button: 'connect', realmId: AU_REALM_ID });
+  expect((await browser.fetch(callbackUrl)).status).toBe(200);
   await eventually(
     () => chooseAustralianAccounts(graphqlUrl, API_KEY).then(() => true, () => false),
     (ok) => ok,
