@@ -4,11 +4,18 @@
  * BENCH_RECORDS and BENCH_SCALE tune the client benchmark (size, clock compression); BENCH_INVOICES
  * and BENCH_SYNC_SCALE the sync engine's. The engine runs on a milder compression by default: its
  * pace is set by the embedded database, which a compressed QBO clock does not speed up.
+ * BENCH_LIST_TENANTS and BENCH_LIST_INVOICES size the lists-at-scale part (BENCH_LIST_DIR keeps its seeded
+ * data between runs). BENCH_ONLY=client,push,lists runs just the named parts.
  */
 import 'reflect-metadata';
 import { benchQboClient } from './qbo-client.bench.js';
+import { benchListScale } from './list-scale.bench.js';
 import { benchSyncPush } from './sync-push.bench.js';
 
+const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
+const wants = (part: 'client' | 'push' | 'lists') => !only || only.includes(part);
+
+if (wants('client')) {
 const records = Number(process.env.BENCH_RECORDS ?? 1500);
 const scale = Number(process.env.BENCH_SCALE ?? 10);
 if (!Number.isInteger(records) || records < 1 || !(scale > 0)) {
@@ -27,6 +34,9 @@ console.log(
   ].join('\n'),
 );
 if (r.created !== r.records) process.exitCode = 1;
+}
+
+if (wants('push')) {
 
 const invoices = Number(process.env.BENCH_INVOICES ?? 2000);
 if (!Number.isInteger(invoices) || invoices < 1) {
@@ -51,3 +61,19 @@ console.log(
   ].join('\n'),
 );
 if (s.inQbo !== s.invoices || s.status !== 'SUCCEEDED') process.exitCode = 1;
+}
+
+if (wants('lists')) {
+const tenants = Number(process.env.BENCH_LIST_TENANTS ?? 1000);
+const perTenant = Number(process.env.BENCH_LIST_INVOICES ?? 200);
+if (!Number.isInteger(tenants) || tenants < 1 || !Number.isInteger(perTenant) || perTenant < 4) {
+  console.error('BENCH_LIST_TENANTS must be a positive integer and BENCH_LIST_INVOICES an integer of at least 4');
+  process.exit(2);
+}
+console.log(`\nLists at scale: ${tenants} businesses, each with its chart of accounts, ${perTenant} invoices, ${perTenant / 4} customers, ${perTenant / 2} payments and their sync mappings; ${process.env.BENCH_LIST_CONCURRENCY ?? 10} concurrent readers`);
+const l = await benchListScale({ tenants, invoices: perTenant, requests: Number(process.env.BENCH_LIST_REQUESTS ?? 500), concurrency: Number(process.env.BENCH_LIST_CONCURRENCY ?? 10) });
+console.log(`  database           ${l.documents} documents${l.seededSeconds === null ? ' (seeded before: BENCH_LIST_DIR)' : `, seeded in ${l.seededSeconds.toFixed(0)} s`}`);
+for (const r of l.lists) {
+  console.log(`  ${r.name.padEnd(32)} p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (${r.requests} requests, ${r.rows} rows each)${r.p99 < 100 ? '' : '  ABOVE the 100 ms target'}`);
+}
+}

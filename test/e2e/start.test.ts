@@ -83,7 +83,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('npm start on embedded defaults', () => {
+// A start waits up to 90 s for the banner (a loaded machine starts FerretDB and the demo slowly): the tests allow for two.
+describe('npm start on embedded defaults', { timeout: 200_000 }, () => {
   let firstTenantId = '';
   let firstKey = '';
 
