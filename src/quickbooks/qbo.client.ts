@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import pRetry, { AbortError } from 'p-retry';
 import QuickBooksModule from 'node-quickbooks';
 import { normalizeQboError, QboError } from './qbo.errors.js';
-import { type RealmLimiter } from './qbo.limiter.js';
+import { type RealmLimiter, type RequestPriority } from './qbo.limiter.js';
 
 // node-quickbooks has no per-call timeout; it uses the CommonJS axios instance, so the default is set
 // there (once per process). 30 s is well under QBO's own 120 s limit.
@@ -85,6 +85,16 @@ interface QueuedCreate {
   reject: (error: unknown) => void;
 }
 
+/** A call waiting in the limiter for creates: it takes them from the queue when it is let go. */
+interface Claim {
+  /** Not let go within a moment: the realm's batch calls (or requests) are spent for now. */
+  waiting: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** Single-call creates waiting for the request budget at once (each takes one queued create when let go). */
+const MAX_SINGLE_CLAIMS = 4;
+
 /** A batch call's requestid (36 characters at most, facts §1.5): the same items give the same id. */
 export function batchRequestIdFor(itemRequestIds: string[]): string {
   return `fbb${createHash('sha256').update(itemRequestIds.join('|')).digest('base64url').slice(0, 33)}`;
@@ -93,10 +103,12 @@ export function batchRequestIdFor(itemRequestIds: string[]): string {
 export class QboClient {
   readonly realmId: string;
   readonly #options: Required<Omit<QboClientOptions, 'tokens' | 'limiter'>> & Pick<QboClientOptions, 'tokens' | 'limiter'>;
+  /** Batchable creates not yet taken by a call. */
   readonly #queued: QueuedCreate[] = [];
   #lingering: NodeJS.Timeout | undefined;
-  /** Batch calls sent and not answered yet (queued in the limiter or on the wire). */
-  #batchesInFlight = 0;
+  /** The batch call waiting for its slot (at most one: it takes up to `batchSize` creates when let go). */
+  #batchClaim: Claim | undefined;
+  #singleClaims = 0;
 
   constructor(options: QboClientOptions) {
     this.realmId = options.realmId;
@@ -104,14 +116,19 @@ export class QboClient {
   }
 
   /**
-   * A create that may share one batch call with the creates other callers make meanwhile: up to
-   * `batchSize` items, sent when full, else after `batchLingerMs` unless two batch calls are still
-   * waiting (then creates keep gathering until one is answered: when QBO's limits are what holds the
-   * run back, batches fill up instead of queueing half-empty). The batch's requestid derives from
-   * its items' requestids and the bIds from their positions, so a retry of the call (429, 5xx,
-   * timeout) is replayed by QBO, not applied twice. A batch formed differently after a crash is a new
-   * request: use this only for entities whose earlier create the caller can find by a natural key.
-   * Each caller gets its own item's object or fault (as a QboError); a lone create goes as a single call.
+   * A create that may share one batch call with the creates other callers make meanwhile. Creates
+   * wait in a queue; one batch call at a time waits in the limiter for its slot and takes up to
+   * `batchSize` of them only when it is let go, so when QBO's 40 batch calls a minute are what holds
+   * a run back, every call leaves full. While it waits (batch slots spent), the creates beyond its
+   * share go as single calls on the request budget the batch calls leave (at a lower priority than
+   * batch calls and lookups). A short queue waits `batchLingerMs` for company; a lone create goes as a
+   * single call.
+   *
+   * Exactly once: a single call carries the create's own requestid; a batch call's requestid derives
+   * from its items' requestids and the bIds from their positions, both fixed when the call takes its
+   * items, so a retry of the call (429, 5xx, timeout) is replayed by QBO, not applied twice. A batch
+   * formed differently after a crash is a new request: use this only for entities whose earlier create
+   * the caller can find by a natural key. Each caller gets its own item's object or fault (as a QboError).
    */
   createBatched<T extends QboRecord>(entity: QboEntity, body: Record<string, unknown>, requestId: string): Promise<T> {
     if (requestId.length === 0 || requestId.length > 36) {
@@ -119,48 +136,100 @@ export class QboClient {
     }
     return new Promise<QboRecord>((resolve, reject) => {
       this.#queued.push({ entity, body, requestId, resolve, reject });
-      if (this.#queued.length >= this.#options.batchSize) this.#flush(true);
-      else this.#lingering ??= setTimeout(() => this.#flush(false), this.#options.batchLingerMs);
+      this.#pump();
     }) as Promise<T>;
   }
 
-  #flush(full: boolean): void {
-    clearTimeout(this.#lingering);
-    this.#lingering = undefined;
-    while (this.#queued.length >= this.#options.batchSize || (this.#queued.length > 0 && !full && this.#batchesInFlight < 2)) {
-      const items = this.#queued.splice(0, this.#options.batchSize);
-      if (items.length === 1) {
-        const [only] = items as [QueuedCreate];
-        this.create(only.entity, only.body, only.requestId).then(only.resolve, only.reject);
+  #pump(): void {
+    const { batchSize, batchLingerMs } = this.#options;
+    if (this.#queued.length === 0) return;
+    if (!this.#batchClaim) {
+      if (this.#queued.length >= batchSize) {
+        clearTimeout(this.#lingering);
+        this.#lingering = undefined;
+        this.#claimBatch();
       } else {
-        void this.#sendBatch(items);
+        this.#lingering ??= setTimeout(() => {
+          this.#lingering = undefined;
+          if (this.#batchClaim || this.#queued.length === 0) return;
+          if (this.#queued.length === 1 && this.#singleClaims === 0) this.#claimSingle('normal');
+          else this.#claimBatch();
+        }, batchLingerMs);
       }
     }
-    // What is left waits for more creates, or for a batch call to be answered.
-    if (this.#queued.length > 0) this.#lingering = setTimeout(() => this.#flush(false), this.#options.batchLingerMs);
+    // Batch slots spent: what the waiting batch call cannot carry goes as single calls.
+    while (this.#batchClaim?.waiting && this.#singleClaims < MAX_SINGLE_CLAIMS && this.#queued.length - batchSize > this.#singleClaims) {
+      this.#claimSingle('filler');
+    }
   }
 
-  async #sendBatch(items: QueuedCreate[]): Promise<void> {
-    const requestId = batchRequestIdFor(items.map((i) => i.requestId));
-    this.#batchesInFlight++;
-    try {
-      const response = await this.batch(items.map((item, index) => ({ bId: `b${index}`, operation: 'create', [item.entity]: item.body })), requestId);
-      const byBid = new Map(response.BatchItemResponse.map((r) => [String(r.bId), r]));
-      items.forEach((item, index) => {
-        const answer = byBid.get(`b${index}`);
-        if (!answer) item.reject(new QboError('TRANSIENT', `the batch response had no item b${index}`));
-        else if (answer.Fault || answer.fault) item.reject(normalizeQboError(answer));
-        else if (answer[item.entity]) item.resolve(answer[item.entity] as QboRecord);
-        else item.reject(new QboError('UNKNOWN', `batch item b${index} answered without a ${item.entity}`));
-      });
-    } catch (error) {
+  #claimBatch(): void {
+    const claim: Claim = { waiting: false, timer: undefined };
+    this.#batchClaim = claim;
+    claim.timer = setTimeout(() => {
+      claim.waiting = true;
+      this.#pump();
+    }, this.#options.batchLingerMs * 2);
+    let items: QueuedCreate[] | undefined;
+    const take = (): QueuedCreate[] => {
+      if (!items) {
+        items = this.#queued.splice(0, this.#options.batchSize);
+        clearTimeout(claim.timer);
+        if (this.#batchClaim === claim) this.#batchClaim = undefined;
+        setImmediate(() => this.#pump()); // the next batch call starts waiting for its slot
+      }
+      return items;
+    };
+    let requestId: string | undefined;
+    this.#call('batch', (qbo, cb) => {
+      const taken = take();
+      if (taken.length === 0) return cb(null, { BatchItemResponse: [] });
+      requestId ??= batchRequestIdFor(taken.map((i) => i.requestId));
+      const body = taken.map((item, index) => ({ bId: `b${index}`, operation: 'create', [item.entity]: item.body }));
+      // The id is bound right where node-quickbooks calls axios (the limiter runs tasks in its own async context).
+      batchRequestId.run(requestId, () => qbo.batch!.call(qbo, body, cb));
+    }).then(
+      (response) => {
+        const byBid = new Map((response as { BatchItemResponse: Record<string, unknown>[] }).BatchItemResponse.map((r) => [String(r.bId), r]));
+        take().forEach((item, index) => {
+          const answer = byBid.get(`b${index}`);
+          if (!answer) item.reject(new QboError('TRANSIENT', `the batch response had no item b${index}`));
+          else if (answer.Fault || answer.fault) item.reject(normalizeQboError(answer));
+          else if (answer[item.entity]) item.resolve(answer[item.entity] as QboRecord);
+          else item.reject(new QboError('UNKNOWN', `batch item b${index} answered without a ${item.entity}`));
+        });
+      },
       // The whole call failed (after the retries): every item shares the outcome, committed or not.
-      for (const item of items) item.reject(error);
-    } finally {
-      this.#batchesInFlight--;
-      // Creates that gathered while the calls were busy go now.
-      if (this.#queued.length > 0 && !this.#lingering) this.#flush(false);
-    }
+      (error: unknown) => {
+        for (const item of take()) item.reject(error);
+      },
+    );
+  }
+
+  #claimSingle(priority: RequestPriority): void {
+    this.#singleClaims++;
+    let item: QueuedCreate | null | undefined;
+    const take = (): QueuedCreate | null => {
+      if (item === undefined) {
+        item = this.#queued.shift() ?? null;
+        this.#singleClaims--;
+        setImmediate(() => this.#pump());
+      }
+      return item;
+    };
+    this.#call(
+      'request',
+      (qbo, cb) => {
+        const taken = take();
+        if (!taken) return cb(null, null);
+        // node-quickbooks deletes `requestId` from the entity it is given: a fresh copy per attempt.
+        qbo[`create${taken.entity}`]!.call(qbo, { ...taken.body, requestId: taken.requestId }, cb);
+      },
+      priority,
+    ).then(
+      (record) => take()?.resolve(record as QboRecord),
+      (error: unknown) => take()?.reject(error),
+    );
   }
 
   create<T extends QboRecord>(entity: QboEntity, body: Record<string, unknown>, requestId?: string): Promise<T> {
@@ -245,14 +314,14 @@ export class QboClient {
     ).then((result) => (unwrap ? result : ((result as Record<string, unknown>)[entity] ?? result)) as T);
   }
 
-  async #call(kind: 'request' | 'batch', invoke: (qbo: NodeQuickBooks, cb: Callback) => void): Promise<unknown> {
+  async #call(kind: 'request' | 'batch', invoke: (qbo: NodeQuickBooks, cb: Callback) => void, priority?: RequestPriority): Promise<unknown> {
     const { tokens, limiter, realmId } = this.#options;
     let token = await tokens.accessToken();
     let refreshed = false;
     return pRetry(
       async () => {
         try {
-          const result = await limiter.schedule(realmId, kind, () => this.#invoke(token, invoke));
+          const result = await limiter.schedule(realmId, kind, () => this.#invoke(token, invoke), priority);
           tokens.onSuccess?.();
           return result;
         } catch (raw) {

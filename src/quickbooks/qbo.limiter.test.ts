@@ -48,8 +48,8 @@ describe('RealmLimiter', () => {
   });
 
   it('gives each realm its own budget', async () => {
-    // Two requests per realm fit each realm's burst; one shared bucket would make four of them wait ~0.55 s each.
-    limiter = new RealmLimiter({ concurrent: 10, perMinute: 40, batchPerMinute: 10, windowMs: 20_000 });
+    // Two requests per realm fit each realm's burst; one shared bucket would make four of them wait ~0.2 s each.
+    limiter = new RealmLimiter({ concurrent: 10, perMinute: 100, batchPerMinute: 10, windowMs: 20_000 });
     const began = Date.now();
     await Promise.all(['a', 'a', 'b', 'b', 'c', 'c'].map((realm) => limiter!.schedule(realm, 'request', () => Promise.resolve())));
     expect(Date.now() - began).toBeLessThan(1000);

@@ -1,6 +1,7 @@
 /**
  * Batched creates through the QBO facade, against the simulator over real HTTP: concurrent creates
- * share one batch call (with a requestid), each caller gets its own object or fault, and a batch whose
+ * share one batch call (with a requestid), each caller gets its own object or fault, batch calls leave
+ * full while the realm's batch slots are spent and the surplus goes as single calls, and a batch whose
  * response is lost after commit is retried under the same requestid and bIds, so QBO replays it
  * instead of creating everything twice.
  */
@@ -23,6 +24,13 @@ function batchCalls(sinceSeq: number) {
   return simulatorOf(gw)
     .state.requests.list()
     .filter((r) => r.seq > sinceSeq && r.path.endsWith('/batch'));
+}
+
+/** Single-call creates of `entity` (POST /v3/company/<realm>/<entity>) answered 200 since `sinceSeq`. */
+function singleCreates(sinceSeq: number, entity: string, realm = realmId): number {
+  return simulatorOf(gw)
+    .state.requests.list()
+    .filter((r) => r.seq > sinceSeq && r.realmId === realm && r.method === 'POST' && r.status === 200 && r.path.toLowerCase().endsWith(`/${entity}`)).length;
 }
 
 const lastSeq = () => simulatorOf(gw).state.requests.list().at(-1)?.seq ?? 0;
@@ -60,12 +68,38 @@ describe('batched creates', () => {
     expect(customersNamed('Batched ')).toHaveLength(12);
   });
 
-  it('splits more than 30 creates into calls of at most 30', async () => {
+  it('splits more than 30 creates into calls of at most 30, each create sent once', async () => {
     const since = lastSeq();
     const created = await Promise.all(Array.from({ length: 45 }, (_, i) => client.createBatched<QboRecord>('Customer', { DisplayName: `Split ${i}` }, `fbtest-batch-b-${i}`)));
     expect(new Set(created.map((c) => c.Id)).size).toBe(45);
-    expect(batchCalls(since).length).toBe(2);
+    // 45 creates: two batch calls, or (when the realm's batch slot is spent) one full batch call and
+    // the rest as single calls while the next batch call waits.
+    const singles = singleCreates(since, 'customer');
+    expect(batchCalls(since).length).toBe(singles === 0 ? 2 : Math.ceil((45 - singles) / 30));
     expect(customersNamed('Split ')).toHaveLength(45);
+  });
+
+  it('fills every batch call and sends the creates beyond it as single calls while batch slots are spent', async () => {
+    // A realm of its own: a fresh budget (one batch call, ten requests, then QBO's per-minute pace).
+    const other = await gw.app.services.tenants.createTenant('Batch Co AU');
+    await connectTenant(gw, other.apiKey, 'AU');
+    const auRealm = realmOf(gw, 'AU').realmId;
+    const au = await gw.app.services.connections.clientFor(other.tenant._id.toHexString());
+    const since = lastSeq();
+    const began = Date.now();
+    const created = await Promise.all(Array.from({ length: 100 }, (_, i) => au.createBatched<QboRecord>('Customer', { DisplayName: `Filled ${i}` }, `fbtest-batch-f-${i}`)));
+    const elapsed = Date.now() - began;
+    expect(new Set(created.map((c) => c.Id)).size).toBe(100);
+    expect(simulatorOf(gw).companies.get(auRealm)!.list('Customer').filter((c) => String(c.DisplayName).startsWith('Filled '))).toHaveLength(100);
+    const singles = singleCreates(since, 'customer', auRealm);
+    const batches = batchCalls(since).filter((r) => r.realmId === auRealm);
+    // While the second batch call waited for its slot (about 1.6 s), single calls carried creates...
+    expect(singles).toBeGreaterThan(5);
+    // ...but only those beyond what the waiting call takes: every batch call but the last left with 30.
+    expect(batches.length).toBe(Math.ceil((100 - singles) / 30));
+    expect(simulatorOf(gw).state.requests.list().filter((r) => r.seq > since && r.status === 429)).toHaveLength(0);
+    // No stall: two waits for a batch slot (about 1.6 s each) and the singles in between.
+    expect(elapsed).toBeLessThan(10_000);
   });
 
   it('replays a batch whose response was lost after commit instead of creating it twice', async () => {
