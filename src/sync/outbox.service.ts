@@ -44,6 +44,11 @@ export interface WriteResult {
   requestId: string;
   /** True when an earlier attempt's object was found instead of sending (the caller may need to update it). */
   adopted: boolean;
+  /**
+   * A create whose subject listed no other unsettled create: this requestid is the subject's only open
+   * create (for `settleCreates`, which then need not read them back).
+   */
+  onlyOpenCreate?: string;
 }
 
 function isDuplicateKey(error: unknown): boolean {
@@ -68,9 +73,11 @@ export class OutboxService {
 
   async write(client: QboClient, request: WriteRequest): Promise<WriteResult> {
     const tenantId = new Types.ObjectId(request.tenantId);
+    let listedBefore: number | undefined;
     if (request.operation === 'create') {
       const earlier = await this.#resolveEarlierCreate(client, request);
-      if (earlier) return earlier;
+      if ('record' in earlier) return earlier;
+      listedBefore = earlier.listed;
     }
     const { requestId, existing } = await this.#currentAttempt(request);
     if (existing?.status === 'DONE' && existing.resultId) {
@@ -102,7 +109,7 @@ export class OutboxService {
       await this.#model.updateOne({ tenantId, requestId }, { $inc: { attempts: 1 } });
     }
     const record = await this.#send(client, request.entity, request.operation, request.body, requestId, tenantId, request.batchable === true && !!request.findExisting);
-    return { record, requestId, adopted: false };
+    return { record, requestId, adopted: false, ...(listedBefore === 0 ? { onlyOpenCreate: requestId } : {}) };
   }
 
   /** The caller stored the result in its mapping: the write is complete. */
@@ -113,9 +120,18 @@ export class OutboxService {
     );
   }
 
-  /** The caller stored the object of `subject`: every unsettled create of it is done (it is that object). */
-  async settleCreates(tenantId: string, subject: string, record: { Id: string; SyncToken?: string }): Promise<void> {
+  /**
+   * The caller stored the object of `subject`: every unsettled create of it is done (it is that object).
+   * `written`: the write just made, when it was the subject's only open create (WriteResult.onlyOpenCreate):
+   * it is PENDING and nothing else is listed, so nothing needs reading back.
+   */
+  async settleCreates(tenantId: string, subject: string, record: { Id: string; SyncToken?: string }, written?: string): Promise<void> {
     const tenant = new Types.ObjectId(tenantId);
+    if (written) {
+      await this.#model.updateOne({ tenantId: tenant, requestId: written }, { $set: { status: 'DONE', resultId: record.Id, resultSyncToken: record.SyncToken ?? null } });
+      await this.#subjects.updateOne({ tenantId: tenant, subject }, { $pullAll: { openCreates: [written] } });
+      return;
+    }
     const open = (await this.#subjects.findOne({ tenantId: tenant, subject }).lean())?.openCreates ?? [];
     for (const requestId of open) {
       // A create QBO rejected (FAILED) stays so: it wrote nothing, so it is not this object.
@@ -160,15 +176,16 @@ export class OutboxService {
     }
   }
 
-  async #resolveEarlierCreate(client: QboClient, request: WriteRequest): Promise<WriteResult | undefined> {
+  /** An earlier create's object, or how many creates the subject listed (none: the new create is its only one). */
+  async #resolveEarlierCreate(client: QboClient, request: WriteRequest): Promise<WriteResult | { listed: number }> {
     const tenantId = new Types.ObjectId(request.tenantId);
     const listed = (await this.#subjects.findOne({ tenantId, subject: request.subject }).lean())?.openCreates ?? [];
-    if (listed.length === 0) return undefined;
+    if (listed.length === 0) return { listed: 0 };
     const entries = await Promise.all(listed.map((requestId) => this.#model.findOne({ tenantId, requestId }).lean()));
     const open = entries
       .filter((e): e is NonNullable<typeof e> => !!e && e.status === 'PENDING' && e.generation === request.generation)
       .sort((a, b) => a.version - b.version);
-    if (open.length === 0) return undefined;
+    if (open.length === 0) return { listed: listed.length };
     if (request.findExisting) {
       const found = await request.findExisting();
       if (found) return { record: found, requestId: open[0]!.requestId, adopted: true };
@@ -176,7 +193,7 @@ export class OutboxService {
     // Replay the oldest unresolved create under its own requestid: QBO answers with the object it
     // created then (or creates it now, once); newer versions then become updates.
     const first = open[0]!;
-    if (first.version === request.version) return undefined; // the normal path sends exactly this one
+    if (first.version === request.version) return { listed: listed.length }; // the normal path sends exactly this one
     await this.#model.updateOne({ tenantId, requestId: first.requestId }, { $inc: { attempts: 1 } });
     const record = await this.#send(client, first.entity, 'create', JSON.parse(first.payload) as Record<string, unknown>, first.requestId, tenantId);
     return { record, requestId: first.requestId, adopted: true };

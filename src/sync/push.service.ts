@@ -39,6 +39,7 @@ import { mapVendor } from './supplier.mapper.js';
 import { candidateOf, describeRecord, entityNoun, humanDate, qboText } from './match-label.util.js';
 import { expectedQboTotal, type TaxRateTable, type TaxSide, taxRateTable } from './qbo-total.rules.js';
 import { type OutboxService } from './outbox.service.js';
+import { QboLookahead } from './qbo-lookahead.js';
 import { creditRefundItem, hasSurcharge, mapPayment, mapRefundClearingInvoice, mapRefundReceipt, mapSurchargeReceipt, type PaymentLookups, surchargeItem } from './payment.mapper.js';
 import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SupplyInfo, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { type SyncItemService } from './sync-item.service.js';
@@ -95,6 +96,15 @@ export interface PushSession {
   currency?: Promise<CompanyCurrency>;
   /** Non-US tax rates per tax code, read once per run for the total checked before a write. */
   taxRates?: Promise<TaxRateTable>;
+  /** The checks before first creates (number, name, email already in QuickBooks?), answered per chunk of records. */
+  lookahead: QboLookahead;
+  /**
+   * Customers and suppliers as read once per run, and the QBO refs of dependencies resolved in it: an
+   * invoice run reads its customer once, not twice per invoice. A customer changed meanwhile keeps its
+   * QBO Id; its new version is pushed as a record of its own.
+   */
+  counterparties: Map<string, Promise<LedgerRecord | null>>;
+  dependencies: Map<string, QboRef>;
 }
 
 /** What an invoice push knows before any QuickBooks call: its FSM lists and the items (so income accounts) its lines need. */
@@ -231,8 +241,30 @@ export class PushService {
       lists: new Map(),
       settingProblems,
       country: realm?.country,
+      lookahead: new QboLookahead(),
+      counterparties: new Map(),
+      dependencies: new Map(),
       supplierInvoicesAwaitingApproval: (settings as { pushSupplierInvoicesAsAwaitingApproval?: boolean }).pushSupplierInvoicesAsAwaitingApproval === true,
     };
+  }
+
+  /**
+   * The run is about to push these records (in this order): the lookups before their first creates are
+   * registered, so QuickBooks is asked about a hundred of them per query instead of one per record.
+   */
+  prepare(session: PushSession, kind: LedgerKind, records: readonly LedgerRecord[]): void {
+    if (session.dryRun) return;
+    const active = records.filter((r) => r.status === 'ACTIVE');
+    const numbers = (entity: QboEntity) => session.lookahead.register(entity, 'DocNumber', active.map((r) => ('number' in r ? r.number.slice(0, 21) : undefined)));
+    if (kind === 'invoice') numbers('Invoice');
+    else if (kind === 'creditNote') numbers('CreditMemo');
+    else if (kind === 'supplierInvoice') numbers('Bill');
+    else if (kind === 'customer' || kind === 'supplier') {
+      const entity = kind === 'customer' ? 'Customer' : 'Vendor';
+      const counterparties = records as readonly (CustomerRecord | SupplierRecord)[];
+      session.lookahead.register(entity, 'DisplayName', counterparties.map((r) => qboDisplayName(r.displayName)));
+      session.lookahead.register(entity, 'PrimaryEmailAddr', counterparties.map((r) => r.email));
+    }
   }
 
   /** Pushes one record (once per session, however many dependants ask for it). */
@@ -248,8 +280,10 @@ export class PushService {
 
   async #push(session: PushSession, record: LedgerRecord): Promise<PushOutcome> {
     try {
-      await this.#holdRemoteChange(session, record);
-      const result = await this.#pushByKind(session, record);
+      // Read once here and handed down: each push step used to read it again.
+      const mapping = await this.#mappingIn(session, record.kind, record.id);
+      this.#holdRemoteChange(record, mapping);
+      const result = await this.#pushByKind(session, record, mapping);
       if (result === 'SKIPPED' && !session.dryRun) {
         // Dated before the accounting start date: settled as SKIPPED, so later runs do not look at it
         // again (moving the start date back and re-pushing marks it pending again).
@@ -265,24 +299,24 @@ export class PushService {
     }
   }
 
-  async #pushByKind(session: PushSession, record: LedgerRecord): Promise<PushResult> {
+  async #pushByKind(session: PushSession, record: LedgerRecord, mapping: SyncMapping | null): Promise<PushResult> {
     switch (record.kind) {
       case 'customer':
-        return this.#pushCustomer(session, record);
+        return this.#pushCustomer(session, record, mapping);
       case 'invoice':
-        return this.#pushInvoice(session, record);
+        return this.#pushInvoice(session, record, mapping);
       case 'payment':
-        return this.#pushPayment(session, record);
+        return this.#pushPayment(session, record, mapping);
       case 'supplier':
-        return this.#pushSupplier(session, record);
+        return this.#pushSupplier(session, record, mapping);
       case 'supplierInvoice':
-        return this.#pushSupplierInvoice(session, record);
+        return this.#pushSupplierInvoice(session, record, mapping);
       case 'expense':
-        return this.#pushExpense(session, record);
+        return this.#pushExpense(session, record, mapping);
       case 'creditNote':
-        return this.#pushCreditNote(session, record);
+        return this.#pushCreditNote(session, record, mapping);
       case 'badDebtWriteOff':
-        return this.#pushBadDebt(session, record);
+        return this.#pushBadDebt(session, record, mapping);
     }
   }
 
@@ -365,8 +399,11 @@ export class PushService {
 
   /** The QBO ref of a dependency, pushing it first when its current version is not in QBO yet. */
   async #dependency(session: PushSession, kind: LedgerKind, id: string, entity: QboEntity): Promise<QboRef> {
+    const key = outcomeKey(kind, id);
+    const resolved = session.dependencies.get(key);
+    if (resolved) return resolved;
     const mapping = await this.#mappingIn(session, kind, id);
-    const record = await this.deps.ledger().get(session.tenantId, kind, id);
+    const record = await this.#counterpartyOr(session, kind, id);
     if (!record) {
       throw new SyncProblem('DEPENDENCY_FAILED', `The ${KIND_NOUNS[kind]} this record belongs to has not reached fieldbooks from the field-service app.`, {
         fixHint: `Check that the ${KIND_NOUNS[kind]} exists in the field-service app; this record is sent once it arrives.`,
@@ -375,11 +412,17 @@ export class PushService {
       });
     }
     if (record.kind === 'invoice' && record.status === 'ACTIVE' && this.#beforeStartDate(session, record.date) && !mapping?.forcePush) return this.#openingInvoice(session, record, mapping);
-    if (mapping?.qboId && mapping.syncedVersion === record.version) return { value: mapping.qboId };
+    if (mapping?.qboId && mapping.syncedVersion === record.version) {
+      session.dependencies.set(key, { value: mapping.qboId });
+      return { value: mapping.qboId };
+    }
     const outcome = await this.push(session, record);
     if (outcome.result === 'SUCCEEDED') {
       const after = await this.#mappingIn(session, kind, id);
-      if (after?.qboId) return { value: after.qboId };
+      if (after?.qboId) {
+        session.dependencies.set(key, { value: after.qboId });
+        return { value: after.qboId };
+      }
       if (session.dryRun) return { value: 'NEW', name: `${entity} ${record.externalId}` };
     }
     if (session.dryRun && outcome.result !== 'FAILED') return { value: 'NEW', name: `${entity} ${record.externalId}` };
@@ -391,6 +434,19 @@ export class PushService {
       retryable: true,
       blockedBy: { kind, recordId: id, issueCode: outcome.problem?.code },
     });
+  }
+
+  /** A customer or supplier read once per run; any other record read now. */
+  #counterpartyOr(session: PushSession, kind: LedgerKind, id: string): Promise<LedgerRecord | null> {
+    if (kind !== 'customer' && kind !== 'supplier') return this.deps.ledger().get(session.tenantId, kind, id);
+    const key = outcomeKey(kind, id);
+    let record = session.counterparties.get(key);
+    if (!record) {
+      record = this.deps.ledger().get(session.tenantId, kind, id);
+      session.counterparties.set(key, record);
+      record.catch(() => session.counterparties.delete(key));
+    }
+    return record;
   }
 
   #beforeStartDate(session: PushSession, date: string): boolean {
@@ -410,12 +466,13 @@ export class PushService {
     part: MappingPart,
     entity: QboEntity,
     body: QboPayload,
-    options: { findExisting?: () => Promise<QboRecord | undefined> } = {},
+    options: { findExisting?: () => Promise<QboRecord | undefined>; mapping?: SyncMapping | null } = {},
   ): Promise<QboRecord> {
     const client = session.client!;
     const subject = `${record.kind}:${record.id}:${part}`;
     for (let attempt = 0; attempt < 4; attempt++) {
-      const mapping = await this.#mappingIn(session, record.kind, record.id, part);
+      // The caller's fresh read serves the first attempt; a retry reads what the previous one stored.
+      const mapping = attempt === 0 && options.mapping !== undefined ? options.mapping : await this.#mappingIn(session, record.kind, record.id, part);
       const generation = mapping?.generation ?? 0;
       if (!mapping?.qboId) {
         // Creates with a natural key may share a QBO batch call with the run's other creates.
@@ -427,7 +484,7 @@ export class PushService {
           });
         await this.#saveMapping(session, record, part, entity, { qboId: written.record.Id, syncToken: written.record.SyncToken, syncedVersion: written.adopted ? null : record.version, lastSyncedAt: new Date() });
         // Settles this create and any earlier one of the subject: they all are this object.
-        await this.deps.outbox.settleCreates(session.tenantId, subject, written.record);
+        await this.deps.outbox.settleCreates(session.tenantId, subject, written.record, written.onlyOpenCreate);
         if (!written.adopted) return written.record;
         continue; // an earlier attempt's object: bring it to this version with an update
       }
@@ -479,9 +536,8 @@ export class PushService {
    * A record whose QBO copy was deleted or voided in QuickBooks while it is active in the FSM is held
    * before any QuickBooks call: recreating or un-voiding it is the bookkeeper's decision (RECREATE / VOID_IN_FSM).
    */
-  async #holdRemoteChange(session: PushSession, record: LedgerRecord): Promise<void> {
+  #holdRemoteChange(record: LedgerRecord, mapping: SyncMapping | null): void {
     if (record.status !== 'ACTIVE' || record.kind === 'customer' || record.kind === 'supplier') return;
-    const mapping = await this.#mappingIn(session, record.kind, record.id);
     if (!mapping?.qboId) return;
     if (mapping.remoteStatus === 'DELETED') throw remoteDeletedProblem(record, mapping.entity, mapping.qboId);
     if (mapping.remoteStatus === 'VOIDED') throw remoteVoidedProblem(record, mapping.entity, mapping.qboId);
@@ -577,7 +633,7 @@ export class PushService {
 
   /** A transaction's company currency, after checking it is its customer's currency (before any write). */
   async #transactionCurrency(session: PushSession, customerId: string, currency: string | undefined, what: string): Promise<CompanyCurrency> {
-    const customer = await this.deps.ledger().get(session.tenantId, 'customer', customerId);
+    const customer = (await this.#counterpartyOr(session, 'customer', customerId)) as CustomerRecord | null;
     const company = await this.#companyCurrency(session, [currency, customer?.currency]);
     assertCurrencyAllowed(currency, company, what);
     if (customer) assertSameCurrency(currency, customer.currency, company, what, `customer ${customer.displayName}`);
@@ -595,10 +651,12 @@ export class PushService {
   async #matchCounterparty(session: PushSession, record: CustomerRecord | SupplierRecord, entity: 'Customer' | 'Vendor'): Promise<QboRecord | undefined> {
     const client = session.client!;
     const owner: ClaimOwner = { kind: record.kind, recordId: record.id, part: 'main' };
-    const byName = (await client.queryPage<QboRecord>(entity, `where DisplayName = ${queryLiteral(qboDisplayName(record.displayName))} maxresults 1`))[0];
+    const name = qboDisplayName(record.displayName);
+    const byName = ((await session.lookahead.rows(client, entity, 'DisplayName', name)) ?? (await client.queryPage<QboRecord>(entity, `where DisplayName = ${queryLiteral(name)} maxresults 1`)))[0];
     if (byName && (await this.#isFree(session, owner, entity, byName.Id))) return byName;
     if (!record.email) return undefined;
-    const byEmail = (await client.queryPage<QboRecord>(entity, `where PrimaryEmailAddr = ${queryLiteral(record.email)} maxresults 10`)).filter((r) => r.Id !== byName?.Id);
+    const sameEmail = (await session.lookahead.rows(client, entity, 'PrimaryEmailAddr', record.email))?.slice(0, 10) ?? (await client.queryPage<QboRecord>(entity, `where PrimaryEmailAddr = ${queryLiteral(record.email)} maxresults 10`));
+    const byEmail = sameEmail.filter((r) => r.Id !== byName?.Id);
     const free: QboRecord[] = [];
     for (const row of byEmail) if (await this.#isFree(session, owner, entity, row.Id)) free.push(row);
     if (free.length === 1 && !byName) return free[0];
@@ -621,11 +679,10 @@ export class PushService {
     });
   }
 
-  async #pushCustomer(session: PushSession, record: CustomerRecord): Promise<PushResult> {
+  async #pushCustomer(session: PushSession, record: CustomerRecord, mapping: SyncMapping | null): Promise<PushResult> {
     const company = await this.#companyCurrency(session, [record.currency]);
     assertCurrencyAllowed(record.currency, company, `Customer ${record.displayName}`);
     const payload = mapCustomer(record, isForeign(record.currency, company) ? { value: recordCurrency(record.currency, company) } : undefined);
-    const mapping = await this.#mappingIn(session, 'customer', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version) return 'SUCCEEDED';
     if (session.dryRun) {
       this.#record(session, 'customer', record.id, 'Customer', mapping?.qboId ? 'update' : 'create (unless matched by email or name)', payload);
@@ -647,6 +704,7 @@ export class PushService {
     }
     try {
       await this.#upsertRemote(session, record, 'main', 'Customer', payload, {
+        mapping,
         findExisting: async () => (await client.queryPage<QboRecord>('Customer', `where DisplayName = ${queryLiteral(qboDisplayName(record.displayName))} maxresults 1`))[0],
       });
     } catch (error) {
@@ -694,10 +752,12 @@ export class PushService {
   async #salesPlan(session: PushSession, record: InvoiceRecord): Promise<SalesPlan> {
     const tenantId = new Types.ObjectId(session.tenantId);
     const ids = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v && Types.ObjectId.isValid(v)))].map((v) => new Types.ObjectId(v));
+    // Most invoices name no job type, supply or team: no query for an empty list.
+    const find = <T>(model: Model<T>, wanted: Types.ObjectId[]) => (wanted.length === 0 ? Promise.resolve([]) : model.find({ tenantId, _id: { $in: wanted } }).lean<T[]>());
     const [jobTypes, supplies, teams] = await Promise.all([
-      this.deps.lists.jobTypes.find({ tenantId, _id: { $in: ids([record.jobTypeId, ...record.lines.map((l) => l.jobTypeId)]) } }).lean(),
-      this.deps.lists.supplies.find({ tenantId, _id: { $in: ids(record.lines.map((l) => l.supplyId)) } }).lean(),
-      this.deps.lists.teams.find({ tenantId, _id: { $in: ids([record.teamId, ...record.lines.map((l) => l.teamId)]) } }).lean(),
+      find(this.deps.lists.jobTypes, ids([record.jobTypeId, ...record.lines.map((l) => l.jobTypeId)])),
+      find(this.deps.lists.supplies, ids(record.lines.map((l) => l.supplyId))),
+      find(this.deps.lists.teams, ids([record.teamId, ...record.lines.map((l) => l.teamId)])),
     ]);
     const base = {
       settings: session.settings,
@@ -776,8 +836,7 @@ export class PushService {
     return { assetAccountId, expenseAccountId: expense, startDate };
   }
 
-  async #pushInvoice(session: PushSession, record: InvoiceRecord): Promise<PushResult> {
-    const mapping = await this.#mappingIn(session, 'invoice', record.id);
+  async #pushInvoice(session: PushSession, record: InvoiceRecord, mapping: SyncMapping | null): Promise<PushResult> {
     // Before the start date: not pushed, unless the bookkeeper chose to push it as an opening item;
     // one linked to the invoice QuickBooks already holds (go-live) stays as QuickBooks has it.
     if (this.#beforeStartDate(session, record.date) && !mapping?.forcePush) return mapping?.qboId ? 'SUCCEEDED' : 'SKIPPED';
@@ -800,6 +859,7 @@ export class PushService {
       return roundingLine(difference, { ...lookups, item: (key) => (key.purpose === 'ROUNDING' ? rounding : lookups.item(key)) }, record.taxInclusive);
     });
     const saved = await this.#upsertRemote(session, record, 'main', 'Invoice', payload, {
+      mapping,
       findExisting: async () => (await this.#documentsNumbered(session, record, 'Invoice', String(payload.DocNumber), customer))[0],
     });
     await this.#checkTotal(session, record, lookups, saved);
@@ -827,7 +887,7 @@ export class PushService {
 
   // ---- payments --------------------------------------------------------------------------------
 
-  async #pushPayment(session: PushSession, record: PaymentRecord): Promise<PushResult> {
+  async #pushPayment(session: PushSession, record: PaymentRecord, mapping: SyncMapping | null): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     if (record.status !== 'ACTIVE') {
       // The payment first (it applies the refunds' clearing invoices), then what hangs on it.
@@ -837,7 +897,6 @@ export class PushService {
       ]);
       return this.#mirrorStatus(session, record, [{ part: 'surcharge', entity: 'SalesReceipt', voidable: true }, { part: 'main', entity: 'Payment', voidable: true }, ...refundSteps]);
     }
-    const mapping = await this.#mappingIn(session, 'payment', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const currency = await this.#transactionCurrency(session, record.customerId, record.currency, `The payment ${record.reference ?? record.externalId}`);
     const method = Types.ObjectId.isValid(record.paymentMethodId)
@@ -962,12 +1021,15 @@ export class PushService {
   /**
    * The QBO documents numbered `docNumber` of this counterparty (customer or vendor) that no other
    * record holds. QBO allows duplicate numbers (docs/qbo-facts/matching-and-go-live.md), so the number
-   * alone is not enough: the counterparty must match too.
+   * alone is not enough: the counterparty must match too. `ahead`: the run's lookahead may answer (only
+   * before a first create; finding what an earlier attempt created always asks QuickBooks).
    */
-  async #documentsNumbered(session: PushSession, record: LedgerRecord, entity: 'Invoice' | 'CreditMemo' | 'Bill', docNumber: string, counterparty: QboRef): Promise<QboRecord[]> {
+  async #documentsNumbered(session: PushSession, record: LedgerRecord, entity: 'Invoice' | 'CreditMemo' | 'Bill', docNumber: string, counterparty: QboRef, ahead = false): Promise<QboRecord[]> {
     const field = entity === 'Bill' ? 'VendorRef' : 'CustomerRef';
     const owner: ClaimOwner = { kind: record.kind, recordId: record.id, part: 'main' };
-    const rows = (await session.client!.queryPage<QboRecord>(entity, `where DocNumber = ${queryLiteral(docNumber)} maxresults 100`)).filter((r) => (r[field] as QboRef | undefined)?.value === counterparty.value);
+    const client = session.client!;
+    const numbered = (ahead ? await session.lookahead.rows(client, entity, 'DocNumber', docNumber) : undefined) ?? (await client.queryPage<QboRecord>(entity, `where DocNumber = ${queryLiteral(docNumber)} maxresults 100`));
+    const rows = numbered.filter((r) => (r[field] as QboRef | undefined)?.value === counterparty.value);
     const free: QboRecord[] = [];
     for (const row of rows) if (await this.#isFree(session, owner, entity, row.Id)) free.push(row);
     return free;
@@ -984,7 +1046,7 @@ export class PushService {
     if (mapping?.forcePush) return false;
     if (await this.deps.outbox.hasUnsettledCreate(session.tenantId, `${record.kind}:${record.id}:main`)) return false;
     const docNumber = record.number.slice(0, 21);
-    const rows = await this.#documentsNumbered(session, record, entity, docNumber, counterparty);
+    const rows = await this.#documentsNumbered(session, record, entity, docNumber, counterparty, true);
     if (rows.length === 0) return false;
     const fits = rows.filter((r) => compareTotals(record.total, fromQboAmount(r.TotalAmt)).kind !== 'mismatch');
     if (rows.length === 1 && fits.length === 1) {
@@ -1175,9 +1237,8 @@ export class PushService {
 
   // ---- suppliers -------------------------------------------------------------------------------
 
-  async #pushSupplier(session: PushSession, record: SupplierRecord): Promise<PushResult> {
+  async #pushSupplier(session: PushSession, record: SupplierRecord, mapping: SyncMapping | null): Promise<PushResult> {
     const payload = mapVendor(record);
-    const mapping = await this.#mappingIn(session, 'supplier', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version) return 'SUCCEEDED';
     if (session.dryRun) {
       this.#record(session, 'supplier', record.id, 'Vendor', mapping?.qboId ? 'update' : 'create (unless matched by email or name)', payload);
@@ -1195,6 +1256,7 @@ export class PushService {
     }
     try {
       await this.#upsertRemote(session, record, 'main', 'Vendor', payload, {
+        mapping,
         findExisting: async () => (await client.queryPage<QboRecord>('Vendor', `where DisplayName = ${queryLiteral(qboDisplayName(record.displayName))} maxresults 1`))[0],
       });
     } catch (error) {
@@ -1232,11 +1294,10 @@ export class PushService {
     return refs;
   }
 
-  async #pushSupplierInvoice(session: PushSession, record: SupplierInvoiceRecord): Promise<PushResult> {
+  async #pushSupplierInvoice(session: PushSession, record: SupplierInvoiceRecord, mapping: SyncMapping | null): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Bill', voidable: false }]);
     if (session.supplierInvoicesAwaitingApproval) session.notices.add(AWAITING_APPROVAL_NOTICE);
-    const mapping = await this.#mappingIn(session, 'supplierInvoice', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const lookups = await this.#purchaseLookups(session, record.supplierId, record.lines);
     const payload = mapBill(record, lookups);
@@ -1258,11 +1319,10 @@ export class PushService {
     return 'SUCCEEDED';
   }
 
-  async #pushExpense(session: PushSession, record: ExpenseRecord): Promise<PushResult> {
+  async #pushExpense(session: PushSession, record: ExpenseRecord, mapping: SyncMapping | null): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     // The facade voids only invoices, payments and sales receipts: a voided expense is deleted.
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'main', entity: 'Purchase', voidable: false }]);
-    const mapping = await this.#mappingIn(session, 'expense', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const lookups = await this.#purchaseLookups(session, record.supplierId, record.lines);
     const paidFrom = paidFromAccount(record, session.settings);
@@ -1298,11 +1358,10 @@ export class PushService {
     await this.#upsertRemote(session, record, 'link', 'Payment', payload);
   }
 
-  async #pushCreditNote(session: PushSession, record: CreditNoteRecord): Promise<PushResult> {
+  async #pushCreditNote(session: PushSession, record: CreditNoteRecord, mapping: SyncMapping | null): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     // The linking payment goes first: QBO would otherwise keep a payment pointing at a deleted memo.
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'link', entity: 'Payment', voidable: false }, { part: 'main', entity: 'CreditMemo', voidable: false }]);
-    const mapping = await this.#mappingIn(session, 'creditNote', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     this.#holdUnusableSettings(session, record, [session.settings.creditNoteAccountId, session.settings.defaultRoundingAccountId]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
@@ -1331,10 +1390,9 @@ export class PushService {
     return 'SUCCEEDED';
   }
 
-  async #pushBadDebt(session: PushSession, record: BadDebtWriteOffRecord): Promise<PushResult> {
+  async #pushBadDebt(session: PushSession, record: BadDebtWriteOffRecord, mapping: SyncMapping | null): Promise<PushResult> {
     if (this.#beforeStartDate(session, record.date)) return 'SKIPPED';
     if (record.status !== 'ACTIVE') return this.#mirrorStatus(session, record, [{ part: 'link', entity: 'Payment', voidable: false }, { part: 'main', entity: 'CreditMemo', voidable: false }]);
-    const mapping = await this.#mappingIn(session, 'badDebtWriteOff', record.id);
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     this.#holdUnusableSettings(session, record, [session.settings.badDebtAccountId, session.settings.defaultRoundingAccountId]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');

@@ -314,6 +314,7 @@ export class SyncRunService {
       for (const batch of batches) {
         if (cancelled) break;
         await save({ phase: `pushing ${batch.kind}` });
+        this.deps.push.prepare(session, batch.kind, batch.records);
         const queue = [...batch.records];
         const worker = async () => {
           for (let record = queue.shift(); record && !cancelled && !watch.lost; record = queue.shift()) {
