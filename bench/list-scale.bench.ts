@@ -18,6 +18,7 @@ import { loadConfig } from '../src/config/config.js';
 import { derivedRecordId } from '../src/ledger/ledger-ids.js';
 import { createLogger } from '../src/logging/logger.js';
 import { QBO_LIMITS } from '../src/quickbooks/qbo.limiter.js';
+import { connectUs } from './sync-push.bench.js';
 
 export interface ListScaleResult {
   tenants: number;
@@ -29,17 +30,6 @@ export interface ListScaleResult {
 const SCALE = 30;
 /** Collections that are not copied: the tenant itself, its keys and connection (sealed per tenant), leases. */
 const NOT_COPIED = /^(tenants|apikeys|api_keys|quickbooks_connections|oauth_states|leases|rate_limits?|ledger_id_schemes|bench_keys)$/;
-
-async function connectUs(app: App, tenantId: string): Promise<void> {
-  const simulator = app.quickbooks.simulator!;
-  simulator.oauth.setAutoApprove(true);
-  const realmId = simulator.info().companies.find((c) => c.country === 'US')!.realmId;
-  const { authorizationUrl } = await app.services.connections.startConnect(tenantId);
-  const consent = await fetch(`${authorizationUrl}&realmId=${realmId}`, { redirect: 'manual' });
-  const callback = consent.headers.get('location');
-  if (!callback) throw new Error(`the simulator did not redirect (${consent.status})`);
-  await app.services.connections.completeConnect(callback, { tenantId });
-}
 
 /** The template business, made as the FSM and the sync engine would make it. */
 async function seedTemplate(app: App, tenantId: string, invoices: number): Promise<void> {

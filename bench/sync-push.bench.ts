@@ -33,7 +33,8 @@ export interface SyncBenchResult {
   status: string;
 }
 
-async function connectUs(app: App, tenantId: string): Promise<void> {
+/** Connects a tenant to the simulator's US company (auto-approved consent), as a server-side caller would. */
+export async function connectUs(app: App, tenantId: string): Promise<void> {
   const simulator = app.quickbooks.simulator!;
   simulator.oauth.setAutoApprove(true);
   const realmId = simulator.info().companies.find((c) => c.country === 'US')!.realmId;

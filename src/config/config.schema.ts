@@ -77,7 +77,6 @@ export const envSchema = z
     QBO_MINOR_VERSION: z.coerce.number({ message: 'must be a number' }).int().min(75, 'must be 75 or later (Intuit serves older ones as 75)').default(75),
     /** Older than this, reading the cached chart of accounts starts an incremental refresh in the background. */
     FIELDBOOKS_CHART_MAX_AGE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1, 'must be at least 1').default(900),
-    /** How often the CDC poller (the backstop behind webhooks) reads QuickBooks changes per tenant; 0 turns it off. */
     /** GraphQL operations per API key per minute (HTTP requests and WebSocket operations); 0 = no limit. */
     FIELDBOOKS_RATE_LIMIT_PER_KEY: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(3000),
     /** GraphQL requests and WebSocket operations per client address per minute; 0 = no limit. */
@@ -87,6 +86,7 @@ export const envSchema = z
     FIELDBOOKS_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(1).max(86_400).default(900),
     /** Let one QuickBooks company be connected to several tenants (off: a second tenant is refused with REALM_IN_USE). */
     FIELDBOOKS_ALLOW_SHARED_REALMS: bool.optional(),
+    /** How often the CDC poller (the backstop behind webhooks) reads QuickBooks changes per tenant; 0 turns it off. */
     FIELDBOOKS_CDC_INTERVAL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
