@@ -10,6 +10,7 @@ import { AccountPurpose } from './account-purpose.rules.js';
 import { toAccountType, toQuickBooksPaymentMethod, toTaxCode, toTrackingCategory } from './account.shape.js';
 import { AccountConnection, AccountType, QuickBooksPaymentMethodType, TaxCodeType, TrackingCategoryType, TrackingKind } from './account.type.js';
 import { accountSortKey } from './chart.service.js';
+import { CHART_FILL, type WithChartFill } from './chart-state.resolver.js';
 
 const MAX_SEARCH_LENGTH = 100;
 
@@ -36,12 +37,16 @@ export class AccountResolver {
     if (search && search.length > MAX_SEARCH_LENGTH) {
       throw new UserInputError(`search must be at most ${MAX_SEARCH_LENGTH} characters.`, [{ path: ['search'], message: `must be at most ${MAX_SEARCH_LENGTH} characters` }]);
     }
+    // Right after a connection the chart is still being read: wait for it (bounded) rather than answer an empty list.
+    const fill = await ctx.services.chart.awaitFirstFill(ctx.tenant.id);
     refreshIfStale(ctx);
     const { chart, settings } = ctx.services;
     const relaxed = purpose ? await settings.relaxAccountSelection(ctx.tenant.id) : false;
     const { rows, totalCount } = await chart.listAccounts(ctx.tenant.id, { accountTypes: chart.accountTypesFor(purpose, relaxed), search, includeInactive }, page);
     for (const row of rows) ctx.loaders.accountById.prime(row.qboId, row);
-    return toConnection(rows, page, totalCount, accountSortKey, toAccountType);
+    const connection: WithChartFill<AccountConnection> = toConnection(rows, page, totalCount, accountSortKey, toAccountType);
+    connection[CHART_FILL] = fill;
+    return connection;
   }
 
   @Query(() => AccountType, { nullable: true, description: 'One cached account by its QBO id.' })

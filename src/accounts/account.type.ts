@@ -15,6 +15,23 @@ export enum TrackingKind {
 }
 registerEnumType(TrackingKind, { name: 'TrackingKind', description: 'QBO tracking categories: classes, or departments (called locations in some companies).' });
 
+export enum ChartOfAccountsState {
+  LOADING = 'LOADING',
+  READY = 'READY',
+  FAILED = 'FAILED',
+  NOT_CONNECTED = 'NOT_CONNECTED',
+}
+registerEnumType(ChartOfAccountsState, {
+  name: 'ChartOfAccountsState',
+  description: 'Whether the cached chart of accounts is filled, so an empty list can be told from one not read yet.',
+  valuesConfig: {
+    LOADING: { description: 'Connected; the chart is being read from QuickBooks (the lists are empty or partial until then).' },
+    READY: { description: 'Filled from the connected company (or kept from an earlier connection).' },
+    FAILED: { description: 'Reading the chart from QuickBooks failed; the message says why. refreshChartOfAccounts tries again.' },
+    NOT_CONNECTED: { description: 'Never filled, and no QuickBooks company is connected to fill it from.' },
+  },
+});
+
 @ObjectType('Account', { description: "An account of the connected QBO company's chart of accounts (from the gateway's cache)." })
 export class AccountType {
   @Field(() => ID, { description: 'The QBO account Id.' })

@@ -34,11 +34,43 @@ export interface RefreshResult {
   written: Record<CachedEntity, number>;
 }
 
+/**
+ * Whether the cached chart can be trusted as the company's: READY (filled from the connected company, or
+ * kept from an earlier connection), LOADING (connected, first fill under way), FAILED (the last attempt to
+ * fill it failed), NOT_CONNECTED (never filled and no connection to fill it from).
+ */
+export type ChartFillState = 'LOADING' | 'READY' | 'FAILED' | 'NOT_CONNECTED';
+
+export interface ChartFill {
+  state: ChartFillState;
+  /** For people, when not READY. */
+  message: string | null;
+  /** When the oldest of the cached lists was last read from QuickBooks (null until filled). */
+  refreshedAt: Date | null;
+}
+
+/** How long the first read after a connection waits for the chart (then it answers LOADING). */
+export const FIRST_FILL_WAIT_MS = 10_000;
+/** A READY answer is trusted this long in one process before the cache is checked again (another process may connect another company). */
+const READY_TRUST_MS = 30_000;
+
+/** After a failed fill, how long reads leave QuickBooks alone before trying again by themselves. */
+const FAILED_RETRY_PAUSE_MS = 60_000;
+
+const LOADING_MESSAGE = 'Still loading the chart of accounts from QuickBooks; the lists fill in a few seconds.';
+const NOT_CONNECTED_MESSAGE = 'Connect QuickBooks to load its chart of accounts.';
+
 export interface AccountFilter {
   /** Only these AccountTypes; undefined: any type. */
   accountTypes?: readonly string[];
   search?: string | null;
   includeInactive?: boolean;
+}
+
+/** A failed fill in a bookkeeper's words, with QuickBooks' own reason. */
+function fillFailureMessage(error: unknown): string {
+  const reason = error instanceof Error && error.message ? ` (${error.message.replace(/\.$/, '')})` : '';
+  return `The chart of accounts could not be read from QuickBooks${reason}. Use "Refresh chart of accounts" to try again, or "Test connection" if QuickBooks must be reconnected.`;
 }
 
 /** Sort of every account page: case-insensitive fully qualified name, then QBO id (unique). */
@@ -63,6 +95,10 @@ export class ChartService {
   /** One refresh at a time per tenant in this process (others queue behind it). */
   readonly #queues = new Map<string, Promise<unknown>>();
   readonly #background = new Set<string>();
+  /** Tenants whose chart was seen filled, until when (see READY_TRUST_MS). */
+  readonly #readyUntil = new Map<string, number>();
+  /** Why and when the last refresh of a tenant's chart failed in this process (cleared by the next success). */
+  readonly #failures = new Map<string, { message: string; at: number }>();
   #ready: Promise<unknown> | undefined;
 
   constructor(
@@ -91,12 +127,28 @@ export class ChartService {
    * watermark, and falls back to a full refresh when there is none or the realm changed.
    */
   refresh(tenantId: string, mode: RefreshMode = 'full'): Promise<RefreshResult> {
+    // A refresh may follow a connection to another company: reads check the cache's realm again.
+    this.#readyUntil.delete(tenantId);
     const previous = this.#queues.get(tenantId) ?? Promise.resolve();
-    const run = previous.catch(() => {}).then(() => this.#refreshNow(tenantId, mode));
-    const tail = run.finally(() => {
+    const run = previous
+      .catch(() => {})
+      .then(() => this.#refreshNow(tenantId, mode))
+      .then(
+        (result) => {
+          this.#failures.delete(tenantId);
+          return result;
+        },
+        (error: unknown) => {
+          this.#failures.set(tenantId, { message: fillFailureMessage(error), at: Date.now() });
+          throw error;
+        },
+      );
+    // The queue holds the settled tail; it is removed once the last queued refresh ends (comparing with
+    // the stored promise itself: comparing with `run.finally(...)` never matched, so entries stayed forever).
+    const tail: Promise<unknown> = run.catch(() => {}).finally(() => {
       if (this.#queues.get(tenantId) === tail) this.#queues.delete(tenantId);
     });
-    this.#queues.set(tenantId, tail.catch(() => {}));
+    this.#queues.set(tenantId, tail);
     return run;
   }
 
@@ -111,11 +163,61 @@ export class ChartService {
     const fresh = states.length === CACHED_ENTITIES.length && states.every((s) => now - s.refreshedAt.getTime() <= this.#maxAgeMs);
     if (fresh) return false;
     if (!(await this.access.realmOf(tenantId))) return false;
+    this.#refreshInBackground(tenantId);
+    return true;
+  }
+
+  #refreshInBackground(tenantId: string): void {
+    if (this.#background.has(tenantId)) return;
+    // After a failure, reads do not start another attempt at once (each would wait out QBO's retries
+    // again): they answer FAILED until "Refresh chart of accounts" or the retry pause.
+    const failed = this.#failures.get(tenantId);
+    if (failed && Date.now() - failed.at < FAILED_RETRY_PAUSE_MS) return;
     this.#background.add(tenantId);
+    // Incremental becomes full for lists never read or read from another company.
     this.refresh(tenantId, 'incremental')
       .catch((error: unknown) => this.#onBackgroundError(error, tenantId))
       .finally(() => this.#background.delete(tenantId));
-    return true;
+  }
+
+  /**
+   * Whether the cached chart is the connected company's (see `ChartFillState`). One read of the refresh
+   * state (and of the connection while not filled); a READY answer is then remembered for a while.
+   */
+  async fillState(tenantId: string): Promise<ChartFill> {
+    if ((this.#readyUntil.get(tenantId) ?? 0) > Date.now()) return { state: 'READY', message: null, refreshedAt: null };
+    const [states, realm] = await Promise.all([
+      this.#state.find({ tenantId: new Types.ObjectId(tenantId) }, { realmId: 1, refreshedAt: 1 }).lean(),
+      this.access.realmOf(tenantId),
+    ]);
+    // Filled: every list was read, from the company connected now (after a change of company, the old one's rows do not count).
+    const filled = states.length === CACHED_ENTITIES.length && (!realm || states.every((s) => s.realmId === realm.realmId));
+    if (filled) {
+      this.#readyUntil.set(tenantId, Date.now() + READY_TRUST_MS);
+      return { state: 'READY', message: null, refreshedAt: new Date(Math.min(...states.map((s) => s.refreshedAt.getTime()))) };
+    }
+    if (!realm) return { state: 'NOT_CONNECTED', message: NOT_CONNECTED_MESSAGE, refreshedAt: null };
+    const failure = this.#failures.get(tenantId);
+    if (failure && !this.#queues.has(tenantId)) return { state: 'FAILED', message: failure.message, refreshedAt: null };
+    return { state: 'LOADING', message: LOADING_MESSAGE, refreshedAt: null };
+  }
+
+  /**
+   * For the first read after a connection: waits (at most `timeoutMs`) until the chart is filled, its fill
+   * failed, or there is nothing to fill it from. A fill is started here when none runs in this process (the
+   * one started by the connection may run in another process, or have died with it).
+   */
+  async awaitFirstFill(tenantId: string, timeoutMs = FIRST_FILL_WAIT_MS): Promise<ChartFill> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const fill = await this.fillState(tenantId);
+      const left = deadline - Date.now();
+      if (fill.state !== 'LOADING' || left <= 0) return fill;
+      if (!this.#queues.has(tenantId)) this.#refreshInBackground(tenantId);
+      // Wake when this process's fill ends, or poll for another process's.
+      const running = this.#queues.get(tenantId) ?? Promise.resolve();
+      await Promise.race([running, new Promise((resolve) => setTimeout(resolve, Math.min(250, left)))]);
+    }
   }
 
   async lastRefreshedAt(tenantId: string): Promise<Date | null> {

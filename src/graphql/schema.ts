@@ -2,6 +2,7 @@
 import { type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
+import { AccountConnectionChartResolver, ConnectionChartResolver } from '../accounts/chart-state.resolver.js';
 import { ConnectionResolver } from '../connection/connection.resolver.js';
 import { JobTypeResolver, PaymentMethodResolver, SupplyResolver, TeamResolver } from '../ledger/ledger-lists.resolver.js';
 import { LEDGER_RECORD_RESOLVERS } from '../ledger/ledger-record.resolver.js';
@@ -17,6 +18,8 @@ export const resolvers = [
   ViewerResolver,
   ConnectionResolver,
   AccountResolver,
+  AccountConnectionChartResolver,
+  ConnectionChartResolver,
   AccountingSettingsResolver,
   JobTypeResolver,
   SupplyResolver,

@@ -27,6 +27,8 @@ async function account(ctx: GraphQLContext, id: string | null): Promise<AccountT
 export class AccountingSettingsResolver {
   @Query(() => AccountingSettingsType, { description: "The tenant's accounting settings (defaults until first saved)." })
   async accountingSettings(@Ctx() ctx: GraphQLContext): Promise<AccountingSettingsType> {
+    // Its account problems are checked against the chart: right after a connection, wait (bounded) for the first fill.
+    await ctx.services.chart.awaitFirstFill(ctx.tenant.id);
     return toSettingsType(await ctx.services.settings.get(ctx.tenant.id));
   }
 
