@@ -33,6 +33,13 @@ export const envSchema = z
       .string()
       .regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// or mongodb+srv:// connection string')
       .optional(),
+    /** Several gateway instances as one: subscriptions, revocations, QBO budgets and API rate limits through Redis. Unset: one process, nothing more to run. */
+    REDIS_URL: z
+      .url({ message: 'must be a redis:// or rediss:// URL such as redis://redis:6379' })
+      .refine((v) => /^rediss?:\/\/[^/]/.test(v), 'must be a redis:// or rediss:// URL such as redis://redis:6379')
+      .optional(),
+    /** Prefix of every Redis key and channel the gateway uses, so several deployments can share one Redis. */
+    FIELDBOOKS_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits, "_", "-", "." or ":"').default('fieldbooks:'),
     MONGODB_CONNECT_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(100).max(120_000).default(10_000),
     FIELDBOOKS_DATA_DIR: z.string().min(1).default('./.data'),
     FIELDBOOKS_TOOLS_DIR: z.string().min(1).default('./.tools'),
@@ -142,6 +149,7 @@ export const envSchema = z
         uri: env.MONGODB_URI,
         connectTimeoutMs: env.MONGODB_CONNECT_TIMEOUT_MS,
       },
+      redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.FIELDBOOKS_REDIS_PREFIX } : undefined,
       dataDir,
       toolsDir: path.resolve(env.FIELDBOOKS_TOOLS_DIR),
       demo: {

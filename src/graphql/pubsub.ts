@@ -1,8 +1,9 @@
 /**
- * The typed topic map for subscriptions (in-process today; a Redis-backed PubSub replaces it when
- * several instances run, without touching resolvers).
+ * The typed topic map for subscriptions. In one process the events stay in memory; with REDIS_URL
+ * they travel through Redis pub/sub (src/redis/redis.event-target.ts), so a subscriber on any
+ * instance sees what any instance publishes. Resolvers and publishers are the same either way.
  */
-import { createPubSub } from '@graphql-yoga/subscription';
+import { createPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { type ConnectionView } from '../connection/connection.service.js';
 import { type QuickBooksChangeEvent } from '../pull/quickbooks-change.event.js';
 import { type SyncProgressEvent } from '../sync/sync-progress.publisher.js';
@@ -12,6 +13,8 @@ export const enum Topic {
   QuickBooksConnectionChanged = 'QUICKBOOKS_CONNECTION_CHANGED',
   SyncProgress = 'SYNC_PROGRESS',
   QuickBooksChanges = 'QUICKBOOKS_CHANGES',
+  /** Internal (no GraphQL subscription): API keys revoked, so every instance closes their sockets at once. */
+  ApiKeysRevoked = 'API_KEYS_REVOKED',
 }
 
 export interface HeartbeatEvent {
@@ -25,14 +28,23 @@ export interface ConnectionChangedEvent {
   connection: ConnectionView;
 }
 
+export interface ApiKeysRevokedEvent {
+  /** SHA-256 hashes of the revoked keys (what sessions hold; never the keys themselves). */
+  keyHashes: string[];
+}
+
 export type Topics = {
   [Topic.Heartbeat]: [HeartbeatEvent];
   [Topic.QuickBooksConnectionChanged]: [ConnectionChangedEvent];
   [Topic.SyncProgress]: [SyncProgressEvent];
   [Topic.QuickBooksChanges]: [QuickBooksChangeEvent];
+  [Topic.ApiKeysRevoked]: [ApiKeysRevokedEvent];
 };
 
-export function createAppPubSub() {
-  return createPubSub<Topics>();
+export type AppEventTarget = PubSubEventTarget<Topics>;
+
+/** `eventTarget`: where events travel (Redis across instances); in-process when absent. */
+export function createAppPubSub(options: { eventTarget?: AppEventTarget } = {}) {
+  return createPubSub<Topics>(options.eventTarget ? { eventTarget: options.eventTarget } : undefined);
 }
 export type AppPubSub = ReturnType<typeof createAppPubSub>;

@@ -73,5 +73,5 @@ export function createLogger(options: { level: string; pretty: boolean; destinat
 
 /** Strips the password from a connection string before it is shown anywhere. */
 export function redactUri(uri: string): string {
-  return uri.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:[redacted]@');
+  return uri.replace(/\/\/([^:/@]*):([^@]*)@/, '//$1:[redacted]@');
 }
