@@ -11,7 +11,7 @@ import { mountWebhookRoute } from './webhooks/webhook.route.js';
 import { type Database, openDatabase } from './db/database.js';
 import { seedDemoData } from './demo/demo-data.js';
 import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
-import { createAppPubSub } from './graphql/pubsub.js';
+import { createAppPubSub, Topic } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { type RunningGateway, startGateway } from './http/gateway.js';
 import { GatewayRateLimits } from './http/rate-limit.js';
@@ -20,12 +20,16 @@ import { type Logger } from './logging/logger.js';
 import { IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
 import { setQboHttpTimeout } from './quickbooks/qbo.client.js';
 import { intuitEndpoints, type QboEndpoints, simulatorEndpoints } from './quickbooks/qbo.endpoints.js';
+import { connectRedis, type RedisConnection } from './redis/redis.connection.js';
+import { createRedisAppEventTarget } from './redis/redis.event-target.js';
 import { type Sandbox } from './sandbox/sandbox.js';
 import { createServices, type Services } from './services.js';
 
 export interface App {
   config: AppConfig;
   database: Database;
+  /** Present with REDIS_URL: what makes several instances one gateway. */
+  redis?: RedisConnection;
   services: Services;
   gateway: RunningGateway;
   demo?: DemoTenant;
@@ -74,12 +78,18 @@ async function startQuickBooks(config: AppConfig, logger: Logger): Promise<QboRu
 export async function createApp(config: AppConfig, logger: Logger, options: { dbName?: string } = {}): Promise<App> {
   const database = await openDatabase(config, (m) => logger.info(m), { dbName: options.dbName });
   let qbo: QboRuntime | undefined;
+  let redis: RedisConnection | undefined;
   try {
+    if (config.redis) {
+      redis = await connectRedis(config.redis, logger.child({ slice: 'redis' }));
+      logger.info({ redis: redis.displayUrl }, 'Redis connected: subscriptions, revocations and limits are shared by every instance');
+    }
     setQboHttpTimeout(config.quickbooks.httpTimeoutMs);
     qbo = await startQuickBooks(config, logger);
     const runtime = qbo;
     const cipher = await loadTokenCipher({ configuredKey: config.encryptionKey, dataDir: config.dataDir });
-    const pubsub = createAppPubSub();
+    // Across instances through Redis when configured, in this process otherwise.
+    const pubsub = createAppPubSub({ eventTarget: redis ? createRedisAppEventTarget(redis, logger.child({ slice: 'redis' })) : undefined });
     let redirectUri = config.quickbooks.redirectUri ?? '';
     let ownOrigin = '';
     let oauth: IntuitOAuth | undefined;
@@ -93,6 +103,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
         (oauth ??= new IntuitOAuth({ clientId: runtime.clientId, clientSecret: runtime.clientSecret, redirectUri, endpoints: runtime.endpoints })),
       returnOrigins: () => [ownOrigin, ...config.returnOrigins].filter(Boolean),
     });
+    // Every instance closes a revoked key's sockets at once (and the periodic re-check stays as a backstop).
+    services.tenants.onKeysRevoked((keyHashes) => pubsub.publish(Topic.ApiKeysRevoked, { keyHashes }));
     await services.tenants.ensureIndexes();
     await services.connections.ensureIndexes();
     await services.inbound.ensureIndexes();
@@ -110,7 +122,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
         schema,
         services,
         logger,
-        isReady: () => database.ping(),
+        readiness: async () => ({ database: await database.ping(), ...(redis ? { redis: await redis.ping() } : {}) }),
         rateLimits,
         mount: (app) => {
           mountOAuthCallback(app, services.connections, logger);
@@ -134,6 +146,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     return {
       config,
       database,
+      redis,
       services,
       gateway,
       demo,
@@ -148,6 +161,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
           await services.connections.idle();
           await services.limiter.stop();
           await runtime.simulator?.close();
+          await redis?.close();
           await database.close();
         })();
         return closing;
@@ -155,6 +169,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     };
   } catch (error) {
     await qbo?.simulator?.close().catch(() => {});
+    await redis?.close().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }

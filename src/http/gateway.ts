@@ -29,8 +29,8 @@ export interface GatewayOptions {
   schema: GraphQLSchema;
   services: Services;
   logger: Logger;
-  /** Answers /readyz: true when the database responds. */
-  isReady: () => Promise<boolean>;
+  /** Answers /readyz: each backing service and whether it responds (all must, for 200). */
+  readiness: () => Promise<Record<string, boolean>>;
   /** Extra routes mounted before GraphQL (OAuth callback, webhooks, web app...). */
   mount?: (app: express.Express) => void;
   /** Per key, per address and failed-authentication limits on /graphql (both transports). */
@@ -79,8 +79,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const ready = await options.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
+    const parts = await options.readiness();
+    const ready = Object.values(parts).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...Object.fromEntries(Object.entries(parts).map(([name, up]) => [name, up ? 'up' : 'down'])) });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

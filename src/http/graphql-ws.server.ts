@@ -9,7 +9,9 @@
  * - A key valid now: every operation re-authenticates the socket's API key (one indexed lookup)
  *   before it runs, and a poll closes sockets whose key was revoked or whose tenant was deleted
  *   (close 4403 "API key revoked"). Both read the database, so a revocation made through any gateway
- *   process sharing it reaches every process's sockets.
+ *   process sharing it reaches every process's sockets. A revocation is also announced on the pubsub
+ *   (through Redis with REDIS_URL), which closes the sockets on every instance at once; the poll is
+ *   the backstop for an announcement lost with Redis down.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
@@ -17,6 +19,7 @@ import { type ExecutionArgs, GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { createRequestLoaders, type GraphQLContext } from '../graphql/context.js';
+import { Topic } from '../graphql/pubsub.js';
 import { type FormatErrorOptions, formatGraphQLError } from '../graphql/errors.js';
 import { checkOperation, type OperationRules } from '../graphql/operation.rules.js';
 import { type Logger } from '../logging/logger.js';
@@ -141,6 +144,15 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
     });
   });
 
+  // Revocations announced by any instance (in-process without Redis): close at once.
+  const revocations = services.pubsub.subscribe(Topic.ApiKeysRevoked);
+  void (async () => {
+    for await (const { keyHashes } of revocations) {
+      const revoked = new Set(keyHashes);
+      for (const session of [...sessions.values()]) if (session.keyHash && revoked.has(session.keyHash)) revoke(session);
+    }
+  })().catch((error: unknown) => log.error({ err: error }, 'listening for API key revocations stopped; the periodic re-check still closes revoked sockets'));
+
   // Closes sockets whose key was revoked (or whose tenant was deleted) through any process.
   let checking = false;
   const poll = setInterval(() => {
@@ -160,6 +172,7 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
   return {
     async dispose() {
       clearInterval(poll);
+      await revocations.return();
       // graphql-ws's dispose also closes the WebSocketServer; closing it again would never call back.
       await graphqlWs.dispose();
     },

@@ -7,6 +7,7 @@
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { type AppEventTarget } from '../graphql/pubsub.js';
+import { type Logger } from '../logging/logger.js';
 import { type RedisConnection } from './redis.connection.js';
 
 const DATE_TAG = '$date';
@@ -32,7 +33,7 @@ export const eventSerializer = {
   },
 };
 
-export function createRedisAppEventTarget(redis: RedisConnection): AppEventTarget {
+export function createRedisAppEventTarget(redis: RedisConnection, log: Logger): AppEventTarget {
   const inner = createRedisEventTarget<CustomEvent>({ publishClient: redis.client, subscribeClient: redis.subscriber, serializer: eventSerializer });
   const channel = (topic: string) => `${redis.prefix}events:${topic}`;
   // The prefix is added on the way out and taken for granted on the way in: listeners are keyed by
@@ -40,6 +41,13 @@ export function createRedisAppEventTarget(redis: RedisConnection): AppEventTarge
   return {
     addEventListener: (topic, callback, options) => inner.addEventListener(channel(topic), callback as never, options),
     removeEventListener: (topic, callback, options) => inner.removeEventListener(channel(topic), callback as never, options),
-    dispatchEvent: (event) => inner.dispatchEvent(new CustomEvent(channel(event.type), { detail: event.detail })),
+    // Published here rather than by the library, which leaves the PUBLISH promise unobserved: with Redis
+    // away that rejection would end the process. A lost progress event is logged; the next one follows.
+    dispatchEvent: (event) => {
+      redis.client
+        .publish(channel(event.type), event.detail === undefined ? '' : eventSerializer.stringify(event.detail))
+        .catch((error: unknown) => log.warn({ err: error, topic: event.type }, 'could not publish a subscription event to Redis'));
+      return true;
+    },
   };
 }

@@ -10,9 +10,13 @@ export interface AuthenticatedTenant {
   name: string;
 }
 
+/** Told the hashes of keys just revoked (so open WebSockets holding them close at once, on every instance). */
+export type KeysRevokedListener = (keyHashes: string[]) => void;
+
 export class TenantService {
   private readonly tenants;
   private readonly keys;
+  readonly #revokedListeners: KeysRevokedListener[] = [];
 
   constructor(connection: Connection) {
     this.tenants = tenantModel(connection);
@@ -82,12 +86,25 @@ export class TenantService {
     return this.keys.find({ tenantId: new Types.ObjectId(tenantId) }).sort({ createdAt: 1 }).lean();
   }
 
+  onKeysRevoked(listener: KeysRevokedListener): void {
+    this.#revokedListeners.push(listener);
+  }
+
   async revokeKey(tenantId: string, keyId: string): Promise<ApiKey> {
     if (!Types.ObjectId.isValid(keyId)) throw new NotFoundError('ApiKey', keyId);
     const revoked = await this.keys
       .findOneAndUpdate({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(keyId), revokedAt: null }, { $set: { revokedAt: new Date() } }, { returnDocument: 'after' })
       .lean();
     if (!revoked) throw new NotFoundError('ApiKey', keyId);
+    // After the commit: a listener that fails must not undo or hide the revocation (the key check
+    // on every operation and the periodic re-check still hold).
+    for (const listener of this.#revokedListeners) {
+      try {
+        listener([revoked.keyHash]);
+      } catch {
+        // the listener reports its own failures
+      }
+    }
     return revoked;
   }
 }

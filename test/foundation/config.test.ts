@@ -25,6 +25,15 @@ describe('configuration', () => {
     expect((error as Error).message).toContain('PORT: must be a number');
   });
 
+  it('takes REDIS_URL only as a redis:// or rediss:// URL; without it nothing uses Redis', () => {
+    expect(loadConfig({}).redis).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://:secret@redis:6379/0' }).redis).toEqual({ url: 'redis://:secret@redis:6379/0', prefix: 'fieldbooks:' });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache.example.com:6380', FIELDBOOKS_REDIS_PREFIX: 'acme:' }).redis?.prefix).toBe('acme:');
+    expect(() => loadConfig({ REDIS_URL: 'http://redis:6379' })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://r:6379', FIELDBOOKS_REDIS_PREFIX: 'has space' })).toThrow(/FIELDBOOKS_REDIS_PREFIX/);
+  });
+
   it('rejects out-of-range ports and treats empty strings as unset', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be between 0 and 65535/);
     expect(loadConfig({ PORT: '', MONGODB_URI: '' }).http.port).toBe(4000);
