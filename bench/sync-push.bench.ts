@@ -1,5 +1,5 @@
 /**
- * Benchmark: the push engine end to end (ledger → outbox → facade → simulator) on a compressed clock.
+ * Benchmark: the push engine end to end (ledger → outbox → facade → simulator), on the real clock by default.
  * A real gateway (embedded FerretDB, in-process simulator) pushes `invoices` invoices for a handful of
  * customers to the US company in one run; it reports records per virtual minute against QBO's
  * ceilings (500 requests per minute per realm: 500 single-call creates per minute; with batch calls,
@@ -23,6 +23,8 @@ export interface SyncBenchResult {
   requests: number;
   batchCalls: number;
   batchedItems: number;
+  /** Creates sent as single calls (the rest went in batch calls). */
+  singleCreates: number;
   throttled: number;
   virtualMinutes: number;
   perMinute: number;
@@ -53,6 +55,7 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
     // The gateway's limiter on the same compression as the simulator's clock (ignored where unsupported).
     QBO_LIMIT_WINDOW_MS: String(Math.round(QBO_LIMITS.windowMs / options.scale)),
     ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
+    ...(process.env.FIELDBOOKS_SYNC_CONCURRENCY ? { FIELDBOOKS_SYNC_CONCURRENCY: process.env.FIELDBOOKS_SYNC_CONCURRENCY } : {}),
   });
   const app = await createApp(config, createLogger({ level: 'silent', pretty: false }), { dbName: `bench_${Date.now()}` });
   try {
@@ -105,6 +108,7 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
       requests: lastSeq() - seqBefore,
       batchCalls: batches.length,
       batchedItems: pushed - creates,
+      singleCreates: creates,
       throttled: requests.filter((r) => r.status === 429).length,
       virtualMinutes,
       perMinute: pushed / virtualMinutes,

@@ -240,8 +240,11 @@ export interface LedgerReader {
   pending<K extends LedgerKind>(tenantId: string, kind: K, options: { limit: number; after?: string }): Promise<LedgerRecordOf<K>[]>;
   /** Every record of a kind in id order, paged (full pushes and dry runs). */
   page<K extends LedgerKind>(tenantId: string, kind: K, options: { limit: number; after?: string }): Promise<LedgerRecordOf<K>[]>;
-  /** Clears `pushPending` only if the record is still at `version`; false when it changed meanwhile. */
-  markPushed(tenantId: string, kind: LedgerKind, id: string, version: number): Promise<boolean>;
+  /**
+   * Clears `pushPending` only if the record is still at `version`; false when it changed meanwhile.
+   * `externalId`: the record's, when the caller holds the record (saves reading it to find its lock).
+   */
+  markPushed(tenantId: string, kind: LedgerKind, id: string, version: number, externalId?: string): Promise<boolean>;
   /** Marks records pending again (retry, full re-push). */
   markPending(tenantId: string, kind: LedgerKind, ids: string[]): Promise<void>;
 }

@@ -621,10 +621,11 @@ export class LedgerService implements LedgerReader {
   }
 
   /** Under the record's lock, so a new version written meanwhile is never marked as pushed. */
-  async markPushed(tenantId: string, kind: LedgerKind, id: string, version: number): Promise<boolean> {
+  async markPushed(tenantId: string, kind: LedgerKind, id: string, version: number, externalId?: string): Promise<boolean> {
     if (!Types.ObjectId.isValid(id)) return false;
     const filter = { tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(id) };
-    const row = await this.models[kind].findOne(filter, { externalId: 1, version: 1 }).lean();
+    // The update below only matches `version`; the read is for the lock's key when the caller lacks it.
+    const row = externalId === undefined ? await this.models[kind].findOne(filter, { externalId: 1, version: 1 }).lean() : { externalId, version };
     if (!row || row.version !== version) return false;
     return this.#locks.withLocks([recordLockKey(tenantId, kind, row.externalId)], async () => {
       const result = await this.models[kind].updateOne({ ...filter, version }, { $set: { pushPending: false } });

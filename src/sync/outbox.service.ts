@@ -33,6 +33,11 @@ export interface WriteRequest {
   /** Creates of entities with a natural key: finds the object if an earlier attempt created it. */
   findExisting?: () => Promise<QboRecord | undefined>;
   /**
+   * Creates: the subject's listed open creates as `unsettledCreates` just read them (under the run's
+   * lease nobody else writes them meanwhile), so they are not read again.
+   */
+  listed?: string[];
+  /**
    * The create may share a batch call with other creates (see QboClient.createBatched). Only with
    * `findExisting`: a batch regrouped after a crash is not a replay, the natural key is what finds it.
    */
@@ -148,12 +153,17 @@ export class OutboxService {
    * not matched as someone else's.
    */
   async hasUnsettledCreate(tenantId: string, subject: string): Promise<boolean> {
+    return (await this.unsettledCreates(tenantId, subject)).unsettled;
+  }
+
+  /** `hasUnsettledCreate`, with the subject's listed creates (for the create that may follow: WriteRequest.listed). */
+  async unsettledCreates(tenantId: string, subject: string): Promise<{ unsettled: boolean; listed: string[] }> {
     const tenant = new Types.ObjectId(tenantId);
     const listed = (await this.#subjects.findOne({ tenantId: tenant, subject }).lean())?.openCreates ?? [];
     for (const requestId of listed) {
-      if ((await this.#model.findOne({ tenantId: tenant, requestId }, { status: 1 }).lean())?.status === 'PENDING') return true;
+      if ((await this.#model.findOne({ tenantId: tenant, requestId }, { status: 1 }).lean())?.status === 'PENDING') return { unsettled: true, listed };
     }
-    return false;
+    return { unsettled: false, listed };
   }
 
   /** Unresolved writes (for the status of a record and for tests). */
@@ -179,7 +189,7 @@ export class OutboxService {
   /** An earlier create's object, or how many creates the subject listed (none: the new create is its only one). */
   async #resolveEarlierCreate(client: QboClient, request: WriteRequest): Promise<WriteResult | { listed: number }> {
     const tenantId = new Types.ObjectId(request.tenantId);
-    const listed = (await this.#subjects.findOne({ tenantId, subject: request.subject }).lean())?.openCreates ?? [];
+    const listed = request.listed ?? (await this.#subjects.findOne({ tenantId, subject: request.subject }).lean())?.openCreates ?? [];
     if (listed.length === 0) return { listed: 0 };
     const entries = await Promise.all(listed.map((requestId) => this.#model.findOne({ tenantId, requestId }).lean()));
     const open = entries

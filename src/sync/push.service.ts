@@ -59,6 +59,8 @@ export type PushResult = 'SUCCEEDED' | 'SKIPPED' | 'FAILED' | 'BLOCKED';
 export interface PushOutcome {
   result: PushResult;
   problem?: SyncProblem;
+  /** The push stored the record as synced (or skipped) and its mapping as pointing at no issue. */
+  issueCleared?: boolean;
 }
 
 export interface DryRunPayload {
@@ -105,6 +107,8 @@ export interface PushSession {
    */
   counterparties: Map<string, Promise<LedgerRecord | null>>;
   dependencies: Map<string, QboRef>;
+  /** Records whose mapping this run stored as SYNCED or SKIPPED, with no issue (see PushOutcome.issueCleared). */
+  cleared: Set<string>;
 }
 
 /** What an invoice push knows before any QuickBooks call: its FSM lists and the items (so income accounts) its lines need. */
@@ -244,6 +248,7 @@ export class PushService {
       lookahead: new QboLookahead(),
       counterparties: new Map(),
       dependencies: new Map(),
+      cleared: new Set(),
       supplierInvoicesAwaitingApproval: (settings as { pushSupplierInvoicesAsAwaitingApproval?: boolean }).pushSupplierInvoicesAsAwaitingApproval === true,
     };
   }
@@ -288,9 +293,9 @@ export class PushService {
         // Dated before the accounting start date: settled as SKIPPED, so later runs do not look at it
         // again (moving the start date back and re-pushing marks it pending again).
         await this.#setState(session, record, 'SKIPPED');
-        await this.deps.ledger().markPushed(session.tenantId, record.kind, record.id, record.version);
+        await this.deps.ledger().markPushed(session.tenantId, record.kind, record.id, record.version, record.externalId);
       }
-      return { result };
+      return { result, issueCleared: session.cleared.has(outcomeKey(record.kind, record.id)) };
     } catch (error) {
       const problem = problemOf(error);
       const result: PushResult = problem.code === 'DEPENDENCY_FAILED' || problem.code === 'OPENING_INVOICE_MISSING' ? 'BLOCKED' : 'FAILED';
@@ -381,14 +386,17 @@ export class PushService {
 
   async #setState(session: PushSession, record: LedgerRecord, state: PushResult, problem?: SyncProblem): Promise<void> {
     const mapped: SyncMapping['state'] = state === 'SUCCEEDED' ? 'SYNCED' : state;
+    // Synced or skipped: its issue is resolved by the run's outcome step, so the link goes now, in this write.
+    const settled = state === 'SUCCEEDED' || state === 'SKIPPED';
     await this.#mappings.updateOne(
       { tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part: 'main' },
       {
-        $set: { state: mapped, issueCode: problem?.code ?? null, issueMessage: problem?.message ?? null },
+        $set: { state: mapped, issueCode: problem?.code ?? null, issueMessage: problem?.message ?? null, ...(settled ? { issueId: null } : {}) },
         $setOnInsert: { entity: ENTITY_OF[record.kind], generation: 0, realmId: session.realmId },
       },
       { upsert: true },
     );
+    if (settled) session.cleared.add(outcomeKey(record.kind, record.id));
   }
 
   #record(session: PushSession, kind: LedgerKind, recordId: string, entity: QboEntity, operation: string, payload: QboPayload): void {
@@ -466,7 +474,7 @@ export class PushService {
     part: MappingPart,
     entity: QboEntity,
     body: QboPayload,
-    options: { findExisting?: () => Promise<QboRecord | undefined>; mapping?: SyncMapping | null } = {},
+    options: { findExisting?: () => Promise<QboRecord | undefined>; mapping?: SyncMapping | null; listed?: string[] } = {},
   ): Promise<QboRecord> {
     const client = session.client!;
     const subject = `${record.kind}:${record.id}:${part}`;
@@ -477,7 +485,7 @@ export class PushService {
       if (!mapping?.qboId) {
         // Creates with a natural key may share a QBO batch call with the run's other creates.
         const written = await this.deps.outbox
-          .write(client, { tenantId: session.tenantId, subject, operation: 'create', entity, version: record.version, generation, body, findExisting: options.findExisting, batchable: !!options.findExisting })
+          .write(client, { tenantId: session.tenantId, subject, operation: 'create', entity, version: record.version, generation, body, findExisting: options.findExisting, batchable: !!options.findExisting, listed: attempt === 0 ? options.listed : undefined })
           .catch(async (error: unknown) => {
             // A create cannot target a deleted object: its 610 is a reference made inactive (or a deleted invoice it links to).
             throw error instanceof QboError && error.kind === 'NOT_FOUND' ? await this.#explainNotFound(session, record, part, entity, undefined, body, error) : error;
@@ -605,7 +613,7 @@ export class PushService {
 
   async #markPushed(session: PushSession, record: LedgerRecord): Promise<void> {
     await this.#setState(session, record, 'SUCCEEDED');
-    await this.deps.ledger().markPushed(session.tenantId, record.kind, record.id, record.version);
+    await this.deps.ledger().markPushed(session.tenantId, record.kind, record.id, record.version, record.externalId);
   }
 
   // ---- currencies ------------------------------------------------------------------------------
@@ -853,13 +861,16 @@ export class PushService {
       this.#record(session, 'invoice', record.id, 'Invoice', mapping?.qboId ? 'update' : 'create (unless QuickBooks holds it: same number, customer and total)', payload);
       return 'SUCCEEDED';
     }
-    if (!mapping?.qboId && (await this.#linkedToExisting(session, record, mapping, 'Invoice', customer))) return 'SUCCEEDED';
+    // What the outbox lists for this invoice, as the check read it: the create below need not read it again.
+    const seen: { listed?: string[] } = {};
+    if (!mapping?.qboId && (await this.#linkedToExisting(session, record, mapping, 'Invoice', customer, seen))) return 'SUCCEEDED';
     payload = await this.#predictTotal(session, record.total, payload, 'sales', `invoice ${record.number}`, async (difference) => {
       const rounding = await this.#item(session, roundingItem(lookups));
       return roundingLine(difference, { ...lookups, item: (key) => (key.purpose === 'ROUNDING' ? rounding : lookups.item(key)) }, record.taxInclusive);
     });
     const saved = await this.#upsertRemote(session, record, 'main', 'Invoice', payload, {
       mapping,
+      listed: seen.listed,
       findExisting: async () => (await this.#documentsNumbered(session, record, 'Invoice', String(payload.DocNumber), customer))[0],
     });
     await this.#checkTotal(session, record, lookups, saved);
@@ -1042,9 +1053,11 @@ export class PushService {
    * overwritten); one with another total, or several, is an issue with candidates, never a duplicate.
    * Not when the outbox holds an unsettled create of ours (it resolves that itself), nor after PUSH.
    */
-  async #linkedToExisting(session: PushSession, record: InvoiceRecord | CreditNoteRecord | SupplierInvoiceRecord, mapping: SyncMapping | null, entity: 'Invoice' | 'CreditMemo' | 'Bill', counterparty: QboRef): Promise<boolean> {
+  async #linkedToExisting(session: PushSession, record: InvoiceRecord | CreditNoteRecord | SupplierInvoiceRecord, mapping: SyncMapping | null, entity: 'Invoice' | 'CreditMemo' | 'Bill', counterparty: QboRef, seen?: { listed?: string[] }): Promise<boolean> {
     if (mapping?.forcePush) return false;
-    if (await this.deps.outbox.hasUnsettledCreate(session.tenantId, `${record.kind}:${record.id}:main`)) return false;
+    const open = await this.deps.outbox.unsettledCreates(session.tenantId, `${record.kind}:${record.id}:main`);
+    if (seen) seen.listed = open.listed;
+    if (open.unsettled) return false;
     const docNumber = record.number.slice(0, 21);
     const rows = await this.#documentsNumbered(session, record, entity, docNumber, counterparty, true);
     if (rows.length === 0) return false;

@@ -358,6 +358,7 @@ export class SyncRunService {
       await this.deps.push.mappings.updateOne({ tenantId: new Types.ObjectId(tenantId), kind: record.kind, recordId: record.id, part: 'main' }, { $set: { issueId: issue._id } });
     } else {
       await this.deps.issues.resolve(tenantId, record.kind, record.id);
+      if (outcome.issueCleared) return; // the push's own state write unlinked the issue
       const mapping = await this.deps.push.mappingOf(tenantId, record.kind, record.id);
       if (mapping?.issueId) await this.deps.push.mappings.updateOne({ tenantId: new Types.ObjectId(tenantId), kind: record.kind, recordId: record.id, part: 'main' }, { $set: { issueId: null } });
     }
