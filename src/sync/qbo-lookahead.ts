@@ -12,6 +12,7 @@
  * crash) always queries QuickBooks live, never this.
  */
 import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
+import { QboError } from '../quickbooks/qbo.errors.js';
 import { queryLiteral } from './customer.mapper.js';
 
 /** The QBO fields looked up ahead, and how a row's value is read for them. */
@@ -66,7 +67,14 @@ export class QboLookahead {
     if (!chunk) return undefined;
     if (!chunk.answer || Date.now() - chunk.answer.at > this.maxAgeMs) {
       const query = `where ${field} in (${chunk.values.map(queryLiteral).join(', ')}) maxresults ${PAGE}`;
-      const rows = client.queryPage<QboRecord>(entity, query).then((page) => (page.length >= PAGE ? undefined : page));
+      const rows = client.queryPage<QboRecord>(entity, query).then(
+        (page) => (page.length >= PAGE ? undefined : page),
+        // QuickBooks refusing the query itself (not a transient fault): each record asks with `=` as before.
+        (error: unknown) => {
+          if (error instanceof QboError && !error.retryable && error.kind !== 'AUTH') return undefined;
+          throw error;
+        },
+      );
       chunk.answer = { at: Date.now(), rows };
       // A failed lookup is not kept: the next record asks again.
       rows.catch(() => {

@@ -94,5 +94,5 @@ describe('lookups before first creates', () => {
     const numbers = rows('Invoice').map((r) => r.DocNumber).filter((n): n is string => !!n && /^L\d{6}$/.test(n));
     expect(numbers).toHaveLength(150);
     expect(new Set(numbers).size).toBe(150);
-  });
+  }, 180_000);
 });
