@@ -118,9 +118,11 @@ export async function benchListScale(options: { tenants: number; invoices: numbe
     ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
   });
   const dbName = `bench_scale_${options.tenants}x${options.invoices}`;
+  const starting = Date.now();
   const app = await createApp(config, createLogger({ level: 'silent', pretty: false }), { dbName });
+  console.log(`  gateway started    in ${((Date.now() - starting) / 1000).toFixed(1)} s`);
   try {
-    const keysDoc = app.database.connection.db!.collection<{ _id: string; keys: string[] }>('bench_keys');
+    const keysDoc = app.database.connection.db!.collection<{ _id: string; keys: string[]; documents?: number }>('bench_keys');
     let seededSeconds: number | null = null;
     if (!seeded) {
       await app.database.connection.dropDatabase();
@@ -134,15 +136,23 @@ export async function benchListScale(options: { tenants: number; invoices: numbe
         others.push(created.tenant._id.toHexString());
         if (keys.length < 50) keys.push(created.apiKey);
       }
-      for (let i = 0; i < others.length; i += 50) await copyTemplate(app, template.tenant._id.toHexString(), others.slice(i, i + 50));
-      await keysDoc.insertOne({ _id: 'keys', keys });
+      let copied = 0;
+      for (let i = 0; i < others.length; i += 50) copied += await copyTemplate(app, template.tenant._id.toHexString(), others.slice(i, i + 50));
+      const templateDocs = copied / Math.max(1, others.length);
+      // Counted while writing: FerretDB counts a collection by reading it, minutes at this size.
+      await keysDoc.insertOne({ _id: 'keys', keys, documents: Math.round(copied + templateDocs + 2 * options.tenants) });
       seededSeconds = (Date.now() - started) / 1000;
       if (keep) await import('node:fs/promises').then((fs) => fs.writeFile(path.join(dataDir, `seeded-${options.tenants}x${options.invoices}`), new Date().toISOString()));
     }
-    const keys = (await keysDoc.findOne({ _id: 'keys' }))!.keys;
+    const seededDoc = (await keysDoc.findOne({ _id: 'keys' }))!;
+    const keys = seededDoc.keys;
+    // FerretDB counts a whole collection by reading it (minutes at this size); every tenant holds a copy of
+    // the template's documents, so count the template's (an indexed read) and multiply.
     const db = app.database.connection.db!;
-    let documents = 0;
-    for (const c of await db.listCollections().toArray()) documents += await db.collection(c.name).estimatedDocumentCount();
+    const template = (await db.collection('tenants').findOne({ name: 'Template Plumbing' }))!._id;
+    let perTenant = 2; // the tenant and its API key
+    for (const c of await db.listCollections().toArray()) if (!NOT_COPIED.test(c.name)) perTenant += await db.collection(c.name).countDocuments({ tenantId: template });
+    const documents = seededDoc.documents ?? perTenant * options.tenants;
 
     const lists = [
       { name: 'viewer (no list: the floor)', query: '{ viewer { tenant { id name } } }' },

@@ -117,16 +117,24 @@ export function byIdReads(schema: Schema): void {
   });
 }
 
+/** Start-up migrations done once per database, so a restart does not read every tenant's documents again. */
+export const MIGRATIONS_COLLECTION = 'migrations';
+
 /**
  * Gives documents written before their collection was keyed (an ObjectId `_id`) their key. Runs at
  * start-up, before any sync: the old document is removed before its keyed copy is written, because a
- * database created then still has the old unique index on the key fields.
+ * database created then still has the old unique index on the key fields. It reads the whole collection
+ * (a million documents at a thousand businesses), so once it has run it is recorded and skipped.
  */
 export async function migrateToKeyedIds(model: Model<never>, key: (values: Record<string, unknown>) => string): Promise<number> {
+  const markers = model.db.collection<{ _id: string; at: Date; migrated: number }>(MIGRATIONS_COLLECTION);
+  const marker = `keyed-ids:${model.collection.collectionName}`;
+  if (await markers.findOne({ _id: marker })) return 0;
   const legacy = await crossTenantCollection(model, 'start-up migration over every tenant').find({ _id: { $type: 'objectId' } }).toArray();
   for (const doc of legacy) {
     await model.collection.deleteOne({ _id: doc._id });
     await model.collection.insertOne({ ...doc, _id: key(doc) as never });
   }
+  await markers.updateOne({ _id: marker }, { $setOnInsert: { at: new Date(), migrated: legacy.length } }, { upsert: true });
   return legacy.length;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usesIdOnlyIndexes } from '../../src/db/id-lookups.js';
 import { apiKeyModel } from '../../src/tenancy/tenant.model.js';
 import { mappingKey, syncMappingModel } from '../../src/sync/sync-mapping.model.js';
+import { MIGRATIONS_COLLECTION } from '../../src/db/id-lookups.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;
@@ -62,9 +63,19 @@ describe('lookups by _id', () => {
   it('re-keys documents written with an ObjectId _id when the sync engine starts', async () => {
     const mappings = syncMappingModel(gw.app.database.connection);
     const tenantId = new Types.ObjectId();
+    const markers = gw.app.database.connection.collection(MIGRATIONS_COLLECTION);
+    // The gateway's start recorded the migration as done; a database from before keyed ids has no record.
+    expect(await markers.findOne({ _id: 'keyed-ids:sync_mappings' as never })).not.toBeNull();
+    await markers.deleteOne({ _id: 'keyed-ids:sync_mappings' as never });
     await mappings.collection.insertOne({ _id: new Types.ObjectId(), tenantId, kind: 'customer', recordId: 'c9', part: 'main', entity: 'Customer', qboId: '7', generation: 0, state: 'SYNCED', remoteStatus: 'ACTIVE' });
     await gw.app.services.sync.push.init();
     expect(await mappings.collection.findOne({ _id: mappingKey(tenantId, 'customer', 'c9', 'main') as never })).toMatchObject({ qboId: '7' });
     expect(await mappings.countDocuments({ tenantId })).toBe(1);
+
+    // Recorded again: later starts do not read every tenant's mappings (an ObjectId document now stays as it is).
+    const stray = new Types.ObjectId();
+    await mappings.collection.insertOne({ _id: stray, tenantId, kind: 'customer', recordId: 'c10', part: 'main', entity: 'Customer', qboId: '8', generation: 0, state: 'SYNCED', remoteStatus: 'ACTIVE' });
+    await gw.app.services.sync.push.init();
+    expect(await mappings.collection.findOne({ _id: stray })).toMatchObject({ qboId: '8' });
   });
 });
