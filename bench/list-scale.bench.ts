@@ -119,7 +119,7 @@ export async function benchListScale(options: { tenants: number; invoices: numbe
   });
   const dbName = `bench_scale_${options.tenants}x${options.invoices}`;
   const starting = Date.now();
-  const app = await createApp(config, createLogger({ level: 'silent', pretty: false }), { dbName });
+  const app = await createApp(config, createLogger({ level: (process.env.BENCH_LOG_LEVEL ?? 'silent') as 'silent', pretty: false }), { dbName });
   console.log(`  gateway started    in ${((Date.now() - starting) / 1000).toFixed(1)} s`);
   try {
     const keysDoc = app.database.connection.db!.collection<{ _id: string; keys: string[]; documents?: number }>('bench_keys');
