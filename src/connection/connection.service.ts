@@ -87,6 +87,7 @@ export class ConnectionService implements QuickBooksAccess {
   readonly #vault: TokenVault;
   readonly #leases: LeaseStore;
   readonly #listeners: ((realm: ConnectedRealm) => Promise<void> | void)[] = [];
+  readonly #realmChanging: ((tenantId: string, previousRealmId: string) => Promise<void>)[] = [];
   readonly #lastStamp = new Map<string, number>();
   readonly #background = new Set<Promise<unknown>>();
   #resealTimer: NodeJS.Timeout | undefined;
@@ -120,6 +121,14 @@ export class ConnectionService implements QuickBooksAccess {
 
   onConnected(listener: (realm: ConnectedRealm) => Promise<void> | void): void {
     this.#listeners.push(listener);
+  }
+
+  /**
+   * Runs (awaited) just before a tenant's connection moves to another QuickBooks company, while the
+   * old realm is still the connected one: what records no realm yet can be stamped with it.
+   */
+  onRealmChanging(listener: (tenantId: string, previousRealmId: string) => Promise<void>): void {
+    this.#realmChanging.push(listener);
   }
 
   /** Resolves when background work started by connections (cache refreshes) has finished. */
@@ -316,6 +325,7 @@ export class ConnectionService implements QuickBooksAccess {
   ): Promise<CompletedConnection> {
 
     const firstTimeForRealm = existing?.realmId !== realmId;
+    if (existing?.realmId && firstTimeForRealm) for (const listener of this.#realmChanging) await listener(owner, existing.realmId);
     const now = new Date();
     await this.#connections.updateOne(
       { tenantId: new Types.ObjectId(owner) },

@@ -125,7 +125,7 @@ export class CdcPoller {
       report.windows++;
       const { objects, serverTime } = readCdc(body);
       objects.sort((a, b) => (lastUpdatedOf(a.row)?.getTime() ?? 0) - (lastUpdatedOf(b.row)?.getTime() ?? 0));
-      await this.#applyCounted(tenantId, objects, report);
+      await this.#applyCounted(tenantId, client.realmId, objects, report);
       const newest = objects.reduce((max, o) => Math.max(max, lastUpdatedOf(o.row)?.getTime() ?? 0), 0);
       if (objects.length >= this.#cap) {
         if (newest > since.getTime()) {
@@ -157,7 +157,7 @@ export class CdcPoller {
     const bound = `MetaData.LastUpdatedTime >= '${toPacificIso(since)}'${before ? ` and MetaData.LastUpdatedTime < '${toPacificIso(before)}'` : ''}`;
     for (const entity of PULLED_ENTITIES) {
       for await (const page of client.queryAll<{ Id: string; SyncToken: string }>(entity, `where ${bound}`)) {
-        await this.#applyCounted(tenantId, page.map((row) => ({ entity, row })), report);
+        await this.#applyCounted(tenantId, client.realmId, page.map((row) => ({ entity, row })), report);
         onProgress?.(report);
       }
     }
@@ -165,14 +165,18 @@ export class CdcPoller {
     report.until = new Date();
   }
 
-  /** Deleted transactions vanish from queries: every mapped payment and invoice still live is checked by id. */
+  /**
+   * Deleted transactions vanish from queries: every mapped payment and invoice still live is checked by
+   * id, in the company they were mapped in (another company's Ids, after a realm change, are not looked
+   * for here: absent, they would read as deleted; present, as other objects).
+   */
   async #findDeleted(tenantId: string, client: QboClient, report: PollReport): Promise<void> {
     const tenant = new Types.ObjectId(tenantId);
     for (const [kind, entity] of [['payment', 'Payment'], ['invoice', 'Invoice']] as const) {
       let after: string | undefined;
       for (;;) {
         const chunk = await this.#mappings
-          .find({ tenantId: tenant, kind, part: 'main', qboId: { $ne: null }, remoteStatus: 'ACTIVE', ...(after ? { _id: { $gt: after } } : {}) }, { qboId: 1 })
+          .find({ tenantId: tenant, kind, part: 'main', qboId: { $ne: null }, remoteStatus: 'ACTIVE', realmId: { $in: [client.realmId, null] }, ...(after ? { _id: { $gt: after } } : {}) }, { qboId: 1 })
           .sort({ _id: 1 })
           .limit(ID_CHECK_CHUNK)
           .lean();
@@ -183,7 +187,7 @@ export class CdcPoller {
         for await (const page of client.queryAll(entity, `where Id in (${ids.map((id) => `'${id}'`).join(', ')})`)) for (const row of page) found.add(row.Id);
         for (const id of ids.filter((i) => !found.has(i))) {
           report.read++;
-          const result = entity === 'Payment' ? await this.deps.apply.reversePayment(tenantId, id, 'DELETED', null) : await this.deps.apply.invoiceDeleted(tenantId, id);
+          const result = entity === 'Payment' ? await this.deps.apply.reversePayment(tenantId, client.realmId, id, 'DELETED', null) : await this.deps.apply.invoiceDeleted(tenantId, client.realmId, id);
           if (result === 'APPLIED') report.applied++;
         }
         if (chunk.length < ID_CHECK_CHUNK) break;
@@ -192,9 +196,9 @@ export class CdcPoller {
   }
 
   /** A page at a time: its mappings are read in one query (InboundApplyService.applyPage), not one scan per object. */
-  async #applyCounted(tenantId: string, items: PageItem[], report: PollReport): Promise<void> {
+  async #applyCounted(tenantId: string, realmId: string, items: PageItem[], report: PollReport): Promise<void> {
     if (items.length === 0) return;
-    const results = await this.deps.apply.applyPage(tenantId, items);
+    const results = await this.deps.apply.applyPage(tenantId, realmId, items);
     report.read += items.length;
     report.applied += results.filter((r) => r === 'APPLIED').length;
   }

@@ -12,6 +12,7 @@ import { type PageRequest } from '../graphql/pagination.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
+import { MappingClaimStore } from '../sync/mapping-claim.store.js';
 import { syncMappingModel } from '../sync/sync-mapping.model.js';
 import { type CreatedRecordDoc, type CreatedRecordEntity, type CreatedRecordStatus, type PullModels } from './pull.model.js';
 
@@ -26,9 +27,11 @@ const KIND = { Customer: 'customer', Invoice: 'invoice' } as const;
 
 export class CreatedRecordsService {
   readonly #mappings;
+  readonly #claims: MappingClaimStore;
 
   constructor(private readonly deps: CreatedRecordsDeps) {
     this.#mappings = syncMappingModel(deps.connection);
+    this.#claims = new MappingClaimStore(deps.connection);
   }
 
   /** Newest first; OPEN ones that an FSM record maps to by now are marked LINKED first. */
@@ -46,10 +49,13 @@ export class CreatedRecordsService {
   async #settleLinked(tenantId: string): Promise<void> {
     const tenant = new Types.ObjectId(tenantId);
     const open = await this.deps.models.createdRecords.find({ tenantId: tenant, status: 'OPEN' }, { entity: 1, qboId: 1 }).lean();
+    // Only mappings of the connected company say a listed record is linked (an Id of another company names another object).
+    const realmId = open.length > 0 ? (await this.deps.access.realmOf(tenantId))?.realmId : undefined;
+    if (!realmId) return;
     for (const entity of ['Customer', 'Invoice'] as const) {
       const ids = open.filter((d) => d.entity === entity).map((d) => d.qboId);
       if (ids.length === 0) continue;
-      const mapped = await this.#mappings.find({ tenantId: tenant, kind: KIND[entity], part: 'main', qboId: { $in: ids } }, { qboId: 1, recordId: 1 }).lean();
+      const mapped = await this.#mappings.find({ tenantId: tenant, kind: KIND[entity], part: 'main', qboId: { $in: ids }, realmId: { $in: [realmId, null] } }, { qboId: 1, recordId: 1 }).lean();
       for (const m of mapped) {
         await this.deps.models.createdRecords.updateOne({ _id: `${tenantId}:${entity}:${m.qboId}`, tenantId: tenant }, { $set: { status: 'LINKED', recordId: m.recordId } });
       }
@@ -68,9 +74,9 @@ export class CreatedRecordsService {
     if (record.status !== 'ACTIVE') throw new ConflictError(`FSM invoice ${record.number} is ${record.status.toLowerCase()}; only an active invoice can be linked.`);
     const own = await this.#mappings.findOne({ tenantId: tenant, kind: 'invoice', recordId: record.id, part: 'main' }).lean();
     if (own?.qboId) throw new ConflictError(`FSM invoice ${record.number} is already in QuickBooks (QuickBooks invoice ${own.qboId}).`);
-    const taken = await this.#mappings.findOne({ tenantId: tenant, kind: 'invoice', part: 'main', qboId: qboInvoiceId }).lean();
-    if (taken) throw new ConflictError(`QuickBooks invoice ${qboInvoiceId} is already linked to another FSM invoice.`);
     const client = await this.deps.access.clientFor(tenantId);
+    const taken = await this.#mappings.findOne({ tenantId: tenant, kind: 'invoice', part: 'main', qboId: qboInvoiceId, realmId: { $in: [client.realmId, null] } }).lean();
+    if (taken) throw new ConflictError(`QuickBooks invoice ${qboInvoiceId} is already linked to another FSM invoice.`);
     let qbo: QboRecord;
     try {
       qbo = await client.read<QboRecord>('Invoice', qboInvoiceId);
@@ -90,9 +96,12 @@ export class CreatedRecordsService {
       problems.push({ path: ['quickBooksInvoiceId'], message: `QuickBooks invoice ${docNumber} totals ${qboTotal.toFixed(2)}, FSM invoice ${record.number} totals ${record.total}` });
     }
     if (problems.length > 0) throw new UserInputError(`Invoice not linked: ${problems.map((p) => p.message).join('; ')}.`, problems);
+    // The same claim as the push's: two links (or a link and a push) racing for one QuickBooks invoice cannot both win.
+    const holder = await this.#claims.claim({ tenantId, realmId: client.realmId, entity: 'Invoice', qboId: qbo.Id }, { kind: 'invoice', recordId: record.id, part: 'main' });
+    if (holder) throw new ConflictError(`QuickBooks invoice ${docNumber} is already linked to another FSM invoice.`);
     await this.#mappings.updateOne(
       { tenantId: tenant, kind: 'invoice', recordId: record.id, part: 'main' },
-      { $set: { entity: 'Invoice', qboId: qbo.Id, syncToken: qbo.SyncToken, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' }, $setOnInsert: { generation: 0 } },
+      { $set: { entity: 'Invoice', realmId: client.realmId, qboId: qbo.Id, syncToken: qbo.SyncToken, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' }, $setOnInsert: { generation: 0 } },
       { upsert: true },
     );
     await this.deps.ledger.markPushed(tenantId, 'invoice', record.id, record.version);

@@ -95,10 +95,11 @@ export class CustomerImportService {
     }
   }
 
-  async #fsmIndex(tenantId: string): Promise<{ index: CustomerMatchIndex; linkedTo: Map<string, string> }> {
+  /** FSM customers to match against, and which of them are linked in this company (`realmId`: another company's Ids name other customers). */
+  async #fsmIndex(tenantId: string, realmId: string): Promise<{ index: CustomerMatchIndex; linkedTo: Map<string, string> }> {
     const index = new CustomerMatchIndex();
     const linkedTo = new Map<string, string>();
-    const mapped = await this.#mappings.find({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', qboId: { $ne: null } }, { recordId: 1, qboId: 1 }).lean();
+    const mapped = await this.#mappings.find({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', qboId: { $ne: null }, realmId: { $in: [realmId, null] } }, { recordId: 1, qboId: 1 }).lean();
     for (const m of mapped) linkedTo.set(m.recordId, m.qboId!);
     for (let after: string | undefined; ; ) {
       const page = await this.deps.ledger.page(tenantId, 'customer', { limit: FSM_PAGE, after });
@@ -114,7 +115,7 @@ export class CustomerImportService {
 
   async #import(tenantId: string, handle: PullRunHandle): Promise<void> {
     const client = await this.deps.access.clientFor(tenantId);
-    const { index, linkedTo } = await this.#fsmIndex(tenantId);
+    const { index, linkedTo } = await this.#fsmIndex(tenantId, client.realmId);
     const counts: ImportCounts = { linked: 0, created: 0, ambiguous: 0, failed: 0 };
     let total = 0;
     const report = (phase?: string) =>
@@ -272,7 +273,9 @@ export class CustomerImportService {
   }
 
   async #assertUnmapped(tenantId: string, qboId: string): Promise<void> {
-    const taken = await this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', qboId }).lean();
+    const realmId = (await this.deps.access.realmOf(tenantId))?.realmId;
+    if (!realmId) throw new ConflictError('QuickBooks is not connected.');
+    const taken = await this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', qboId, realmId: { $in: [realmId, null] } }).lean();
     if (taken) throw new ConflictError(`QuickBooks customer ${qboId} is already linked to FSM customer ${taken.recordId}.`, { type: 'Customer', id: taken.recordId });
   }
 

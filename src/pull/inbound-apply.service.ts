@@ -4,8 +4,13 @@
  * the CDC poller seeing the same change, or a crash between steps never applies anything twice:
  *  - the push engine's mappings say which FSM record a QBO object is, and their SyncToken is the
  *    version the gateway itself wrote or already applied: the same SyncToken again is an echo, skipped;
- *  - payments recorded in QBO become FSM payments keyed `qbo-payment-<Id>` (an upsert by that key),
- *    written with origin QUICKBOOKS (not pending a push, so never sent back) and then mapped;
+ *  - every lookup from a QBO Id to a mapping is made within the realm (QBO company) the object came
+ *    from: after the tenant moved to another company, an Id there never lands on a record of the old one;
+ *  - payments recorded in QBO become FSM payments keyed `qbo-payment-<Id>` (an upsert by that key;
+ *    `qbo-payment-<Id>@<realm>` when that key is already a payment of another company), written with
+ *    origin QUICKBOOKS (not pending a push, so never sent back) and then mapped, under a claim on the
+ *    QBO payment (MappingClaimStore) taken before the FSM payment is written, so a pull and a push (or a
+ *    LINK) can never both map one QBO payment;
  *  - voided or deleted QBO payments void the FSM payment, which gives the invoices their balance back;
  *  - customer edits update the linked FSM customer unless the FSM changed it too since the last sync:
  *    then the FSM version wins (it is pushed over QBO's) and the QBO values are kept in a sync issue and
@@ -22,6 +27,7 @@ import { type Logger } from '../logging/logger.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { outboxModel } from '../sync/outbox.model.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
+import { type ClaimOwner, type ClaimTarget, MappingClaimStore } from '../sync/mapping-claim.store.js';
 import { type SyncMapping, syncMappingModel } from '../sync/sync-mapping.model.js';
 import { remoteDeletedProblem, remoteVoidedProblem } from '../sync/remote-change.problems.js';
 import { capitalise, formatAmount, formatDate } from '../sync/record-terms.rules.js';
@@ -39,6 +45,10 @@ import {
   type QboPaymentRow,
 } from './inbound.mapper.js';
 import { type InvoiceRemoteChange, type PullModels, type QuickBooksChangeKind } from './pull.model.js';
+
+const paymentOwner = (recordId: string): ClaimOwner => ({ kind: 'payment', recordId, part: 'main' });
+/** Holds a QBO payment's claim while its FSM payment (key `externalId`) is being written. */
+const pendingOwner = (externalId: string): ClaimOwner => ({ kind: 'payment', recordId: `pending:${externalId}`, part: 'main' });
 
 /** Thrown when a change cannot be applied yet (e.g. the gateway's own write is still in flight): retried later. */
 export class InboundDeferredError extends Error {
@@ -109,22 +119,42 @@ function qboPaymentPhrase(row: QboPaymentRow): string {
 /** A customer or invoice from QBO that no FSM record is linked to. */
 type CreatedCandidate = { entity: 'Customer'; row: QboCustomerRow } | { entity: 'Invoice'; row: QboInvoiceRow };
 
-export function inboundPaymentExternalId(qboId: string): string {
-  return `qbo-payment-${qboId}`;
+/** `ref`: the QBO payment's Id, or `<Id>@<realm>` when the plain Id already names another company's payment. */
+export function inboundPaymentExternalId(ref: string): string {
+  return `qbo-payment-${ref}`;
 }
 
-/** The FSM credit note mirroring the credit a QBO payment applied to one invoice. */
-export function inboundCreditExternalId(paymentQboId: string, invoiceQboId: string): string {
-  return `qbo-credit-${paymentQboId}-${invoiceQboId}`;
+/** The FSM credit note mirroring the credit a QBO payment (`ref` as above) applied to one invoice. */
+export function inboundCreditExternalId(paymentRef: string, invoiceQboId: string): string {
+  return `qbo-credit-${paymentRef}-${invoiceQboId}`;
+}
+
+const PAYMENT_PREFIX = inboundPaymentExternalId('');
+
+/** Is this FSM payment one the pull made from QBO payment `qboId` (of any realm)? */
+function isPulledPayment(externalId: string, qboId: string): boolean {
+  const ref = externalId.startsWith(PAYMENT_PREFIX) ? externalId.slice(PAYMENT_PREFIX.length) : null;
+  return ref === qboId || (ref?.startsWith(`${qboId}@`) ?? false);
+}
+
+/**
+ * Mappings of the realm a QBO object came from. A mapping without a realm predates realms being
+ * recorded: it belongs to the tenant's company of the time, which is the connected one (a realm change
+ * stamps the old realm on them first; see ConnectionService.onRealmChanging).
+ */
+function inRealm(realmId: string): { realmId: { $in: (string | null)[] } } {
+  return { realmId: { $in: [realmId, null] } };
 }
 
 export class InboundApplyService {
   readonly #mappings;
   readonly #outbox;
+  readonly #claims: MappingClaimStore;
 
   constructor(private readonly deps: InboundApplyDeps) {
     this.#mappings = syncMappingModel(deps.connection);
     this.#outbox = outboxModel(deps.connection);
+    this.#claims = new MappingClaimStore(deps.connection);
   }
 
   /** Reverse lookups (QBO id → record) are the pull's hot path: an index of its own on the sync slice's collection. */
@@ -132,8 +162,8 @@ export class InboundApplyService {
     await this.#mappings.collection.createIndex({ tenantId: 1, kind: 1, qboId: 1 }, { name: 'pull_reverse_lookup' });
   }
 
-  async #mappingByQboId(tenantId: string, kind: 'payment' | 'invoice' | 'customer', qboId: string): Promise<SyncMapping | null> {
-    return this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind, part: 'main', qboId }).lean();
+  async #mappingByQboId(tenantId: string, realmId: string, kind: 'payment' | 'invoice' | 'customer', qboId: string): Promise<SyncMapping | null> {
+    return this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind, part: 'main', qboId, ...inRealm(realmId) }).lean();
   }
 
   // ---- pages -------------------------------------------------------------------------------------
@@ -147,12 +177,12 @@ export class InboundApplyService {
    * IGNORED, by exactly the rules of the single applies below) cost nothing more, and only the rest go
    * through the single apply, which reads its mapping afresh before it writes anything.
    */
-  async applyPage(tenantId: string, items: readonly PageItem[]): Promise<ApplyResult[]> {
-    const known = await this.#mappingsOf(tenantId, items);
+  async applyPage(tenantId: string, realmId: string, items: readonly PageItem[]): Promise<ApplyResult[]> {
+    const known = await this.#mappingsOf(tenantId, realmId, items);
     // Customers and invoices no FSM record is linked to: screened for the whole page at once (a handful of
     // queries), so a page of objects entered in QuickBooks costs no per-object collection scans.
     const unlinked = items.filter((i) => i.entity !== 'Payment' && !isDeletedStub(i.row) && !known.has(`${KIND_OF[i.entity]}:${i.row.Id}`));
-    const screened = unlinked.length > 0 ? await this.#screenCreated(tenantId, unlinked as CreatedCandidate[]) : new Map<string, ApplyResult | null>();
+    const screened = unlinked.length > 0 ? await this.#screenCreated(tenantId, realmId, unlinked as CreatedCandidate[]) : new Map<string, ApplyResult | null>();
     const results: ApplyResult[] = [];
     const fresh: { index: number; candidate: CreatedCandidate }[] = [];
     for (const { entity, row } of items) {
@@ -169,13 +199,13 @@ export class InboundApplyService {
       }
       switch (entity) {
         case 'Payment':
-          results.push(await this.applyPayment(tenantId, row));
+          results.push(await this.applyPayment(tenantId, realmId, row));
           break;
         case 'Customer':
-          results.push(await this.applyCustomer(tenantId, row));
+          results.push(await this.applyCustomer(tenantId, realmId, row));
           break;
         case 'Invoice':
-          results.push(await this.applyInvoice(tenantId, row));
+          results.push(await this.applyInvoice(tenantId, realmId, row));
           break;
       }
     }
@@ -187,14 +217,14 @@ export class InboundApplyService {
   }
 
   /** The main mappings of a page's QBO objects, keyed `<kind>:<QBO id>`: one query (one scan) per chunk of ids. */
-  async #mappingsOf(tenantId: string, items: readonly PageItem[]): Promise<Map<string, MappingGlance>> {
+  async #mappingsOf(tenantId: string, realmId: string, items: readonly PageItem[]): Promise<Map<string, MappingGlance>> {
     const known = new Map<string, MappingGlance>();
     const ids = [...new Set(items.map((i) => i.row.Id))];
     const kinds = [...new Set(items.map((i) => KIND_OF[i.entity]))];
     for (let i = 0; i < ids.length; i += PREFETCH_CHUNK) {
       const chunk = ids.slice(i, i + PREFETCH_CHUNK);
       const rows = await this.#mappings
-        .find({ tenantId: new Types.ObjectId(tenantId), kind: kinds.length === 1 ? kinds[0]! : { $in: kinds }, part: 'main', qboId: chunk.length === 1 ? chunk[0]! : { $in: chunk } }, { kind: 1, qboId: 1, syncToken: 1, remoteStatus: 1 })
+        .find({ tenantId: new Types.ObjectId(tenantId), kind: kinds.length === 1 ? kinds[0]! : { $in: kinds }, part: 'main', qboId: chunk.length === 1 ? chunk[0]! : { $in: chunk }, ...inRealm(realmId) }, { kind: 1, qboId: 1, syncToken: 1, remoteStatus: 1 })
         .lean();
       for (const m of rows) if (m.qboId) known.set(`${m.kind}:${m.qboId}`, { syncToken: m.syncToken ?? null, remoteStatus: m.remoteStatus });
     }
@@ -203,24 +233,24 @@ export class InboundApplyService {
 
   // ---- payments ----------------------------------------------------------------------------------
 
-  async applyPayment(tenantId: string, row: QboPaymentRow): Promise<ApplyResult> {
-    if (isDeletedStub(row)) return this.reversePayment(tenantId, row.Id, 'DELETED', null);
-    const mapping = await this.#mappingByQboId(tenantId, 'payment', row.Id);
+  async applyPayment(tenantId: string, realmId: string, row: QboPaymentRow): Promise<ApplyResult> {
+    if (isDeletedStub(row)) return this.reversePayment(tenantId, realmId, row.Id, 'DELETED', null);
+    const mapping = await this.#mappingByQboId(tenantId, realmId, 'payment', row.Id);
     if (mapping && mapping.syncToken === (row.SyncToken ?? null)) return 'UNCHANGED';
-    if (isVoided(row)) return this.reversePayment(tenantId, row.Id, 'VOIDED', row.SyncToken ?? null);
+    if (isVoided(row)) return this.reversePayment(tenantId, realmId, row.Id, 'VOIDED', row.SyncToken ?? null);
     if (mapping?.remoteStatus && mapping.remoteStatus !== 'ACTIVE') return 'UNCHANGED';
     const pulled = mapping ? await this.deps.ledger.get(tenantId, 'payment', mapping.recordId) : null;
-    if (mapping && pulled && pulled.externalId !== inboundPaymentExternalId(row.Id)) {
+    if (mapping && pulled && !isPulledPayment(pulled.externalId, row.Id)) {
       // A payment the FSM recorded and the gateway pushed, changed by hand in QBO: the FSM's amounts stand.
       await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, 'payment', mapping.recordId, `${capitalise(qboPaymentPhrase(row))} was edited in QuickBooks; the field-service app keeps its own amounts for it.`);
       await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
       return 'IGNORED';
     }
-    if (!mapping && (await this.#ownWriteInFlight(tenantId, row.Id))) return 'UNCHANGED';
+    if (!mapping && (await this.#ownWriteInFlight(tenantId, realmId, row.Id))) return 'UNCHANGED';
 
     const tenant = new Types.ObjectId(tenantId);
     const invoiceIds = linkedInvoiceIds(row);
-    const invoiceMappings = invoiceIds.length > 0 ? await this.#mappings.find({ tenantId: tenant, kind: 'invoice', part: 'main', qboId: { $in: invoiceIds } }).lean() : [];
+    const invoiceMappings = invoiceIds.length > 0 ? await this.#mappings.find({ tenantId: tenant, kind: 'invoice', part: 'main', qboId: { $in: invoiceIds }, ...inRealm(realmId) }).lean() : [];
     const records = await this.deps.ledger.getMany(tenantId, 'invoice', invoiceMappings.map((m) => m.recordId));
     const customers = await this.deps.ledger.getMany(tenantId, 'customer', [...new Set(records.map((r) => r.customerId))]);
     const customerExternal = new Map(customers.map((c) => [c.id, c.externalId]));
@@ -230,16 +260,17 @@ export class InboundApplyService {
       const customerExternalId = record ? customerExternal.get(record.customerId) : undefined;
       if (record && customerExternalId && m.qboId) invoices.set(m.qboId, { qboId: m.qboId, externalId: record.externalId, customerExternalId, currency: record.currency });
     }
-    const customer = await this.#customerOf(tenantId, row.CustomerRef?.value);
+    const customer = await this.#customerOf(tenantId, realmId, row.CustomerRef?.value);
     const settings = await this.deps.settings.get(tenantId);
     const method = settings.paymentMethodFromAccounts;
-    const plan = planInboundPayment(row, invoices, { externalId: inboundPaymentExternalId(row.Id), paymentMethodExternalId: method ?? '', customer });
+    const ref = await this.#paymentRef(tenantId, realmId, row.Id, pulled);
+    const plan = planInboundPayment(row, invoices, { externalId: inboundPaymentExternalId(ref), paymentMethodExternalId: method ?? '', customer });
     if (plan.action === 'ignore') {
       this.deps.log.debug({ tenantId, qboId: row.Id, reason: plan.reason }, 'QuickBooks payment not pulled');
-      await this.#withdrawCredits(tenantId, row.Id, new Set());
+      await this.#withdrawCredits(tenantId, ref, row.Id, new Set());
       return 'IGNORED';
     }
-    const credited = await this.#applyCredits(tenantId, row, plan.credits);
+    const credited = await this.#applyCredits(tenantId, ref, row, plan.credits);
     if (!plan.input) {
       // Only credit memos applied: no cash moved. A payment pulled earlier under this id is undone.
       if (mapping && pulled?.status === 'ACTIVE') await this.deps.ledger.voidPayment(tenantId, pulled.externalId, 'QUICKBOOKS');
@@ -254,10 +285,21 @@ export class InboundApplyService {
       }));
       throw new InboundDeferredError('paymentMethodFromAccounts is not set');
     }
+    // Claimed before the FSM payment is written: a QBO payment another record holds (the gateway's own
+    // push whose mapping is being saved, or a LINK) is that record's, and must not become a second one.
+    const target: ClaimTarget = { tenantId, realmId, entity: 'Payment', qboId: row.Id };
+    const existing = pulled ?? (await this.deps.ledger.findByExternalId('payment', tenantId, plan.input.externalId));
+    const holder = await this.#claimPayment(target, plan.input.externalId, existing?.id);
+    if (holder) {
+      this.deps.log.info({ tenantId, qboId: row.Id, holder }, 'QuickBooks payment already belongs to another FSM record; not pulled');
+      return 'UNCHANGED';
+    }
     let saved;
     try {
       saved = await this.deps.ledger.recordPayment(tenantId, plan.input, 'QUICKBOOKS');
     } catch (error) {
+      // Nothing was written: the claim is let go, so a later retry (or another record) can take the payment.
+      if (!existing) await this.#claims.release(target, pendingOwner(plan.input.externalId));
       if (!(error instanceof ApiError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
       // The FSM refuses it (say the invoice is already paid in the FSM): kept as an issue, never forced in.
       await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `${capitalise(qboPaymentPhrase(row))} could not be recorded in the field-service app: ${clause(error.message)}.`, {
@@ -267,10 +309,11 @@ export class InboundApplyService {
       await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, null, null, `${capitalise(qboPaymentPhrase(row))} was not recorded in the field-service app: ${clause(error.message)}.`);
       return 'IGNORED';
     }
+    if (!existing) await this.#claims.transfer(target, pendingOwner(plan.input.externalId), paymentOwner(saved.id));
     await this.#mappings.updateOne(
       { tenantId: tenant, kind: 'payment', recordId: saved.id, part: 'main' },
       {
-        $set: { entity: 'Payment', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: saved.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' },
+        $set: { entity: 'Payment', realmId, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: saved.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' },
         $setOnInsert: { generation: 0 },
       },
       { upsert: true },
@@ -282,10 +325,39 @@ export class InboundApplyService {
     return 'APPLIED';
   }
 
+  /**
+   * The key of a QBO payment's FSM records (see inboundPaymentExternalId): what its pulled payment
+   * already uses, else its Id, unless an FSM payment of another company took that one (a realm change).
+   */
+  async #paymentRef(tenantId: string, realmId: string, qboId: string, pulled: { externalId: string } | null): Promise<string> {
+    if (pulled && isPulledPayment(pulled.externalId, qboId)) return pulled.externalId.slice(PAYMENT_PREFIX.length);
+    const plain = await this.deps.ledger.findByExternalId('payment', tenantId, inboundPaymentExternalId(qboId));
+    if (!plain) return qboId;
+    const owner = await this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'payment', recordId: plain.id, part: 'main' }, { realmId: 1 }).lean();
+    return owner?.realmId && owner.realmId !== realmId ? `${qboId}@${realmId}` : qboId;
+  }
+
+  /**
+   * Claims a QBO payment for the FSM payment `recordId` or, before it exists, for its key (a pending
+   * owner, moved to the record once written). Returns the other record holding it, if any.
+   */
+  async #claimPayment(target: ClaimTarget, externalId: string, recordId: string | undefined): Promise<ClaimOwner | null> {
+    const pending = pendingOwner(externalId);
+    const owner = recordId ? paymentOwner(recordId) : pending;
+    const holder = await this.#claims.claim(target, owner);
+    if (!holder) return null;
+    // A crash after the FSM payment was written and before the claim moved to it: it is ours.
+    if (recordId && holder.kind === pending.kind && holder.recordId === pending.recordId && holder.part === pending.part) {
+      await this.#claims.transfer(target, pending, owner);
+      return null;
+    }
+    return holder;
+  }
+
   /** The FSM customer linked to a QBO customer (through the push engine's or the import's mapping). */
-  async #customerOf(tenantId: string, qboId: string | undefined): Promise<{ externalId: string } | undefined> {
+  async #customerOf(tenantId: string, realmId: string, qboId: string | undefined): Promise<{ externalId: string } | undefined> {
     if (!qboId) return undefined;
-    const mapping = await this.#mappingByQboId(tenantId, 'customer', qboId);
+    const mapping = await this.#mappingByQboId(tenantId, realmId, 'customer', qboId);
     const record = mapping ? await this.deps.ledger.get(tenantId, 'customer', mapping.recordId) : null;
     return record ? { externalId: record.externalId } : undefined;
   }
@@ -296,11 +368,11 @@ export class InboundApplyService {
    * the invoice shows them as credited, never as paid. Applications the payment no longer makes are
    * voided. True when anything changed.
    */
-  async #applyCredits(tenantId: string, row: QboPaymentRow, credits: InboundCreditApplication[]): Promise<boolean> {
+  async #applyCredits(tenantId: string, ref: string, row: QboPaymentRow, credits: InboundCreditApplication[]): Promise<boolean> {
     let changed = false;
     const keep = new Set<string>();
     for (const credit of credits) {
-      const externalId = inboundCreditExternalId(row.Id, credit.invoiceQboId);
+      const externalId = inboundCreditExternalId(ref, credit.invoiceQboId);
       keep.add(externalId);
       const before = await this.deps.ledger.findByExternalId('creditNote', tenantId, externalId);
       const invoice = await this.deps.ledger.findByExternalId('invoice', tenantId, credit.invoiceExternalId);
@@ -332,12 +404,12 @@ export class InboundApplyService {
         }));
       }
     }
-    return (await this.#withdrawCredits(tenantId, row.Id, keep)) || changed;
+    return (await this.#withdrawCredits(tenantId, ref, row.Id, keep)) || changed;
   }
 
   /** Voids the credit applications pulled from a QBO payment that it no longer makes (all of them when voided or deleted). */
-  async #withdrawCredits(tenantId: string, paymentQboId: string, keep: ReadonlySet<string>): Promise<boolean> {
-    const prefix = inboundCreditExternalId(paymentQboId, '');
+  async #withdrawCredits(tenantId: string, ref: string, paymentQboId: string, keep: ReadonlySet<string>): Promise<boolean> {
+    const prefix = inboundCreditExternalId(ref, '');
     const pulled = await this.deps.ledger.models.creditNote
       .find({ tenantId: new Types.ObjectId(tenantId), status: 'ACTIVE', externalId: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } }, { externalId: 1 })
       .lean<{ externalId: string }[]>();
@@ -352,10 +424,11 @@ export class InboundApplyService {
   }
 
   /** Voided or deleted in QBO: the FSM payment is voided, so its invoices owe again what it paid (and its credit is gone). */
-  async reversePayment(tenantId: string, qboId: string, how: 'VOIDED' | 'DELETED', syncToken: string | null): Promise<ApplyResult> {
+  async reversePayment(tenantId: string, realmId: string, qboId: string, how: 'VOIDED' | 'DELETED', syncToken: string | null): Promise<ApplyResult> {
+    const mapping = await this.#mappingByQboId(tenantId, realmId, 'payment', qboId);
+    const pulled = mapping ? await this.deps.ledger.get(tenantId, 'payment', mapping.recordId) : null;
     // Credit memos it applied to FSM invoices are withdrawn: they are open credit in QBO again.
-    const withdrawn = await this.#withdrawCredits(tenantId, qboId, new Set());
-    const mapping = await this.#mappingByQboId(tenantId, 'payment', qboId);
+    const withdrawn = await this.#withdrawCredits(tenantId, await this.#paymentRef(tenantId, realmId, qboId, pulled), qboId, new Set());
     if (!mapping) return withdrawn ? 'APPLIED' : 'IGNORED';
     if (mapping.remoteStatus === how || (how === 'VOIDED' && mapping.remoteStatus === 'DELETED')) return 'UNCHANGED';
     const record = await this.deps.ledger.get(tenantId, 'payment', mapping.recordId);
@@ -374,10 +447,10 @@ export class InboundApplyService {
    * A QBO object with no mapping may be one the push engine has just written (committed in QBO, mapping
    * not saved yet): its outbox entry names it, or a create of that entity is still in flight (then wait).
    */
-  async #ownWriteInFlight(tenantId: string, qboId: string, entity: 'Payment' | 'Customer' | 'Invoice' = 'Payment'): Promise<boolean> {
+  async #ownWriteInFlight(tenantId: string, realmId: string, qboId: string, entity: 'Payment' | 'Customer' | 'Invoice' = 'Payment'): Promise<boolean> {
     const tenant = new Types.ObjectId(tenantId);
-    if (await this.#outbox.exists({ tenantId: tenant, entity, resultId: qboId })) return true;
-    if (await this.#outbox.exists({ tenantId: tenant, entity, operation: 'create', status: 'PENDING' })) {
+    if (await this.#outbox.exists({ tenantId: tenant, realmId, entity, resultId: qboId })) return true;
+    if (await this.#outbox.exists({ tenantId: tenant, realmId, entity, operation: 'create', status: 'PENDING' })) {
       throw new InboundDeferredError(`a ${entity.toLowerCase()} pushed by the gateway is in flight; the change is looked at again shortly`);
     }
     return false;
@@ -391,14 +464,14 @@ export class InboundApplyService {
    * its outbox entry names the id, or a create of the same name/number is still in flight), null when it
    * is new. One query per collection for the whole batch.
    */
-  async #screenCreated(tenantId: string, candidates: readonly CreatedCandidate[]): Promise<Map<string, ApplyResult | null>> {
+  async #screenCreated(tenantId: string, realmId: string, candidates: readonly CreatedCandidate[]): Promise<Map<string, ApplyResult | null>> {
     const tenant = new Types.ObjectId(tenantId);
     const ids = [...new Set(candidates.map((c) => c.row.Id))];
     const [listed, matched, written, pending] = await Promise.all([
       this.deps.models.createdRecords.find({ tenantId: tenant, _id: { $in: candidates.map((c) => `${tenantId}:${c.entity}:${c.row.Id}`) } }, { _id: 1 }).lean(),
       candidates.some((c) => c.entity === 'Customer') ? this.deps.models.customerMatches.find({ tenantId: tenant, _id: { $in: ids.map((id) => `${tenantId}:${id}`) } }, { qboId: 1 }).lean() : [],
-      this.#outbox.find({ tenantId: tenant, entity: { $in: ['Customer', 'Invoice'] }, resultId: { $in: ids } }, { entity: 1, resultId: 1 }).lean(),
-      this.#outbox.find({ tenantId: tenant, entity: { $in: ['Customer', 'Invoice'] }, operation: 'create', status: 'PENDING' }, { entity: 1, payload: 1 }).lean(),
+      this.#outbox.find({ tenantId: tenant, realmId, entity: { $in: ['Customer', 'Invoice'] }, resultId: { $in: ids } }, { entity: 1, resultId: 1 }).lean(),
+      this.#outbox.find({ tenantId: tenant, realmId, entity: { $in: ['Customer', 'Invoice'] }, operation: 'create', status: 'PENDING' }, { entity: 1, payload: 1 }).lean(),
     ]);
     const listedKeys = new Set(listed.map((d) => d._id));
     const matchedIds = new Set(matched.map((m) => m.qboId));
@@ -426,9 +499,9 @@ export class InboundApplyService {
    * can link or import it; never linked or imported by guesswork. The gateway's own creates still being
    * saved, inactive customers and customers the import already decided about are not listed.
    */
-  async #noticeCreated(tenantId: string, entity: 'Customer' | 'Invoice', row: QboCustomerRow | QboInvoiceRow): Promise<ApplyResult> {
+  async #noticeCreated(tenantId: string, realmId: string, entity: 'Customer' | 'Invoice', row: QboCustomerRow | QboInvoiceRow): Promise<ApplyResult> {
     const candidate = { entity, row };
-    const verdict = (await this.#screenCreated(tenantId, [candidate])).get(`${entity}:${row.Id}`);
+    const verdict = (await this.#screenCreated(tenantId, realmId, [candidate])).get(`${entity}:${row.Id}`);
     return verdict ?? (await this.#listCreated(tenantId, [candidate]))[0]!;
   }
 
@@ -492,9 +565,9 @@ export class InboundApplyService {
 
   // ---- customers ---------------------------------------------------------------------------------
 
-  async applyCustomer(tenantId: string, row: QboCustomerRow): Promise<ApplyResult> {
-    const mapping = await this.#mappingByQboId(tenantId, 'customer', row.Id);
-    if (!mapping) return this.#noticeCreated(tenantId, 'Customer', row);
+  async applyCustomer(tenantId: string, realmId: string, row: QboCustomerRow): Promise<ApplyResult> {
+    const mapping = await this.#mappingByQboId(tenantId, realmId, 'customer', row.Id);
+    if (!mapping) return this.#noticeCreated(tenantId, realmId, 'Customer', row);
     if (mapping.syncToken === (row.SyncToken ?? null)) return 'UNCHANGED';
     const record = await this.deps.ledger.get(tenantId, 'customer', mapping.recordId);
     if (!record) return 'IGNORED';
@@ -532,9 +605,9 @@ export class InboundApplyService {
 
   // ---- invoices ----------------------------------------------------------------------------------
 
-  async applyInvoice(tenantId: string, row: QboInvoiceRow): Promise<ApplyResult> {
-    const mapping = await this.#mappingByQboId(tenantId, 'invoice', row.Id);
-    if (!mapping) return isDeletedStub(row) ? 'IGNORED' : this.#noticeCreated(tenantId, 'Invoice', row);
+  async applyInvoice(tenantId: string, realmId: string, row: QboInvoiceRow): Promise<ApplyResult> {
+    const mapping = await this.#mappingByQboId(tenantId, realmId, 'invoice', row.Id);
+    if (!mapping) return isDeletedStub(row) ? 'IGNORED' : this.#noticeCreated(tenantId, realmId, 'Invoice', row);
     if (isDeletedStub(row)) return mapping.remoteStatus === 'DELETED' ? 'UNCHANGED' : this.#flag(tenantId, mapping, 'DELETED', `QuickBooks invoice ${row.Id} was deleted in QuickBooks.`, null);
     if (mapping.syncToken === (row.SyncToken ?? null)) return 'UNCHANGED';
     if (isVoided(row)) return mapping.remoteStatus === 'VOIDED' ? 'UNCHANGED' : this.#flag(tenantId, mapping, 'VOIDED', `QuickBooks invoice ${row.Id} was voided in QuickBooks.`, row.SyncToken ?? null);
@@ -580,8 +653,8 @@ export class InboundApplyService {
   }
 
   /** Deleted QBO invoice ids are only learnt from CDC or a webhook. */
-  async invoiceDeleted(tenantId: string, qboId: string): Promise<ApplyResult> {
-    return this.applyInvoice(tenantId, { Id: qboId, status: 'Deleted' });
+  async invoiceDeleted(tenantId: string, realmId: string, qboId: string): Promise<ApplyResult> {
+    return this.applyInvoice(tenantId, realmId, { Id: qboId, status: 'Deleted' });
   }
 
   // ---- announcements and issues ------------------------------------------------------------------

@@ -6,7 +6,7 @@
  */
 import { type Connection, type Types } from 'mongoose';
 import { type ConnectionService } from '../connection/connection.service.js';
-import { UserInputError } from '../graphql/errors.js';
+import { QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.js';
 import { type AppPubSub } from '../graphql/pubsub.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type Logger } from '../logging/logger.js';
@@ -134,27 +134,35 @@ export class PullService {
     const tenantId = event.tenantId.toHexString();
     const realm = await this.deps.connections.realmOf(tenantId);
     if (realm?.realmId !== event.realmId) return; // reconnected to another company since: the hint is stale
-    await this.applyHint(tenantId, event.entity, event.entityId, event.operation === 'Delete');
+    await this.applyHint(tenantId, event.entity, event.entityId, event.operation === 'Delete', event.realmId);
   }
 
-  /** A hint says only that something changed: the object itself is read from QBO (deleted: 610 NOT_FOUND). */
-  async applyHint(tenantId: string, entity: string, qboId: string, deleted: boolean): Promise<ApplyResult> {
+  /**
+   * A hint says only that something changed: the object itself is read from QBO (deleted: 610 NOT_FOUND).
+   * It is applied within the company it came from (`realmId`; by default the connected one).
+   */
+  async applyHint(tenantId: string, entity: string, qboId: string, deleted: boolean, realmId?: string): Promise<ApplyResult> {
     let row: { Id: string; status?: string } = { Id: qboId, status: 'Deleted' };
+    let realm = realmId;
     if (!deleted) {
       const client = await this.deps.connections.clientFor(tenantId);
+      if (realm && client.realmId !== realm) return 'IGNORED'; // reconnected to another company meanwhile
+      realm = client.realmId;
       try {
         row = await client.read(entity as 'Payment', qboId);
       } catch (error) {
         if (!(error instanceof QboError && error.kind === 'NOT_FOUND')) throw error;
       }
     }
+    realm ??= (await this.deps.connections.realmOf(tenantId))?.realmId;
+    if (!realm) throw new QuickBooksNotConnectedError();
     switch (entity) {
       case 'Payment':
-        return this.apply.applyPayment(tenantId, row);
+        return this.apply.applyPayment(tenantId, realm, row);
       case 'Invoice':
-        return this.apply.applyInvoice(tenantId, row);
+        return this.apply.applyInvoice(tenantId, realm, row);
       case 'Customer':
-        return row.status === 'Deleted' ? 'IGNORED' : this.apply.applyCustomer(tenantId, row);
+        return row.status === 'Deleted' ? 'IGNORED' : this.apply.applyCustomer(tenantId, realm, row);
       default:
         return 'IGNORED';
     }

@@ -100,6 +100,14 @@ export class MappingClaimStore {
     return doc ? { kind: doc.kind, recordId: doc.recordId, part: doc.part } : null;
   }
 
+  /** Hands the claim from `from` to `to` (a pull's pending FSM payment, once written); a claim `from` no longer holds is left alone. */
+  async transfer(target: ClaimTarget, from: ClaimOwner, to: ClaimOwner): Promise<void> {
+    await this.#model.updateOne(
+      { _id: claimKey(target.tenantId, target.realmId, target.entity, target.qboId), tenantId: new Types.ObjectId(target.tenantId), kind: from.kind, recordId: from.recordId, part: from.part },
+      { $set: { kind: to.kind, recordId: to.recordId, part: to.part } },
+    );
+  }
+
   /** The owner lets the object go (unlinked, or deleted in QBO); someone else's claim is left alone. */
   async release(target: ClaimTarget, owner: ClaimOwner): Promise<void> {
     const holder = await this.holderOf(target);

@@ -220,6 +220,11 @@ export class PushService {
     await this.#claims.markMigrated('existing-mappings');
   }
 
+  /** Mappings without a realm (written before realms were recorded) are stamped with the tenant's company of the time. */
+  async recordLegacyRealm(tenantId: string, realmId: string): Promise<void> {
+    await this.#mappings.updateMany({ tenantId: new Types.ObjectId(tenantId), realmId: null }, { $set: { realmId } });
+  }
+
   get mappings(): Model<SyncMapping> {
     return this.#mappings;
   }
