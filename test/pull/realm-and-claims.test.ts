@@ -184,6 +184,8 @@ describe('after a move to another QuickBooks company', () => {
     const moved = await connectThroughBrowser(gw, key, { country: 'US', allowRealmChange: true });
     expect(moved.response.status).toBe(200);
     await gw.app.services.connections.idle();
+    // A watermark past CDC's 30 days: the query path, which looks every mapped payment and invoice up by Id.
+    await gw.app.services.pull.poller.setWatermark(tenantId, new Date(Date.now() - 40 * 86_400_000));
     await pull();
     const after = await payments();
     // The AU payment pulled earlier is not in the US company: it was not deleted, and stays as it was.
