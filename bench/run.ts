@@ -5,15 +5,33 @@
  * and BENCH_SYNC_SCALE the sync engine's. The engine runs on the real clock by default (scale 1): its
  * pace is QBO's limits plus the embedded database's, which a compressed QBO clock does not speed up.
  * BENCH_LIST_TENANTS and BENCH_LIST_INVOICES size the lists-at-scale part (BENCH_LIST_DIR keeps its seeded
- * data between runs). BENCH_ONLY=client,push,lists runs just the named parts.
+ * data between runs). BENCH_READ_SECONDS, BENCH_READ_CONNECTIONS and BENCH_READ_ACCOUNTS tune the read
+ * path part (length of each measurement, concurrent clients, accounts in the chart).
+ * BENCH_ONLY=reads,client,push,lists runs just the named parts.
  */
 import 'reflect-metadata';
 import { benchQboClient } from './qbo-client.bench.js';
 import { benchListScale } from './list-scale.bench.js';
+import { benchReadPath, formatReadBench } from './read-path.bench.js';
 import { benchSyncPush } from './sync-push.bench.js';
 
 const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
-const wants = (part: 'client' | 'push' | 'lists') => !only || only.includes(part);
+const wants = (part: 'reads' | 'client' | 'push' | 'lists') => !only || only.includes(part);
+
+if (wants('reads')) {
+  const seconds = Number(process.env.BENCH_READ_SECONDS ?? 10);
+  const connections = Number(process.env.BENCH_READ_CONNECTIONS ?? 50);
+  const accounts = Number(process.env.BENCH_READ_ACCOUNTS ?? 150);
+  if (![seconds, connections, accounts].every((n) => Number.isInteger(n) && n >= 1)) {
+    console.error('BENCH_READ_SECONDS, BENCH_READ_CONNECTIONS and BENCH_READ_ACCOUNTS must be positive integers');
+    process.exit(2);
+  }
+  const reads = await benchReadPath({ accounts, connections, seconds });
+  console.log(`Read path: built gateway, embedded database, one tenant with ${reads.accounts} accounts, ${connections} concurrent clients, ${seconds} s each`);
+  console.log(formatReadBench(reads));
+  if (reads.measurements.some((m) => m.failures > 0)) process.exitCode = 1;
+  if (!only || only.length > 1) console.log('');
+}
 
 if (wants('client')) {
 const records = Number(process.env.BENCH_RECORDS ?? 1500);
