@@ -11,12 +11,18 @@ import { toAccountType, toQuickBooksPaymentMethod, toTaxCode, toTrackingCategory
 import { AccountConnection, AccountType, QuickBooksPaymentMethodType, TaxCodeType, TrackingCategoryType, TrackingKind } from './account.type.js';
 import { accountSortKey } from './chart.service.js';
 import { CHART_FILL, type WithChartFill } from './chart-state.resolver.js';
+import { type ChartSnapshot } from './chart.snapshot.js';
 
 const MAX_SEARCH_LENGTH = 100;
 
-/** Starts a background refresh when the cache is old; its failures are logged, never returned. */
-function refreshIfStale(ctx: GraphQLContext): void {
-  ctx.services.chart.refreshIfStale(ctx.tenant.id).catch((error: unknown) => ctx.log.warn({ err: error }, 'chart of accounts: stale check failed'));
+/**
+ * The tenant's chart for this request (one stamp lookup when the process holds it), and a background
+ * refresh started when it is old; the refresh's failures are logged, never returned.
+ */
+async function chartOf(ctx: GraphQLContext): Promise<ChartSnapshot> {
+  const snapshot = await ctx.services.chart.snapshot(ctx.tenant.id);
+  ctx.services.chart.refreshIfStale(ctx.tenant.id, snapshot).catch((error: unknown) => ctx.log.warn({ err: error }, 'chart of accounts: stale check failed'));
+  return snapshot;
 }
 
 @Resolver(() => AccountType)
@@ -39,10 +45,9 @@ export class AccountResolver {
     }
     // Right after a connection the chart is still being read: wait for it (bounded) rather than answer an empty list.
     const fill = await ctx.services.chart.awaitFirstFill(ctx.tenant.id);
-    refreshIfStale(ctx);
     const { chart, settings } = ctx.services;
-    const relaxed = purpose ? await settings.relaxAccountSelection(ctx.tenant.id) : false;
-    const { rows, totalCount } = await chart.listAccounts(ctx.tenant.id, { accountTypes: chart.accountTypesFor(purpose, relaxed), search, includeInactive }, page);
+    const [snapshot, relaxed] = await Promise.all([chartOf(ctx), purpose ? settings.relaxAccountSelection(ctx.tenant.id) : false]);
+    const { rows, totalCount } = snapshot.listAccounts({ accountTypes: chart.accountTypesFor(purpose, relaxed), search, includeInactive }, page);
     for (const row of rows) ctx.loaders.accountById.prime(row.qboId, row);
     const connection: WithChartFill<AccountConnection> = toConnection(rows, page, totalCount, accountSortKey, toAccountType);
     connection[CHART_FILL] = fill;
@@ -78,15 +83,13 @@ export class AccountResolver {
     @Arg('kind', () => TrackingKind) kind: TrackingKind,
     @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
   ): Promise<TrackingCategoryType[]> {
-    refreshIfStale(ctx);
-    const rows = await ctx.services.chart.listReferences(ctx.tenant.id, kind === TrackingKind.CLASS ? 'Class' : 'Department', { includeInactive });
+    const rows = (await chartOf(ctx)).listReferences(kind === TrackingKind.CLASS ? 'Class' : 'Department', { includeInactive });
     return rows.map(toTrackingCategory);
   }
 
   @Query(() => [TaxCodeType], { description: 'QBO tax codes (from the cache).' })
   async taxCodes(@Ctx() ctx: GraphQLContext, @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean): Promise<TaxCodeType[]> {
-    refreshIfStale(ctx);
-    return (await ctx.services.chart.listReferences(ctx.tenant.id, 'TaxCode', { includeInactive })).map(toTaxCode);
+    return (await chartOf(ctx)).listReferences('TaxCode', { includeInactive }).map(toTaxCode);
   }
 
   @Query(() => [QuickBooksPaymentMethodType], { description: 'Payment methods defined in QBO (from the cache).' })
@@ -94,7 +97,6 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
   ): Promise<QuickBooksPaymentMethodType[]> {
-    refreshIfStale(ctx);
-    return (await ctx.services.chart.listReferences(ctx.tenant.id, 'PaymentMethod', { includeInactive })).map(toQuickBooksPaymentMethod);
+    return (await chartOf(ctx)).listReferences('PaymentMethod', { includeInactive }).map(toQuickBooksPaymentMethod);
   }
 }

@@ -8,6 +8,7 @@ import { type Connection, type Model, Types } from 'mongoose';
 import { describeAllowedTypes, isAccountTypeAllowed } from '../accounts/account-purpose.rules.js';
 import { type AccountReference } from '../accounts/account-reference.rules.js';
 import { type ChartService } from '../accounts/chart.service.js';
+import { TenantReadCache } from '../db/tenant-read.cache.js';
 import { ConflictError, type FieldProblem, UserInputError } from '../graphql/errors.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
 import { type TenantService } from '../tenancy/tenant.service.js';
@@ -76,6 +77,12 @@ export function accountReferencesOf(patch: AccountingSettingsPatch): AccountRefe
 
 export class AccountingSettingsService {
   readonly #model: Model<AccountingSettings>;
+  /**
+   * The newest revision per tenant, in memory and checked by one `_id` lookup per read: the revision
+   * query itself (newest by version) scans the collection on the embedded FerretDB, and every account
+   * dropdown asks for the relax flag. A saved change replaces the stamp, so every process reads it next.
+   */
+  readonly #current: TenantReadCache<{ revision: AccountingSettings | null }>;
   #ready: Promise<unknown> | undefined;
 
   constructor(
@@ -85,16 +92,23 @@ export class AccountingSettingsService {
     private readonly tenants: TenantService,
   ) {
     this.#model = accountingSettingsModel(connection);
+    this.#current = new TenantReadCache(connection, 'settings', async (tenantId) => ({ revision: await this.#latestStored(tenantId) }));
   }
 
   /** The unique (tenantId, version) index must exist before the first insert: it is the lock. */
   ensureIndexes(): Promise<unknown> {
-    this.#ready ??= this.#model.init();
+    this.#ready ??= Promise.all([this.#model.init(), this.#current.init()]);
     return this.#ready;
   }
 
-  #latest(tenantId: string, projection?: Record<string, 1>) {
-    return this.#model.findOne({ tenantId: new Types.ObjectId(tenantId) }, projection).sort({ version: -1 }).lean();
+  /** The newest revision as stored now (what a change must be based on). */
+  #latestStored(tenantId: string): Promise<AccountingSettings | null> {
+    return this.#model.findOne({ tenantId: new Types.ObjectId(tenantId) }).sort({ version: -1 }).lean();
+  }
+
+  /** The newest revision for reads (shared by the requests of this process: never changed in place). */
+  async #latest(tenantId: string): Promise<AccountingSettings | null> {
+    return (await this.#current.read(tenantId)).value.revision;
   }
 
   async get(tenantId: string): Promise<SettingsView> {
@@ -102,7 +116,7 @@ export class AccountingSettingsService {
   }
 
   async relaxAccountSelection(tenantId: string): Promise<boolean> {
-    const doc = await this.#latest(tenantId, { relaxAccountSelectionRestrictions: 1, version: 1 });
+    const doc = await this.#latest(tenantId);
     return doc?.relaxAccountSelectionRestrictions ?? false;
   }
 
@@ -122,7 +136,7 @@ export class AccountingSettingsService {
     // took that version first, start over from the newer revision (so a concurrent change of the
     // relax flag cannot let a wrong-type account through, and no change is lost).
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.#latest(tenantId);
+      const current = await this.#latestStored(tenantId);
       const view = toView(current);
       const relaxed = normalized.relaxAccountSelectionRestrictions !== undefined ? (normalized.relaxAccountSelectionRestrictions ?? false) : view.relaxAccountSelectionRestrictions;
       const problems = await this.chart.checkAccountReferences(tenantId, accountReferencesOf(normalized), relaxed);
@@ -133,6 +147,8 @@ export class AccountingSettingsService {
       const values = applyPatch(view, normalized);
       try {
         const created = await this.#model.create({ tenantId: tenant, ...values, version: view.version + 1, updatedAt: new Date(), updatedBy });
+        // Before anyone is told it is saved: the next read in every process sees it.
+        await this.#current.changed(tenantId);
         const saved = toView(created.toObject());
         // Saved: listeners act on the change (the sync engine re-evaluates skipped records when the start date moves).
         for (const listener of this.#savedListeners) await listener(tenantId, view, saved);

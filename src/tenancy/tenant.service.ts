@@ -1,4 +1,5 @@
 /** Tenants and API keys: create, authenticate, list, revoke. Plain logic over the models. */
+import { LRUCache } from 'lru-cache';
 import { type Connection, Types } from 'mongoose';
 import { NotFoundError } from '../graphql/errors.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.js';
@@ -12,11 +13,22 @@ export interface AuthenticatedTenant {
 
 /** Told the hashes of keys just revoked (so open WebSockets holding them close at once, on every instance). */
 export type KeysRevokedListener = (keyHashes: string[]) => void;
+/** What a key hash stands for that never changes: its key document and its tenant. */
+interface KnownKey {
+  keyId: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  tenant: AuthenticatedTenant;
+}
 
 export class TenantService {
   private readonly tenants;
   private readonly keys;
   readonly #revokedListeners: KeysRevokedListener[] = [];
+  /**
+   * By key hash (never the key): which key document and tenant it names. Only what cannot change is
+   * kept; whether the key is still usable is read on every request (see authenticate).
+   */
+  readonly #known = new LRUCache<string, KnownKey>({ max: 10_000 });
 
   constructor(connection: Connection) {
     this.tenants = tenantModel(connection);
@@ -47,14 +59,30 @@ export class TenantService {
     return key;
   }
 
+  /**
+   * The tenant behind a key, or undefined. A key this process has seen costs one lookup of its key
+   * document by `_id` (the one index the embedded FerretDB uses), which also tells whether it was
+   * revoked since: a revocation by any process refuses the very next request everywhere. A key not
+   * seen yet is found by its hash (a scan on FerretDB, once per key and process).
+   */
   async authenticate(key: string | undefined): Promise<AuthenticatedTenant | undefined> {
     if (!key) return undefined;
+    const keyHash = hashApiKey(key);
+    const known = this.#known.get(keyHash);
+    if (known) {
+      const current = await this.keys.findOne({ tenantId: known.tenantId, _id: known.keyId }, { revokedAt: 1 }).lean();
+      if (current && !current.revokedAt) return known.tenant;
+      this.#known.delete(keyHash);
+      return undefined;
+    }
     // The one lookup that is not tenant-scoped by design: the key is what tells us the tenant.
-    const record = await crossTenantCollection(this.keys, 'an API key names its tenant').findOne({ keyHash: hashApiKey(key), revokedAt: null });
+    const record = await crossTenantCollection(this.keys, 'an API key names its tenant').findOne({ keyHash, revokedAt: null });
     if (!record) return undefined;
     const tenant = await this.tenants.findById(record.tenantId).lean();
     if (!tenant) return undefined;
-    return { id: tenant._id.toHexString(), name: tenant.name };
+    const authenticated = { id: tenant._id.toHexString(), name: tenant.name };
+    this.#known.set(keyHash, { keyId: record._id, tenantId: tenant._id, tenant: authenticated });
+    return authenticated;
   }
 
   /**
