@@ -80,15 +80,18 @@ function fillChart(simulator: Sandbox, realmId: string, extra: number): void {
   }
 }
 
-async function graphql(url: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(300_000), method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, body: JSON.stringify({ query, variables }) });
+/** The data of a query that must succeed, and the cookies it set (connecting binds the callback to the browser). */
+async function graphql(url: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown> & { cookies?: string }> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(120_000), method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (response.status !== 200 || body.errors) throw new Error(`${query.slice(0, 60)}... answered ${response.status}: ${JSON.stringify(body.errors)}`);
-  return body.data!;
+  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { ...body.data!, cookies };
 }
 
 async function startGateway(env: Record<string, string>): Promise<{ stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [builtMain], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, builtMain], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the gateway did not start in 120 s: ${out}`)), 120_000);
@@ -143,11 +146,11 @@ export async function benchReadPath(options: { accounts: number; connections: nu
     FIELDBOOKS_RATE_LIMIT_PER_KEY: '0', FIELDBOOKS_RATE_LIMIT_PER_ADDRESS: '0',
   });
   try {
-    const started = (await graphql(graphqlUrl, 'mutation { connectQuickBooks { authorizationUrl } }')) as { connectQuickBooks: { authorizationUrl: string } };
+    const started = (await graphql(graphqlUrl, 'mutation { connectQuickBooks { authorizationUrl } }')) as { connectQuickBooks: { authorizationUrl: string }; cookies: string };
     const consent = await fetch(`${started.connectQuickBooks.authorizationUrl}&realmId=${realmId}`, { redirect: 'manual' });
     const callback = consent.headers.get('location');
     if (!callback) throw new Error(`the simulator did not redirect to the callback (${consent.status})`);
-    const completed = await fetch(callback, { redirect: 'manual' });
+    const completed = await fetch(callback, { redirect: 'manual', headers: { cookie: started.cookies } });
     if (completed.status >= 400) throw new Error(`the OAuth callback answered ${completed.status}: ${await completed.text()}`);
     await graphql(graphqlUrl, 'mutation { refreshChartOfAccounts(first: 1) { totalCount } }');
     const all = (await graphql(graphqlUrl, 'query { accounts(includeInactive: true, first: 200) { totalCount edges { node { id name } } } }')) as {

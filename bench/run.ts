@@ -26,7 +26,7 @@ if (wants('reads')) {
     console.error('BENCH_READ_SECONDS, BENCH_READ_CONNECTIONS and BENCH_READ_ACCOUNTS must be positive integers');
     process.exit(2);
   }
-  const reads = await benchReadPath({ accounts, connections, seconds });
+  const reads = await benchReadPath({ accounts, connections, seconds, only: process.env.BENCH_READ_QUERIES?.split(',') });
   console.log(`Read path: built gateway, embedded database, one tenant with ${reads.accounts} accounts, ${connections} concurrent clients, ${seconds} s each`);
   console.log(formatReadBench(reads));
   if (reads.measurements.some((m) => m.failures > 0)) process.exitCode = 1;

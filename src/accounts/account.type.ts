@@ -32,7 +32,9 @@ registerEnumType(ChartOfAccountsState, {
   },
 });
 
-@ObjectType('Account', { description: "An account of the connected QBO company's chart of accounts (from the gateway's cache)." })
+// simpleResolvers: plain fields take no arguments, so they skip the global middlewares (input caps)
+// that would otherwise run for every field of every row of a dropdown.
+@ObjectType('Account', { simpleResolvers: true, description: "An account of the connected QBO company's chart of accounts (from the gateway's cache)." })
 export class AccountType {
   @Field(() => ID, { description: 'The QBO account Id.' })
   id!: string;
@@ -80,7 +82,7 @@ export class AccountType {
 export const { ConnectionType: AccountConnection, EdgeType: AccountEdge } = connectionTypes('Account', AccountType);
 export type AccountConnection = InstanceType<typeof AccountConnection>;
 
-@ObjectType('TrackingCategory', { description: 'A QBO class or department; each FSM team can map to one.' })
+@ObjectType('TrackingCategory', { simpleResolvers: true, description: 'A QBO class or department; each FSM team can map to one.' })
 export class TrackingCategoryType {
   @Field(() => ID)
   id!: string;
@@ -101,7 +103,7 @@ export class TrackingCategoryType {
   parentId!: string | null;
 }
 
-@ObjectType('TaxCode', { description: 'A QBO tax code (non-US companies put one on every line).' })
+@ObjectType('TaxCode', { simpleResolvers: true, description: 'A QBO tax code (non-US companies put one on every line).' })
 export class TaxCodeType {
   @Field(() => ID)
   id!: string;
@@ -122,7 +124,7 @@ export class TaxCodeType {
   taxGroup!: boolean | null;
 }
 
-@ObjectType('QuickBooksPaymentMethod', { description: 'A payment method defined in QBO (not the FSM\'s own payment methods).' })
+@ObjectType('QuickBooksPaymentMethod', { simpleResolvers: true, description: 'A payment method defined in QBO (not the FSM\'s own payment methods).' })
 export class QuickBooksPaymentMethodType {
   @Field(() => ID)
   id!: string;

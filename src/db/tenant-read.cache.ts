@@ -11,10 +11,12 @@
  * data write and the stamp write caches under the old stamp, which the stamp write then retires.
  * A process that died between its data write and its stamp write would leave others on the old data;
  * `maxAgeMs` bounds that (an entry older than it is loaded again whatever the stamp says).
+ * Concurrent reads of one tenant share stamp lookups (fresh-reads.ts), never one sent before they began.
  */
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { type Connection, type Model, Types } from 'mongoose';
+import { FreshReads } from './fresh-reads.js';
 import { type ReadStamp, readStampModel } from './read-stamp.model.js';
 
 export interface TenantReadCacheOptions {
@@ -42,6 +44,8 @@ export class TenantReadCache<T extends object> {
   readonly #entries: LRUCache<string, Entry<T>>;
   /** Loads under way, by tenant and stamp: fifty concurrent first reads make one load. */
   readonly #loading = new Map<string, Promise<T>>();
+  /** Concurrent reads of a tenant share a stamp lookup sent after each of them started. */
+  readonly #stampReads = new FreshReads<Pick<ReadStamp, 'stamp' | 'refreshedAt'> | null>();
 
   constructor(
     connection: Connection,
@@ -54,7 +58,7 @@ export class TenantReadCache<T extends object> {
   }
 
   async read(tenantId: string): Promise<StampedRead<T>> {
-    const doc = await this.#stamps.findOne({ tenantId: new Types.ObjectId(tenantId), scope: this.scope }, { stamp: 1, refreshedAt: 1 }).lean();
+    const doc = await this.#stampReads.read(tenantId, () => this.#stamps.findOne({ tenantId: new Types.ObjectId(tenantId), scope: this.scope }, { stamp: 1, refreshedAt: 1 }).lean().exec());
     const stamp = doc?.stamp ?? NO_STAMP;
     const stampView = doc ? { stamp: doc.stamp, refreshedAt: doc.refreshedAt ?? null } : null;
     const cached = this.#entries.get(tenantId);

@@ -9,7 +9,9 @@ import { UserInputError } from './errors.js';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-@ObjectType('PageInfo')
+// simpleResolvers: plain fields take no arguments, so they skip the global middlewares (input caps)
+// that would otherwise run for every field of every row.
+@ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -31,7 +33,7 @@ export interface Connection<T> {
 
 /** The GraphQL types `<Name>Connection` and `<Name>Edge` for a node type. */
 export function connectionTypes<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field(() => node)
     node!: T;
@@ -40,7 +42,7 @@ export function connectionTypes<T extends object>(name: string, node: ClassType<
     cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges!: EdgeType[];

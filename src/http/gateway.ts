@@ -8,7 +8,7 @@ import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -117,6 +117,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       ApolloServerPluginDrainHttpServer({ httpServer }),
       disposeWs,
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // No cache hints are used (every answer is per API key, set no-store below), and the plugin's
+      // per-field hook wrapped every field's resolver: a 50-row page paid for it 400 times.
+      ApolloServerPluginCacheControlDisabled(),
       metrics.apolloPlugin,
     ].map(asPlugin),
     formatError: (formatted, error) => formatError(formatted, error, formatOptions),
@@ -131,6 +134,10 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
 
   app.use(
     '/graphql',
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.setHeader('cache-control', 'no-store'); // answers belong to one API key: never stored by a proxy or browser
+      next();
+    },
     ...(options.rateLimits ? [httpRateLimit(options.rateLimits, (key) => services.tenants.authenticate(key))] : []),
     express.json({ limit: HTTP_BODY_LIMIT }),
     expressMiddleware(apollo, {

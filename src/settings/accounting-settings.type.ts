@@ -16,7 +16,8 @@ registerEnumType(AccountSettingProblemKindEnum, {
   description: 'Why a saved account setting cannot be used now: INACTIVE (made inactive in QuickBooks), DELETED (no longer in the chart of accounts), WRONG_TYPE (a type the setting does not allow, since Relax Account Selection Restrictions is off).',
 });
 
-@ObjectType('AccountSettingProblem', { description: 'A saved account setting that a push cannot use as it is; pushes that need it are held with an issue naming the setting.' })
+// simpleResolvers: plain fields take no arguments, so they skip the global middlewares (input caps).
+@ObjectType('AccountSettingProblem', { simpleResolvers: true, description: 'A saved account setting that a push cannot use as it is; pushes that need it are held with an issue naming the setting.' })
 export class AccountSettingProblemType {
   @Field(() => String, { description: 'The setting (AccountingSettings field name without "Id"), e.g. defaultLabourIncomeAccount.' })
   setting!: string;
@@ -37,7 +38,7 @@ export class AccountSettingProblemType {
   message!: string;
 }
 
-@ObjectType('SettingsActor', { description: 'Who changed the settings: the API key used.' })
+@ObjectType('SettingsActor', { simpleResolvers: true, description: 'Who changed the settings: the API key used.' })
 export class SettingsActorType {
   @Field(() => String)
   apiKeyPrefix!: string;
@@ -46,7 +47,7 @@ export class SettingsActorType {
   apiKeyLabel!: string | null;
 }
 
-@ObjectType('NotApplicableSetting', { description: 'A setting kept for parity with other accounting packages that has no effect with QuickBooks Online.' })
+@ObjectType('NotApplicableSetting', { simpleResolvers: true, description: 'A setting kept for parity with other accounting packages that has no effect with QuickBooks Online.' })
 export class NotApplicableSettingType {
   @Field(() => String)
   setting!: string;
@@ -55,7 +56,7 @@ export class NotApplicableSettingType {
   reason!: string;
 }
 
-@ObjectType('AccountingSettings', { description: "The tenant's accounting settings. Each account setting resolves to its Account (null when unset)." })
+@ObjectType('AccountingSettings', { simpleResolvers: true, description: "The tenant's accounting settings. Each account setting resolves to its Account (null when unset)." })
 export class AccountingSettingsType {
   @Field(() => InvoiceReferenceField, { nullable: true })
   invoiceReferenceField!: InvoiceReferenceField | null;

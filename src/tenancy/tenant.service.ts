@@ -1,6 +1,7 @@
 /** Tenants and API keys: create, authenticate, list, revoke. Plain logic over the models. */
 import { LRUCache } from 'lru-cache';
 import { type Connection, Types } from 'mongoose';
+import { FreshReads } from '../db/fresh-reads.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.js';
 import { type ApiKey, apiKeyModel, type Tenant, tenantModel } from './tenant.model.js';
@@ -29,6 +30,8 @@ export class TenantService {
    * kept; whether the key is still usable is read on every request (see authenticate).
    */
   readonly #known = new LRUCache<string, KnownKey>({ max: 10_000 });
+  /** Concurrent requests with one key share a revocation check sent after each of them arrived. */
+  readonly #usable = new FreshReads<boolean>();
 
   constructor(connection: Connection) {
     this.tenants = tenantModel(connection);
@@ -70,8 +73,11 @@ export class TenantService {
     const keyHash = hashApiKey(key);
     const known = this.#known.get(keyHash);
     if (known) {
-      const current = await this.keys.findOne({ tenantId: known.tenantId, _id: known.keyId }, { revokedAt: 1 }).lean();
-      if (current && !current.revokedAt) return known.tenant;
+      const usable = await this.#usable.read(keyHash, async () => {
+        const current = await this.keys.findOne({ tenantId: known.tenantId, _id: known.keyId }, { revokedAt: 1 }).lean();
+        return !!current && !current.revokedAt;
+      });
+      if (usable) return known.tenant;
       this.#known.delete(keyHash);
       return undefined;
     }
