@@ -20,6 +20,7 @@ import { createOperationRules } from '../graphql/operation.rules.js';
 import { type Logger } from '../logging/logger.js';
 import { type Services } from '../services.js';
 import { displayPrefix, hashApiKey, parseAuthorization } from '../tenancy/api-key.js';
+import { type AuthenticatedTenant } from '../tenancy/tenant.service.js';
 import { graphqlCors, securityHeaders } from './browser-security.js';
 import { startGraphqlWs } from './graphql-ws.server.js';
 import { createMetrics } from './metrics.js';
@@ -143,7 +144,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const key = parseAuthorization(req.headers.authorization);
-        const tenant = await services.tenants.authenticate(key);
+        // Authenticated once per request: by the rate limiter when it runs (same key, same request), else here.
+        const checked = res.locals.authenticated as { key: string; tenant: AuthenticatedTenant } | undefined;
+        const tenant = checked && checked.key === key ? checked.tenant : await services.tenants.authenticate(key);
         if (!tenant || !key) throw new UnauthenticatedError();
         return {
           tenant,

@@ -143,10 +143,13 @@ export function httpRateLimit(limits: GatewayRateLimits, authenticate: (key: str
       if (before) return before;
       if (req.headers.authorization === undefined) return undefined; // Apollo answers 401; nothing to guess at
       const key = parseAuthorization(req.headers.authorization);
-      if (!key || !(await authenticate(key))) {
+      const tenant = key ? await authenticate(key) : undefined;
+      if (!key || !tenant) {
         await limits.authenticationFailed(address);
         return undefined;
       }
+      // The GraphQL context takes this answer instead of authenticating the same request again.
+      res.locals.authenticated = { key, tenant };
       return limits.operation(key);
     };
     check().then((refused) => (refused ? refuse(res, refused) : next()), next);

@@ -129,7 +129,8 @@ describe('updateAccountingSettings', () => {
     } finally {
       connection.set('debug', false);
     }
-    expect(queries.filter((q) => q.startsWith('qbo_accounts.'))).toEqual(['qbo_accounts.find']);
+    // At most one load of the chart (none when this process holds it already: see test/accounts/read-path.test.ts).
+    expect(queries.filter((q) => q.startsWith('qbo_accounts.')).length).toBeLessThanOrEqual(1);
 
     for (const { setting } of ACCOUNT_SETTINGS) {
       const id = String(input[`${setting}Id`]);

@@ -147,6 +147,7 @@ describe('account overrides', () => {
     } finally {
       connection.set('debug', false);
     }
-    expect(queries.filter((q) => q.startsWith('qbo_accounts.'))).toEqual(['qbo_accounts.find']);
+    // At most one load of the chart (none when this process holds it already: see test/accounts/read-path.test.ts).
+    expect(queries.filter((q) => q.startsWith('qbo_accounts.')).length).toBeLessThanOrEqual(1);
   });
 });
