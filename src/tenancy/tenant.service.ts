@@ -65,8 +65,9 @@ export class TenantService {
   /**
    * The tenant behind a key, or undefined. A key this process has seen costs one lookup of its key
    * document by `_id` (the one index the embedded FerretDB uses), which also tells whether it was
-   * revoked since: a revocation by any process refuses the very next request everywhere. A key not
-   * seen yet is found by its hash (a scan on FerretDB, once per key and process).
+   * revoked since, and in parallel one of its tenant by `_id` (deleted tenants are refused): a
+   * revocation by any process refuses the very next request everywhere. A key not seen yet is found
+   * by its hash (a scan on FerretDB, once per key and process).
    */
   async authenticate(key: string | undefined): Promise<AuthenticatedTenant | undefined> {
     if (!key) return undefined;
@@ -74,8 +75,12 @@ export class TenantService {
     const known = this.#known.get(keyHash);
     if (known) {
       const usable = await this.#usable.read(keyHash, async () => {
-        const current = await this.keys.findOne({ tenantId: known.tenantId, _id: known.keyId }, { revokedAt: 1 }).lean();
-        return !!current && !current.revokedAt;
+        // Both by _id, in parallel: the key not revoked, its tenant not deleted.
+        const [current, tenant] = await Promise.all([
+          this.keys.findOne({ tenantId: known.tenantId, _id: known.keyId }, { revokedAt: 1 }).lean().exec(),
+          this.tenants.findById(known.tenantId, { _id: 1 }).lean().exec(),
+        ]);
+        return !!current && !current.revokedAt && !!tenant;
       });
       if (usable) return known.tenant;
       this.#known.delete(keyHash);
