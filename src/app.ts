@@ -102,6 +102,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
       oauth: () =>
         (oauth ??= new IntuitOAuth({ clientId: runtime.clientId, clientSecret: runtime.clientSecret, redirectUri, endpoints: runtime.endpoints })),
       returnOrigins: () => [ownOrigin, ...config.returnOrigins].filter(Boolean),
+      redis,
     });
     // Every instance closes a revoked key's sockets at once (and the periodic re-check stays as a backstop).
     services.tenants.onKeysRevoked((keyHashes) => pubsub.publish(Topic.ApiKeysRevoked, { keyHashes }));
@@ -114,8 +115,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     // A first start also gets a small demo business to push once QuickBooks is connected.
     if (demo?.created) await seedDemoData(demo.tenantId, services.ledger, services.ledgerRecords);
     const schema = await buildAppSchema(pubsub);
-    // Counters in the shared database: the limits hold across every gateway process.
-    const rateLimits = new GatewayRateLimits(database.connection, config.rateLimits, logger.child({ slice: 'rate-limit' }));
+    // Counters in Redis or else the shared database: the limits hold across every gateway process.
+    const rateLimits = new GatewayRateLimits(database.connection, config.rateLimits, logger.child({ slice: 'rate-limit' }), redis ? { client: redis.client, prefix: redis.prefix } : undefined);
     await rateLimits.init();
     const gateway = await startGateway(
       {

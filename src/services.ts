@@ -8,6 +8,7 @@ import { type Logger } from './logging/logger.js';
 import { type IntuitOAuth } from './quickbooks/intuit-oauth.client.js';
 import { QBO_LIMITS, RealmLimiter } from './quickbooks/qbo.limiter.js';
 import { type TokenCipher } from './quickbooks/token.cipher.js';
+import { type RedisConnection } from './redis/redis.connection.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
 import { type LedgerChangeListener, type SyncStatusReader } from './ledger/ledger-record.types.js';
 import { LedgerService } from './ledger/ledger.service.js';
@@ -48,10 +49,13 @@ export interface ServiceDeps {
   /** Built lazily: the redirect URI is known only once the HTTP server listens. */
   oauth: () => IntuitOAuth;
   returnOrigins: () => string[];
+  /** With REDIS_URL: QBO budgets shared by every instance. */
+  redis?: RedisConnection;
 }
 
 export function createServices(deps: ServiceDeps): Services {
-  const limiter = new RealmLimiter({ ...QBO_LIMITS, windowMs: deps.config.quickbooks.limitWindowMs });
+  // One budget per realm for the process, or across every instance through Redis.
+  const limiter = new RealmLimiter({ ...QBO_LIMITS, windowMs: deps.config.quickbooks.limitWindowMs }, deps.redis ? { client: deps.redis.client, prefix: deps.redis.prefix } : undefined);
   const tenants = new TenantService(deps.connection);
   const connections = new ConnectionService({
     connection: deps.connection,

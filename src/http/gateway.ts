@@ -57,7 +57,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ realmBudgets: () => services.limiter.usage() });
 
   app.use(
     pinoHttp({

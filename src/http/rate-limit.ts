@@ -8,11 +8,15 @@
  * requests racing on one counter in the same instant can each count once where MongoDB would count
  * every one (a burst can pass by a few requests; a sustained rate is held). If the database cannot
  * be reached, an in-process limiter with the same limits takes over (the library's insurance).
+ *
+ * With REDIS_URL the counters live in Redis instead (rate-limiter-flexible's Redis store: atomic
+ * increments with expiry, exact under races), shared by every instance the same way.
  */
 import { createHash } from 'node:crypto';
 import { type RequestHandler, type Response } from 'express';
 import { type Connection } from 'mongoose';
-import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes } from 'rate-limiter-flexible';
+import { type Redis } from 'ioredis';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterMongo, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../graphql/errors.js';
 import { type Logger } from '../logging/logger.js';
 import { parseAuthorization } from '../tenancy/api-key.js';
@@ -37,19 +41,29 @@ const COLLECTIONS = { key: 'rate_limits_api_key', address: 'rate_limits_address'
 const SWEEP_EVERY_MS = 5 * 60_000;
 
 export class GatewayRateLimits {
-  readonly #key?: RateLimiterMongo;
-  readonly #address?: RateLimiterMongo;
-  readonly #authFailure?: RateLimiterMongo;
+  readonly #key?: RateLimiterAbstract;
+  readonly #address?: RateLimiterAbstract;
+  readonly #authFailure?: RateLimiterAbstract;
   #sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly connection: Connection,
     private readonly settings: RateLimitSettings,
     private readonly log: Logger,
+    private readonly redis?: { client: Redis; prefix: string },
   ) {
-    const limiter = (collection: string, points: number, duration: number) =>
-      points > 0
-        ? new RateLimiterMongo({
+    const limiter = (collection: string, points: number, duration: number): RateLimiterAbstract | undefined =>
+      points <= 0
+        ? undefined
+        : redis
+          ? new RateLimiterRedis({
+              storeClient: redis.client,
+              keyPrefix: `${redis.prefix}${collection}`,
+              points,
+              duration,
+              insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix: collection }),
+            })
+          : new RateLimiterMongo({
             // A mongoose connection: the store uses its collections (and their connection buffering).
             storeClient: connection,
             tableName: collection,
@@ -59,8 +73,7 @@ export class GatewayRateLimits {
             // FerretDB cannot build the TTL index the store would create; indexes are made in init().
             disableIndexesCreation: true,
             insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix: collection }),
-          })
-        : undefined;
+          });
     this.#key = limiter(COLLECTIONS.key, settings.perKeyPerMinute, 60);
     this.#address = limiter(COLLECTIONS.address, settings.perAddressPerMinute, 60);
     this.#authFailure = limiter(COLLECTIONS.authFailure, settings.authFailures, settings.authFailureWindowSeconds);
@@ -68,7 +81,8 @@ export class GatewayRateLimits {
 
   async init(): Promise<void> {
     const db = this.connection.db;
-    if (!db) return;
+    // Redis expires its counters itself.
+    if (!db || this.redis) return;
     for (const name of Object.values(COLLECTIONS)) await db.collection(name).createIndex({ key: 1 }, { unique: true });
     const sweep = () =>
       void Promise.all(Object.values(COLLECTIONS).map((name) => db.collection(name).deleteMany({ expire: { $lt: new Date() } }))).catch((error: unknown) =>
@@ -108,7 +122,7 @@ export class GatewayRateLimits {
     return this.#consume(this.#key, keyId(apiKey), 'Too many requests for this API key');
   }
 
-  async #consume(limiter: RateLimiterMongo | undefined, key: string, message: string): Promise<RateLimitRefusal | undefined> {
+  async #consume(limiter: RateLimiterAbstract | undefined, key: string, message: string): Promise<RateLimitRefusal | undefined> {
     if (!limiter) return undefined;
     try {
       await limiter.consume(key, 1);

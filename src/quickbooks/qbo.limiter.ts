@@ -5,6 +5,7 @@
  * changing callers.
  */
 import Bottleneck from 'bottleneck';
+import { type Redis } from 'ioredis';
 
 export interface RealmLimits {
   concurrent: number;
@@ -25,13 +26,47 @@ export const QBO_LIMITS: RealmLimits = { concurrent: 10, perMinute: 500, batchPe
 export type RequestPriority = 'batch' | 'normal' | 'filler';
 const PRIORITY: Record<RequestPriority, number> = { batch: 3, normal: 5, filler: 7 };
 
+/**
+ * With REDIS_URL the budgets are one per realm across every instance: Bottleneck's clustering keeps
+ * the reservoirs and the running count in Redis (Lua scripts, Redis's own clock), so three instances
+ * pushing one realm together stay under QBO's limits as one process would.
+ */
+export interface SharedBudgets {
+  /** A connection of the gateway's own; the limiter takes a duplicate (Bottleneck subscribes on it). */
+  client: Redis;
+  prefix: string;
+}
+
 export class RealmLimiter {
   readonly #requests: Bottleneck.Group;
   readonly #batches: Bottleneck.Group;
+  readonly #connection?: Bottleneck.IORedisConnection;
 
-  constructor(readonly limits: RealmLimits = QBO_LIMITS) {
-    this.#requests = new Bottleneck.Group({ maxConcurrent: limits.concurrent, ...tokenBucket(limits.perMinute, limits.windowMs) });
-    this.#batches = new Bottleneck.Group(tokenBucket(limits.batchPerMinute, limits.windowMs));
+  constructor(readonly limits: RealmLimits = QBO_LIMITS, shared?: SharedBudgets) {
+    const cluster = (id: string): Bottleneck.ConstructorOptions =>
+      this.#connection
+        ? // timeout: a realm idle for 10 minutes leaves nothing in Redis (its budget is full again anyway).
+          { id: `${shared!.prefix}qbo-${id}`, datastore: 'ioredis', connection: this.#connection, clearDatastore: false, timeout: 10 * 60_000 }
+        : {};
+    if (shared) this.#connection = new Bottleneck.IORedisConnection({ client: shared.client.duplicate({ lazyConnect: false }) });
+    this.#requests = new Bottleneck.Group({ maxConcurrent: limits.concurrent, ...tokenBucket(limits.perMinute, limits.windowMs), ...cluster('requests') });
+    this.#batches = new Bottleneck.Group({ ...tokenBucket(limits.batchPerMinute, limits.windowMs), ...cluster('batches') });
+  }
+
+  /**
+   * What each realm has left right now (across instances when shared): tokens in the request and
+   * batch buckets and requests in flight, for the metrics.
+   */
+  async usage(): Promise<{ realmId: string; requestsLeft: number; batchesLeft: number; running: number }[]> {
+    const batches = new Map(this.#batches.limiters().map(({ key, limiter }) => [key, limiter]));
+    return Promise.all(
+      this.#requests.limiters().map(async ({ key, limiter }) => ({
+        realmId: key,
+        requestsLeft: (await limiter.currentReservoir()) ?? 0,
+        batchesLeft: (await batches.get(key)?.currentReservoir()) ?? this.limits.batchPerMinute,
+        running: await limiter.running(),
+      })),
+    );
   }
 
   /** Runs `task` when the realm's budget allows it. */
@@ -44,6 +79,7 @@ export class RealmLimiter {
 
   async stop(): Promise<void> {
     await Promise.all([...this.#requests.limiters(), ...this.#batches.limiters()].map(({ limiter }) => limiter.stop({ dropWaitingJobs: true })));
+    await this.#connection?.disconnect(false);
   }
 }
 
