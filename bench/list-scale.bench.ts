@@ -121,7 +121,7 @@ export async function benchListScale(options: { tenants: number; invoices: numbe
   // Seeding starts from an empty database, so the gateway's start-up migrations find nothing and are recorded done.
   if (!seeded) await rm(path.join(dataDir, 'ferretdb'), { recursive: true, force: true });
   const starting = Date.now();
-  const app = await createApp(config, createLogger({ level: (process.env.BENCH_LOG_LEVEL ?? 'silent') as 'silent', pretty: false }), { dbName });
+  const app = await createApp(config, createLogger({ level: (process.env.BENCH_LOG_LEVEL ?? 'silent'), pretty: false }), { dbName });
   console.log(`  gateway started    in ${((Date.now() - starting) / 1000).toFixed(1)} s`);
   try {
     const keysDoc = app.database.connection.db!.collection<{ _id: string; keys: string[]; documents?: number }>('bench_keys');
