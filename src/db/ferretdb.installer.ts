@@ -27,7 +27,7 @@
  * The third change (`TENANT_PUSHDOWN_PATCH`) lets SQLite use the tenant indexes. FerretDB 1.24 on SQLite
  * hands SQLite a WHERE clause only for a filter that is exactly `{_id: value}`; every other filter read the
  * whole collection and was matched in Go, so one tenant's list read every tenant's documents (14.6 s at
- * 200,000 documents). The patched query narrows by `_id` when the filter names one, else by `tenantId`
+ * 200,000 documents). The patched query narrows by `_id` when the filter names one (or a list of them with `$in`), else by `tenantId`
  * (every tenant-scoped query names it, and our collections index it first), with the index's own
  * expression, so SQLite answers from the index. FerretDB still matches the whole filter in Go afterwards,
  * so narrowing can only drop documents that could not match: `tenantId` is never an array in our data
@@ -44,7 +44,7 @@ const run = promisify(execFile);
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.2';
 /** Our build of it (bump when the patch changes, so existing installs are rebuilt). */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.3`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.4`;
 
 /** FerretDB 1.24.2's go.mod says `go 1.24`: an older Go cannot build it (and cannot fetch a newer toolchain without the checksum database). */
 export const GO_MINIMUM = [1, 24] as const;
@@ -95,6 +95,7 @@ package sqlite
 
 import (
 \t"fmt"
+\t"strings"
 
 \t"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
 \t"github.com/FerretDB/FerretDB/internal/handler/sjson"
@@ -107,9 +108,14 @@ func fieldbooksPushdown(filter *types.Document) (string, []any) {
 \t\treturn "", nil
 \t}
 \tif v, err := filter.Get("_id"); err == nil {
-\t\tswitch v.(type) {
+\t\tswitch v := v.(type) {
 \t\tcase string, types.ObjectID:
 \t\t\treturn fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn), []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+\t\tcase *types.Document:
+\t\t\t// {_id: {$in: [ids]}}: loaders read a page's records by their ids.
+\t\t\tif where, args := fieldbooksIDIn(v); where != "" {
+\t\t\t\treturn where, args
+\t\t\t}
 \t\t}
 \t}
 \tif v, err := filter.Get("tenantId"); err == nil {
@@ -119,6 +125,33 @@ func fieldbooksPushdown(filter *types.Document) (string, []any) {
 \t\t}
 \t}
 \treturn "", nil
+}
+
+func fieldbooksIDIn(cond *types.Document) (string, []any) {
+\tif cond.Len() != 1 {
+\t\treturn "", nil
+\t}
+\tin, err := cond.Get("$in")
+\tif err != nil {
+\t\treturn "", nil
+\t}
+\tarr, ok := in.(*types.Array)
+\tif !ok || arr.Len() == 0 || arr.Len() > 1000 {
+\t\treturn "", nil
+\t}
+\tplaceholders := make([]string, 0, arr.Len())
+\targs := make([]any, 0, arr.Len())
+\tfor i := 0; i < arr.Len(); i++ {
+\t\te := must.NotFail(arr.Get(i))
+\t\tswitch e.(type) {
+\t\tcase string, types.ObjectID:
+\t\t\tplaceholders = append(placeholders, "?")
+\t\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(e))))
+\t\tdefault:
+\t\t\treturn "", nil
+\t\t}
+\t}
+\treturn fmt.Sprintf(\` WHERE %s IN (%s)\`, metadata.IDColumn, strings.Join(placeholders, ", ")), args
 }
 `,
   target: 'internal/backends/sqlite/collection.go',

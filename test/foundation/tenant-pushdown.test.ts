@@ -60,6 +60,17 @@ describe('queries narrowed by tenant inside the embedded database', () => {
     expect(await collection.countDocuments({ tenantId: new Types.ObjectId() })).toBe(0);
   });
 
+  it('reads a page of documents by a list of _ids ($in), with the rest of the filter still applied', async () => {
+    const collection = connection.collection<Doc>('accounts');
+    const wanted = [docs[1]!, docs[14]!, docs[27]!, docs[40]!];
+    expect(ids(await collection.find({ _id: { $in: [...wanted.map((d) => d._id), 'no-such-id'] } }).toArray())).toEqual(ids(wanted));
+    const tenant = docs[14]!.tenantId;
+    expect(ids(await collection.find({ tenantId: tenant, _id: { $in: wanted.map((d) => d._id) } }).toArray())).toEqual(ids(wanted.filter((d) => d.tenantId.equals(tenant))));
+    expect(await collection.countDocuments({ _id: { $in: wanted.map((d) => d._id) }, kind: 'Income' })).toBe(wanted.filter((d) => d.kind === 'Income').length);
+    // Mixed or non-scalar lists are not narrowed, and still answer correctly.
+    expect(ids(await collection.find({ _id: { $in: [docs[2]!._id, 7 as never] } }).toArray())).toEqual([docs[2]!._id]);
+  });
+
   it('updates and deletes only the matching documents of the named tenant', async () => {
     const collection = connection.collection<Doc>('accounts');
     const tenant = tenants[5]!;
