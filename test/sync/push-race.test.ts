@@ -128,9 +128,12 @@ describe('two gateways on one database', () => {
   });
 
   it('a run longer than its lease keeps it (renewed), so the other gateway waits instead of taking over', async () => {
-    gw1.app.services.sync.runs.leaseMs = 3_000;
-    gw2.app.services.sync.runs.leaseMs = 3_000;
-    await addInvoices('C', 24);
+    // The run must outlast its lease for the test to mean anything: the push now takes about 3 s for 24
+    // invoices on a calm machine, so the lease is short (renewed every 300 ms) and the run twice as long.
+    const leaseMs = 1_200;
+    gw1.app.services.sync.runs.leaseMs = leaseMs;
+    gw2.app.services.sync.runs.leaseMs = leaseMs;
+    await addInvoices('C', 48);
     const first = await gw1.app.services.sync.runs.start(tenantId, {});
     // While gw1 runs (several seconds at QBO's pace), gw2 keeps queueing and trying to drain.
     const started = Date.now();
@@ -144,9 +147,9 @@ describe('two gateways on one database', () => {
     const all = await runs();
     const mine = all.find((r) => r._id.equals(first._id))!;
     expect([mine.status, mine.error]).toEqual(['SUCCEEDED', null]);
-    expect(mine.finishedAt!.getTime() - mine.startedAt!.getTime()).toBeGreaterThan(3_000);
+    expect(mine.finishedAt!.getTime() - mine.startedAt!.getTime()).toBeGreaterThan(2 * leaseMs);
     expect(attempts).toBeGreaterThan(5);
     expectNoOverlap(all);
-    await expectEachOnce('C', 24);
+    await expectEachOnce('C', 48);
   }, 120_000);
 });
