@@ -18,7 +18,7 @@ import { loadConfig } from '../src/config/config.js';
 import { derivedRecordId } from '../src/ledger/ledger-ids.js';
 import { createLogger } from '../src/logging/logger.js';
 import { QBO_LIMITS } from '../src/quickbooks/qbo.limiter.js';
-import { connectUs } from './sync-push.bench.js';
+import { connectAndChooseAccounts } from './sync-push.bench.js';
 
 export interface ListScaleResult {
   tenants: number;
@@ -33,15 +33,7 @@ const NOT_COPIED = /^(tenants|apikeys|api_keys|quickbooks_connections|oauth_stat
 
 /** The template business, made as the FSM and the sync engine would make it. */
 async function seedTemplate(app: App, tenantId: string, invoices: number): Promise<void> {
-  await connectUs(app, tenantId);
-  await app.services.chart.refresh(tenantId);
-  const accounts = await app.services.chart.listAccounts(tenantId, {}, { limit: 500, after: undefined });
-  const id = (name: string) => accounts.rows.find((a) => a.name === name)?.qboId ?? null;
-  await app.services.settings.update(
-    tenantId,
-    { defaultLabourIncomeAccountId: id('Services'), defaultSuppliesIncomeAccountId: id('Materials Income'), paymentsAccountId: id('Checking'), defaultRoundingAccountId: id('Rounding'), accountingStartDate: '2026-01-01' },
-    { apiKeyPrefix: 'bench' },
-  );
+  await connectAndChooseAccounts(app, tenantId);
   const ledger = app.services.ledgerRecords;
   const customers = Math.max(1, Math.ceil(invoices / 4));
   for (let c = 0; c < customers; c++) await ledger.upsertCustomer(tenantId, { externalId: `c${c}`, displayName: `Customer ${String(c).padStart(4, '0')} Plumbing`, email: `c${c}@example.com` });

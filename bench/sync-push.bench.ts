@@ -47,6 +47,19 @@ export async function connectUs(app: App, tenantId: string): Promise<void> {
   await app.services.connections.completeConnect(callback, { via: 'api', tenantId, apiKeyHash: 'bench' });
 }
 
+/** Connects to the US company, reads its chart and chooses the accounts a push needs. */
+export async function connectAndChooseAccounts(app: App, tenantId: string): Promise<void> {
+  await connectUs(app, tenantId);
+  await app.services.chart.refresh(tenantId);
+  const accounts = await app.services.chart.listAccounts(tenantId, {}, { limit: 500, after: undefined });
+  const id = (name: string) => accounts.rows.find((a) => a.name === name)?.qboId ?? null;
+  await app.services.settings.update(
+    tenantId,
+    { defaultLabourIncomeAccountId: id('Services'), defaultSuppliesIncomeAccountId: id('Materials Income'), paymentsAccountId: id('Checking'), defaultRoundingAccountId: id('Rounding'), accountingStartDate: '2026-01-01' },
+    { apiKeyPrefix: 'bench' },
+  );
+}
+
 export async function benchSyncPush(options: { invoices: number; scale: number }): Promise<SyncBenchResult> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldbooks-bench-'));
   const config = loadConfig({}, {
@@ -61,15 +74,7 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
   try {
     const { tenant } = await app.services.tenants.createTenant('Bench Plumbing');
     const tenantId = tenant._id.toHexString();
-    await connectUs(app, tenantId);
-    await app.services.chart.refresh(tenantId);
-    const accounts = await app.services.chart.listAccounts(tenantId, {}, { limit: 500, after: undefined });
-    const id = (name: string) => accounts.rows.find((a) => a.name === name)?.qboId ?? null;
-    await app.services.settings.update(
-      tenantId,
-      { defaultLabourIncomeAccountId: id('Services'), defaultSuppliesIncomeAccountId: id('Materials Income'), paymentsAccountId: id('Checking'), defaultRoundingAccountId: id('Rounding'), accountingStartDate: '2026-01-01' },
-      { apiKeyPrefix: 'bench' },
-    );
+    await connectAndChooseAccounts(app, tenantId);
     const ledger = app.services.ledgerRecords;
     const customers = Math.max(1, Math.min(50, Math.ceil(options.invoices / 40)));
     for (let c = 0; c < customers; c++) await ledger.upsertCustomer(tenantId, { externalId: `c${c}`, displayName: `Bench Customer ${c}` });
