@@ -8,7 +8,7 @@ import { type AppConfig } from './config/config.js';
 import { loadTokenCipher } from './connection/encryption-key.js';
 import { mountOAuthCallback } from './connection/oauth-callback.route.js';
 import { mountWebhookRoute } from './webhooks/webhook.route.js';
-import { type Database, openDatabase } from './db/database.js';
+import { type Database, openDatabase } from './persistence/database.js';
 import { seedDemoData } from './demo/demo-data.js';
 import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
 import { createAppPubSub, Topic } from './graphql/pubsub.js';

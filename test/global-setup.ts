@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type TestProject } from 'vitest/node';
-import { launchFerretdb, type EmbeddedMongo } from '../src/db/ferretdb.launcher.js';
+import { launchFerretdb, type EmbeddedMongo } from '../src/persistence/ferretdb.launcher.js';
 import { startRedisServer, type TestRedisServer } from './helpers/redis-server.js';
 
 declare module 'vitest' {

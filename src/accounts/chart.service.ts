@@ -10,7 +10,7 @@
  * it wrote, so a change is visible on the next read in every process.
  */
 import { type Connection, type Model, Types } from 'mongoose';
-import { TenantReadCache } from '../db/tenant-read.cache.js';
+import { TenantReadCache } from '../persistence/tenant-read.cache.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type FieldProblem } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';

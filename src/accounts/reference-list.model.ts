@@ -4,7 +4,7 @@
  * chart of accounts.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 import { type QboRef } from './account.model.js';
 
 export const REFERENCE_KINDS = ['Class', 'Department', 'TaxCode', 'PaymentMethod'] as const;

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type Connection, Types } from 'mongoose';
-import { LeaseStore } from '../db/lease.store.js';
+import { LeaseStore } from '../persistence/lease.store.js';
 import { ApiError, QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.js';
 import { type AppPubSub, Topic } from '../graphql/pubsub.js';
 import { type Logger } from '../logging/logger.js';
@@ -18,7 +18,7 @@ import { connectionModel, type OAuthStateDoc, oauthStateModel, type QuickBooksCo
 import { type ConnectedRealm, type ConnectionStatus, type QuickBooksAccess } from './connection.types.js';
 import { TokenVault } from './token.vault.js';
 import { type BrowserCookie, connectCookieName, newBrowserNonce, nonceMatches } from './connect-browser.cookie.js';
-import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
 
 const STATE_TTL_MS = 10 * 60_000;
 const SUCCESS_STAMP_EVERY_MS = 10_000;

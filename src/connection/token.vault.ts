@@ -10,11 +10,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Model, Types } from 'mongoose';
-import { type LeaseStore } from '../db/lease.store.js';
+import { type LeaseStore } from '../persistence/lease.store.js';
 import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../graphql/errors.js';
 import { type Logger } from '../logging/logger.js';
 import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../quickbooks/intuit-oauth.client.js';
-import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
 import { type SealedValue, type TokenCipher, UnreadableTokenError } from '../quickbooks/token.cipher.js';
 import { type QuickBooksConnectionDoc, type StoredTokens } from './connection.model.js';
 

@@ -3,7 +3,7 @@
  * `externalId` (unique per tenant, so repeating an upsert is harmless), a name and its sort key.
  */
 import { Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 
 export interface FsmListRecord {
   _id: Types.ObjectId;

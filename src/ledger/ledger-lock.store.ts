@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Connection } from 'mongoose';
-import { LeaseStore } from '../db/lease.store.js';
+import { LeaseStore } from '../persistence/lease.store.js';
 import { ConflictError } from '../graphql/errors.js';
 
 export interface LedgerLockOptions {

@@ -6,7 +6,7 @@
  * identical upsert writes nothing. Money is stored as exact decimal strings (FerretDB has no Decimal128).
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 import { type LedgerKind, type RecordStatus } from './ledger-record.types.js';
 import { type ContentOf, type PaymentContent } from './ledger-record.rules.js';
 

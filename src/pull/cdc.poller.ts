@@ -12,7 +12,7 @@
  * re-reads changes rather than losing them. One poller per tenant across processes: a LeaseStore lease.
  */
 import { type Connection, Types } from 'mongoose';
-import { LeaseStore } from '../db/lease.store.js';
+import { LeaseStore } from '../persistence/lease.store.js';
 import { type Logger } from '../logging/logger.js';
 import { type QboClient, type QboEntity } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';

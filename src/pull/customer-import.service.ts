@@ -8,7 +8,7 @@
  * push engine never sends them to QBO as new customers. Re-running the import is harmless.
  */
 import { type Connection, Types } from 'mongoose';
-import { LeaseStore } from '../db/lease.store.js';
+import { LeaseStore } from '../persistence/lease.store.js';
 import { ConflictError, NotFoundError } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';

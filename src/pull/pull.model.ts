@@ -5,7 +5,7 @@
  * All single-document writes keyed by unique indexes (FerretDB: no transactions).
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 
 export interface PullWatermark {
   _id: Types.ObjectId;

@@ -7,7 +7,7 @@
  * it and when, so the history doubles as the audit trail.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 import { ACCOUNT_SETTINGS, type AccountSettingIdField, idField, InvoiceReferenceField, TeamTrackingCategory } from './accounting-settings.fields.js';
 
 export interface SettingsActor {

@@ -8,7 +8,7 @@ import { type Connection, type Model, Types } from 'mongoose';
 import { describeAllowedTypes, isAccountTypeAllowed } from '../accounts/account-purpose.rules.js';
 import { type AccountReference } from '../accounts/account-reference.rules.js';
 import { type ChartService } from '../accounts/chart.service.js';
-import { TenantReadCache } from '../db/tenant-read.cache.js';
+import { TenantReadCache } from '../persistence/tenant-read.cache.js';
 import { ConflictError, type FieldProblem, UserInputError } from '../graphql/errors.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
 import { type TenantService } from '../tenancy/tenant.service.js';

@@ -5,7 +5,7 @@
  * own object (a retry, a crash between claim and mapping) is a no-op.
  */
 import { type Connection, type Model, Types } from 'mongoose';
-import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
 import { type QboEntity } from '../quickbooks/qbo.client.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
 import { claimKey, type MappingClaim, mappingClaimModel, type MappingPart } from './sync-mapping.model.js';

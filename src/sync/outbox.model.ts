@@ -4,8 +4,8 @@
  * is re-sent with the same requestid, so QBO replays its first answer instead of writing twice.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { compositeKey, keyedById } from '../db/id-lookups.js';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { compositeKey, keyedById } from '../persistence/id-lookups.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 import { type QboEntity } from '../quickbooks/qbo.client.js';
 import { type WriteOperation } from './request-id.rules.js';
 

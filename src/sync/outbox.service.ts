@@ -15,10 +15,10 @@
 import { type Connection, type Model, Types } from 'mongoose';
 import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
-import { migrateToKeyedIds } from '../db/id-lookups.js';
+import { migrateToKeyedIds } from '../persistence/id-lookups.js';
 import { type OutboxEntry, outboxKeyOf, outboxModel, type OutboxSubject, outboxSubjectModel } from './outbox.model.js';
 import { requestIdFor, type WriteOperation } from './request-id.rules.js';
-import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
 
 export interface WriteRequest {
   tenantId: string;

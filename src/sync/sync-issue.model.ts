@@ -3,7 +3,7 @@
  * per (tenant, kind, record): a new failure of the same record updates it; a success resolves it.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
 import { type LinkCandidate, type SyncIssueActionKind } from './sync.errors.js';
 

@@ -4,8 +4,8 @@
  * each FSM team. Unique per (tenant, key); the QBO Id is stored once the object exists.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { compositeKey, keyedById } from '../db/id-lookups.js';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { compositeKey, keyedById } from '../persistence/id-lookups.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 
 export interface SyncItem {
   /** tenant id + realm + key: looked up through the `_id` index. */

@@ -11,7 +11,7 @@ import { queryLiteral } from './customer.mapper.js';
 import { type InventoryAccounts, itemBody, itemType } from './item.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { type ItemKey, itemKeyString, type ItemPurpose, type QboRef } from './push.types.js';
-import { migrateToKeyedIds } from '../db/id-lookups.js';
+import { migrateToKeyedIds } from '../persistence/id-lookups.js';
 import { type SyncItem, syncItemKeyOf, syncItemModel } from './sync-item.model.js';
 
 const LABELS: Record<ItemPurpose, string> = {

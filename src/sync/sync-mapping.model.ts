@@ -11,8 +11,8 @@
  * sharing an email) cannot both win: the data model, not a prior read, keeps one QBO object per record.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { compositeKey, keyedById } from '../db/id-lookups.js';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { compositeKey, keyedById } from '../persistence/id-lookups.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 import { type QboEntity } from '../quickbooks/qbo.client.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
 

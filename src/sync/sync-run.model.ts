@@ -3,7 +3,7 @@
  * the payloads that would have been sent.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
 import { type SyncRunStatus } from './sync-run.rules.js';
 

@@ -10,7 +10,7 @@
  * holding the run lease. Every transition follows sync-run.rules.ts and publishes (coalesced) progress.
  */
 import { type Connection, type Model, Types } from 'mongoose';
-import { LeaseStore } from '../db/lease.store.js';
+import { LeaseStore } from '../persistence/lease.store.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type Logger } from '../logging/logger.js';

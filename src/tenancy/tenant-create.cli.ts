@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config.js';
 import { loadDotEnv } from '../config/dotenv.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../persistence/database.js';
 import { TenantService } from './tenant.service.js';
 
 export interface TenantCreateResult {

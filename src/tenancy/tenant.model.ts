@@ -1,6 +1,6 @@
 /** Tenants (one FSM business each) and their API keys, stored hashed. */
 import { type Connection, type HydratedDocument, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 
 export interface Tenant {
   _id: Types.ObjectId;

@@ -1,11 +1,11 @@
 /** Tenants and API keys: create, authenticate, list, revoke. Plain logic over the models. */
 import { LRUCache } from 'lru-cache';
 import { type Connection, Types } from 'mongoose';
-import { FreshReads } from '../db/fresh-reads.js';
+import { FreshReads } from '../persistence/fresh-reads.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.js';
 import { type ApiKey, apiKeyModel, type Tenant, tenantModel } from './tenant.model.js';
-import { crossTenantCollection } from '../db/tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
 
 export interface AuthenticatedTenant {
   id: string;

@@ -4,7 +4,7 @@
  * acknowledged: a crash after the 200 loses nothing, because processing reads from here.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../db/tenant-scoped.plugin.js';
+import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
 import { type ChangeOperation } from './webhook.parser.js';
 
 export type InboundStatus = 'PENDING' | 'DONE' | 'FAILED';

@@ -5,7 +5,7 @@
  * handler yet stay PENDING, so nothing received is ever dropped.
  */
 import { type Connection, Types } from 'mongoose';
-import { LeaseStore } from '../db/lease.store.js';
+import { LeaseStore } from '../persistence/lease.store.js';
 import { type Logger } from '../logging/logger.js';
 import { type InboundEvent, inboundEventModel } from './inbound-event.model.js';
 import { type ChangeHint } from './webhook.parser.js';

@@ -2,7 +2,7 @@
  * Single-document writes are atomic on the database every test and `npm start` run on, as they are on
  * MongoDB. Stock FerretDB 1.x reads, changes and writes back with nothing in between, so racing writes
  * lost updates (a disconnect undone by a concurrent stamp) and conditional updates could all win; the
- * embedded build locks writes per collection (WRITE_LOCK_PATCH in src/db/ferretdb.installer.ts).
+ * embedded build locks writes per collection (WRITE_LOCK_PATCH in src/persistence/ferretdb.installer.ts).
  * Many client connections race, as several gateway processes would.
  */
 import mongoose from 'mongoose';

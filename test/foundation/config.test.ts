@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
-import { DatabaseUnreachableError, openDatabase } from '../../src/db/database.js';
+import { DatabaseUnreachableError, openDatabase } from '../../src/persistence/database.js';
 
 describe('configuration', () => {
   it('gives working defaults with an empty environment', () => {

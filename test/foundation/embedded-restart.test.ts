@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { expect, it } from 'vitest';
-import { launchFerretdb } from '../../src/db/ferretdb.launcher.js';
+import { launchFerretdb } from '../../src/persistence/ferretdb.launcher.js';
 
 it('restarts a crashed embedded server on the same port, keeping its data', async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldbooks-restart-'));

@@ -8,7 +8,7 @@ import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EmbeddedDatabaseUnavailableError, findGo } from '../../src/db/ferretdb.installer.js';
+import { EmbeddedDatabaseUnavailableError, findGo } from '../../src/persistence/ferretdb.installer.js';
 
 const realGo = execFileSync('sh', ['-c', 'command -v go'], { encoding: 'utf8' }).trim();
 const savedPath = process.env.PATH;

@@ -1,6 +1,6 @@
 /** The cross-process lease against the real database server: exactly one holder, however many race. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LeaseStore } from '../../src/db/lease.store.js';
+import { LeaseStore } from '../../src/persistence/lease.store.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;

@@ -1,11 +1,11 @@
 /** Tenant scoping is enforced by the data layer, not left to each query. */
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MissingTenantScopeError } from '../../src/db/tenant-scoped.plugin.js';
+import { MissingTenantScopeError } from '../../src/persistence/tenant-scoped.plugin.js';
 import { apiKeyModel } from '../../src/tenancy/tenant.model.js';
 import { createTenantFromCli, parseTenantCreateArgs } from '../../src/tenancy/tenant-create.cli.js';
 import { loadConfig } from '../../src/config/config.js';
-import { openDatabase } from '../../src/db/database.js';
+import { openDatabase } from '../../src/persistence/database.js';
 import { TenantService } from '../../src/tenancy/tenant.service.js';
 import { inject } from 'vitest';
 import { startTestGateway, type TestGateway, uniqueDbName } from '../helpers/gateway.js';

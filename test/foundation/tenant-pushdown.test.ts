@@ -1,6 +1,6 @@
 /**
  * The embedded FerretDB narrows queries by `tenantId` (or `_id`) inside SQLite, from the index
- * (TENANT_PUSHDOWN_PATCH in src/db/ferretdb.installer.ts). Narrowing must never change an answer: every
+ * (TENANT_PUSHDOWN_PATCH in src/persistence/ferretdb.installer.ts). Narrowing must never change an answer: every
  * filter below is also evaluated in JavaScript over the documents inserted, and the database must agree,
  * for finds, counts, updates and deletes, whichever fields sit beside `tenantId`.
  */

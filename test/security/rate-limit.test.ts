@@ -11,7 +11,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../../src/config/config.js';
-import { openDatabase } from '../../src/db/database.js';
+import { openDatabase } from '../../src/persistence/database.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
 import { TenantService } from '../../src/tenancy/tenant.service.js';
 import { ViewerDocument } from '../generated/graphql.js';

@@ -5,7 +5,7 @@
  */
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MissingTenantScopeError } from '../../src/db/tenant-scoped.plugin.js';
+import { MissingTenantScopeError } from '../../src/persistence/tenant-scoped.plugin.js';
 import { apiKeyModel } from '../../src/tenancy/tenant.model.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 

@@ -7,7 +7,7 @@
  */
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LeaseStore } from '../../src/db/lease.store.js';
+import { LeaseStore } from '../../src/persistence/lease.store.js';
 import { type SyncRun, syncRunModel } from '../../src/sync/sync-run.model.js';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import { StartSyncDocument } from '../generated/graphql.js';
