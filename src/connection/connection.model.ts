@@ -27,6 +27,12 @@ export interface QuickBooksConnectionDoc {
   country?: string | null;
   environment?: string | null;
   connectedAt?: Date | null;
+  /**
+   * When this tenant first connected the company it is connected to now (kept across reconnections of
+   * the same company, reset when another company is connected). Records QuickBooks created before it
+   * belong to the company as it was imported, not to "entered in QuickBooks after the import".
+   */
+  realmSince?: Date | null;
   disconnectedAt?: Date | null;
   lastSuccessfulCallAt?: Date | null;
   /** Set after the first connection of a realm: the UI offers to import customers. */
@@ -49,6 +55,7 @@ const connectionSchema = new Schema<QuickBooksConnectionDoc>(
     country: { type: String, default: null },
     environment: { type: String, default: null },
     connectedAt: { type: Date, default: null },
+    realmSince: { type: Date, default: null },
     disconnectedAt: { type: Date, default: null },
     lastSuccessfulCallAt: { type: Date, default: null },
     customerImportSuggested: { type: Boolean, default: false },

@@ -143,7 +143,7 @@ export class ConnectionService implements QuickBooksAccess {
   async realmOf(tenantId: string): Promise<ConnectedRealm | undefined> {
     const doc = await this.#connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
     if (doc?.status !== 'CONNECTED' || !doc.realmId) return undefined;
-    return { tenantId, realmId: doc.realmId, country: doc.country ?? undefined, companyName: doc.companyName ?? undefined };
+    return { tenantId, realmId: doc.realmId, country: doc.country ?? undefined, companyName: doc.companyName ?? undefined, since: doc.realmSince ?? doc.connectedAt ?? undefined };
   }
 
   /**
@@ -339,6 +339,8 @@ export class ConnectionService implements QuickBooksAccess {
           country: (company.Country) ?? null,
           environment: this.deps.oauth().endpoints.environment,
           connectedAt: now,
+          // A connection made before this field existed keeps its last connection time as the best known start.
+          realmSince: firstTimeForRealm ? now : (existing?.realmSince ?? existing?.connectedAt ?? now),
           disconnectedAt: null,
           lastSuccessfulCallAt: now,
           tokens: this.#vault.seal(owner, tokens),

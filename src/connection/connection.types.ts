@@ -12,6 +12,8 @@ export interface ConnectedRealm {
   realmId: string;
   country: string | undefined;
   companyName: string | undefined;
+  /** When this tenant first connected this company (see QuickBooksConnectionDoc.realmSince). */
+  since?: Date | undefined;
 }
 
 export interface QuickBooksAccess {

@@ -45,6 +45,7 @@ import {
   type QboPaymentRow,
 } from './inbound.mapper.js';
 import { type InvoiceRemoteChange, type PullModels, type QuickBooksChangeKind } from './pull.model.js';
+import { parseQboInstant } from './pacific-time.util.js';
 
 const paymentOwner = (recordId: string): ClaimOwner => ({ kind: 'payment', recordId, part: 'main' });
 /** Holds a QBO payment's claim while its FSM payment (key `externalId`) is being written. */
@@ -66,7 +67,16 @@ export interface InboundApplyDeps {
   issues: SyncIssueService;
   pubsub: AppPubSub;
   log: Logger;
+  /** When the tenant first connected this company (ConnectedRealm.since); undefined when unknown. */
+  realmSince: (tenantId: string, realmId: string) => Promise<Date | undefined>;
 }
+
+/**
+ * A record QuickBooks created this long before the company was first connected is old (it existed at the
+ * import) even if it is edited later. The margin covers clock drift between QuickBooks and the gateway, and
+ * leans towards listing: a record listed by mistake can be linked or ignored, one hidden by mistake is lost.
+ */
+const CREATED_BEFORE_CONNECTION_MARGIN_MS = 5 * 60_000;
 
 export type ApplyResult = 'APPLIED' | 'UNCHANGED' | 'IGNORED';
 
@@ -473,6 +483,7 @@ export class InboundApplyService {
       this.#outbox.find({ tenantId: tenant, realmId, entity: { $in: ['Customer', 'Invoice'] }, resultId: { $in: ids } }, { entity: 1, resultId: 1 }).lean(),
       this.#outbox.find({ tenantId: tenant, realmId, entity: { $in: ['Customer', 'Invoice'] }, operation: 'create', status: 'PENDING' }, { entity: 1, payload: 1 }).lean(),
     ]);
+    const since = await this.deps.realmSince(tenantId, realmId);
     const listedKeys = new Set(listed.map((d) => d._id));
     const matchedIds = new Set(matched.map((m) => m.qboId));
     const writtenKeys = new Set(written.map((w) => `${w.entity}:${w.resultId}`));
@@ -488,6 +499,8 @@ export class InboundApplyService {
       let verdict: ApplyResult | null = null;
       if (listedKeys.has(`${tenantId}:${entity}:${row.Id}`) || writtenKeys.has(`${entity}:${row.Id}`) || inFlight.has(`${entity}:${natural ?? ''}`)) verdict = 'UNCHANGED';
       else if ((entity === 'Customer' && (matchedIds.has(row.Id) || (row).Active === false))) verdict = 'IGNORED';
+      // Created before the company was connected: it was there at the import (an edit brings it to the pull, not its creation).
+      else if (createdBefore(row, since)) verdict = 'IGNORED';
       verdicts.set(`${entity}:${row.Id}`, verdict);
     }
     return verdicts;
@@ -703,4 +716,10 @@ function describeCustomer(input: MergedCustomer): string {
   return [`displayName "${input.displayName}"`, input.email ? `email ${input.email}` : null, input.phone ? `phone ${input.phone}` : null, input.companyName ? `company "${input.companyName}"` : null]
     .filter(Boolean)
     .join(', ');
+}
+
+/** Whether QuickBooks created the record well before `since` (see CREATED_BEFORE_CONNECTION_MARGIN_MS). */
+function createdBefore(row: { MetaData?: { CreateTime?: string } }, since: Date | undefined): boolean {
+  const created = parseQboInstant(row.MetaData?.CreateTime);
+  return since !== undefined && created !== undefined && created.getTime() < since.getTime() - CREATED_BEFORE_CONNECTION_MARGIN_MS;
 }

@@ -58,7 +58,12 @@ export class PullService {
 
   constructor(private readonly deps: PullServiceDeps) {
     this.models = pullModels(deps.connection);
-    this.apply = new InboundApplyService({ connection: deps.connection, models: this.models, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log });
+    this.apply = new InboundApplyService({ connection: deps.connection, models: this.models, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log,
+      realmSince: async (tenantId, realmId) => {
+        const realm = await deps.connections.realmOf(tenantId);
+        return realm?.realmId === realmId ? realm.since : undefined;
+      },
+    });
     this.poller = new CdcPoller({
       connection: deps.connection,
       models: this.models,

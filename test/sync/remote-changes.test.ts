@@ -358,6 +358,15 @@ describe('customers and invoices created in QuickBooks after the import', () => 
     await pull();
     expect(await listed()).toEqual([]); // everything the gateway pushed is its own
 
+    // Records the company already held when it was connected are not "entered after the import", even when a
+    // QuickBooks user edits them afterwards (the edit brings them to the pull; their CreateTime says how old they are).
+    const seedInvoice = (await entities('Invoice')).find((i) => i.DocNumber === 'INV-1001')!;
+    await act('edit-invoice', { invoiceId: seedInvoice.Id, changes: { PrivateNote: 'Checked by the bookkeeper' } });
+    const seedCustomer = (await entities('Customer')).find((c) => !['Telstra Shop Kiama', 'Kiama Harbour Cafe'].includes((c as { DisplayName?: string }).DisplayName ?? ''))!;
+    await act('rename-customer', { customerId: seedCustomer.Id, displayName: 'Renamed Before Listing Pty Ltd' });
+    await pull();
+    expect(await listed()).toEqual([]);
+
     const ws = wsClient(gw.wsUrl, key);
     const feed = collect<QuickBooksChangesFeedSubscription, Record<string, never>>(ws, QuickBooksChangesFeedDocument, {});
     await new Promise((r) => setTimeout(r, 200));
