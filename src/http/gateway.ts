@@ -122,6 +122,8 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       // per-field hook wrapped every field's resolver: a 50-row page paid for it 400 times.
       ApolloServerPluginCacheControlDisabled(),
       metrics.apolloPlugin,
+      // The cost model needs the variables, so it runs once the operation is resolved (same check as WebSocket's).
+      rules.costPlugin,
     ].map(asPlugin),
     formatError: (formatted, error) => formatError(formatted, error, formatOptions),
     logger: {

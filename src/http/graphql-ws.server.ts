@@ -102,7 +102,7 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
         }
         const limited = await rateLimits?.operation(session.key!, clientAddress(ctx.extra.request));
         if (limited) return [rateLimitedError(limited)];
-        const checked = checkOperation(schema, rules, payload.query);
+        const checked = checkOperation(schema, rules, payload.query, payload.operationName, payload.variables);
         if ('errors' in checked) return checked.errors;
         const context: GraphQLContext = {
           tenant,

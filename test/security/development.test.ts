@@ -108,12 +108,12 @@ describe('item 2: WebSocket frames are bounded before they are parsed', () => {
     expect(JSON.stringify((await socket.run('aliases', aliases)).payload)).toMatch(/Aliases limit of 15 exceeded, found 16/);
     expect(JSON.stringify((await socket.run('tokens', tokens)).payload)).toMatch(/more that 2000 tokens/);
     const costly = `{ viewer { ${'...T '.repeat(900)}} } fragment T on Viewer { tenant { id name } apiKeys { id label prefix } }`;
-    expect(JSON.stringify((await socket.run('cost', costly)).payload)).toMatch(/Query Cost limit of 5000 exceeded/);
+    expect(JSON.stringify((await socket.run('cost', costly)).payload)).toMatch(/Query cost limit of 20,000 exceeded/);
     expect((await socket.run('fine', deep)).type).toBe('next');
     // The same operations over HTTP meet the same rules.
     expect((await graphql(aliases)).body).toMatch(/Aliases limit of 15 exceeded, found 16/);
     expect((await graphql(tokens)).body).toMatch(/more that 2000 tokens/);
-    expect((await graphql(costly)).body).toMatch(/Query Cost limit of 5000 exceeded/);
+    expect((await graphql(costly)).body).toMatch(/Query cost limit of 20,000 exceeded/);
     socket.close();
   });
 
