@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Types } from 'mongoose';
 import { type App, createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
-import { derivedRecordId } from '../src/ledger/ledger-ids.js';
+import { derivedRecordId } from '../src/persistence/ledger/ledger-ids.js';
 import { createLogger } from '../src/logging/logger.js';
 import { QBO_LIMITS } from '../src/quickbooks/qbo.limiter.js';
 import { connectAndChooseAccounts } from './sync-push.bench.js';

@@ -12,6 +12,7 @@ import { type RedisConnection } from './redis/redis.connection.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
 import { type LedgerChangeListener, type SyncStatusReader } from './ledger/ledger-record.types.js';
 import { LedgerService } from './ledger/ledger.service.js';
+import { createRepositories, type Repositories } from './persistence/repositories.js';
 import { AccountingSettingsService } from './settings/accounting-settings.service.js';
 import { SyncService } from './sync/sync.service.js';
 import { TenantService } from './tenancy/tenant.service.js';
@@ -20,6 +21,8 @@ import { PullService } from './pull/pull.service.js';
 
 export interface Services {
   config: AppConfig;
+  /** The database, behind one repository per kind of record (services get theirs through their constructors). */
+  repositories: Repositories;
   pubsub: AppPubSub;
   tenants: TenantService;
   connections: ConnectionService;
@@ -55,6 +58,7 @@ export interface ServiceDeps {
 
 export function createServices(deps: ServiceDeps): Services {
   // One budget per realm for the process, or across every instance through Redis.
+  const repositories = createRepositories(deps.connection);
   const limiter = new RealmLimiter({ ...QBO_LIMITS, windowMs: deps.config.quickbooks.limitWindowMs }, deps.redis ? { client: deps.redis.client, prefix: deps.redis.prefix } : undefined);
   const tenants = new TenantService(deps.connection);
   const connections = new ConnectionService({
@@ -76,7 +80,7 @@ export function createServices(deps: ServiceDeps): Services {
   // A (re)connection fills the cache at once, so the settings screen has its dropdowns.
   connections.onConnected((realm) => chart.refresh(realm.tenantId, 'full').then(() => undefined));
   // settings and ledger need each other (relax flag, payment methods): the lookup is late-bound.
-  const ledger: LedgerListsService = new LedgerListsService(deps.connection, chart, (tenantId: string): Promise<boolean> => settings.relaxAccountSelection(tenantId));
+  const ledger: LedgerListsService = new LedgerListsService(repositories.fsmLists, chart, (tenantId: string): Promise<boolean> => settings.relaxAccountSelection(tenantId));
   const settings: AccountingSettingsService = new AccountingSettingsService(deps.connection, chart, ledger, tenants);
   const sync = new SyncService({
     connection: deps.connection,
@@ -92,7 +96,7 @@ export function createServices(deps: ServiceDeps): Services {
   sync.runs.leaseMs = deps.config.sync.leaseMs;
   sync.runs.concurrency = deps.config.sync.concurrency;
   const ledgerLog = deps.logger.child({ slice: 'ledger' });
-  const ledgerRecords = new LedgerService(deps.connection, ledger, (err: unknown, tenantId, kind, id) => ledgerLog.error({ err, tenantId, kind, id }, 'ledger change listener failed'));
+  const ledgerRecords = new LedgerService(repositories.ledgerRecords, ledger, repositories.newLeaseStore, (err: unknown, tenantId, kind, id) => ledgerLog.error({ err, tenantId, kind, id }, 'ledger change listener failed'));
   sync.useLedger(ledgerRecords);
   // Every change that needs a push wakes the automatic worker; records show the engine's view of their sync.
   ledgerRecords.setChangeListener(sync);
@@ -116,6 +120,7 @@ export function createServices(deps: ServiceDeps): Services {
   sync.actions.registerOwnActions({ entities: ['Payment', 'Customer'], retry: (tenantId, issue, remote) => pull.retryIssue(tenantId, issue, remote) });
   return {
     config: deps.config,
+    repositories,
     pubsub: deps.pubsub,
     limiter,
     tenants,

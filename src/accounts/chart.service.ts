@@ -95,10 +95,8 @@ export function accountSortKey(account: Pick<CachedAccount, 'sortKey' | 'qboId'>
   return ACCOUNT_SORT_FIELDS.map((field) => account[field as 'sortKey' | 'qboId']);
 }
 
-/** User text as a literal, case-insensitive regex (FerretDB has no text index or collation). */
-export function containsPattern(search: string): { $regex: string; $options: string } {
-  return { $regex: search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
-}
+/** Moved to persistence with the queries that use it; re-exported for the callers not converted yet. */
+export { containsPattern } from '../persistence/query-filters.js';
 
 export class ChartService {
   readonly #accounts: Model<CachedAccount>;

@@ -5,6 +5,7 @@
  */
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { UserInputError } from './errors.js';
+import { keysetAfter } from '../persistence/query-filters.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -100,19 +101,21 @@ export function toConnection<R, T>(rows: R[], request: PageRequest, totalCount: 
 }
 
 /**
+ * The cursor key `key` checked against a list sorted by `fieldCount` fields: a cursor of another list
+ * (or a forged one) is refused as bad input, before any repository builds a filter from it.
+ */
+export function checkCursor(fieldCount: number, key: unknown[] | undefined): string[] | undefined {
+  if (!key) return undefined;
+  if (key.length !== fieldCount || key.some((k) => typeof k !== 'string')) {
+    throw new UserInputError('after is not a cursor returned by this list.', [{ path: ['after'], message: 'is not a valid cursor' }]);
+  }
+  return key as string[];
+}
+
+/**
  * The MongoDB filter for "after this key" on an ascending compound sort `fields` (same order as the
  * key). Works on FerretDB (plain $or/$gt, no aggregation).
  */
 export function afterKeyFilter(fields: string[], key: unknown[] | undefined): Record<string, unknown> {
-  if (!key) return {};
-  if (key.length !== fields.length || key.some((k) => typeof k !== 'string')) {
-    throw new UserInputError('after is not a cursor returned by this list.', [{ path: ['after'], message: 'is not a valid cursor' }]);
-  }
-  const or = fields.map((field, i) => {
-    const clause: Record<string, unknown> = {};
-    for (let j = 0; j < i; j++) clause[fields[j]!] = key[j];
-    clause[field] = { $gt: key[i] };
-    return clause;
-  });
-  return { $or: or };
+  return keysetAfter(fields, checkCursor(fields.length, key));
 }

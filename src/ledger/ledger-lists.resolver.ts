@@ -4,9 +4,7 @@ import { toAccountType } from '../accounts/account.shape.js';
 import { AccountType } from '../accounts/account.type.js';
 import { type GraphQLContext } from '../graphql/context.js';
 import { pageRequest, toConnection } from '../graphql/pagination.js';
-import { type FsmListRecord } from './fsm-list.schema.js';
-import { type JobType } from './job-type.model.js';
-import { fsmListSortKey } from './ledger-lists.service.js';
+import { type FsmListRecord, fsmListSortKey, type JobType, type PaymentMethod, type Supply, type Team } from './ledger-lists.service.js';
 import {
   JobTypeConnection,
   JobTypeType,
@@ -21,12 +19,9 @@ import {
   UpsertSupplyInput,
   UpsertTeamInput,
 } from './ledger-lists.type.js';
-import { type PaymentMethod } from './payment-method.model.js';
-import { type Supply } from './supply.model.js';
-import { type Team } from './team.model.js';
 
 function base(row: FsmListRecord) {
-  return { id: row._id.toHexString(), externalId: row.externalId, name: row.name, active: row.active, updatedAt: row.updatedAt };
+  return { id: row.id, externalId: row.externalId, name: row.name, active: row.active, updatedAt: row.updatedAt };
 }
 const toJobType = (row: JobType): JobTypeType => ({ ...base(row), labourIncomeAccountId: row.labourIncomeAccountId ?? null, materialsIncomeAccountId: row.materialsIncomeAccountId ?? null });
 const toSupply = (row: Supply): SupplyType => ({
@@ -56,7 +51,7 @@ export class JobTypeResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
   ): Promise<JobTypeConnection> {
     const page = pageRequest(first, after);
-    const { rows, totalCount } = await ctx.services.ledger.list(ctx.services.ledger.jobTypes, ctx.tenant.id, page, search);
+    const { rows, totalCount } = await ctx.services.ledger.list('jobTypes', ctx.tenant.id, page, search);
     return toConnection(rows, page, totalCount, fsmListSortKey, toJobType);
   }
 
@@ -96,7 +91,7 @@ export class SupplyResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
   ): Promise<SupplyConnection> {
     const page = pageRequest(first, after);
-    const { rows, totalCount } = await ctx.services.ledger.list(ctx.services.ledger.supplies, ctx.tenant.id, page, search);
+    const { rows, totalCount } = await ctx.services.ledger.list('supplies', ctx.tenant.id, page, search);
     return toConnection(rows, page, totalCount, fsmListSortKey, toSupply);
   }
 
@@ -152,7 +147,7 @@ export class PaymentMethodResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
   ): Promise<PaymentMethodConnection> {
     const page = pageRequest(first, after);
-    const { rows, totalCount } = await ctx.services.ledger.list(ctx.services.ledger.paymentMethods, ctx.tenant.id, page, search);
+    const { rows, totalCount } = await ctx.services.ledger.list('paymentMethods', ctx.tenant.id, page, search);
     return toConnection(rows, page, totalCount, fsmListSortKey, toPaymentMethod);
   }
 
@@ -198,7 +193,7 @@ export class TeamResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
   ): Promise<TeamConnection> {
     const page = pageRequest(first, after);
-    const { rows, totalCount } = await ctx.services.ledger.list(ctx.services.ledger.teams, ctx.tenant.id, page, search);
+    const { rows, totalCount } = await ctx.services.ledger.list('teams', ctx.tenant.id, page, search);
     return toConnection(rows, page, totalCount, fsmListSortKey, toTeam);
   }
 

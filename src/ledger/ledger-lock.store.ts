@@ -6,8 +6,7 @@
  * an expiry so a crashed holder cannot block a record for longer than the lease.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Connection } from 'mongoose';
-import { LeaseStore } from '../persistence/lease.store.js';
+import { type LeaseStore } from '../persistence/lease.store.js';
 import { ConflictError } from '../graphql/errors.js';
 
 export interface LedgerLockOptions {
@@ -19,13 +18,14 @@ export interface LedgerLockOptions {
 
 export class LedgerLocks {
   constructor(
-    private readonly connection: Connection,
+    /** A store with its own owner: a fresh one per acquisition, so two requests of one process exclude each other. */
+    private readonly newLeaseStore: () => LeaseStore,
     private readonly options: LedgerLockOptions = { ttlMs: 15_000, waitMs: 20_000 },
   ) {}
 
   /** Runs `work` holding every key (taken in sorted order, so two writers never wait on each other in a cycle). */
   async withLocks<T>(keys: readonly string[], work: () => Promise<T>): Promise<T> {
-    const lease = new LeaseStore(this.connection);
+    const lease = this.newLeaseStore();
     const ordered = [...new Set(keys)].sort();
     const held: string[] = [];
     const deadline = Date.now() + this.options.waitMs;

@@ -4,9 +4,9 @@
  * optionals instead of nulls. Pure, so the sync engine sees exactly what the API shows.
  */
 import { type LedgerKind, type LedgerRecordOf } from './ledger-record.types.js';
-import { type StoredRecord } from './ledger-record.model.js';
+import { type LedgerRow } from '../persistence/ledger/ledger-record.repository.js';
 
-const STORAGE_ONLY = new Set(['_id', 'tenantId', 'contentHash', 'sortKey', 'changedAt', 'allocatedInvoiceIds', '__v']);
+const STORAGE_ONLY = new Set(['_id', 'id', 'tenantId', 'contentHash', 'sortKey', 'changedAt', 'allocatedInvoiceIds', '__v']);
 
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
@@ -20,7 +20,7 @@ function withoutNulls(value: unknown): unknown {
   return value;
 }
 
-export function toLedgerRecord<K extends LedgerKind>(kind: K, doc: StoredRecord<K>): LedgerRecordOf<K> {
+export function toLedgerRecord<K extends LedgerKind>(kind: K, doc: LedgerRow<K>): LedgerRecordOf<K> {
   const content = Object.fromEntries(Object.entries(doc).filter(([key]) => !STORAGE_ONLY.has(key)));
-  return { ...(withoutNulls(content) as object), kind, id: doc._id.toHexString(), tenantId: doc.tenantId.toHexString() } as LedgerRecordOf<K>;
+  return { ...(withoutNulls(content) as object), kind, id: doc.id, tenantId: doc.tenantId } as LedgerRecordOf<K>;
 }

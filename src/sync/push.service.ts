@@ -31,7 +31,7 @@ import { mapCustomer, qboDisplayName, queryLiteral } from './customer.mapper.js'
 import { badDebtItem, creditNoteItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
 import { compareTotals, invoiceItemKeys, invoiceLines, mapInvoice, ROUNDING_TOLERANCE, roundingItem, roundingLine, salesLine, stockItemKey, supplyOwnAccount, totalMismatch } from './invoice.mapper.js';
 import { assertCurrencyAllowed, assertSameCurrency, type CompanyCurrency, homeCurrencyOf, isForeign, recordCurrency } from './currency.rules.js';
-import { type Supply } from '../ledger/supply.model.js';
+import { type Supply } from '../ledger/ledger-lists.service.js';
 import { type InventoryAccounts } from './item.mapper.js';
 import { cents, dec, fromQboAmount } from './money.util.js';
 import { mapBill, mapPurchase, paidFromAccount, purchaseRoundingLine, type PurchaseLookups } from './purchase.mapper.js';
@@ -114,7 +114,7 @@ export interface PushSession {
 /** What an invoice push knows before any QuickBooks call: its FSM lists and the items (so income accounts) its lines need. */
 interface SalesPlan {
   base: Pick<SalesLookups, 'settings' | 'tax' | 'jobTypes' | 'supplies'>;
-  teams: { _id: Types.ObjectId; name: string }[];
+  teams: { id: string; name: string }[];
   keys: ItemKey[];
 }
 
@@ -763,20 +763,19 @@ export class PushService {
 
   /** The FSM lists an invoice's lines hang on, and the item keys (so the income accounts) the lines need: local reads only. */
   async #salesPlan(session: PushSession, record: InvoiceRecord): Promise<SalesPlan> {
-    const tenantId = new Types.ObjectId(session.tenantId);
-    const ids = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v && Types.ObjectId.isValid(v)))].map((v) => new Types.ObjectId(v));
-    // Most invoices name no job type, supply or team: no query for an empty list.
-    const find = <T>(model: Model<T>, wanted: Types.ObjectId[]) => (wanted.length === 0 ? Promise.resolve([]) : model.find({ tenantId, _id: { $in: wanted } }).lean<T[]>());
+    const ids = (values: (string | undefined)[]) => values.filter((v): v is string => !!v);
+    // Most invoices name no job type, supply or team: the lists make no query for an empty list.
+    const lists = this.deps.lists;
     const [jobTypes, supplies, teams] = await Promise.all([
-      find(this.deps.lists.jobTypes, ids([record.jobTypeId, ...record.lines.map((l) => l.jobTypeId)])),
-      find(this.deps.lists.supplies, ids(record.lines.map((l) => l.supplyId))),
-      find(this.deps.lists.teams, ids([record.teamId, ...record.lines.map((l) => l.teamId)])),
+      lists.findByIds('jobTypes', session.tenantId, ids([record.jobTypeId, ...record.lines.map((l) => l.jobTypeId)])),
+      lists.findByIds('supplies', session.tenantId, ids(record.lines.map((l) => l.supplyId))),
+      lists.findByIds('teams', session.tenantId, ids([record.teamId, ...record.lines.map((l) => l.teamId)])),
     ]);
     const base = {
       settings: session.settings,
       tax: session.tax,
-      jobTypes: new Map(jobTypes.map((j) => [j._id.toHexString(), { labourIncomeAccountId: j.labourIncomeAccountId, materialsIncomeAccountId: j.materialsIncomeAccountId }])),
-      supplies: new Map(supplies.map((s) => [s._id.toHexString(), supplyInfo(s)])),
+      jobTypes: new Map(jobTypes.map((j) => [j.id, { labourIncomeAccountId: j.labourIncomeAccountId, materialsIncomeAccountId: j.materialsIncomeAccountId }])),
+      supplies: new Map(supplies.map((s) => [s.id, supplyInfo(s)])),
     };
     return { base, teams, keys: invoiceItemKeys(record, base) };
   }
@@ -787,7 +786,7 @@ export class PushService {
     const category = session.settings.teamTrackingCategory;
     if (category !== TeamTrackingCategory.NONE) {
       const entity = category === TeamTrackingCategory.CLASS ? 'Class' : 'Department';
-      for (const team of teams) teamRefs.set(team._id.toHexString(), await this.#team(session, entity, team));
+      for (const team of teams) teamRefs.set(team.id, await this.#team(session, entity, team));
     }
     const items = await this.#ensureItems(session, keys, base.supplies);
     return { ...base, customer, teams: teamRefs, item: (key) => items.get(itemKeyString(key))! };
@@ -812,8 +811,8 @@ export class PushService {
     return this.#listRef(session, `item:${itemKeyString(key)}`, () => this.deps.items.ensureItem(this.#ensureContext(session), key, supply, inventory));
   }
 
-  #team(session: PushSession, entity: 'Class' | 'Department', team: { _id: Types.ObjectId; name: string }): Promise<QboRef> {
-    const id = team._id.toHexString();
+  #team(session: PushSession, entity: 'Class' | 'Department', team: { id: string; name: string }): Promise<QboRef> {
+    const id = team.id;
     return this.#listRef(session, `${entity}:${id}`, () => this.deps.items.ensureTeam(this.#ensureContext(session), entity, { id, name: team.name }));
   }
 
@@ -915,9 +914,7 @@ export class PushService {
     }
     if (mapping?.qboId && mapping.syncedVersion === record.version && mapping.state === 'SYNCED') return 'SUCCEEDED';
     const currency = await this.#transactionCurrency(session, record.customerId, record.currency, `The payment ${record.reference ?? record.externalId}`);
-    const method = Types.ObjectId.isValid(record.paymentMethodId)
-      ? await this.deps.lists.paymentMethods.findOne({ tenantId: new Types.ObjectId(session.tenantId), _id: new Types.ObjectId(record.paymentMethodId) }).lean()
-      : null;
+    const method = await this.deps.lists.findById('paymentMethods', session.tenantId, record.paymentMethodId);
     if (method) this.#holdUnusableSettings(session, record, [method.isCard ? session.settings.creditCardPaymentsAccountId : session.settings.paymentsAccountId, hasSurcharge(record) ? method.surchargeIncomeAccountId : null, (record.refunds?.length ?? 0) > 0 ? session.settings.creditNoteAccountId : null]);
     const customer = await this.#dependency(session, 'customer', record.customerId, 'Customer');
     const invoices = new Map<string, string>();
@@ -1245,11 +1242,11 @@ export class PushService {
   async #teamRefs(session: PushSession, teamIds: (string | undefined)[]): Promise<Map<string, QboRef>> {
     const refs = new Map<string, QboRef>();
     const category = session.settings.teamTrackingCategory;
-    const ids = [...new Set(teamIds.filter((v): v is string => !!v && Types.ObjectId.isValid(v)))];
+    const ids = teamIds.filter((v): v is string => !!v);
     if (category === TeamTrackingCategory.NONE || ids.length === 0) return refs;
     const entity = category === TeamTrackingCategory.CLASS ? 'Class' : 'Department';
-    const teams = await this.deps.lists.teams.find({ tenantId: new Types.ObjectId(session.tenantId), _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }).lean();
-    for (const team of teams) refs.set(team._id.toHexString(), await this.#team(session, entity, team));
+    const teams = await this.deps.lists.findByIds('teams', session.tenantId, ids);
+    for (const team of teams) refs.set(team.id, await this.#team(session, entity, team));
     return refs;
   }
 
@@ -1300,14 +1297,14 @@ export class PushService {
 
   /** The Inventory items of the stock supplies bought on these lines (the same items invoices sell). */
   async #stockItems(session: PushSession, lines: { supplyId?: string }[]): Promise<Map<string, QboRef>> {
-    const ids = [...new Set(lines.map((l) => l.supplyId).filter((v): v is string => !!v && Types.ObjectId.isValid(v)))];
+    const ids = lines.map((l) => l.supplyId).filter((v): v is string => !!v);
     const refs = new Map<string, QboRef>();
     if (ids.length === 0) return refs;
-    const rows = await this.deps.lists.supplies.find({ tenantId: new Types.ObjectId(session.tenantId), _id: { $in: ids.map((id) => new Types.ObjectId(id)) }, trackInventory: true }).lean();
+    const rows = await this.deps.lists.findByIds('supplies', session.tenantId, ids, { onlyStock: true });
     for (const row of rows) {
       const supply = supplyInfo(row);
-      const key = stockItemKey(row._id.toHexString(), supplyOwnAccount(supply, session));
-      refs.set(row._id.toHexString(), await this.#item(session, key, supply, await this.#inventoryAccounts(session, supply)));
+      const key = stockItemKey(row.id, supplyOwnAccount(supply, session));
+      refs.set(row.id, await this.#item(session, key, supply, await this.#inventoryAccounts(session, supply)));
     }
     return refs;
   }

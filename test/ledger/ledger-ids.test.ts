@@ -6,7 +6,8 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
-import { derivedRecordId } from '../../src/ledger/ledger-ids.js';
+import { derivedRecordId } from '../../src/persistence/ledger/ledger-ids.js';
+import { LedgerRecordRepository } from '../../src/persistence/ledger/ledger-record.repository.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;
@@ -52,8 +53,8 @@ describe('ledger record ids', () => {
       createdAt: now,
       updatedAt: now,
     });
-    // A fresh service instance: it judges the collection (not empty, unmarked) on first use.
-    const ledger = new LedgerService(gw.app.database.connection, gw.app.services.ledger);
+    // A fresh repository: it judges the collection (not empty, unmarked) on first use.
+    const ledger = new LedgerService(new LedgerRecordRepository(gw.app.database.connection), gw.app.services.ledger, gw.app.services.repositories.newLeaseStore);
     const updated = await ledger.upsertSupplier(tenantId, { externalId: 's-legacy', displayName: 'Legacy Supplies Renamed' });
     expect(updated).toMatchObject({ id: legacyId.toHexString(), version: 2 });
     expect(await suppliers.countDocuments({ tenantId: new Types.ObjectId(tenantId), externalId: 's-legacy' })).toBe(1);

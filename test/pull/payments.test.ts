@@ -139,7 +139,7 @@ describe('payments recorded in QuickBooks', () => {
     const paid = await eventually(() => invoice('inv-1'), (i) => i.balance === '70.00');
     expect(paid).toMatchObject({ amountPaid: '40.00', balance: '70.00' });
     const payment = (await payments()).find((p) => p.externalId === `qbo-payment-${qboPaymentId}`)!;
-    const methods = await gw.app.services.ledger.paymentMethods.findOne({ externalId: 'pm-qbo', tenantId }).lean();
+    const methods = await gw.app.services.repositories.fsmLists.models.paymentMethods.findOne({ externalId: 'pm-qbo', tenantId }).lean();
     expect(payment).toMatchObject({ status: 'ACTIVE', pushPending: false, amount: '40.00', paymentMethodId: methods!._id.toHexString(), sync: { state: 'SYNCED', quickBooksId: qboPaymentId } });
     await new Promise((r) => setTimeout(r, 300));
     await ws.dispose();

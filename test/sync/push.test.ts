@@ -80,7 +80,7 @@ beforeAll(async () => {
   otherKey = (await gw.app.services.tenants.createTenant('Other Co')).apiKey;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
-  ledger = new LedgerService(gw.app.database.connection, gw.app.services.ledger);
+  ledger = new LedgerService(gw.app.services.repositories.ledgerRecords, gw.app.services.ledger, gw.app.services.repositories.newLeaseStore);
   await ledger.ensureIndexes();
   gw.app.services.sync.useLedger(ledger);
   const services = gw.app.services;
@@ -100,10 +100,10 @@ beforeAll(async () => {
   );
   await services.ledger.upsertTeam(tenantId, { externalId: 'team-1', name: 'Plumbing' });
   const supply = await services.ledger.upsertSupply(tenantId, { externalId: 'sup-1', name: 'Copper pipe', code: 'CP15' });
-  await services.ledger.setSupplyIncomeAccount(tenantId, supply._id.toHexString(), acct('Labour Income - Commercial'));
+  await services.ledger.setSupplyIncomeAccount(tenantId, supply.id, acct('Labour Income - Commercial'));
   await services.ledger.upsertPaymentMethod(tenantId, { externalId: 'pm-cash', name: 'Cash', isCard: false });
   const card = await services.ledger.upsertPaymentMethod(tenantId, { externalId: 'pm-card', name: 'Visa', isCard: true });
-  await services.ledger.setPaymentMethodSurchargeAccount(tenantId, card._id.toHexString(), acct('Card Surcharge Income'));
+  await services.ledger.setPaymentMethodSurchargeAccount(tenantId, card.id, acct('Card Surcharge Income'));
   await ledger.upsertCustomer(tenantId, { externalId: 'c-1', displayName: 'Harbour Dental Group', email: 'accounts@harbourdental.example' });
 });
 

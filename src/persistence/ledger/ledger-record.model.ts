@@ -6,9 +6,9 @@
  * identical upsert writes nothing. Money is stored as exact decimal strings (FerretDB has no Decimal128).
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
-import { type LedgerKind, type RecordStatus } from './ledger-record.types.js';
-import { type ContentOf, type PaymentContent } from './ledger-record.rules.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
+import { type LedgerKind, type RecordStatus } from '../../ledger/ledger-record.types.js';
+import { type ContentOf, type PaymentContent } from '../../ledger/ledger-record.rules.js';
 
 export interface StoredBase {
   _id: Types.ObjectId;
@@ -145,6 +145,8 @@ const SCHEMAS: { [K in LedgerKind]: () => Schema } = {
       'ledger_payments',
     );
     schema.index({ tenantId: 1, allocatedInvoiceIds: 1 });
+    // A customer's payments: its credit balance, and whether it has transactions (currency lock).
+    schema.index({ tenantId: 1, customerId: 1 });
     return schema;
   },
   creditNote: () => {

@@ -1,6 +1,6 @@
 /** FSM job types; each may override the labour and materials income accounts (QBO account ids). */
 import { type Connection, type Model } from 'mongoose';
-import { type FsmListRecord, fsmListSchema } from './fsm-list.schema.js';
+import { type FsmListRecord, fsmListModel, fsmListSchema, type StoredFsmList } from './fsm-list.model.js';
 
 export interface JobType extends FsmListRecord {
   labourIncomeAccountId: string | null;
@@ -12,6 +12,6 @@ const schema = fsmListSchema<JobType>(
   'fsm_job_types',
 );
 
-export function jobTypeModel(connection: Connection): Model<JobType> {
-  return (connection.models.JobType as Model<JobType> | undefined) ?? connection.model<JobType>('JobType', schema);
+export function jobTypeModel(connection: Connection): Model<StoredFsmList<JobType>> {
+  return fsmListModel(connection, 'JobType', schema);
 }

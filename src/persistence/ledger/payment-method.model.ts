@@ -1,6 +1,6 @@
 /** FSM payment methods; a card method may carry a surcharge income account (a QBO account id). */
 import { type Connection, type Model } from 'mongoose';
-import { type FsmListRecord, fsmListSchema } from './fsm-list.schema.js';
+import { type FsmListRecord, fsmListModel, fsmListSchema, type StoredFsmList } from './fsm-list.model.js';
 
 export interface PaymentMethod extends FsmListRecord {
   /** Card payments are deposited to the card clearing account instead of the payments account. */
@@ -18,6 +18,6 @@ const schema = fsmListSchema<PaymentMethod>(
   'fsm_payment_methods',
 );
 
-export function paymentMethodModel(connection: Connection): Model<PaymentMethod> {
-  return (connection.models.PaymentMethod as Model<PaymentMethod> | undefined) ?? connection.model<PaymentMethod>('PaymentMethod', schema);
+export function paymentMethodModel(connection: Connection): Model<StoredFsmList<PaymentMethod>> {
+  return fsmListModel(connection, 'PaymentMethod', schema);
 }

@@ -1,6 +1,6 @@
 /** FSM supplies (materials, equipment hire...); each may override its income account (a QBO account id). */
 import { type Connection, type Model } from 'mongoose';
-import { type FsmListRecord, fsmListSchema } from './fsm-list.schema.js';
+import { type FsmListRecord, fsmListModel, fsmListSchema, type StoredFsmList } from './fsm-list.model.js';
 
 export interface Supply extends FsmListRecord {
   code: string | null;
@@ -24,6 +24,6 @@ const schema = fsmListSchema<Supply>(
   'fsm_supplies',
 );
 
-export function supplyModel(connection: Connection): Model<Supply> {
-  return (connection.models.Supply as Model<Supply> | undefined) ?? connection.model<Supply>('Supply', schema);
+export function supplyModel(connection: Connection): Model<StoredFsmList<Supply>> {
+  return fsmListModel(connection, 'Supply', schema);
 }

@@ -1,0 +1,23 @@
+/**
+ * Every repository, built once per gateway from its database connection and handed to the services
+ * through their constructors (see src/services.ts). Only `src/persistence/` talks to the database.
+ */
+import { type Connection } from 'mongoose';
+import { LeaseStore } from './lease.store.js';
+import { FsmListRepository } from './ledger/fsm-list.repository.js';
+import { LedgerRecordRepository } from './ledger/ledger-record.repository.js';
+
+export interface Repositories {
+  ledgerRecords: LedgerRecordRepository;
+  fsmLists: FsmListRepository;
+  /** A lease store with its own owner (one per holder that must exclude the others, even in one process). */
+  newLeaseStore: () => LeaseStore;
+}
+
+export function createRepositories(connection: Connection): Repositories {
+  return {
+    ledgerRecords: new LedgerRecordRepository(connection),
+    fsmLists: new FsmListRepository(connection),
+    newLeaseStore: () => new LeaseStore(connection),
+  };
+}
