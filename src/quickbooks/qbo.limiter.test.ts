@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RealmLimiter } from './qbo.limiter.js';
+import { QBO_LIMITS, RealmLimiter } from './qbo.limiter.js';
 
 let limiter: RealmLimiter | undefined;
 afterEach(async () => {
@@ -45,6 +45,20 @@ describe('RealmLimiter', () => {
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 30 }, () => limiter!.schedule('realm-1', 'batch', () => Promise.resolve(starts.push(Date.now())))));
     expect(maxInWindow(starts, 500)).toBeLessThanOrEqual(20);
+  });
+
+  it('starts at most 9 requests in any second (QBO allows 10 per second), from the first second of a push', async () => {
+    // QBO's real limits on the real clock (a compressed second would be measured in a few coarse milliseconds).
+    limiter = new RealmLimiter(QBO_LIMITS);
+    const starts: number[] = [];
+    await Promise.all(Array.from({ length: 20 }, () => limiter!.schedule('realm-1', 'request', () => Promise.resolve(starts.push(Date.now())))));
+    expect(maxInWindow(starts, 1_000)).toBeLessThanOrEqual(9);
+    // Without the spacing the bucket's burst of 10 and the refill would start 11 or more in the first 100 ms.
+    await limiter.stop();
+    limiter = new RealmLimiter({ ...QBO_LIMITS, perSecond: undefined });
+    const unspaced: number[] = [];
+    await Promise.all(Array.from({ length: 20 }, () => limiter!.schedule('realm-1', 'request', () => Promise.resolve(unspaced.push(Date.now())))));
+    expect(maxInWindow(unspaced, 1_000)).toBeGreaterThan(10);
   });
 
   it('gives each realm its own budget', async () => {

@@ -1,6 +1,7 @@
 /**
  * Per-realm pacing shared by every caller in the process: at most 10 requests in flight, under 500
- * per minute, and batch calls under 40 per minute (batch calls also count toward the 500). The limiter queues work instead of letting QBO answer 429. Bottleneck can move these
+ * per minute and under 10 per second, and batch calls under 40 per minute (batch calls also count
+ * toward the 500). The limiter queues work instead of letting QBO answer 429. Bottleneck can move these
  * counters to Redis when several gateway instances share a realm (the scale-out path), without
  * changing callers.
  */
@@ -13,9 +14,24 @@ export interface RealmLimits {
   batchPerMinute: number;
   /** Length of the limit window in ms (60 000 in production; tests compress it). */
   windowMs: number;
+  /** Requests per second (a sixtieth of the window, compressed with it); undefined: no per-second cap. */
+  perSecond?: number;
 }
 
-export const QBO_LIMITS: RealmLimits = { concurrent: 10, perMinute: 500, batchPerMinute: 40, windowMs: 60_000 };
+export const QBO_LIMITS: RealmLimits = { concurrent: 10, perMinute: 500, batchPerMinute: 40, windowMs: 60_000, perSecond: 10 };
+
+/**
+ * QBO also allows only 10 requests per second per realm and app (facts §2.1). The minute's token bucket
+ * alone lets its burst and a second of refill through together (about 18 in the first second of a push),
+ * so request starts are also spaced: at least a ninth of a second apart, at most 9 in any second, one
+ * below QBO's 10 for requests that arrive closer together than they left. Bottleneck enforces `minTime`
+ * with its own timer (in Redis too when clustered), so it holds under a compressed clock as well.
+ */
+export function perSecondSpacing(limits: RealmLimits): Bottleneck.ConstructorOptions {
+  if (!limits.perSecond) return {};
+  const secondMs = limits.windowMs / 60;
+  return { minTime: Math.ceil(secondMs / Math.max(1, limits.perSecond - 1)) };
+}
 
 /**
  * Which request goes first when the realm's budget is the bottleneck (Bottleneck runs lower numbers
@@ -49,7 +65,7 @@ export class RealmLimiter {
           { id: `${shared!.prefix}qbo-${id}`, datastore: 'ioredis', connection: this.#connection, clearDatastore: false, timeout: 10 * 60_000 }
         : {};
     if (shared) this.#connection = new Bottleneck.IORedisConnection({ client: shared.client.duplicate({ lazyConnect: false }) });
-    this.#requests = new Bottleneck.Group({ maxConcurrent: limits.concurrent, ...tokenBucket(limits.perMinute, limits.windowMs), ...cluster('requests') });
+    this.#requests = new Bottleneck.Group({ maxConcurrent: limits.concurrent, ...tokenBucket(limits.perMinute, limits.windowMs), ...perSecondSpacing(limits), ...cluster('requests') });
     this.#batches = new Bottleneck.Group({ ...tokenBucket(limits.batchPerMinute, limits.windowMs), ...cluster('batches') });
   }
 

@@ -28,7 +28,7 @@ function expectThrottled(fn: () => unknown): GatewayFault {
 describe('per-minute window', () => {
   it('admits 500 calls per realm per minute and throttles the 501st', () => {
     const clock = manualClock();
-    const limiter = createRealmLimiter({ clock });
+    const limiter = createRealmLimiter({ clock, perSecond: null });
     for (let i = 0; i < 500; i++) limiter.acquire('r1', 'app', 'request')();
     expectThrottled(() => limiter.acquire('r1', 'app', 'request'));
     // Other realms are unaffected.
@@ -36,7 +36,7 @@ describe('per-minute window', () => {
   });
 
   it('counts all apps of a realm together', () => {
-    const limiter = createRealmLimiter({ clock: manualClock(), perMinute: 4 });
+    const limiter = createRealmLimiter({ perSecond: null, clock: manualClock(), perMinute: 4 });
     limiter.acquire('r1', 'a', 'request')();
     limiter.acquire('r1', 'b', 'request')();
     limiter.acquire('r1', 'c', 'request')();
@@ -46,7 +46,7 @@ describe('per-minute window', () => {
 
   it('slides: each call stops counting 60 virtual seconds after it was admitted', () => {
     const clock = manualClock();
-    const limiter = createRealmLimiter({ clock, perMinute: 3 });
+    const limiter = createRealmLimiter({ perSecond: null, clock, perMinute: 3 });
     limiter.acquire('r', 'a', 'request')(); // t=0
     clock.advance(30_000);
     limiter.acquire('r', 'a', 'request')(); // t=30
@@ -63,7 +63,7 @@ describe('per-minute window', () => {
 
   it('does not charge rejected calls to the window', () => {
     const clock = manualClock();
-    const limiter = createRealmLimiter({ clock, perMinute: 1 });
+    const limiter = createRealmLimiter({ perSecond: null, clock, perMinute: 1 });
     limiter.acquire('r', 'a', 'request')();
     for (let i = 0; i < 10; i++) expectThrottled(() => limiter.acquire('r', 'a', 'request'));
     clock.advance(60_000);
@@ -72,7 +72,7 @@ describe('per-minute window', () => {
 
   it('runs on virtual time: at scale 60 a minute passes in about a real second', async () => {
     const clock = new VirtualClock({ start: START, scale: 60 });
-    const limiter = createRealmLimiter({ clock, perMinute: 2 });
+    const limiter = createRealmLimiter({ perSecond: null, clock, perMinute: 2 });
     limiter.acquire('r', 'a', 'request')();
     limiter.acquire('r', 'a', 'request')();
     expectThrottled(() => limiter.acquire('r', 'a', 'request'));
@@ -83,7 +83,7 @@ describe('per-minute window', () => {
 
 describe('concurrency', () => {
   it('allows 10 in-flight calls per realm and app; release frees a slot', () => {
-    const limiter = createRealmLimiter({ clock: manualClock() });
+    const limiter = createRealmLimiter({ perSecond: null, clock: manualClock() });
     const releases = Array.from({ length: 10 }, () => limiter.acquire('r', 'a', 'request'));
     expectThrottled(() => limiter.acquire('r', 'a', 'request'));
     // Another app on the same realm has its own concurrency budget.
@@ -93,7 +93,7 @@ describe('concurrency', () => {
   });
 
   it('treats a double release as one', () => {
-    const limiter = createRealmLimiter({ clock: manualClock(), concurrent: 2 });
+    const limiter = createRealmLimiter({ perSecond: null, clock: manualClock(), concurrent: 2 });
     const release = limiter.acquire('r', 'a', 'request');
     limiter.acquire('r', 'a', 'request');
     release();
@@ -106,7 +106,7 @@ describe('concurrency', () => {
 describe('batch', () => {
   it('allows 40 batch calls per minute per realm and app', () => {
     const clock = manualClock();
-    const limiter = createRealmLimiter({ clock });
+    const limiter = createRealmLimiter({ clock, perSecond: null });
     for (let i = 0; i < 40; i++) limiter.acquire('r', 'a', 'batch')();
     expectThrottled(() => limiter.acquire('r', 'a', 'batch'));
     // Plain requests are still fine, and another app can batch.
@@ -117,22 +117,24 @@ describe('batch', () => {
   });
 
   it('caps batch calls per realm across apps at 120', () => {
-    const limiter = createRealmLimiter({ clock: manualClock() });
+    const limiter = createRealmLimiter({ perSecond: null, clock: manualClock() });
     for (const app of ['a', 'b', 'c']) for (let i = 0; i < 40; i++) limiter.acquire('r', app, 'batch')();
     expectThrottled(() => limiter.acquire('r', 'd', 'batch'));
   });
 
   it('counts batch calls toward the per-minute request limit', () => {
-    const limiter = createRealmLimiter({ clock: manualClock(), perMinute: 5 });
+    const limiter = createRealmLimiter({ perSecond: null, clock: manualClock(), perMinute: 5 });
     for (let i = 0; i < 5; i++) limiter.acquire('r', 'a', 'batch')();
     expectThrottled(() => limiter.acquire('r', 'a', 'request'));
   });
 });
 
 describe('options', () => {
-  it('enforces an optional per-second limit per realm and app', () => {
+  it('enforces 10 requests per second per realm and app by default, as QBO does; null turns it off', () => {
+    const off = createRealmLimiter({ clock: manualClock(), perSecond: null });
+    for (let i = 0; i < 11; i++) off.acquire('r', 'a', 'request')();
     const clock = manualClock();
-    const limiter = createRealmLimiter({ clock, perSecond: 10 });
+    const limiter = createRealmLimiter({ clock });
     for (let i = 0; i < 10; i++) limiter.acquire('r', 'a', 'request')();
     expectThrottled(() => limiter.acquire('r', 'a', 'request'));
     limiter.acquire('r', 'b', 'request')();
@@ -141,15 +143,15 @@ describe('options', () => {
   });
 
   it('adds Retry-After only when configured', () => {
-    const plain = createRealmLimiter({ clock: manualClock(), perMinute: 0 });
+    const plain = createRealmLimiter({ perSecond: null, clock: manualClock(), perMinute: 0 });
     expect(throttleHeaders(expectThrottled(() => plain.acquire('r', 'a', 'request')))).toEqual({});
-    const withHeader = createRealmLimiter({ clock: manualClock(), perMinute: 0, retryAfterSeconds: 60 });
+    const withHeader = createRealmLimiter({ perSecond: null, clock: manualClock(), perMinute: 0, retryAfterSeconds: 60 });
     expect(throttleHeaders(expectThrottled(() => withHeader.acquire('r', 'a', 'request')))).toEqual({ 'Retry-After': '60' });
     expect(throttleHeaders(new Error('other'))).toEqual({});
   });
 
   it('reset clears windows and in-flight counts; old releases do not go negative', () => {
-    const limiter = createRealmLimiter({ clock: manualClock(), perMinute: 2, concurrent: 1 });
+    const limiter = createRealmLimiter({ perSecond: null, clock: manualClock(), perMinute: 2, concurrent: 1 });
     const release = limiter.acquire('r', 'a', 'request');
     expectThrottled(() => limiter.acquire('r', 'a', 'request'));
     limiter.reset();
@@ -161,7 +163,7 @@ describe('options', () => {
   });
 
   it('renders the gateway fault body Intuit sends', () => {
-    const limiter = createRealmLimiter({ clock: manualClock(), perMinute: 0 });
+    const limiter = createRealmLimiter({ perSecond: null, clock: manualClock(), perMinute: 0 });
     const f = expectThrottled(() => limiter.acquire('r', 'a', 'request'));
     expect(f.toBody(START)).toMatchObject({
       fault: { error: [{ code: '3001', detail: 'The request limit was reached.  Try again later' }], type: 'SERVICE' },
