@@ -17,7 +17,8 @@ import { type Logger } from '../logging/logger.js';
 import { type QboClient, type QboEntity } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
-import { syncMappingModel } from '../sync/sync-mapping.model.js';
+import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 import { type InboundApplyService, type PageItem } from './inbound-apply.service.js';
 import { lastUpdatedOf, parseQboInstant, toPacificIso } from './pacific-time.util.js';
 import { type PullModels } from './pull.model.js';
@@ -46,6 +47,7 @@ export interface PollReport {
 
 export interface CdcPollerDeps {
   connection: Connection;
+  mappings: SyncMappingRepository;
   models: PullModels;
   access: QuickBooksAccess;
   apply: InboundApplyService;
@@ -57,12 +59,12 @@ export interface CdcPollerDeps {
 
 export class CdcPoller {
   readonly #lease: LeaseStore;
-  readonly #mappings;
+  readonly #mappings: SyncMappingRepository;
   readonly #cap: number;
 
   constructor(private readonly deps: CdcPollerDeps) {
     this.#lease = new LeaseStore(deps.connection);
-    this.#mappings = syncMappingModel(deps.connection);
+    this.#mappings = deps.mappings;
     this.#cap = deps.cap ?? 1000;
   }
 
@@ -171,18 +173,14 @@ export class CdcPoller {
    * for here: absent, they would read as deleted; present, as other objects).
    */
   async #findDeleted(tenantId: string, client: QboClient, report: PollReport): Promise<void> {
-    const tenant = new Types.ObjectId(tenantId);
+    const tenant = asTenantId(tenantId);
     for (const [kind, entity] of [['payment', 'Payment'], ['invoice', 'Invoice']] as const) {
       let after: string | undefined;
       for (;;) {
-        const chunk = await this.#mappings
-          .find({ tenantId: tenant, kind, part: 'main', qboId: { $ne: null }, remoteStatus: 'ACTIVE', realmId: { $in: [client.realmId, null] }, ...(after ? { _id: { $gt: after } } : {}) }, { qboId: 1 })
-          .sort({ _id: 1 })
-          .limit(ID_CHECK_CHUNK)
-          .lean();
-        if (chunk.length === 0) break;
-        after = chunk.at(-1)!._id;
-        const ids = chunk.map((m) => m.qboId!);
+        const chunk = await this.#mappings.livePage(tenant, client.realmId, kind, after, ID_CHECK_CHUNK);
+        if (chunk.qboIds.length === 0) break;
+        after = chunk.next;
+        const ids = chunk.qboIds;
         const found = new Set<string>();
         for await (const page of client.queryAll(entity, `where Id in (${ids.map((id) => `'${id}'`).join(', ')})`)) for (const row of page) found.add(row.Id);
         for (const id of ids.filter((i) => !found.has(i))) {
@@ -190,7 +188,7 @@ export class CdcPoller {
           const result = entity === 'Payment' ? await this.deps.apply.reversePayment(tenantId, client.realmId, id, 'DELETED', null) : await this.deps.apply.invoiceDeleted(tenantId, client.realmId, id);
           if (result === 'APPLIED') report.applied++;
         }
-        if (chunk.length < ID_CHECK_CHUNK) break;
+        if (ids.length < ID_CHECK_CHUNK) break;
       }
     }
   }

@@ -5,19 +5,21 @@
  * FSM invoice they are. A listed record is LINKED as soon as any FSM record maps to it, whoever linked it.
  */
 import { Decimal } from 'decimal.js';
-import { type Connection, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { ConflictError, NotFoundError, UserInputError } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
-import { MappingClaimStore } from '../sync/mapping-claim.store.js';
-import { syncMappingModel } from '../sync/sync-mapping.model.js';
+import { type MappingClaimRepository } from '../persistence/sync/mapping-claim.repository.js';
+import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 import { type CreatedRecordDoc, type CreatedRecordEntity, type CreatedRecordStatus, type PullModels } from './pull.model.js';
 
 export interface CreatedRecordsDeps {
-  connection: Connection;
+  mappings: SyncMappingRepository;
+  claims: MappingClaimRepository;
   models: PullModels;
   access: QuickBooksAccess;
   ledger: LedgerService;
@@ -26,12 +28,12 @@ export interface CreatedRecordsDeps {
 const KIND = { Customer: 'customer', Invoice: 'invoice' } as const;
 
 export class CreatedRecordsService {
-  readonly #mappings;
-  readonly #claims: MappingClaimStore;
+  readonly #mappings: SyncMappingRepository;
+  readonly #claims: MappingClaimRepository;
 
   constructor(private readonly deps: CreatedRecordsDeps) {
-    this.#mappings = syncMappingModel(deps.connection);
-    this.#claims = new MappingClaimStore(deps.connection);
+    this.#mappings = deps.mappings;
+    this.#claims = deps.claims;
   }
 
   /** Newest first; OPEN ones that an FSM record maps to by now are marked LINKED first. */
@@ -55,7 +57,7 @@ export class CreatedRecordsService {
     for (const entity of ['Customer', 'Invoice'] as const) {
       const ids = open.filter((d) => d.entity === entity).map((d) => d.qboId);
       if (ids.length === 0) continue;
-      const mapped = await this.#mappings.find({ tenantId: tenant, kind: KIND[entity], part: 'main', qboId: { $in: ids }, realmId: { $in: [realmId, null] } }, { qboId: 1, recordId: 1 }).lean();
+      const mapped = await this.#mappings.byQboIds(asTenantId(tenantId), realmId, KIND[entity], ids);
       for (const m of mapped) {
         await this.deps.models.createdRecords.updateOne({ _id: `${tenantId}:${entity}:${m.qboId}`, tenantId: tenant }, { $set: { status: 'LINKED', recordId: m.recordId } });
       }
@@ -72,10 +74,10 @@ export class CreatedRecordsService {
     const record = await this.deps.ledger.get(tenantId, 'invoice', invoiceId);
     if (!record) throw new NotFoundError('Invoice', invoiceId);
     if (record.status !== 'ACTIVE') throw new ConflictError(`FSM invoice ${record.number} is ${record.status.toLowerCase()}; only an active invoice can be linked.`);
-    const own = await this.#mappings.findOne({ tenantId: tenant, kind: 'invoice', recordId: record.id, part: 'main' }).lean();
+    const own = await this.#mappings.get(asTenantId(tenantId), { kind: 'invoice', recordId: record.id });
     if (own?.qboId) throw new ConflictError(`FSM invoice ${record.number} is already in QuickBooks (QuickBooks invoice ${own.qboId}).`);
     const client = await this.deps.access.clientFor(tenantId);
-    const taken = await this.#mappings.findOne({ tenantId: tenant, kind: 'invoice', part: 'main', qboId: qboInvoiceId, realmId: { $in: [client.realmId, null] } }).lean();
+    const taken = await this.#mappings.byQboId(asTenantId(tenantId), client.realmId, 'invoice', qboInvoiceId);
     if (taken) throw new ConflictError(`QuickBooks invoice ${qboInvoiceId} is already linked to another FSM invoice.`);
     let qbo: QboRecord;
     try {
@@ -84,7 +86,7 @@ export class CreatedRecordsService {
       if (error instanceof QboError && error.kind === 'NOT_FOUND') throw new NotFoundError('QuickBooksInvoice', qboInvoiceId);
       throw error;
     }
-    const customerMapping = await this.#mappings.findOne({ tenantId: tenant, kind: 'customer', recordId: record.customerId, part: 'main' }).lean();
+    const customerMapping = await this.#mappings.get(asTenantId(tenantId), { kind: 'customer', recordId: record.customerId });
     const qboCustomer = (qbo.CustomerRef as { value?: string; name?: string } | undefined) ?? {};
     const docNumber = typeof qbo.DocNumber === 'string' ? qbo.DocNumber : qbo.Id;
     const problems: { path: string[]; message: string }[] = [];
@@ -97,13 +99,9 @@ export class CreatedRecordsService {
     }
     if (problems.length > 0) throw new UserInputError(`Invoice not linked: ${problems.map((p) => p.message).join('; ')}.`, problems);
     // The same claim as the push's: two links (or a link and a push) racing for one QuickBooks invoice cannot both win.
-    const holder = await this.#claims.claim({ tenantId, realmId: client.realmId, entity: 'Invoice', qboId: qbo.Id }, { kind: 'invoice', recordId: record.id, part: 'main' });
+    const holder = await this.#claims.claim(asTenantId(tenantId), { realmId: client.realmId, entity: 'Invoice', qboId: qbo.Id }, { kind: 'invoice', recordId: record.id, part: 'main' });
     if (holder) throw new ConflictError(`QuickBooks invoice ${docNumber} is already linked to another FSM invoice.`);
-    await this.#mappings.updateOne(
-      { tenantId: tenant, kind: 'invoice', recordId: record.id, part: 'main' },
-      { $set: { entity: 'Invoice', realmId: client.realmId, qboId: qbo.Id, syncToken: qbo.SyncToken, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' }, $setOnInsert: { generation: 0 } },
-      { upsert: true },
-    );
+    await this.#mappings.upsert(asTenantId(tenantId), { kind: 'invoice', recordId: record.id }, { entity: 'Invoice', realmId: client.realmId, qboId: qbo.Id, syncToken: qbo.SyncToken ?? null, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' });
     await this.deps.ledger.markPushed(tenantId, 'invoice', record.id, record.version);
     const key = `${tenantId}:Invoice:${qbo.Id}`;
     await this.deps.models.createdRecords.updateOne(

@@ -18,8 +18,9 @@ import { type Logger } from '../logging/logger.js';
 import { type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
-import { mappingKey, syncMappingModel } from '../sync/sync-mapping.model.js';
-import { MappingClaimStore } from '../sync/mapping-claim.store.js';
+import { type MappingClaimRepository } from '../persistence/sync/mapping-claim.repository.js';
+import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 import { clause, SyncProblem } from '../sync/sync.errors.js';
 import { type SyncRun } from '../sync/sync-run.model.js';
 import { CustomerMatchIndex, type MatchOutcome } from './customer-match.rules.js';
@@ -46,6 +47,8 @@ function issueRecordId(qboId: string): string {
 
 export interface CustomerImportDeps {
   connection: Connection;
+  mappings: SyncMappingRepository;
+  claims: MappingClaimRepository;
   models: PullModels;
   access: QuickBooksAccess;
   ledger: LedgerService;
@@ -61,6 +64,15 @@ interface ImportCounts {
   failed: number;
 }
 
+/** A customer created from QuickBooks, mapped to the QBO customer it came from. */
+interface NewCustomerMapping {
+  kind: 'customer';
+  recordId: string;
+  qboId: string;
+  syncToken: string | null;
+  syncedVersion: number;
+}
+
 interface MatchWrite {
   qboId: string;
   name: string;
@@ -69,14 +81,14 @@ interface MatchWrite {
 }
 
 export class CustomerImportService {
-  readonly #mappings;
+  readonly #mappings: SyncMappingRepository;
   readonly #lease: LeaseStore;
   /** Every link of a QBO customer goes through a claim: one FSM customer per QBO customer, whoever links (import or push). */
-  readonly #claims: MappingClaimStore;
+  readonly #claims: MappingClaimRepository;
 
   constructor(private readonly deps: CustomerImportDeps) {
-    this.#mappings = syncMappingModel(deps.connection);
-    this.#claims = new MappingClaimStore(deps.connection);
+    this.#mappings = deps.mappings;
+    this.#claims = deps.claims;
     this.#lease = new LeaseStore(deps.connection);
   }
 
@@ -99,8 +111,8 @@ export class CustomerImportService {
   async #fsmIndex(tenantId: string, realmId: string): Promise<{ index: CustomerMatchIndex; linkedTo: Map<string, string> }> {
     const index = new CustomerMatchIndex();
     const linkedTo = new Map<string, string>();
-    const mapped = await this.#mappings.find({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', qboId: { $ne: null }, realmId: { $in: [realmId, null] } }, { recordId: 1, qboId: 1 }).lean();
-    for (const m of mapped) linkedTo.set(m.recordId, m.qboId!);
+    const mapped = await this.#mappings.linkedInRealm(asTenantId(tenantId), realmId, 'customer');
+    for (const m of mapped) linkedTo.set(m.recordId, m.qboId);
     for (let after: string | undefined; ; ) {
       const page = await this.deps.ledger.page(tenantId, 'customer', { limit: FSM_PAGE, after });
       for (const c of page) {
@@ -128,7 +140,7 @@ export class CustomerImportService {
       // New customers: one bulk insert per page (the bulk of an import), then their mappings in one go.
       const fresh = outcomes.filter((o) => o.outcome.kind === 'NONE').map((o) => o.row);
       const inserted = await this.deps.ledger.insertCustomersFromQuickBooks(tenantId, fresh.map((row) => customerInputFromQbo(row, importedCustomerExternalId(row.Id))));
-      const mappings: Record<string, unknown>[] = [];
+      const mappings: NewCustomerMapping[] = [];
       for (const [i, result] of inserted.entries()) {
         const row = fresh[i]!;
         if (!result.ok) {
@@ -139,7 +151,7 @@ export class CustomerImportService {
           }), handle.run._id.toHexString());
           continue;
         }
-        mappings.push(this.#mappingDoc(tenantId, client.realmId, result.record, row));
+        mappings.push({ kind: 'customer', recordId: result.record.id, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: result.record.version });
         matches.push({ qboId: row.Id, name: row.DisplayName ?? row.Id, set: { status: 'CREATED', customerId: result.record.id, reason: null, score: null, candidateIds: [], runId: handle.run._id } });
         counts.created++;
       }
@@ -190,23 +202,10 @@ export class CustomerImportService {
     counts.ambiguous++;
   }
 
-  #mappingDoc(tenantId: string, realmId: string, record: CustomerRecord, row: { Id: string; SyncToken?: string }): Record<string, unknown> {
-    const now = new Date();
-    return { _id: mappingKey(tenantId, 'customer', record.id, 'main'), tenantId: new Types.ObjectId(tenantId), realmId, kind: 'customer', recordId: record.id, part: 'main', entity: 'Customer', qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, generation: 0, state: 'SYNCED', issueId: null, issueCode: null, issueMessage: null, lastSyncedAt: now, remoteStatus: 'ACTIVE', createdAt: now, updatedAt: now };
-  }
-
   /** New customers' mappings in one round trip; one already there (an interrupted earlier import) is kept. */
-  async #insertMappings(tenantId: string, realmId: string, all: Record<string, unknown>[]): Promise<void> {
+  async #insertMappings(tenantId: string, realmId: string, all: NewCustomerMapping[]): Promise<void> {
     // Created from QBO customers no record held; one a concurrent push claimed meanwhile is not mapped twice.
-    const refused = await this.#claims.claimMany(all.map((d) => ({ target: { tenantId, realmId, entity: 'Customer' as const, qboId: String(d.qboId) }, owner: { kind: 'customer' as const, recordId: String(d.recordId), part: 'main' as const } })));
-    const docs = all.filter((d) => !refused.has(String(d.qboId)));
-    if (docs.length === 0) return;
-    try {
-      await this.#mappings.collection.insertMany(docs, { ordered: false });
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors ?? [];
-      if (writeErrors.length === 0 || !writeErrors.every((w) => w.code === 11000)) throw error;
-    }
+    await this.#mappings.insertClaimed(asTenantId(tenantId), realmId, 'Customer', all);
   }
 
   async #saveMatches(tenantId: string, matches: MatchWrite[]): Promise<void> {
@@ -234,16 +233,12 @@ export class CustomerImportService {
   async #link(tenantId: string, record: CustomerRecord, row: { Id: string; SyncToken?: string }): Promise<void> {
     const realmId = (await this.deps.access.realmOf(tenantId))?.realmId;
     if (!realmId) throw new ConflictError('QuickBooks is not connected.');
-    const holder = await this.#claims.claim({ tenantId, realmId, entity: 'Customer', qboId: row.Id }, { kind: 'customer', recordId: record.id, part: 'main' });
+    const holder = await this.#claims.claim(asTenantId(tenantId), { realmId, entity: 'Customer', qboId: row.Id }, { kind: 'customer', recordId: record.id, part: 'main' });
     if (holder) {
       const other = await this.deps.ledger.get(tenantId, 'customer', holder.recordId);
       throw new ConflictError(`QuickBooks customer ${row.Id} is already linked to FSM customer ${other ? `"${other.displayName}" (${other.externalId})` : holder.recordId}.`, { type: 'Customer', id: holder.recordId });
     }
-    await this.#mappings.updateOne(
-      { tenantId: new Types.ObjectId(tenantId), kind: 'customer', recordId: record.id, part: 'main' },
-      { $set: { entity: 'Customer', realmId, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' }, $setOnInsert: { generation: 0 } },
-      { upsert: true },
-    );
+    await this.#mappings.upsert(asTenantId(tenantId), { kind: 'customer', recordId: record.id }, { entity: 'Customer', realmId, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' });
     await this.deps.ledger.markPushed(tenantId, 'customer', record.id, record.version);
   }
 
@@ -275,7 +270,7 @@ export class CustomerImportService {
   async #assertUnmapped(tenantId: string, qboId: string): Promise<void> {
     const realmId = (await this.deps.access.realmOf(tenantId))?.realmId;
     if (!realmId) throw new ConflictError('QuickBooks is not connected.');
-    const taken = await this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', qboId, realmId: { $in: [realmId, null] } }).lean();
+    const taken = await this.#mappings.byQboId(asTenantId(tenantId), realmId, 'customer', qboId);
     if (taken) throw new ConflictError(`QuickBooks customer ${qboId} is already linked to FSM customer ${taken.recordId}.`, { type: 'Customer', id: taken.recordId });
   }
 
@@ -283,7 +278,7 @@ export class CustomerImportService {
   async linkCustomer(tenantId: string, customerId: string, qboId: string): Promise<CustomerMatchDoc> {
     const record = await this.deps.ledger.get(tenantId, 'customer', customerId);
     if (!record) throw new NotFoundError('Customer', customerId);
-    const existing = await this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', part: 'main', recordId: record.id }).lean();
+    const existing = await this.#mappings.get(asTenantId(tenantId), { kind: 'customer', recordId: record.id });
     if (existing?.qboId && existing.qboId !== qboId) throw new ConflictError(`FSM customer ${record.externalId} is already linked to QuickBooks customer ${existing.qboId}.`, { type: 'Customer', id: record.id });
     if (existing?.qboId !== qboId) await this.#assertUnmapped(tenantId, qboId);
     const row = await this.#readQbo(tenantId, qboId);

@@ -9,7 +9,7 @@
  *  - payments recorded in QBO become FSM payments keyed `qbo-payment-<Id>` (an upsert by that key;
  *    `qbo-payment-<Id>@<realm>` when that key is already a payment of another company), written with
  *    origin QUICKBOOKS (not pending a push, so never sent back) and then mapped, under a claim on the
- *    QBO payment (MappingClaimStore) taken before the FSM payment is written, so a pull and a push (or a
+ *    QBO payment (MappingClaimRepository) taken before the FSM payment is written, so a pull and a push (or a
  *    LINK) can never both map one QBO payment;
  *  - voided or deleted QBO payments void the FSM payment, which gives the invoices their balance back;
  *  - customer edits update the linked FSM customer unless the FSM changed it too since the last sync:
@@ -27,8 +27,9 @@ import { type Logger } from '../logging/logger.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { outboxModel } from '../sync/outbox.model.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
-import { type ClaimOwner, type ClaimTarget, MappingClaimStore } from '../sync/mapping-claim.store.js';
-import { type SyncMapping, syncMappingModel } from '../sync/sync-mapping.model.js';
+import { type ClaimOwner, type ClaimTarget, type MappingClaimRepository } from '../persistence/sync/mapping-claim.repository.js';
+import { type MappingFields, type SyncMapping, type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
+import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
 import { remoteDeletedProblem, remoteVoidedProblem } from '../sync/remote-change.problems.js';
 import { capitalise, formatAmount, formatDate } from '../sync/record-terms.rules.js';
 import { clause, SyncProblem } from '../sync/sync.errors.js';
@@ -61,6 +62,8 @@ export class InboundDeferredError extends Error {
 
 export interface InboundApplyDeps {
   connection: Connection;
+  mappings: SyncMappingRepository;
+  claims: MappingClaimRepository;
   models: PullModels;
   ledger: LedgerService;
   settings: AccountingSettingsService;
@@ -147,33 +150,22 @@ function isPulledPayment(externalId: string, qboId: string): boolean {
   return ref === qboId || (ref?.startsWith(`${qboId}@`) ?? false);
 }
 
-/**
- * Mappings of the realm a QBO object came from. A mapping without a realm predates realms being
- * recorded: it belongs to the tenant's company of the time, which is the connected one (a realm change
- * stamps the old realm on them first; see ConnectionService.onRealmChanging).
- */
-function inRealm(realmId: string): { realmId: { $in: (string | null)[] } } {
-  return { realmId: { $in: [realmId, null] } };
-}
-
 export class InboundApplyService {
-  readonly #mappings;
+  readonly #mappings: SyncMappingRepository;
   readonly #outbox;
-  readonly #claims: MappingClaimStore;
+  readonly #claims: MappingClaimRepository;
 
   constructor(private readonly deps: InboundApplyDeps) {
-    this.#mappings = syncMappingModel(deps.connection);
+    this.#mappings = deps.mappings;
     this.#outbox = outboxModel(deps.connection);
-    this.#claims = new MappingClaimStore(deps.connection);
+    this.#claims = deps.claims;
   }
 
-  /** Reverse lookups (QBO id → record) are the pull's hot path: an index of its own on the sync slice's collection. */
-  async init(): Promise<void> {
-    await this.#mappings.collection.createIndex({ tenantId: 1, kind: 1, qboId: 1 }, { name: 'pull_reverse_lookup' });
-  }
+  /** Reverse lookups (QBO id → record) are the pull's hot path: their index is declared on the mapping schema (src/persistence/sync/). */
+  async init(): Promise<void> {}
 
   async #mappingByQboId(tenantId: string, realmId: string, kind: 'payment' | 'invoice' | 'customer', qboId: string): Promise<SyncMapping | null> {
-    return this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind, part: 'main', qboId, ...inRealm(realmId) }).lean();
+    return this.#mappings.byQboId(asTenantId(tenantId), realmId, kind, qboId);
   }
 
   // ---- pages -------------------------------------------------------------------------------------
@@ -233,10 +225,8 @@ export class InboundApplyService {
     const kinds = [...new Set(items.map((i) => KIND_OF[i.entity]))];
     for (let i = 0; i < ids.length; i += PREFETCH_CHUNK) {
       const chunk = ids.slice(i, i + PREFETCH_CHUNK);
-      const rows = await this.#mappings
-        .find({ tenantId: new Types.ObjectId(tenantId), kind: kinds.length === 1 ? kinds[0]! : { $in: kinds }, part: 'main', qboId: chunk.length === 1 ? chunk[0]! : { $in: chunk }, ...inRealm(realmId) }, { kind: 1, qboId: 1, syncToken: 1, remoteStatus: 1 })
-        .lean();
-      for (const m of rows) if (m.qboId) known.set(`${m.kind}:${m.qboId}`, { syncToken: m.syncToken ?? null, remoteStatus: m.remoteStatus });
+      const rows = await this.#mappings.glances(asTenantId(tenantId), realmId, kinds, chunk);
+      for (const m of rows) known.set(`${m.kind}:${m.qboId}`, { syncToken: m.syncToken, remoteStatus: m.remoteStatus });
     }
     return known;
   }
@@ -253,14 +243,13 @@ export class InboundApplyService {
     if (mapping && pulled && !isPulledPayment(pulled.externalId, row.Id)) {
       // A payment the FSM recorded and the gateway pushed, changed by hand in QBO: the FSM's amounts stand.
       await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, 'payment', mapping.recordId, `${capitalise(qboPaymentPhrase(row))} was edited in QuickBooks; the field-service app keeps its own amounts for it.`);
-      await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
+      await this.#mappings.update(mapping.tenantId, mapping, { syncToken: row.SyncToken ?? null });
       return 'IGNORED';
     }
     if (!mapping && (await this.#ownWriteInFlight(tenantId, realmId, row.Id))) return 'UNCHANGED';
 
-    const tenant = new Types.ObjectId(tenantId);
     const invoiceIds = linkedInvoiceIds(row);
-    const invoiceMappings = invoiceIds.length > 0 ? await this.#mappings.find({ tenantId: tenant, kind: 'invoice', part: 'main', qboId: { $in: invoiceIds }, ...inRealm(realmId) }).lean() : [];
+    const invoiceMappings = await this.#mappings.byQboIds(asTenantId(tenantId), realmId, 'invoice', invoiceIds);
     const records = await this.deps.ledger.getMany(tenantId, 'invoice', invoiceMappings.map((m) => m.recordId));
     const customers = await this.deps.ledger.getMany(tenantId, 'customer', [...new Set(records.map((r) => r.customerId))]);
     const customerExternal = new Map(customers.map((c) => [c.id, c.externalId]));
@@ -297,9 +286,9 @@ export class InboundApplyService {
     }
     // Claimed before the FSM payment is written: a QBO payment another record holds (the gateway's own
     // push whose mapping is being saved, or a LINK) is that record's, and must not become a second one.
-    const target: ClaimTarget = { tenantId, realmId, entity: 'Payment', qboId: row.Id };
+    const target: ClaimTarget = { realmId, entity: 'Payment', qboId: row.Id };
     const existing = pulled ?? (await this.deps.ledger.findByExternalId('payment', tenantId, plan.input.externalId));
-    const holder = await this.#claimPayment(target, plan.input.externalId, existing?.id);
+    const holder = await this.#claimPayment(asTenantId(tenantId), target, plan.input.externalId, existing?.id);
     if (holder) {
       this.deps.log.info({ tenantId, qboId: row.Id, holder }, 'QuickBooks payment already belongs to another FSM record; not pulled');
       return 'UNCHANGED';
@@ -309,7 +298,7 @@ export class InboundApplyService {
       saved = await this.deps.ledger.recordPayment(tenantId, plan.input, 'QUICKBOOKS');
     } catch (error) {
       // Nothing was written: the claim is let go, so a later retry (or another record) can take the payment.
-      if (!existing) await this.#claims.release(target, pendingOwner(plan.input.externalId));
+      if (!existing) await this.#claims.release(asTenantId(tenantId), target, pendingOwner(plan.input.externalId));
       if (!(error instanceof ApiError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
       // The FSM refuses it (say the invoice is already paid in the FSM): kept as an issue, never forced in.
       await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `${capitalise(qboPaymentPhrase(row))} could not be recorded in the field-service app: ${clause(error.message)}.`, {
@@ -319,15 +308,8 @@ export class InboundApplyService {
       await this.#announce(tenantId, 'PAYMENT_NOT_APPLIED', 'Payment', row.Id, null, null, `${capitalise(qboPaymentPhrase(row))} was not recorded in the field-service app: ${clause(error.message)}.`);
       return 'IGNORED';
     }
-    if (!existing) await this.#claims.transfer(target, pendingOwner(plan.input.externalId), paymentOwner(saved.id));
-    await this.#mappings.updateOne(
-      { tenantId: tenant, kind: 'payment', recordId: saved.id, part: 'main' },
-      {
-        $set: { entity: 'Payment', realmId, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: saved.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' },
-        $setOnInsert: { generation: 0 },
-      },
-      { upsert: true },
-    );
+    if (!existing) await this.#claims.transfer(asTenantId(tenantId), target, pendingOwner(plan.input.externalId), paymentOwner(saved.id));
+    await this.#mappings.upsert(asTenantId(tenantId), { kind: 'payment', recordId: saved.id }, { entity: 'Payment', realmId, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: saved.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' });
     await this.deps.issues.resolve(tenantId, 'payment', `qbo:Payment:${row.Id}`);
     const applied = plan.input.allocations.map((a) => `${a.amount} on invoice ${a.invoiceExternalId}`);
     const credit = new Decimal(plan.unapplied).isZero() ? [] : [`${plan.unapplied} kept as customer credit (unapplied in QuickBooks)`];
@@ -343,7 +325,7 @@ export class InboundApplyService {
     if (pulled && isPulledPayment(pulled.externalId, qboId)) return pulled.externalId.slice(PAYMENT_PREFIX.length);
     const plain = await this.deps.ledger.findByExternalId('payment', tenantId, inboundPaymentExternalId(qboId));
     if (!plain) return qboId;
-    const owner = await this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'payment', recordId: plain.id, part: 'main' }, { realmId: 1 }).lean();
+    const owner = await this.#mappings.get(asTenantId(tenantId), { kind: 'payment', recordId: plain.id });
     return owner?.realmId && owner.realmId !== realmId ? `${qboId}@${realmId}` : qboId;
   }
 
@@ -351,14 +333,14 @@ export class InboundApplyService {
    * Claims a QBO payment for the FSM payment `recordId` or, before it exists, for its key (a pending
    * owner, moved to the record once written). Returns the other record holding it, if any.
    */
-  async #claimPayment(target: ClaimTarget, externalId: string, recordId: string | undefined): Promise<ClaimOwner | null> {
+  async #claimPayment(tenantId: TenantId, target: ClaimTarget, externalId: string, recordId: string | undefined): Promise<ClaimOwner | null> {
     const pending = pendingOwner(externalId);
     const owner = recordId ? paymentOwner(recordId) : pending;
-    const holder = await this.#claims.claim(target, owner);
+    const holder = await this.#claims.claim(tenantId, target, owner);
     if (!holder) return null;
     // A crash after the FSM payment was written and before the claim moved to it: it is ours.
     if (recordId && holder.kind === pending.kind && holder.recordId === pending.recordId && holder.part === pending.part) {
-      await this.#claims.transfer(target, pending, owner);
+      await this.#claims.transfer(tenantId, target, pending, owner);
       return null;
     }
     return holder;
@@ -445,10 +427,7 @@ export class InboundApplyService {
     if (!record) return 'IGNORED';
     if (record.status === 'ACTIVE') await this.deps.ledger.voidPayment(tenantId, record.externalId, 'QUICKBOOKS');
     const after = await this.deps.ledger.get(tenantId, 'payment', mapping.recordId);
-    await this.#mappings.updateOne(
-      { _id: mapping._id, tenantId: mapping.tenantId },
-      { $set: { remoteStatus: how, ...(syncToken ? { syncToken } : {}), ...(after ? { syncedVersion: after.version } : {}), lastSyncedAt: new Date() } },
-    );
+    await this.#mappings.update(mapping.tenantId, mapping, { remoteStatus: how, ...(syncToken ? { syncToken } : {}), ...(after ? { syncedVersion: after.version } : {}), lastSyncedAt: new Date() });
     await this.#announce(tenantId, 'PAYMENT_REVERSED', 'Payment', qboId, 'payment', mapping.recordId, `The payment of ${formatAmount(String(record.amount))} on ${formatDate(record.date)} was ${how.toLowerCase()} in QuickBooks; it is voided in the field-service app too.`);
     return 'APPLIED';
   }
@@ -588,7 +567,7 @@ export class InboundApplyService {
     const fsmChangedSinceSync = record.pushPending && (mapping.syncedVersion === null || record.version > mapping.syncedVersion);
     if (fsmChangedSinceSync) {
       if (sameCustomer(record, input)) {
-        await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
+        await this.#mappings.update(mapping.tenantId, mapping, { syncToken: row.SyncToken ?? null });
         return 'UNCHANGED';
       }
       // Both sides changed since the last sync. Rule: the FSM wins (it is pushed over QBO's version on the
@@ -600,18 +579,15 @@ export class InboundApplyService {
       }), record.externalId);
       await this.#announce(tenantId, 'CUSTOMER_CONFLICT', 'Customer', row.Id, 'customer', record.id, `Customer ${record.displayName} was changed on both sides; the field-service app's version is kept. QuickBooks had: ${theirs}.`);
       // The token is noted so the same QBO version is not reported twice; the push then overwrites QBO.
-      await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
+      await this.#mappings.update(mapping.tenantId, mapping, { syncToken: row.SyncToken ?? null });
       return 'APPLIED';
     }
     if (sameCustomer(record, input)) {
-      await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: { syncToken: row.SyncToken ?? null } });
+      await this.#mappings.update(mapping.tenantId, mapping, { syncToken: row.SyncToken ?? null });
       return 'UNCHANGED';
     }
     const saved = await this.deps.ledger.upsertCustomer(tenantId, input, 'QUICKBOOKS');
-    await this.#mappings.updateOne(
-      { _id: mapping._id, tenantId: mapping.tenantId },
-      { $set: { syncToken: row.SyncToken ?? null, syncedVersion: saved.version, lastSyncedAt: new Date(), state: 'SYNCED' } },
-    );
+    await this.#mappings.update(mapping.tenantId, mapping, { syncToken: row.SyncToken ?? null, syncedVersion: saved.version, lastSyncedAt: new Date(), state: 'SYNCED' });
     await this.#announce(tenantId, 'CUSTOMER_UPDATED', 'Customer', row.Id, 'customer', saved.id, `Customer ${saved.displayName} updated from QuickBooks: ${describeCustomer(input)}.`);
     return 'APPLIED';
   }
@@ -656,13 +632,13 @@ export class InboundApplyService {
    */
   async #holdRemoved(tenantId: string, mapping: SyncMapping, change: 'DELETED' | 'VOIDED', syncToken: string | null): Promise<void> {
     const record = await this.deps.ledger.get(tenantId, 'invoice', mapping.recordId);
-    const set: Record<string, unknown> = { remoteStatus: change, ...(syncToken ? { syncToken } : {}) };
+    const set: MappingFields = { remoteStatus: change, ...(syncToken ? { syncToken } : {}) };
     if (record?.status === 'ACTIVE') {
       const problem = change === 'DELETED' ? remoteDeletedProblem(record, 'Invoice', mapping.qboId!) : remoteVoidedProblem(record, 'Invoice', mapping.qboId!);
       const issue = await this.deps.issues.open(tenantId, { kind: 'invoice', id: record.id, externalId: record.externalId }, problem, null);
-      Object.assign(set, { state: 'FAILED', issueId: issue._id, issueCode: problem.code, issueMessage: problem.message });
+      Object.assign(set, { state: 'FAILED', issueId: issue._id.toHexString(), issueCode: problem.code, issueMessage: problem.message } satisfies MappingFields);
     }
-    await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: set });
+    await this.#mappings.update(mapping.tenantId, mapping, set);
   }
 
   /** Deleted QBO invoice ids are only learnt from CDC or a webhook. */

@@ -22,6 +22,7 @@ import { CdcPoller, type PollReport } from './cdc.poller.js';
 import { CustomerImportService } from './customer-import.service.js';
 import { type ApplyResult, InboundApplyService, InboundDeferredError } from './inbound-apply.service.js';
 import { registerRemoteChangeActions } from './remote-change.actions.js';
+import { type SyncRepositories } from '../persistence/sync/sync.repositories.js';
 import { CreatedRecordsService } from './created-records.service.js';
 import { pullModels, type PullModels } from './pull.model.js';
 import { PullRunService } from './pull-run.service.js';
@@ -31,6 +32,8 @@ const DRAIN_INTERVAL_MS = 60_000;
 
 export interface PullServiceDeps {
   connection: Connection;
+  /** The sync engine's repositories (mappings and claims are shared with the push). */
+  repositories: SyncRepositories;
   connections: ConnectionService;
   ledger: LedgerService;
   settings: AccountingSettingsService;
@@ -58,7 +61,7 @@ export class PullService {
 
   constructor(private readonly deps: PullServiceDeps) {
     this.models = pullModels(deps.connection);
-    this.apply = new InboundApplyService({ connection: deps.connection, models: this.models, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log,
+    this.apply = new InboundApplyService({ connection: deps.connection, mappings: deps.repositories.mappings, claims: deps.repositories.claims, models: this.models, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log,
       realmSince: async (tenantId, realmId) => {
         const realm = await deps.connections.realmOf(tenantId);
         return realm?.realmId === realmId ? realm.since : undefined;
@@ -66,6 +69,7 @@ export class PullService {
     });
     this.poller = new CdcPoller({
       connection: deps.connection,
+      mappings: deps.repositories.mappings,
       models: this.models,
       access: deps.connections,
       apply: this.apply,
@@ -73,9 +77,9 @@ export class PullService {
       initialSince: async (tenantId) => (await deps.connections.status(tenantId)).connectedAt ?? new Date(),
     });
     this.runs = new PullRunService(deps.connection, deps.pubsub, deps.log);
-    this.created = new CreatedRecordsService({ connection: deps.connection, models: this.models, access: deps.connections, ledger: deps.ledger });
-    registerRemoteChangeActions(deps.sync.issueActions, { sync: deps.sync, ledger: deps.ledger, models: this.models });
-    this.customers = new CustomerImportService({ connection: deps.connection, models: this.models, access: deps.connections, ledger: deps.ledger, issues: deps.sync.issues, runs: this.runs, log: deps.log });
+    this.created = new CreatedRecordsService({ mappings: deps.repositories.mappings, claims: deps.repositories.claims, models: this.models, access: deps.connections, ledger: deps.ledger });
+    registerRemoteChangeActions(deps.sync.issueActions, { sync: deps.sync, mappings: deps.repositories.mappings, ledger: deps.ledger, models: this.models });
+    this.customers = new CustomerImportService({ connection: deps.connection, mappings: deps.repositories.mappings, claims: deps.repositories.claims, models: this.models, access: deps.connections, ledger: deps.ledger, issues: deps.sync.issues, runs: this.runs, log: deps.log });
     deps.inbound.handle('Payment', (event) => this.#onHint(event));
     deps.inbound.handle('Customer', (event) => this.#onHint(event));
     deps.inbound.handle('Invoice', (event) => this.#onHint(event));

@@ -13,10 +13,13 @@ import { ConflictError, UserInputError } from '../graphql/errors.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type IssueActionRegistry, type IssueActionRequest } from '../sync/issue-actions.registry.js';
 import { type SyncService } from '../sync/sync.service.js';
+import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 import { type PullModels } from './pull.model.js';
 
 export interface RemoteChangeActionDeps {
   sync: Pick<SyncService, 'push' | 'retryIssue'>;
+  mappings: SyncMappingRepository;
   ledger: LedgerService;
   models: PullModels;
 }
@@ -39,11 +42,8 @@ export function registerRemoteChangeActions(registry: IssueActionRegistry, deps:
     const { mapping } = await deletedOrVoided(request, deps, ['DELETED']);
     const tenant = new Types.ObjectId(tenantId);
     // Conditional on the state just checked: a second click (or process) finds nothing to reset.
-    const reset = await deps.sync.push.mappings.updateOne(
-      { _id: mapping._id, tenantId: tenant, remoteStatus: 'DELETED', qboId: mapping.qboId },
-      { $set: { qboId: null, syncToken: null, syncedVersion: null, remoteStatus: 'ACTIVE', state: 'PENDING' }, $inc: { generation: 1 } },
-    );
-    if (reset.modifiedCount === 0) throw new ConflictError(`The ${issue.kind} ${issue.externalId ?? issue.recordId} is already being recreated in QuickBooks.`);
+    const reset = await deps.mappings.resetDeleted(asTenantId(tenantId), mapping, mapping.qboId!);
+    if (!reset) throw new ConflictError(`The ${issue.kind} ${issue.externalId ?? issue.recordId} is already being recreated in QuickBooks.`);
     if (issue.kind === 'invoice') await deps.models.invoiceFlags.deleteOne({ tenantId: tenant, invoiceId: issue.recordId });
     await deps.sync.retryIssue(tenantId, issue._id.toHexString());
   });

@@ -6,7 +6,7 @@
  * payloads and never write.
  */
 import { type Decimal } from 'decimal.js';
-import { type Connection, type Model, Types } from 'mongoose';
+import { type Model, Types } from 'mongoose';
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
@@ -44,10 +44,9 @@ import { creditRefundItem, hasSurcharge, mapPayment, mapRefundClearingInvoice, m
 import { type CompanyTax, type ItemKey, itemKeyString, type QboPayload, type QboRef, type SalesLookups, type SupplyInfo, type SyncSettings, type UsSalesTax } from './push.types.js';
 import { type SyncItemService } from './sync-item.service.js';
 import { allocatedTaxShares, type TaxShare } from './tax-split.mapper.js';
-import { type MappingPart, mappingKeyOf, type SyncMapping, syncMappingModel } from './sync-mapping.model.js';
-import { type ClaimOwner, MappingClaimStore } from './mapping-claim.store.js';
-import { migrateToKeyedIds } from '../persistence/id-lookups.js';
-import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
+import { type MappingFields, type MappingPart, type SyncMapping, type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
+import { type ClaimOwner, type MappingClaimRepository } from '../persistence/sync/mapping-claim.repository.js';
+import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
 import { diagnoseNotFound } from './not-found.diagnosis.js';
 import { inactiveReferenceProblem, linkedDeletedProblem, remoteDeletedProblem, remoteVoidedProblem, settingAccountProblem, settingsHolding } from './remote-change.problems.js';
 import { capitalise, formatAmount, KIND_NOUNS, QUICKBOOKS_NOUNS, recordPhrase } from './record-terms.rules.js';
@@ -73,7 +72,7 @@ export interface DryRunPayload {
 
 /** Everything one run needs about the tenant, resolved once. */
 export interface PushSession {
-  tenantId: string;
+  tenantId: TenantId;
   realmId: string;
   client: QboClient | undefined;
   settings: SyncSettings;
@@ -168,12 +167,13 @@ function supplyInfo(s: Supply): SupplyInfo {
 }
 
 export class PushService {
-  readonly #mappings: Model<SyncMapping>;
-  readonly #claims: MappingClaimStore;
+  readonly #mappings: SyncMappingRepository;
+  readonly #claims: MappingClaimRepository;
 
   constructor(
-    connection: Connection,
     private readonly deps: {
+      mappings: SyncMappingRepository;
+      claims: MappingClaimRepository;
       access: QuickBooksAccess;
       chart: ChartService;
       settings: AccountingSettingsService;
@@ -183,50 +183,20 @@ export class PushService {
       ledger: () => LedgerReader;
     },
   ) {
-    this.#mappings = syncMappingModel(connection);
-    this.#claims = new MappingClaimStore(connection);
-  }
-
-  get claims(): MappingClaimStore {
-    return this.#claims;
+    this.#mappings = deps.mappings;
+    this.#claims = deps.claims;
   }
 
   async init(): Promise<void> {
     await this.#mappings.init();
     await this.#claims.init();
-    await migrateToKeyedIds(this.#mappings as unknown as Model<never>, mappingKeyOf);
-    await this.#claimExistingMappings();
-  }
-
-  /**
-   * Mappings written before claims existed get theirs, once (a marker records it), so a QBO object
-   * they hold is not free for another record. Where two already share one, the first keeps it.
-   */
-  async #claimExistingMappings(): Promise<void> {
-    const done = await this.#claims.isMigrated('existing-mappings');
-    if (done) return;
-    const realms = new Map<string, string | undefined>();
-    const batch: Parameters<MappingClaimStore['claimMany']>[0] = [];
-    // Every tenant's mappings, once at start-up (the tenant guard refuses unscoped queries otherwise).
-    for await (const m of crossTenantCollection(this.#mappings as unknown as Model<unknown>, 'start-up migration: claims of existing mappings').find({ qboId: { $ne: null } }) as AsyncIterable<SyncMapping>) {
-      const tenantId = m.tenantId.toHexString();
-      if (!realms.has(tenantId)) realms.set(tenantId, (await this.deps.access.realmOf(tenantId))?.realmId);
-      const realmId = m.realmId ?? realms.get(tenantId);
-      if (!realmId || !m.qboId) continue;
-      batch.push({ target: { tenantId, realmId, entity: m.entity, qboId: m.qboId }, owner: { kind: m.kind, recordId: m.recordId, part: m.part } });
-      if (batch.length >= 500) await this.#claims.claimMany(batch.splice(0));
-    }
-    await this.#claims.claimMany(batch);
-    await this.#claims.markMigrated('existing-mappings');
+    // Mappings written before claims existed get theirs, once (see the repository).
+    await this.#mappings.claimExistingMappingsOfEveryTenant(async (tenantId) => (await this.deps.access.realmOf(tenantId))?.realmId);
   }
 
   /** Mappings without a realm (written before realms were recorded) are stamped with the tenant's company of the time. */
   async recordLegacyRealm(tenantId: string, realmId: string): Promise<void> {
-    await this.#mappings.updateMany({ tenantId: new Types.ObjectId(tenantId), realmId: null }, { $set: { realmId } });
-  }
-
-  get mappings(): Model<SyncMapping> {
-    return this.#mappings;
+    await this.#mappings.stampLegacyRealm(asTenantId(tenantId), realmId);
   }
 
   async openSession(tenantId: string, dryRun: boolean): Promise<PushSession> {
@@ -238,7 +208,7 @@ export class PushService {
     const taxCodes = await this.deps.chart.listReferences(tenantId, 'TaxCode');
     const settingProblems = new Map((await this.deps.settings.accountProblems(tenantId, settings)).map((p) => [p.setting, p]));
     return {
-      tenantId,
+      tenantId: asTenantId(tenantId),
       realmId,
       client,
       settings,
@@ -334,7 +304,7 @@ export class PushService {
 
   /** The stored mapping, whatever realm it belongs to (status display, issue bookkeeping). */
   async mappingOf(tenantId: string, kind: LedgerKind, recordId: string, part: MappingPart = 'main'): Promise<SyncMapping | null> {
-    return this.#mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind, recordId, part }).lean();
+    return this.#mappings.get(asTenantId(tenantId), { kind, recordId, part });
   }
 
   /**
@@ -348,7 +318,7 @@ export class PushService {
     const mapping = await this.mappingOf(session.tenantId, kind, recordId, part);
     if (!mapping?.realmId || mapping.realmId === session.realmId) return mapping;
     const fresh = { realmId: session.realmId, qboId: null, syncToken: null, syncedVersion: null, state: 'PENDING' as const, remoteStatus: 'ACTIVE', forcePush: false, generation: mapping.generation + 1 };
-    if (!session.dryRun) await this.#mappings.updateOne({ _id: mapping._id, tenantId: mapping.tenantId }, { $set: fresh });
+    if (!session.dryRun) await this.#mappings.update(session.tenantId, { kind, recordId, part }, fresh);
     return { ...mapping, ...fresh };
   }
 
@@ -356,23 +326,19 @@ export class PushService {
    * Stores the mapping's QBO side. A new QBO Id is claimed first (see MappingClaimStore): if another
    * record of this realm holds the object, nothing is written and the push stops with an issue.
    */
-  async #saveMapping(session: PushSession, record: LedgerRecord, part: MappingPart, entity: QboEntity, set: Partial<SyncMapping>): Promise<void> {
+  async #saveMapping(session: PushSession, record: LedgerRecord, part: MappingPart, entity: QboEntity, set: MappingFields): Promise<void> {
     if (typeof set.qboId === 'string') await this.#claim(session, { kind: record.kind, recordId: record.id, part }, entity, set.qboId);
-    await this.#mappings.updateOne(
-      { tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part },
-      { $set: { entity, realmId: session.realmId, ...set }, $setOnInsert: { generation: 0 } },
-      { upsert: true },
-    );
+    await this.#mappings.upsert(session.tenantId, { kind: record.kind, recordId: record.id, part }, { entity, realmId: session.realmId, ...set });
   }
 
   async #claim(session: Pick<PushSession, 'tenantId' | 'realmId' | 'client'>, owner: ClaimOwner, entity: QboEntity, qboId: string): Promise<void> {
-    const holder = await this.#claims.claim({ tenantId: session.tenantId, realmId: session.realmId, entity, qboId }, owner);
+    const holder = await this.#claims.claim(session.tenantId, { realmId: session.realmId, entity, qboId }, owner);
     if (holder) throw await this.#takenProblem(session, entity, qboId, holder);
   }
 
   /** Whether the QBO object is free for `owner` (unclaimed, or already its own). */
   async #isFree(session: Pick<PushSession, 'tenantId' | 'realmId'>, owner: ClaimOwner, entity: QboEntity, qboId: string): Promise<boolean> {
-    const holder = await this.#claims.holderOf({ tenantId: session.tenantId, realmId: session.realmId, entity, qboId });
+    const holder = await this.#claims.holderOf(session.tenantId, { realmId: session.realmId, entity, qboId });
     return !holder || (holder.kind === owner.kind && holder.recordId === owner.recordId && holder.part === owner.part);
   }
 
@@ -393,13 +359,11 @@ export class PushService {
     const mapped: SyncMapping['state'] = state === 'SUCCEEDED' ? 'SYNCED' : state;
     // Synced or skipped: its issue is resolved by the run's outcome step, so the link goes now, in this write.
     const settled = state === 'SUCCEEDED' || state === 'SKIPPED';
-    await this.#mappings.updateOne(
-      { tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part: 'main' },
-      {
-        $set: { state: mapped, issueCode: problem?.code ?? null, issueMessage: problem?.message ?? null, ...(settled ? { issueId: null } : {}) },
-        $setOnInsert: { entity: ENTITY_OF[record.kind], generation: 0, realmId: session.realmId },
-      },
-      { upsert: true },
+    await this.#mappings.upsert(
+      session.tenantId,
+      { kind: record.kind, recordId: record.id },
+      { state: mapped, issueCode: problem?.code ?? null, issueMessage: problem?.message ?? null, ...(settled ? { issueId: null } : {}) },
+      { entity: ENTITY_OF[record.kind], realmId: session.realmId },
     );
     if (settled) session.cleared.add(outcomeKey(record.kind, record.id));
   }
@@ -534,7 +498,7 @@ export class PushService {
     const diagnosis = await diagnoseNotFound(session.client!, qboId ? { entity, id: qboId } : undefined, body);
     switch (diagnosis.kind) {
       case 'DELETED':
-        await this.#mappings.updateOne({ tenantId: new Types.ObjectId(session.tenantId), kind: record.kind, recordId: record.id, part }, { $set: { remoteStatus: 'DELETED' } });
+        await this.#mappings.update(session.tenantId, { kind: record.kind, recordId: record.id, part }, { remoteStatus: 'DELETED' });
         return remoteDeletedProblem(record, entity, diagnosis.id);
       case 'INACTIVE':
         return inactiveReferenceProblem(diagnosis, record, session.settings, fault);
@@ -676,7 +640,7 @@ export class PushService {
     if (byEmail.length === 0) return undefined;
     const noun = entityNoun(entity);
     if (free.length === 0) {
-      const holder = await this.#claims.holderOf({ tenantId: session.tenantId, realmId: session.realmId, entity, qboId: byEmail[0]!.Id });
+      const holder = await this.#claims.holderOf(session.tenantId, { realmId: session.realmId, entity, qboId: byEmail[0]!.Id });
       const other = holder ? await this.deps.ledger().get(session.tenantId, holder.kind, holder.recordId) : null;
       throw new SyncProblem('MATCH_AMBIGUOUS', `The QuickBooks ${noun} with the email ${record.email} ("${String(byEmail[0]!.DisplayName)}") is already linked to ${other ? describeRecord(other) : `another FSM ${noun}`}, so ${describeRecord(record)} was not linked to it, and not created either, in case it is the same ${noun}.`, {
         fixHint: `If they are the same ${noun}, merge them in the FSM. If not, push this one to QuickBooks as a new ${noun}.`,
@@ -1168,18 +1132,13 @@ export class PushService {
   async allowPush(tenantId: string, kind: LedgerKind, recordId: string): Promise<void> {
     const record = await this.deps.ledger().get(tenantId, kind, recordId);
     if (!record) throw new NotFoundError(kind, recordId);
-    await this.#mappings.updateOne(
-      { tenantId: new Types.ObjectId(tenantId), kind, recordId, part: 'main' },
-      { $set: { forcePush: true }, $setOnInsert: { entity: ENTITY_OF[kind], generation: 0 } },
-      { upsert: true },
-    );
+    await this.#mappings.upsert(asTenantId(tenantId), { kind, recordId }, { forcePush: true }, { entity: ENTITY_OF[kind] });
     await this.deps.ledger().markPending(tenantId, kind, [recordId]);
   }
 
   /** Records settled as SKIPPED (dated before the start date): re-evaluated when the start date moves. */
   async skippedRecords(tenantId: string): Promise<{ kind: LedgerKind; recordId: string }[]> {
-    const rows = await this.#mappings.find({ tenantId: new Types.ObjectId(tenantId), state: 'SKIPPED', part: 'main' }, { kind: 1, recordId: 1 }).lean();
-    return rows.map((r) => ({ kind: r.kind, recordId: r.recordId }));
+    return this.#mappings.skipped(asTenantId(tenantId));
   }
 
   // ---- totals ----------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ import { type DryRunPayload, PUSHABLE_KINDS, type PushOutcome, type PushService 
 import { type SyncIssueService } from './sync-issue.service.js';
 import { beforeIdFilter } from './sync-paging.util.js';
 import { rateAndEta, type SyncProgressPublisher } from './sync-progress.publisher.js';
+import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 import { type KindCount, type SyncRun, syncRunModel, type SyncTrigger } from './sync-run.model.js';
 import { recordPhrase } from './record-terms.rules.js';
 import { transition } from './sync-run.rules.js';
@@ -72,7 +74,7 @@ export class SyncRunService {
 
   constructor(
     connection: Connection,
-    private readonly deps: { push: PushService; issues: SyncIssueService; progress: SyncProgressPublisher; ledger: () => LedgerReader; log: Logger },
+    private readonly deps: { mappings: SyncMappingRepository; push: PushService; issues: SyncIssueService; progress: SyncProgressPublisher; ledger: () => LedgerReader; log: Logger },
   ) {
     this.#runs = syncRunModel(connection);
     // FerretDB runs conditional updates as read-then-write: only a unique insert excludes reliably.
@@ -360,12 +362,12 @@ export class SyncRunService {
     if (dryRun) return;
     if (outcome.problem && (outcome.result === 'FAILED' || outcome.result === 'BLOCKED')) {
       const issue = await this.deps.issues.open(tenantId, { kind: record.kind, id: record.id, externalId: record.externalId }, outcome.problem, runId);
-      await this.deps.push.mappings.updateOne({ tenantId: new Types.ObjectId(tenantId), kind: record.kind, recordId: record.id, part: 'main' }, { $set: { issueId: issue._id } });
+      await this.deps.mappings.linkIssue(asTenantId(tenantId), { kind: record.kind, recordId: record.id }, issue._id.toHexString());
     } else {
       await this.deps.issues.resolve(tenantId, record.kind, record.id);
       if (outcome.issueCleared) return; // the push's own state write unlinked the issue
       const mapping = await this.deps.push.mappingOf(tenantId, record.kind, record.id);
-      if (mapping?.issueId) await this.deps.push.mappings.updateOne({ tenantId: new Types.ObjectId(tenantId), kind: record.kind, recordId: record.id, part: 'main' }, { $set: { issueId: null } });
+      if (mapping?.issueId) await this.deps.mappings.linkIssue(asTenantId(tenantId), { kind: record.kind, recordId: record.id }, null);
     }
   }
 

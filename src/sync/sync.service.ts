@@ -4,7 +4,7 @@
  * interfaces the ledger calls: `LedgerChangeListener` (a change wakes the automatic push, debounced
  * per tenant) and `SyncStatusReader` (each record's sync state, one query per kind and batch).
  */
-import { type Connection, Types } from 'mongoose';
+import { type Connection } from 'mongoose';
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type AppPubSub } from '../graphql/pubsub.js';
@@ -18,6 +18,8 @@ import {
 } from '../ledger/ledger-record.types.js';
 import { type Logger } from '../logging/logger.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
+import { type SyncRepositories } from '../persistence/sync/sync.repositories.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 import { OutboxService } from './outbox.service.js';
 import { PUSHABLE_KINDS, PushService } from './push.service.js';
 import { type IssueActionHandler, type IssueActionRequest, IssueActionRegistry } from './issue-actions.registry.js';
@@ -31,6 +33,7 @@ import { SyncRunService } from './sync-run.service.js';
 
 export interface SyncServiceDeps {
   connection: Connection;
+  repositories: SyncRepositories;
   access: QuickBooksAccess;
   chart: ChartService;
   settings: AccountingSettingsService;
@@ -63,7 +66,7 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
     };
     this.outbox = new OutboxService(deps.connection);
     this.items = new SyncItemService(deps.connection, deps.chart, this.outbox);
-    this.push = new PushService(deps.connection, { access: deps.access, chart: deps.chart, settings: deps.settings, lists: deps.lists, outbox: this.outbox, items: this.items, ledger });
+    this.push = new PushService({ mappings: deps.repositories.mappings, claims: deps.repositories.claims, access: deps.access, chart: deps.chart, settings: deps.settings, lists: deps.lists, outbox: this.outbox, items: this.items, ledger });
     this.issues = new SyncIssueService(deps.connection);
     this.actions = new IssueActionsService({
       registry: this.issueActions,
@@ -77,10 +80,10 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
       leaveOut: async (tenantId, issue) => {
         const record = await ledger().get(tenantId, issue.kind, issue.recordId);
         if (record) await ledger().markPushed(tenantId, record.kind, record.id, record.version);
-        await this.push.mappings.updateOne({ tenantId: new Types.ObjectId(tenantId), kind: issue.kind, recordId: issue.recordId, part: 'main' }, { $set: { issueId: null } });
+        await deps.repositories.mappings.linkIssue(asTenantId(tenantId), { kind: issue.kind, recordId: issue.recordId }, null);
       },
     });
-    this.runs = new SyncRunService(deps.connection, { push: this.push, issues: this.issues, progress: new SyncProgressPublisher(deps.pubsub), ledger, log: deps.log });
+    this.runs = new SyncRunService(deps.connection, { mappings: deps.repositories.mappings, push: this.push, issues: this.issues, progress: new SyncProgressPublisher(deps.pubsub), ledger, log: deps.log });
     this.#registerMatchActions();
   }
 
@@ -195,9 +198,7 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
   // ---- SyncStatusReader ------------------------------------------------------------------------
 
   async statusOf(tenantId: string, kind: LedgerKind, recordIds: readonly string[]): Promise<Map<string, RecordSyncStatus>> {
-    const mappings = await this.push.mappings
-      .find({ tenantId: new Types.ObjectId(tenantId), kind, part: 'main', recordId: { $in: [...new Set(recordIds)] } })
-      .lean();
+    const mappings = await this.deps.repositories.mappings.mainOf(asTenantId(tenantId), kind, recordIds);
     const byId = new Map(mappings.map((m) => [m.recordId, m]));
     const out = new Map<string, RecordSyncStatus>();
     for (const id of recordIds) {
@@ -207,7 +208,7 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
         quickBooksId: m?.qboId ?? null,
         syncedVersion: m?.syncedVersion ?? null,
         lastSyncedAt: m?.lastSyncedAt ?? null,
-        issueId: m?.issueId ? m.issueId.toHexString() : null,
+        issueId: m?.issueId ?? null,
         issueCode: m?.issueCode ?? null,
         issueMessage: m?.issueMessage ?? null,
       });

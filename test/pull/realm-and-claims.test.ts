@@ -8,7 +8,8 @@
  * company's counter to another's to get the same Id in both.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MappingClaimStore } from '../../src/sync/mapping-claim.store.js';
+import { MappingClaimRepository } from '../../src/persistence/sync/mapping-claim.repository.js';
+import { asTenantId } from '../../src/persistence/tenant-id.js';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import { CustomerDocument, PulledInvoiceDocument, PulledPaymentsDocument, QuickBooksChangesDocument, StartSyncDocument, SyncRunDocument } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
@@ -153,17 +154,17 @@ describe('a payment the pull maps is claimed like a pushed one', () => {
       TotalAmt: 20,
       Line: [{ Amount: 20, LinkedTxn: [{ TxnId: qboInvoice.get('inv-2'), TxnType: 'Invoice' }] }],
     }) as { Id: string };
-    const claims = new MappingClaimStore(gw.app.database.connection);
-    expect(await claims.claim({ tenantId, realmId: auRealm, entity: 'Payment', qboId: inQbo.Id }, { kind: 'payment', recordId: pushed.id, part: 'main' })).toBeNull();
+    const claims = new MappingClaimRepository(gw.app.database.connection);
+    expect(await claims.claim(asTenantId(tenantId), { realmId: auRealm, entity: 'Payment', qboId: inQbo.Id }, { kind: 'payment', recordId: pushed.id, part: 'main' })).toBeNull();
 
     await pull();
     // The money is in the FSM once (the pushed payment), not twice.
     expect((await payments()).filter((p) => p.externalId === `qbo-payment-${inQbo.Id}`)).toEqual([]);
     expect((await invoice('inv-2')).balance).toBe('90.00');
-    expect(await claims.holderOf({ tenantId, realmId: auRealm, entity: 'Payment', qboId: inQbo.Id })).toEqual({ kind: 'payment', recordId: pushed.id, part: 'main' });
+    expect(await claims.holderOf(asTenantId(tenantId), { realmId: auRealm, entity: 'Payment', qboId: inQbo.Id })).toEqual({ kind: 'payment', recordId: pushed.id, part: 'main' });
     // The pulled payment of the first test holds its claim under its own record.
     const pulled = (await payments()).find((p) => p.externalId === `qbo-payment-${pulledQboId}`)!;
-    expect(await claims.holderOf({ tenantId, realmId: auRealm, entity: 'Payment', qboId: pulledQboId })).toEqual({ kind: 'payment', recordId: pulled.id, part: 'main' });
+    expect(await claims.holderOf(asTenantId(tenantId), { realmId: auRealm, entity: 'Payment', qboId: pulledQboId })).toEqual({ kind: 'payment', recordId: pulled.id, part: 'main' });
   });
 });
 

@@ -8,7 +8,8 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InMemoryCompanyStore as CompanyStore } from '../../src/sandbox/company/company.store.js';
-import { MappingClaimStore } from '../../src/sync/mapping-claim.store.js';
+import { MappingClaimRepository } from '../../src/persistence/sync/mapping-claim.repository.js';
+import { asTenantId } from '../../src/persistence/tenant-id.js';
 import { outboxModel } from '../../src/sync/outbox.model.js';
 import {
   CustomerDocument,
@@ -184,20 +185,20 @@ describe('records QuickBooks already holds are matched, not duplicated', () => {
     expect(waiting.issueMessage).toContain('Harbour Strata Management');
     // Nothing was created in QuickBooks for the second one (it may be the same customer).
     expect(rows('Customer').filter((c) => c.PrimaryEmailAddr?.Address === 'levy@harbourstrata.example')).toHaveLength(1);
-    const mapped = await gw.app.services.sync.push.mappings.find({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', qboId: strata.Id }).lean();
+    const mapped = await gw.app.database.connection.collection('sync_mappings').find({ tenantId: new Types.ObjectId(tenantId), kind: 'customer', qboId: strata.Id }).toArray();
     expect(mapped).toHaveLength(1);
   });
 
   it('a QBO object is claimed by one record only, however many claim it at once (the data model decides)', async () => {
-    const claims = new MappingClaimStore(gw.app.database.connection);
-    const target = { tenantId, realmId, entity: 'Customer' as const, qboId: '987654' };
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => claims.claim(target, { kind: 'customer', recordId: `r-${i}`, part: 'main' })));
+    const claims = new MappingClaimRepository(gw.app.database.connection);
+    const target = { realmId, entity: 'Customer' as const, qboId: '987654' };
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => claims.claim(asTenantId(tenantId), target, { kind: 'customer', recordId: `r-${i}`, part: 'main' })));
     expect(results.filter((holder) => holder === null)).toHaveLength(1);
     const winner = results.findIndex((holder) => holder === null);
     expect(results.filter((holder) => holder?.recordId === `r-${winner}`)).toHaveLength(11);
     // The owner claiming again (a retry) keeps it; the same Id in another realm is another object.
-    expect(await claims.claim(target, { kind: 'customer', recordId: `r-${winner}`, part: 'main' })).toBeNull();
-    expect(await claims.claim({ ...target, realmId: 'another-realm' }, { kind: 'customer', recordId: 'r-x', part: 'main' })).toBeNull();
+    expect(await claims.claim(asTenantId(tenantId), target, { kind: 'customer', recordId: `r-${winner}`, part: 'main' })).toBeNull();
+    expect(await claims.claim(asTenantId(tenantId), { ...target, realmId: 'another-realm' }, { kind: 'customer', recordId: 'r-x', part: 'main' })).toBeNull();
   });
 });
 

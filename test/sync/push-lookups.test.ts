@@ -4,7 +4,6 @@
  * each customer against QuickBooks' customers (same name or email), a hundred per query, not one query
  * per record; what QuickBooks already holds is still linked, never duplicated.
  */
-import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { connectTenant, realmOf, simulatorOf } from '../helpers/quickbooks.js';
@@ -88,7 +87,7 @@ describe('lookups before first creates', () => {
     // What QuickBooks held is linked: one customer and one invoice L000100, the QBO user's.
     expect(rows('Customer').filter((r) => r.DisplayName === 'Lookup Customer 1')).toHaveLength(1);
     expect(rows('Invoice').filter((r) => r.DocNumber === 'L000100').map((r) => r.Id)).toEqual([held.Id]);
-    const mapping = await gw.app.services.sync.push.mappings.findOne({ tenantId: new Types.ObjectId(tenantId), kind: 'invoice', recordId: linkedId, part: 'main' }).lean();
+    const mapping = await gw.app.services.sync.push.mappingOf(tenantId, 'invoice', linkedId);
     expect(mapping?.qboId).toBe(held.Id);
     // Every other invoice exactly once.
     const numbers = rows('Invoice').map((r) => r.DocNumber).filter((n): n is string => !!n && /^L\d{6}$/.test(n));

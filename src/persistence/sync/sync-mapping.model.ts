@@ -2,7 +2,7 @@
  * Ledger record (kind, id, part) → the QBO object it became: the realm (QBO company) it lives in,
  * entity, Id, SyncToken, the record version it reflects, and the generation (bumped after the QBO
  * object was deleted remotely, and when the tenant's books moved to another realm). One document per
- * (tenant, kind, record, part), whose `_id` is that key (see db/id-lookups.ts); every change is a
+ * (tenant, kind, record, part), whose `_id` is that key (see ../id-lookups.ts); every change is a
  * single-document atomic write (FerretDB has no transactions).
  *
  * The other direction, QBO object → record, is a claim: one document per (tenant, realm, entity, QBO
@@ -11,10 +11,11 @@
  * sharing an email) cannot both win: the data model, not a prior read, keeps one QBO object per record.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { compositeKey, keyedById } from '../persistence/id-lookups.js';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
-import { type QboEntity } from '../quickbooks/qbo.client.js';
-import { type LedgerKind } from '../ledger/ledger-record.types.js';
+import { compositeKey, keyedById } from '../id-lookups.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
+import { type TenantId } from '../tenant-id.js';
+import { type QboEntity } from '../../quickbooks/qbo.client.js';
+import { type LedgerKind } from '../../ledger/ledger-record.types.js';
 
 /** A record can need more than one QBO object (a payment's surcharge receipt, a write-off's linking payment). */
 /** `refund:<refundId>` and `refund-clearing:<refundId>`: a payment's refund receipt and the invoice clearing the refunded credit. */
@@ -22,10 +23,9 @@ export type MappingPart = 'main' | 'surcharge' | 'link' | `refund:${string}` | `
 
 export type MappingState = 'SYNCED' | 'FAILED' | 'BLOCKED' | 'SKIPPED' | 'PENDING';
 
+/** A mapping as the sync and pull slices see it (ids are strings outside persistence). */
 export interface SyncMapping {
-  /** `mappingKey(tenantId, kind, recordId, part)`: lookups by record go through the `_id` index. */
-  _id: string;
-  tenantId: Types.ObjectId;
+  tenantId: TenantId;
   /**
    * The QBO company `qboId` belongs to. A mapping of another realm than the connected one is never
    * used (its Ids mean other objects there); null: written before realms were recorded, taken to be
@@ -41,8 +41,8 @@ export interface SyncMapping {
   syncedVersion: number | null;
   generation: number;
   state: MappingState;
-  /** The open issue of the record, if any. */
-  issueId: Types.ObjectId | null;
+  /** The open issue of the record, if any (its id). */
+  issueId: string | null;
   issueCode: string | null;
   issueMessage: string | null;
   lastSyncedAt: Date | null;
@@ -55,12 +55,20 @@ export interface SyncMapping {
   forcePush: boolean;
 }
 
+/** The stored document: keyed `_id`, ObjectId tenant and issue (persistence only). */
+export interface SyncMappingDoc extends Omit<SyncMapping, 'tenantId' | 'issueId'> {
+  /** `mappingKey(tenantId, kind, recordId, part)`: lookups by record go through the `_id` index. */
+  _id: string;
+  tenantId: Types.ObjectId;
+  issueId: Types.ObjectId | null;
+}
+
 /** The `_id` of the mapping of (record, part). */
 export function mappingKey(tenantId: string | Types.ObjectId, kind: LedgerKind, recordId: string, part: MappingPart): string {
   return compositeKey(tenantId, kind, recordId, part);
 }
 
-const schema = new Schema<SyncMapping>(
+const schema = new Schema<SyncMappingDoc>(
   {
     _id: { type: String },
     realmId: { type: String, default: null },
@@ -86,13 +94,21 @@ schema.plugin(tenantScoped);
 // The key is the _id (unique by construction); queries naming exactly these fields use it.
 export const mappingKeyOf = (v: Record<string, unknown>): string => mappingKey(v.tenantId as string, v.kind as LedgerKind, String(v.recordId), v.part as MappingPart);
 keyedById(schema, ['tenantId', 'kind', 'recordId', 'part'], mappingKeyOf);
+// Reverse lookups (QBO id → record: the pull's hot path, the created-records list, the customer import,
+// the deleted-object check) and the CDC's paging of live mappings; the name is the one the pull slice
+// created it under, so an existing database keeps its index.
+schema.index({ tenantId: 1, kind: 1, qboId: 1 }, { name: 'pull_reverse_lookup' });
+// Records settled as SKIPPED, re-evaluated when the start date moves.
+schema.index({ tenantId: 1, state: 1 });
+// Mappings written before realms were recorded (stamped with the company being left on a realm change).
+schema.index({ tenantId: 1, realmId: 1 });
 
-export function syncMappingModel(connection: Connection): Model<SyncMapping> {
-  return (connection.models.SyncMapping as Model<SyncMapping> | undefined) ?? connection.model<SyncMapping>('SyncMapping', schema);
+export function syncMappingModel(connection: Connection): Model<SyncMappingDoc> {
+  return (connection.models.SyncMapping as Model<SyncMappingDoc> | undefined) ?? connection.model<SyncMappingDoc>('SyncMapping', schema);
 }
 
 /** QBO object (realm, entity, Id) → the one record part that may map to it. */
-export interface MappingClaim {
+export interface MappingClaimDoc {
   /** `claimKey(tenantId, realmId, entity, qboId)`. */
   _id: string;
   tenantId: Types.ObjectId;
@@ -108,7 +124,7 @@ export function claimKey(tenantId: string | Types.ObjectId, realmId: string, ent
   return compositeKey(tenantId, 'claim', realmId, entity, qboId);
 }
 
-const claimSchema = new Schema<MappingClaim>(
+const claimSchema = new Schema<MappingClaimDoc>(
   {
     _id: { type: String },
     realmId: { type: String, required: true },
@@ -124,6 +140,6 @@ claimSchema.plugin(tenantScoped, { index: false });
 export const claimKeyOf = (v: Record<string, unknown>): string => claimKey(v.tenantId as string, String(v.realmId), v.entity as QboEntity, String(v.qboId));
 keyedById(claimSchema, ['tenantId', 'realmId', 'entity', 'qboId'], claimKeyOf);
 
-export function mappingClaimModel(connection: Connection): Model<MappingClaim> {
-  return (connection.models.SyncMappingClaim as Model<MappingClaim> | undefined) ?? connection.model<MappingClaim>('SyncMappingClaim', claimSchema);
+export function mappingClaimModel(connection: Connection): Model<MappingClaimDoc> {
+  return (connection.models.SyncMappingClaim as Model<MappingClaimDoc> | undefined) ?? connection.model<MappingClaimDoc>('SyncMappingClaim', claimSchema);
 }
