@@ -15,7 +15,6 @@ import { LedgerService } from './ledger/ledger.service.js';
 import { createRepositories, type Repositories } from './persistence/repositories.js';
 import { AccountingSettingsService } from './settings/accounting-settings.service.js';
 import { SyncService } from './sync/sync.service.js';
-import { syncRepositories } from './persistence/sync/sync.repositories.js';
 import { TenantService } from './tenancy/tenant.service.js';
 import { InboundQueue } from './webhooks/inbound.queue.js';
 import { PullService } from './pull/pull.service.js';
@@ -83,11 +82,9 @@ export function createServices(deps: ServiceDeps): Services {
   // settings and ledger need each other (relax flag, payment methods): the lookup is late-bound.
   const ledger: LedgerListsService = new LedgerListsService(repositories.fsmLists, chart, (tenantId: string): Promise<boolean> => settings.relaxAccountSelection(tenantId));
   const settings: AccountingSettingsService = new AccountingSettingsService(deps.connection, chart, ledger, tenants);
-  // The sync engine's repositories: one `sync_mappings` door for the push and the pull alike.
-  const syncRepos = syncRepositories(deps.connection);
   const sync = new SyncService({
     connection: deps.connection,
-    repositories: syncRepos,
+    repositories: repositories.sync,
     access: connections,
     chart,
     settings,
@@ -111,7 +108,7 @@ export function createServices(deps: ServiceDeps): Services {
   connections.onRealmChanging((tenantId, previousRealmId) => sync.push.recordLegacyRealm(tenantId, previousRealmId));
   const pull = new PullService({
     connection: deps.connection,
-    repositories: syncRepos,
+    repositories: repositories.sync,
     connections,
     ledger: ledgerRecords,
     settings,

@@ -6,10 +6,13 @@ import { type Connection } from 'mongoose';
 import { LeaseStore } from './lease.store.js';
 import { FsmListRepository } from './ledger/fsm-list.repository.js';
 import { LedgerRecordRepository } from './ledger/ledger-record.repository.js';
+import { type SyncRepositories, syncRepositories } from './sync/sync.repositories.js';
 
 export interface Repositories {
   ledgerRecords: LedgerRecordRepository;
   fsmLists: FsmListRepository;
+  /** The sync engine's (mappings and claims...), shared by the push and the pull. */
+  sync: SyncRepositories;
   /** A lease store with its own owner (one per holder that must exclude the others, even in one process). */
   newLeaseStore: () => LeaseStore;
 }
@@ -18,6 +21,7 @@ export function createRepositories(connection: Connection): Repositories {
   return {
     ledgerRecords: new LedgerRecordRepository(connection),
     fsmLists: new FsmListRepository(connection),
+    sync: syncRepositories(connection),
     newLeaseStore: () => new LeaseStore(connection),
   };
 }
