@@ -60,6 +60,8 @@ function ledgerSchema(fields: Record<string, unknown>, collection: string): Sche
   schema.index({ tenantId: 1, externalId: 1 }, { unique: true });
   schema.index({ tenantId: 1, sortKey: 1, externalId: 1 });
   schema.index({ tenantId: 1, pushPending: 1, changedAt: 1, _id: 1 });
+  // `page()`: a tenant's records in _id order (full sweeps), without sorting the tenant in memory.
+  schema.index({ tenantId: 1, _id: 1 });
   return schema;
 }
 

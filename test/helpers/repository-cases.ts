@@ -1,0 +1,131 @@
+/**
+ * The repository workload both persistence tests share: for every repository built by
+ * `createRepositories`, a seed of one tenant's data and a call of every public method.
+ *
+ * - test/foundation/repository-scoping.test.ts runs every call as ANOTHER tenant: `read` calls must
+ *   return nothing (null, false, empty), and no call may change the seeded tenant's documents.
+ * - test/foundation/index-coverage.test.ts runs the seed and every call as both tenants while
+ *   recording each filter and sort sent to the database, and checks an index serves each one.
+ *
+ * Adding a repository or a method: add its calls here (the scoping test fails on a repository method
+ * without one). Methods that cross tenants by design go in `crossTenant`, with the reason.
+ */
+import { type Repositories } from '../../src/persistence/repositories.js';
+import { type TenantId } from '../../src/persistence/tenant-id.js';
+
+export type Call = (repos: Repositories, tenant: TenantId, seeded: Seeded) => Promise<unknown>;
+
+export interface RepositoryCase {
+  /** The key in `Repositories`. */
+  repository: keyof Repositories;
+  /** Calls that must find nothing for another tenant. Keys are the method names they exercise. */
+  read: Record<string, Call>;
+  /** Calls that may write (their own tenant's data) but must not change the seeded tenant's. */
+  write: Record<string, Call>;
+  /** Methods that cross tenants on purpose (lookups by a global key, migrations), with why. */
+  crossTenant?: Record<string, string>;
+}
+
+/** What the seed made for the owning tenant: gateway ids by name. */
+export type Seeded = Record<string, string>;
+
+const now = new Date('2026-03-01T00:00:00Z');
+const storage = { version: 1, pushPending: true, status: 'ACTIVE' as const, contentHash: 'seed', changedAt: now, createdAt: now, updatedAt: now };
+
+/** One tenant's data in every repository. */
+export async function seed(repos: Repositories, tenant: TenantId): Promise<Seeded> {
+  const r = repos.ledgerRecords;
+  const customer = await r.insert(tenant, 'customer', { ...storage, externalId: 'c-1', displayName: 'Harbour Dental', sortKey: 'harbour dental' });
+  const invoice = await r.insert(tenant, 'invoice', {
+    ...storage,
+    externalId: 'i-1',
+    customerId: customer!.id,
+    number: 'INV-1',
+    date: '2026-02-01',
+    sortKey: '2026-02-01',
+    currency: 'AUD',
+    type: 'STANDARD',
+    taxInclusive: false,
+    lines: [],
+    subtotal: '100.00',
+    totalTax: '10.00',
+    total: '110.00',
+  } as never);
+  const payment = await r.insert(tenant, 'payment', {
+    ...storage,
+    externalId: 'p-1',
+    customerId: customer!.id,
+    date: '2026-02-02',
+    sortKey: '2026-02-02',
+    currency: 'AUD',
+    allocations: [{ invoiceId: invoice!.id, amount: '50.00' }],
+    allocatedInvoiceIds: [invoice!.id],
+    amount: '60.00',
+    paymentMethodId: 'pm',
+  });
+  await r.insert(tenant, 'creditNote', { ...storage, externalId: 'cn-1', customerId: customer!.id, invoiceId: invoice!.id, number: 'CN-1', date: '2026-02-03', sortKey: '2026-02-03', taxInclusive: false, lines: [], totalTax: '0.00', total: '5.00' });
+  await r.insert(tenant, 'badDebtWriteOff', { ...storage, externalId: 'w-1', customerId: customer!.id, invoiceId: invoice!.id, date: '2026-02-04', sortKey: '2026-02-04', amount: '1.00' });
+  const l = repos.fsmLists;
+  const jobType = await l.upsert(tenant, 'jobTypes', 'jt-1', { name: 'Service call', sortKey: 'service call' });
+  const supply = await l.upsert(tenant, 'supplies', 'sup-1', { name: 'Copper pipe', sortKey: 'copper pipe', trackInventory: true });
+  const method = await l.upsert(tenant, 'paymentMethods', 'pm-1', { name: 'Visa', sortKey: 'visa', isCard: true });
+  const team = await l.upsert(tenant, 'teams', 'team-1', { name: 'Plumbing', sortKey: 'plumbing' });
+  return { customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
+}
+
+export const REPOSITORY_CASES: RepositoryCase[] = [
+  {
+    repository: 'ledgerRecords',
+    read: {
+      findByExternalId: (repos, t) => repos.ledgerRecords.findByExternalId(t, 'customer', 'c-1'),
+      findByExternalIds: (repos, t) => repos.ledgerRecords.findByExternalIds(t, 'invoice', ['i-1', 'i-2'], ['number', 'total']),
+      getMany: (repos, t, s) => repos.ledgerRecords.getMany(t, 'invoice', [s.invoice!]),
+      fieldsOf: (repos, t, s) => repos.ledgerRecords.fieldsOf(t, 'customer', [s.customer!], ['externalId', 'version']),
+      pending: async (repos, t, s) => [...(await repos.ledgerRecords.pending(t, 'customer', { limit: 10 })), ...(await repos.ledgerRecords.pending(t, 'invoice', { limit: 10, after: s.invoice! }))],
+      page: async (repos, t, s) => [...(await repos.ledgerRecords.page(t, 'customer', { limit: 10 })), ...(await repos.ledgerRecords.page(t, 'invoice', { limit: 10, after: s.customer! }))],
+      list: async (repos, t) => {
+        const all = await repos.ledgerRecords.list(t, 'invoice', {}, { limit: 10 });
+        const filtered = await repos.ledgerRecords.list(t, 'invoice', { search: 'inv', status: 'ACTIVE', pushPending: true, dateFrom: '2026-01-01', dateTo: '2026-12-31' }, { limit: 10, after: ['2026-01-01', 'a'] });
+        const parties = await repos.ledgerRecords.list(t, 'customer', { search: 'harbour' }, { limit: 10 });
+        return [...all.rows, ...filtered.rows, ...parties.rows, all.totalCount + filtered.totalCount + parties.totalCount].filter(Boolean);
+      },
+      customerHasTransactions: (repos, t, s) => repos.ledgerRecords.customerHasTransactions(t, s.customer!),
+      settlementsOf: async (repos, t, s) => {
+        const { payments, credits, writeOffs } = await repos.ledgerRecords.settlementsOf(t, [s.invoice!], { kind: 'payment', id: s.customer! });
+        return [...payments, ...credits, ...writeOffs];
+      },
+      activePaymentsOf: (repos, t, s) => repos.ledgerRecords.activePaymentsOf(t, [s.customer!]),
+      replaceAtVersion: (repos, t, s) =>
+        repos.ledgerRecords.replaceAtVersion(t, 'customer', s.customer!, 1, { ...storage, externalId: 'c-1', displayName: 'Taken Over', sortKey: 'taken over' }),
+      setStatusAtVersion: (repos, t, s) => repos.ledgerRecords.setStatusAtVersion(t, 'invoice', s.invoice!, 1, { status: 'VOIDED', pushPending: true, at: new Date() }),
+      markPushedAtVersion: (repos, t, s) => repos.ledgerRecords.markPushedAtVersion(t, 'customer', s.customer!, 1),
+    },
+    write: {
+      markPending: (repos, t, s) => repos.ledgerRecords.markPending(t, 'invoice', [s.invoice!], new Date()),
+      insert: (repos, t) => repos.ledgerRecords.insert(t, 'customer', { ...storage, externalId: 'c-1', displayName: 'Same Id Other Tenant', sortKey: 'same id other tenant' }),
+      insertMany: (repos, t) =>
+        repos.ledgerRecords.insertMany(t, 'customer', [
+          { ...storage, externalId: 'c-1', displayName: 'Again', sortKey: 'again' },
+          { ...storage, externalId: 'c-2', displayName: 'Second', sortKey: 'second' },
+        ] as never),
+    },
+  },
+  {
+    repository: 'fsmLists',
+    read: {
+      list: async (repos, t) => {
+        const all = await repos.fsmLists.list(t, 'jobTypes', { limit: 10 });
+        const searched = await repos.fsmLists.list(t, 'supplies', { limit: 10, after: ['a', 'a'] }, 'pipe');
+        return [...all.rows, ...searched.rows, all.totalCount + searched.totalCount].filter(Boolean);
+      },
+      findById: (repos, t, s) => repos.fsmLists.findById(t, 'teams', s.team!),
+      findByIds: async (repos, t, s) => [...(await repos.fsmLists.findByIds(t, 'supplies', [s.supply!], { onlyStock: true })), ...(await repos.fsmLists.findByIds(t, 'jobTypes', [s.jobType!]))],
+      findByExternalIds: (repos, t) => repos.fsmLists.findByExternalIds(t, 'paymentMethods', ['pm-1']),
+      findPaymentMethodByKey: async (repos, t) => [await repos.fsmLists.findPaymentMethodByKey(t, 'pm-1'), await repos.fsmLists.findPaymentMethodByKey(t, 'VISA')].filter(Boolean),
+      update: (repos, t, s) => repos.fsmLists.update(t, 'jobTypes', s.jobType!, { name: 'Taken over' }),
+    },
+    write: {
+      upsert: (repos, t) => repos.fsmLists.upsert(t, 'teams', 'team-1', { name: 'Same id other tenant', sortKey: 'same id other tenant' }),
+    },
+  },
+];
