@@ -44,7 +44,7 @@ const run = promisify(execFile);
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.2';
 /** Our build of it (bump when the patch changes, so existing installs are rebuilt). */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.4`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.5`;
 
 /** FerretDB 1.24.2's go.mod says `go 1.24`: an older Go cannot build it (and cannot fetch a newer toolchain without the checksum database). */
 export const GO_MINIMUM = [1, 24] as const;
@@ -168,6 +168,440 @@ func fieldbooksIDIn(cond *types.Document) (string, []any) {
   to: '\twhereClause, args = fieldbooksPushdown(params.Filter)\n',
 } as const;
 
+/** List pages and counts answered from sorted companion indexes where provably exact (see above): three files and anchored edits. */
+export const EXACT_PUSHDOWN_PATCH = {
+  handlerFile: 'internal/handler/fieldbooks_pushdown.go',
+  handlerSource: `// Added by fieldbooks: ask the backend for a find's whole sort and limit, and for a countDocuments' number
+// only; the backend honours them only where its answer is provably the handler's own.
+
+package handler
+
+import (
+\t"context"
+\t"math"
+
+\t"github.com/FerretDB/FerretDB/internal/backends"
+\t"github.com/FerretDB/FerretDB/internal/types"
+\t"github.com/FerretDB/FerretDB/internal/util/iterator"
+\t"github.com/FerretDB/FerretDB/internal/util/lazyerrors"
+\t"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// fieldbooksWholeFilter reports whether the backend sees the whole filter (dotted keys are dropped from it
+// unless nested pushdown is on): only then may it apply a limit or count.
+func (h *Handler) fieldbooksWholeFilter(pushed, filter *types.Document) bool {
+\treturn !h.DisablePushdown && pushed.Len() == filter.Len()
+}
+
+// fieldbooksCountPipeline recognises the drivers' countDocuments pipeline, [{$match}, {$group: {_id, n: {$sum: 1}}}],
+// returning the group's _id and output field.
+func fieldbooksCountPipeline(stages []any) (any, string, bool) {
+\tif len(stages) != 2 {
+\t\treturn nil, "", false
+\t}
+\tmatch, ok := stages[0].(*types.Document)
+\tif !ok || match.Len() != 1 || !match.Has("$match") {
+\t\treturn nil, "", false
+\t}
+\tgroup, ok := stages[1].(*types.Document)
+\tif !ok || group.Len() != 1 || !group.Has("$group") {
+\t\treturn nil, "", false
+\t}
+\tspec, ok := must.NotFail(group.Get("$group")).(*types.Document)
+\tif !ok || spec.Len() != 2 || spec.Keys()[0] != "_id" {
+\t\treturn nil, "", false
+\t}
+\tid := must.NotFail(spec.Get("_id"))
+\tswitch id.(type) {
+\tcase int32, int64, float64, string:
+\tdefault:
+\t\treturn nil, "", false
+\t}
+\tfield := spec.Keys()[1]
+\tacc, ok := must.NotFail(spec.Get(field)).(*types.Document)
+\tif !ok || acc.Len() != 1 || !acc.Has("$sum") {
+\t\treturn nil, "", false
+\t}
+\tif one, ok := must.NotFail(acc.Get("$sum")).(int32); !ok || one != 1 {
+\t\treturn nil, "", false
+\t}
+\treturn id, field, true
+}
+
+// fieldbooksProcessStages is processStagesDocuments, with a countDocuments answered by the backend's count
+// when it can give one: the $group's own result, {_id, n} with n an int32 when it fits, none for no match.
+func (h *Handler) fieldbooksProcessStages(ctx context.Context, closer *iterator.MultiCloser, p *stagesDocumentsParams, stages []any, filter *types.Document) (types.DocumentsIterator, error) { //nolint:lll // for readability
+\tid, field, ok := fieldbooksCountPipeline(stages)
+\tif !ok || !h.fieldbooksWholeFilter(p.qp.Filter, filter) {
+\t\treturn processStagesDocuments(ctx, closer, p)
+\t}
+\tp.qp.FieldbooksCount = true
+
+\tqueryRes, err := p.c.Query(ctx, p.qp)
+\tif err != nil {
+\t\tcloser.Close()
+\t\treturn nil, lazyerrors.Error(err)
+\t}
+\tcloser.Add(queryRes.Iter)
+
+\tif queryRes.FieldbooksCounted {
+\t\tvar docs []*types.Document
+\t\tif n := queryRes.FieldbooksCount; n > 0 {
+\t\t\tvar v any = n
+\t\t\tif n <= math.MaxInt32 {
+\t\t\t\tv = int32(n)
+\t\t\t}
+\t\t\tdocs = append(docs, must.NotFail(types.NewDocument("_id", id, field, v)))
+\t\t}
+\t\tres := iterator.Values(iterator.ForSlice(docs))
+\t\tcloser.Add(res)
+\t\treturn res, nil
+\t}
+
+\titer := queryRes.Iter
+\tfor _, s := range p.stages {
+\t\tif iter, err = s.Process(ctx, iter, closer); err != nil {
+\t\t\treturn nil, err
+\t\t}
+\t}
+\treturn iter, nil
+}
+
+// fieldbooksFindHints passes a find's (or its explain's) sort and limit on; skip is not pushed.
+func (h *Handler) fieldbooksFindHints(qp *backends.QueryParams, filter, sort *types.Document, limit, skip int64) {
+\tif skip != 0 || !h.fieldbooksWholeFilter(qp.Filter, filter) {
+\t\treturn
+\t}
+\tqp.FieldbooksSort = sort
+\tqp.FieldbooksLimit = limit
+}
+`,
+  backendFile: 'internal/backends/sqlite/fieldbooks_exact.go',
+  backendSource: `// Added by fieldbooks: answer a tenant's list page (equality filter, sort, limit) and its count in SQLite
+// from a sorted companion index (metadata/fieldbooks_companion.go), so FerretDB decodes only the page's
+// documents instead of every document of the tenant, twice. Used only where the answer is provably the one
+// the handler computes itself (it still filters, sorts and limits what it gets): the filter is equalities on
+// a companion's first keys with string, ObjectId or boolean values, the sort is on its next keys, and no
+// document holds a value of another type (an array, which MongoDB would match by element, a document, a
+// double...) in those keys, which the companion tells from the index alone. Anything else keeps FerretDB's
+// own path.
+
+package sqlite
+
+import (
+\t"context"
+\t"encoding/hex"
+\t"fmt"
+\t"strings"
+
+\t"github.com/FerretDB/FerretDB/internal/backends"
+\t"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+\t"github.com/FerretDB/FerretDB/internal/types"
+\t"github.com/FerretDB/FerretDB/internal/util/fsql"
+\t"github.com/FerretDB/FerretDB/internal/util/lazyerrors"
+\t"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// fieldbooksExact is a query SQLite answers exactly from a companion index.
+type fieldbooksExact struct {
+\tfrom      string // \` FROM "table" INDEXED BY "companion"\`
+\twhere     string
+\targs      []any
+\torderBy   string
+\tguard     string // SELECT true when some document defeats the plan
+\tguardArgs []any
+}
+
+// fieldbooksScalar is a filter value as its companion rank and SQL value.
+func fieldbooksScalar(v any) (int64, any, bool) {
+\tswitch v := v.(type) {
+\tcase string:
+\t\treturn 3, v, true
+\tcase types.ObjectID:
+\t\treturn 7, hex.EncodeToString(v[:]), true
+\tcase bool:
+\t\tif v {
+\t\t\treturn 8, int64(1), true
+\t\t}
+\t\treturn 8, int64(0), true
+\t}
+\treturn 0, nil, false
+}
+
+// fieldbooksPlan finds a companion whose first keys are the filter's and next keys the sort's.
+func fieldbooksPlan(meta *metadata.Collection, filter, sort *types.Document, limit int64) (*fieldbooksExact, bool) {
+\tif meta.Capped() || filter.Len() == 0 || limit < 0 {
+\t\treturn nil, false
+\t}
+
+\ttype eq struct {
+\t\trank  int64
+\t\tvalue any
+\t}
+\teqs := map[string]eq{}
+\tfor _, key := range filter.Keys() {
+\t\trank, value, ok := fieldbooksScalar(must.NotFail(filter.Get(key)))
+\t\tif !ok {
+\t\t\treturn nil, false
+\t\t}
+\t\teqs[key] = eq{rank, value}
+\t}
+\tif len(eqs) != filter.Len() {
+\t\treturn nil, false // a key given twice
+\t}
+
+\tsortKeys := sort.Keys()
+\tvar dir string
+\tfor i, key := range sortKeys {
+\t\td := ""
+\t\tswitch must.NotFail(sort.Get(key)) {
+\t\tcase int64(1):
+\t\tcase int64(-1):
+\t\t\td = " DESC"
+\t\tdefault:
+\t\t\treturn nil, false
+\t\t}
+\t\t// One direction for every key, so the index serves the order (read backwards for DESC).
+\t\tif i > 0 && d != dir {
+\t\t\treturn nil, false
+\t\t}
+\t\tdir = d
+\t}
+
+\tfor _, index := range meta.Settings.Indexes {
+\t\tcompanion := metadata.FieldbooksCompanion(meta.TableName, index)
+\t\tif companion == "" || len(index.Key) < len(eqs)+len(sortKeys) {
+\t\t\tcontinue
+\t\t}
+\t\tmatch := true
+\t\tfor i, k := range index.Key[:len(eqs)+len(sortKeys)] {
+\t\t\tif _, isEq := eqs[k.Field]; i < len(eqs) && !isEq || i >= len(eqs) && k.Field != sortKeys[i-len(eqs)] {
+\t\t\t\tmatch = false
+\t\t\t\tbreak
+\t\t\t}
+\t\t}
+\t\tif !match {
+\t\t\tcontinue
+\t\t}
+
+\t\tp := &fieldbooksExact{from: fmt.Sprintf(\` FROM %q INDEXED BY %q\`, meta.TableName, companion)}
+\t\tvar conds, guards []string
+\t\tfor i, k := range index.Key[:len(eqs)+len(sortKeys)] {
+\t\t\t// Documents matching the equalities so far whose next key holds a type the companion does not order.
+\t\t\tguards = append(guards, fmt.Sprintf(\`EXISTS (SELECT 1%s WHERE %s)\`, p.from, strings.Join(append(append([]string{}, conds...), metadata.FieldbooksRank(k.Field)+\` IS NULL\`), " AND ")))
+\t\t\tp.guardArgs = append(p.guardArgs, p.args...)
+\t\t\tif i < len(eqs) {
+\t\t\t\te := eqs[k.Field]
+\t\t\t\tconds = append(conds, fmt.Sprintf(\`%s = ? AND %s = ?\`, metadata.FieldbooksRank(k.Field), metadata.FieldbooksValue(k.Field)))
+\t\t\t\tp.args = append(p.args, e.rank, e.value)
+\t\t\t}
+\t\t}
+\t\tp.where = \` WHERE \` + strings.Join(conds, " AND ")
+\t\tp.guard = \`SELECT \` + strings.Join(guards, " OR ")
+\t\tif len(sortKeys) > 0 {
+\t\t\torder := make([]string, 0, 2*len(sortKeys)+1)
+\t\t\tfor _, key := range sortKeys {
+\t\t\t\torder = append(order, metadata.FieldbooksRank(key)+dir, metadata.FieldbooksValue(key)+dir)
+\t\t\t}
+\t\t\t// Ties beyond every sort key are in no defined order (FerretDB's own sort is not stable either).
+\t\t\tp.orderBy = \` ORDER BY \` + strings.Join(append(order, \`rowid\`+dir), ", ")
+\t\t}
+\t\treturn p, true
+\t}
+\treturn nil, false
+}
+
+// safe reports whether no document defeats the plan (index seeks and one index range scan, no document read).
+func (p *fieldbooksExact) safe(ctx context.Context, db *fsql.DB) bool {
+\tvar unsafe bool
+\t// An error (a companion that could not be built) also falls back to FerretDB's own path.
+\treturn db.QueryRowContext(ctx, p.guard, p.guardArgs...).Scan(&unsafe) == nil && !unsafe
+}
+
+func (p *fieldbooksExact) selectQuery(limit int64) (string, []any) {
+\tq := fmt.Sprintf(\`SELECT %s\`, metadata.DefaultColumn) + p.from + p.where + p.orderBy
+\targs := append([]any{}, p.args...)
+\tif limit != 0 {
+\t\tq += \` LIMIT ?\`
+\t\targs = append(args, limit)
+\t}
+\treturn q, args
+}
+
+// fieldbooksQuery answers the query exactly in SQLite when it can; false: use FerretDB's own path.
+func (c *collection) fieldbooksQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, params *backends.QueryParams) (*backends.QueryResult, bool, error) { //nolint:lll // for readability
+\tif params.FieldbooksSort.Len() == 0 && params.FieldbooksLimit == 0 && !params.FieldbooksCount || params.Sort.Len() != 0 || params.OnlyRecordIDs {
+\t\treturn nil, false, nil
+\t}
+\tp, ok := fieldbooksPlan(meta, params.Filter, params.FieldbooksSort, params.FieldbooksLimit)
+\tif !ok || !p.safe(ctx, db) {
+\t\treturn nil, false, nil
+\t}
+
+\tif params.FieldbooksCount {
+\t\tvar n int64
+\t\tif err := db.QueryRowContext(ctx, \`SELECT COUNT(*)\`+p.from+p.where, p.args...).Scan(&n); err != nil {
+\t\t\treturn nil, false, lazyerrors.Error(err)
+\t\t}
+\t\treturn &backends.QueryResult{Iter: newQueryIterator(ctx, nil, false), FieldbooksCount: n, FieldbooksCounted: true}, true, nil
+\t}
+
+\tq, args := p.selectQuery(params.FieldbooksLimit)
+\trows, err := db.QueryContext(ctx, q, args...)
+\tif err != nil {
+\t\treturn nil, false, lazyerrors.Error(err)
+\t}
+\treturn &backends.QueryResult{Iter: newQueryIterator(ctx, rows, false)}, true, nil
+}
+
+// fieldbooksExplain explains the exact plan (SQLite's plan for it, pushdown flags set) when Query would use it.
+func (c *collection) fieldbooksExplain(ctx context.Context, db *fsql.DB, meta *metadata.Collection, params *backends.ExplainParams) (*backends.ExplainResult, error) { //nolint:lll // for readability
+\tif params.FieldbooksSort.Len() == 0 && params.FieldbooksLimit == 0 || params.Sort.Len() != 0 {
+\t\treturn nil, nil
+\t}
+\tp, ok := fieldbooksPlan(meta, params.Filter, params.FieldbooksSort, params.FieldbooksLimit)
+\tif !ok || !p.safe(ctx, db) {
+\t\treturn nil, nil
+\t}
+
+\tq, args := p.selectQuery(params.FieldbooksLimit)
+\trows, err := db.QueryContext(ctx, \`EXPLAIN QUERY PLAN \`+q, args...)
+\tif err != nil {
+\t\treturn nil, lazyerrors.Error(err)
+\t}
+\tdefer rows.Close()
+
+\tqueryPlan := types.MakeArray(0)
+\tfor rows.Next() {
+\t\tvar id, parent, notused int32
+\t\tvar detail string
+\t\tif err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+\t\t\treturn nil, lazyerrors.Error(err)
+\t\t}
+\t\tqueryPlan.Append(fmt.Sprintf("id=%d parent=%d notused=%d detail=%s", id, parent, notused, detail))
+\t}
+\tif err := rows.Err(); err != nil {
+\t\treturn nil, lazyerrors.Error(err)
+\t}
+
+\treturn &backends.ExplainResult{
+\t\tQueryPlanner:   must.NotFail(types.NewDocument("Plan", queryPlan, "fieldbooksExact", true)),
+\t\tFilterPushdown: true,
+\t\tSortPushdown:   p.orderBy != "",
+\t\tLimitPushdown:  params.FieldbooksLimit != 0,
+\t}, nil
+}
+`,
+  companionFile: 'internal/backends/sqlite/metadata/fieldbooks_companion.go',
+  companionSource: `// Added by fieldbooks: a sorted companion of each plain compound index, so SQLite can answer a list page
+// (equality on the first keys, sort on the next ones, a limit) and its count from an index, in MongoDB's
+// order. FerretDB's own index on \`_ferretdb_sjson->"k"\` orders the JSON text of a value, which is not
+// MongoDB's order ("smith plumbing" sorts before "smith" once quoted; escapes, numbers before strings), so
+// the companion indexes each key as (its type's rank in MongoDB's sort order, its value as SQL): strings
+// and ObjectIds as text, integers, booleans and dates as integers. A value of another type (an array, a
+// document, a double...) ranks NULL, and a query meeting one falls back to FerretDB's own path.
+
+package metadata
+
+import (
+\t"context"
+\t"fmt"
+\t"regexp"
+\t"strings"
+
+\t"github.com/FerretDB/FerretDB/internal/util/fsql"
+\t"github.com/FerretDB/FerretDB/internal/util/lazyerrors"
+)
+
+// Top-level field names only: a dotted path can cross arrays, and the name is spliced into a JSON path.
+var fieldbooksKey = regexp.MustCompile(\`^[A-Za-z_][A-Za-z0-9_]*$\`)
+
+// FieldbooksRank is the key's type rank in MongoDB's sort order (null and missing 1, numbers 2, strings 3,
+// ObjectIds 7, booleans 8, dates 9), from the type sjson records in the document's schema; NULL otherwise.
+func FieldbooksRank(key string) string {
+\treturn fmt.Sprintf(\`(CASE coalesce(%s->>'$."$s".p.%s.t', 'null') WHEN 'null' THEN 1 WHEN 'int' THEN 2 WHEN 'long' THEN 2 \`+
+\t\t\`WHEN 'string' THEN 3 WHEN 'objectId' THEN 7 WHEN 'bool' THEN 8 WHEN 'date' THEN 9 END)\`, DefaultColumn, key)
+}
+
+// FieldbooksValue is the key's value as SQL: TEXT for strings and ObjectIds (hex), INTEGER for integers,
+// booleans and dates (milliseconds), NULL for null or missing.
+func FieldbooksValue(key string) string {
+\treturn fmt.Sprintf(\`(%s->>'$.%s')\`, DefaultColumn, key)
+}
+
+// FieldbooksCompanion is the name of the index's sorted companion, or "" if it has none: only non-unique
+// indexes of two or more ascending top-level keys have one.
+func FieldbooksCompanion(table string, index IndexInfo) string {
+\tif index.Unique || len(index.Key) < 2 {
+\t\treturn ""
+\t}
+\tfor _, k := range index.Key {
+\t\tif k.Descending || !fieldbooksKey.MatchString(k.Field) {
+\t\t\treturn ""
+\t\t}
+\t}
+\treturn table + "_" + index.Name + "_fbsort"
+}
+
+func fieldbooksCompanionCreate(ctx context.Context, db *fsql.DB, table string, index IndexInfo) error {
+\tname := FieldbooksCompanion(table, index)
+\tif name == "" {
+\t\treturn nil
+\t}
+\tcolumns := make([]string, 0, 2*len(index.Key))
+\tfor _, k := range index.Key {
+\t\tcolumns = append(columns, FieldbooksRank(k.Field), FieldbooksValue(k.Field))
+\t}
+\tq := fmt.Sprintf(\`CREATE INDEX IF NOT EXISTS %q ON %q (%s)\`, name, table, strings.Join(columns, ", "))
+\tif _, err := db.ExecContext(ctx, q); err != nil {
+\t\treturn lazyerrors.Error(err)
+\t}
+\treturn nil
+}
+
+func fieldbooksCompanionDrop(ctx context.Context, db *fsql.DB, table string, index IndexInfo) error {
+\tname := FieldbooksCompanion(table, index)
+\tif name == "" {
+\t\treturn nil
+\t}
+\tif _, err := db.ExecContext(ctx, fmt.Sprintf(\`DROP INDEX IF EXISTS %q\`, name)); err != nil {
+\t\treturn lazyerrors.Error(err)
+\t}
+\treturn nil
+}
+
+// fieldbooksCompanionsEnsure builds the companions an existing database lacks (once, when it is opened after
+// the upgrade: each reads its table once).
+func fieldbooksCompanionsEnsure(ctx context.Context, db *fsql.DB, colls map[string]*Collection) error {
+\tfor _, c := range colls {
+\t\tfor _, index := range c.Settings.Indexes {
+\t\t\tif err := fieldbooksCompanionCreate(ctx, db, c.TableName, index); err != nil {
+\t\t\t\treturn err
+\t\t\t}
+\t\t}
+\t}
+\treturn nil
+}
+`,
+  /** Each edit's anchor must occur exactly once; `text` goes before or after it, or replaces it. */
+  edits: [
+    // The hints and the count travel in the backend's query and explain parameters and result.
+    { file: 'internal/backends/collection.go', at: 'before', anchor: '\tOnlyRecordIDs bool\n\tComment       string\n}\n', text: '\t// fieldbooks: see internal/handler/fieldbooks_pushdown.go.\n\tFieldbooksSort  *types.Document\n\tFieldbooksLimit int64\n\tFieldbooksCount bool\n\n' },
+    { file: 'internal/backends/collection.go', at: 'replace', anchor: 'type QueryResult struct {\n\tIter types.DocumentsIterator\n}\n', text: 'type QueryResult struct {\n\tIter types.DocumentsIterator\n\n\t// fieldbooks: the number of matching documents, when FieldbooksCount was asked and FieldbooksCounted is set.\n\tFieldbooksCount   int64\n\tFieldbooksCounted bool\n}\n' },
+    { file: 'internal/backends/collection.go', at: 'replace', anchor: 'type ExplainParams struct {\n\tFilter *types.Document\n\tSort   *types.Document\n\tLimit  int64\n}\n', text: 'type ExplainParams struct {\n\tFilter *types.Document\n\tSort   *types.Document\n\tLimit  int64\n\n\t// fieldbooks: see internal/handler/fieldbooks_pushdown.go.\n\tFieldbooksSort  *types.Document\n\tFieldbooksLimit int64\n}\n' },
+    // find, explain and aggregate ask; the SQLite backend answers.
+    { file: 'internal/handler/msg_find.go', at: 'before', anchor: '\th.L.DebugContext(ctx, fmt.Sprintf("Converted %+v for %+v to %+v.", params, cInfo, qp))\n', text: '\th.fieldbooksFindHints(qp, params.Filter, params.Sort, params.Limit, params.Skip)\n\n' },
+    { file: 'internal/handler/msg_explain.go', at: 'before', anchor: '\tres, err := coll.Explain(connCtx, qp)\n', text: '\tif params.Skip == 0 && h.fieldbooksWholeFilter(qp.Filter, params.Filter) {\n\t\tqp.FieldbooksSort, qp.FieldbooksLimit = params.Sort, params.Limit\n\t}\n\n' },
+    { file: 'internal/handler/msg_aggregate.go', at: 'replace', anchor: '\t\titer, err = processStagesDocuments(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments})\n', text: '\t\titer, err = h.fieldbooksProcessStages(ctx, closer, &stagesDocumentsParams{c, qp, stagesDocuments}, aggregationStages, filter)\n' },
+    { file: 'internal/backends/sqlite/collection.go', at: 'after', anchor: '\twhereClause, args = fieldbooksPushdown(params.Filter)\n', text: '\n\tif res, ok, err := c.fieldbooksQuery(ctx, db, meta, params); ok || err != nil {\n\t\treturn res, err\n\t}\n' },
+    { file: 'internal/backends/sqlite/collection.go', at: 'after', anchor: '\tselectClause := prepareSelectClause(meta.TableName, "", meta.Capped(), false)\n', text: '\n\tif res, err := c.fieldbooksExplain(ctx, db, meta, params); res != nil || err != nil {\n\t\treturn res, err\n\t}\n' },
+    // The companion indexes: built with their index, dropped with it, and built once for an existing database.
+    { file: 'internal/backends/sqlite/metadata/registry.go', at: 'before', anchor: '\t\tcreated = append(created, index.Name)\n', text: '\t\tif err := fieldbooksCompanionCreate(ctx, db, c.TableName, index); err != nil {\n\t\t\t_, _ = db.ExecContext(ctx, fmt.Sprintf("DROP INDEX %q", c.TableName+"_"+index.Name))\n\t\t\t_ = r.indexesDrop(ctx, dbName, collectionName, created)\n\t\t\treturn lazyerrors.Error(err)\n\t\t}\n\n' },
+    { file: 'internal/backends/sqlite/metadata/registry.go', at: 'after', anchor: '\t\tq := fmt.Sprintf("DROP INDEX %q", c.TableName+"_"+name)\n\t\tif _, err := db.ExecContext(ctx, q); err != nil {\n\t\t\treturn lazyerrors.Error(err)\n\t\t}\n', text: '\n\t\tif err := fieldbooksCompanionDrop(ctx, db, c.TableName, c.Settings.Indexes[i]); err != nil {\n\t\t\treturn lazyerrors.Error(err)\n\t\t}\n' },
+    { file: 'internal/backends/sqlite/metadata/registry.go', at: 'before', anchor: '\tr.colls[dbName] = colls\n', text: '\tif err = fieldbooksCompanionsEnsure(ctx, db, colls); err != nil {\n\t\treturn lazyerrors.Error(err)\n\t}\n\n' },
+  ],
+} as const;
+
 export class EmbeddedDatabaseUnavailableError extends Error {
   constructor(reason: string) {
     super(
@@ -215,6 +649,7 @@ export async function ensureFerretdb(toolsDir: string, log: (message: string) =>
     await applyIdLookupPatch(src);
     await applyWriteLockPatch(src);
     await applyTenantPushdownPatch(src);
+    await applyExactPushdownPatch(src);
     const builtBinary = path.join(work, 'ferretdb');
     await run(go, ['build', '-trimpath', '-o', builtBinary, './cmd/ferretdb'], {
       cwd: src,
@@ -270,6 +705,8 @@ async function makeWritable(dir: string): Promise<void> {
   for (const { file } of WRITE_LOCK_PATCH.handlers) await chmod(path.join(dir, file), 0o644);
   await chmod(path.join(dir, path.dirname(TENANT_PUSHDOWN_PATCH.target)), 0o755);
   await chmod(path.join(dir, TENANT_PUSHDOWN_PATCH.target), 0o644);
+  await chmod(path.join(dir, 'internal', 'backends'), 0o755);
+  for (const { file } of EXACT_PUSHDOWN_PATCH.edits) await chmod(path.join(dir, file), 0o644);
 }
 
 async function applyIdLookupPatch(src: string): Promise<void> {
@@ -296,4 +733,17 @@ async function applyTenantPushdownPatch(src: string): Promise<void> {
   if (text.split(TENANT_PUSHDOWN_PATCH.from).length !== 2) throw new Error(`${TENANT_PUSHDOWN_PATCH.target} no longer contains the Query method's _id narrowing once: review the tenant pushdown patch for this FerretDB version`);
   await writeFile(target, text.replace(TENANT_PUSHDOWN_PATCH.from, TENANT_PUSHDOWN_PATCH.to));
   await writeFile(path.join(src, TENANT_PUSHDOWN_PATCH.file), TENANT_PUSHDOWN_PATCH.source);
+}
+
+async function applyExactPushdownPatch(src: string): Promise<void> {
+  // After the tenant pushdown patch: one anchor is the line that patch writes.
+  for (const { file, at, anchor, text } of EXACT_PUSHDOWN_PATCH.edits) {
+    const target = path.join(src, file);
+    const current = await readFile(target, 'utf8');
+    if (current.split(anchor).length !== 2) throw new Error(`${file} no longer contains its exact-pushdown anchor once: review the exact pushdown patch for this FerretDB version`);
+    await writeFile(target, current.replace(anchor, at === 'before' ? text + anchor : at === 'after' ? anchor + text : text));
+  }
+  await writeFile(path.join(src, EXACT_PUSHDOWN_PATCH.handlerFile), EXACT_PUSHDOWN_PATCH.handlerSource);
+  await writeFile(path.join(src, EXACT_PUSHDOWN_PATCH.backendFile), EXACT_PUSHDOWN_PATCH.backendSource);
+  await writeFile(path.join(src, EXACT_PUSHDOWN_PATCH.companionFile), EXACT_PUSHDOWN_PATCH.companionSource);
 }
