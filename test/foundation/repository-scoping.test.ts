@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../src/persistence/repositories.js';
 import { asTenantId, type TenantId } from '../../src/persistence/tenant-id.js';
 import { uniqueDbName } from '../helpers/gateway.js';
-import { REPOSITORY_CASES, type Seeded, seed } from '../helpers/repository-cases.js';
+import { CASES_PENDING, REPOSITORY_CASES, repositoriesByPath, type Seeded, seed } from '../helpers/repository-cases.js';
 
 let connection: mongoose.Connection;
 let repos: Repositories;
@@ -59,11 +59,14 @@ afterAll(async () => {
 
 describe('repository tenant scoping', () => {
   it('has a row for every repository, and a call for every public method of each', () => {
-    const repositories = Object.entries(repos).filter(([, value]) => typeof value === 'object');
-    expect(REPOSITORY_CASES.map((c) => c.repository).sort()).toEqual(repositories.map(([name]) => name).sort());
+    const repositories = repositoriesByPath(repos);
+    const withRows = REPOSITORY_CASES.map((c) => c.repository);
+    expect(withRows.filter((name) => CASES_PENDING.includes(name)), 'these have rows now: remove them from CASES_PENDING').toEqual([]);
+    expect([...withRows, ...CASES_PENDING].sort(), 'a row per repository in test/helpers/repository-cases.ts').toEqual([...repositories.keys()].sort());
+    if (CASES_PENDING.length > 0) console.info(`repository scoping: no rows yet for ${CASES_PENDING.join(', ')}`);
     for (const c of REPOSITORY_CASES) {
-      const covered = new Set([...Object.keys(c.read), ...Object.keys(c.write), ...Object.keys(c.crossTenant ?? {}), 'ensureIndexes']);
-      const missing = publicMethods(repos[c.repository] as object).filter((name) => !covered.has(name));
+      const covered = new Set([...Object.keys(c.read), ...Object.keys(c.write), ...Object.keys(c.crossTenant ?? {}), 'ensureIndexes', 'init']);
+      const missing = publicMethods(repositories.get(c.repository)!).filter((name) => !covered.has(name));
       expect(missing, `${c.repository}: add these methods to test/helpers/repository-cases.ts`).toEqual([]);
     }
   });

@@ -15,9 +15,28 @@ import { type TenantId } from '../../src/persistence/tenant-id.js';
 
 export type Call = (repos: Repositories, tenant: TenantId, seeded: Seeded) => Promise<unknown>;
 
+/** Every repository in `Repositories` by its path (`ledgerRecords`, `sync.mappings`): groups are walked into. */
+export function repositoriesByPath(repos: object, prefix = ''): Map<string, object> {
+  const out = new Map<string, object>();
+  for (const [name, value] of Object.entries(repos)) {
+    if (!value || typeof value !== 'object') continue;
+    const path = `${prefix}${name}`;
+    if (Object.getPrototypeOf(value) === Object.prototype) for (const [inner, repo] of repositoriesByPath(value as object, `${path}.`)) out.set(inner, repo);
+    else out.set(path, value as object);
+  }
+  return out;
+}
+
+/**
+ * Repositories whose rows are still to be written (by the engineer converting that slice). It only
+ * shrinks: the scoping test fails on a repository neither here nor in REPOSITORY_CASES, and on a
+ * name here that has a row.
+ */
+export const CASES_PENDING: readonly string[] = ['sync.mappings', 'sync.claims'];
+
 export interface RepositoryCase {
-  /** The key in `Repositories`. */
-  repository: keyof Repositories;
+  /** The repository's path in `Repositories` (see repositoriesByPath). */
+  repository: string;
   /** Calls that must find nothing for another tenant. Keys are the method names they exercise. */
   read: Record<string, Call>;
   /** Calls that may write (their own tenant's data) but must not change the seeded tenant's. */
