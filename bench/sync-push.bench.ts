@@ -93,7 +93,7 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
     const run = await app.services.sync.runs.start(tenantId, {});
     await app.services.sync.runs.idle(tenantId);
     const virtualMinutes = (simulator.clock.now() - startVirtual) / 60_000;
-    const finished = await app.services.sync.runs.get(tenantId, run._id.toHexString());
+    const finished = await app.services.sync.runs.get(tenantId, run.id);
     const requests = simulator.state.requests.list().filter((r) => r.seq > seqBefore);
     const realmId = simulator.info().companies.find((c) => c.country === 'US')!.realmId;
     const invoices = simulator.companies.get(realmId)!.list('Invoice').filter((r) => typeof r.DocNumber === 'string' && r.DocNumber.startsWith('B'));

@@ -83,8 +83,8 @@ export function createServices(deps: ServiceDeps): Services {
   const ledger: LedgerListsService = new LedgerListsService(repositories.fsmLists, chart, (tenantId: string): Promise<boolean> => settings.relaxAccountSelection(tenantId));
   const settings: AccountingSettingsService = new AccountingSettingsService(deps.connection, chart, ledger, tenants);
   const sync = new SyncService({
-    connection: deps.connection,
     repositories: repositories.sync,
+    leases: repositories.newLeaseStore,
     access: connections,
     chart,
     settings,

@@ -22,7 +22,7 @@ import { type MappingClaimRepository } from '../persistence/sync/mapping-claim.r
 import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
 import { clause, SyncProblem } from '../sync/sync.errors.js';
-import { type SyncRun } from '../sync/sync-run.model.js';
+import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
 import { CustomerMatchIndex, type MatchOutcome } from './customer-match.rules.js';
 import { customerInputFromQbo, type QboCustomerRow } from './inbound.mapper.js';
 import { type CustomerMatchDoc, type CustomerMatchStatus, type PullModels } from './pull.model.js';
@@ -148,17 +148,17 @@ export class CustomerImportService {
           await this.deps.issues.open(tenantId, { kind: 'customer', id: issueRecordId(row.Id) }, new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', `QuickBooks customer ${row.DisplayName ?? row.Id} could not be created in the field-service app: ${clause(result.message)}.`, {
             fixHint: 'Correct the customer in QuickBooks, then retry (or import customers again).',
             retryable: true,
-          }), handle.run._id.toHexString());
+          }), handle.run.id);
           continue;
         }
         mappings.push({ kind: 'customer', recordId: result.record.id, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: result.record.version });
-        matches.push({ qboId: row.Id, name: row.DisplayName ?? row.Id, set: { status: 'CREATED', customerId: result.record.id, reason: null, score: null, candidateIds: [], runId: handle.run._id } });
+        matches.push({ qboId: row.Id, name: row.DisplayName ?? row.Id, set: { status: 'CREATED', customerId: result.record.id, reason: null, score: null, candidateIds: [], runId: new Types.ObjectId(handle.run.id) } });
         counts.created++;
       }
       await this.#insertMappings(tenantId, client.realmId, mappings);
       for (const { row, outcome } of outcomes) {
         if (outcome.kind === 'NONE') continue;
-        await this.#importMatched(tenantId, row, outcome, handle.run._id, counts, matches);
+        await this.#importMatched(tenantId, row, outcome, new Types.ObjectId(handle.run.id), counts, matches);
       }
       await this.#saveMatches(tenantId, matches);
       await report();

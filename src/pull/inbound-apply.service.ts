@@ -25,7 +25,7 @@ import { type LedgerService } from '../ledger/ledger.service.js';
 import { type CustomerRecord } from '../ledger/ledger-record.types.js';
 import { type Logger } from '../logging/logger.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
-import { outboxModel } from '../sync/outbox.model.js';
+import { type OutboxRepository } from '../persistence/sync/outbox.repository.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
 import { type ClaimOwner, type ClaimTarget, type MappingClaimRepository } from '../persistence/sync/mapping-claim.repository.js';
 import { type MappingFields, type SyncMapping, type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
@@ -64,6 +64,8 @@ export interface InboundApplyDeps {
   connection: Connection;
   mappings: SyncMappingRepository;
   claims: MappingClaimRepository;
+  /** The push's outbox, read to tell the gateway's own writes from changes made in QuickBooks. */
+  outbox: OutboxRepository;
   models: PullModels;
   ledger: LedgerService;
   settings: AccountingSettingsService;
@@ -152,12 +154,12 @@ function isPulledPayment(externalId: string, qboId: string): boolean {
 
 export class InboundApplyService {
   readonly #mappings: SyncMappingRepository;
-  readonly #outbox;
+  readonly #outbox: OutboxRepository;
   readonly #claims: MappingClaimRepository;
 
   constructor(private readonly deps: InboundApplyDeps) {
     this.#mappings = deps.mappings;
-    this.#outbox = outboxModel(deps.connection);
+    this.#outbox = deps.outbox;
     this.#claims = deps.claims;
   }
 
@@ -437,9 +439,9 @@ export class InboundApplyService {
    * not saved yet): its outbox entry names it, or a create of that entity is still in flight (then wait).
    */
   async #ownWriteInFlight(tenantId: string, realmId: string, qboId: string, entity: 'Payment' | 'Customer' | 'Invoice' = 'Payment'): Promise<boolean> {
-    const tenant = new Types.ObjectId(tenantId);
-    if (await this.#outbox.exists({ tenantId: tenant, realmId, entity, resultId: qboId })) return true;
-    if (await this.#outbox.exists({ tenantId: tenant, realmId, entity, operation: 'create', status: 'PENDING' })) {
+    const tenant = asTenantId(tenantId);
+    if (await this.#outbox.wroteObject(tenant, realmId, entity, qboId)) return true;
+    if (await this.#outbox.createInFlight(tenant, realmId, entity)) {
       throw new InboundDeferredError(`a ${entity.toLowerCase()} pushed by the gateway is in flight; the change is looked at again shortly`);
     }
     return false;
@@ -459,8 +461,8 @@ export class InboundApplyService {
     const [listed, matched, written, pending] = await Promise.all([
       this.deps.models.createdRecords.find({ tenantId: tenant, _id: { $in: candidates.map((c) => `${tenantId}:${c.entity}:${c.row.Id}`) } }, { _id: 1 }).lean(),
       candidates.some((c) => c.entity === 'Customer') ? this.deps.models.customerMatches.find({ tenantId: tenant, _id: { $in: ids.map((id) => `${tenantId}:${id}`) } }, { qboId: 1 }).lean() : [],
-      this.#outbox.find({ tenantId: tenant, realmId, entity: { $in: ['Customer', 'Invoice'] }, resultId: { $in: ids } }, { entity: 1, resultId: 1 }).lean(),
-      this.#outbox.find({ tenantId: tenant, realmId, entity: { $in: ['Customer', 'Invoice'] }, operation: 'create', status: 'PENDING' }, { entity: 1, payload: 1 }).lean(),
+      this.#outbox.writtenObjects(asTenantId(tenantId), realmId, ['Customer', 'Invoice'], ids),
+      this.#outbox.createsInFlight(asTenantId(tenantId), realmId, ['Customer', 'Invoice']),
     ]);
     const since = await this.deps.realmSince(tenantId, realmId);
     const listedKeys = new Set(listed.map((d) => d._id));
@@ -636,7 +638,7 @@ export class InboundApplyService {
     if (record?.status === 'ACTIVE') {
       const problem = change === 'DELETED' ? remoteDeletedProblem(record, 'Invoice', mapping.qboId!) : remoteVoidedProblem(record, 'Invoice', mapping.qboId!);
       const issue = await this.deps.issues.open(tenantId, { kind: 'invoice', id: record.id, externalId: record.externalId }, problem, null);
-      Object.assign(set, { state: 'FAILED', issueId: issue._id.toHexString(), issueCode: problem.code, issueMessage: problem.message } satisfies MappingFields);
+      Object.assign(set, { state: 'FAILED', issueId: issue.id, issueCode: problem.code, issueMessage: problem.message } satisfies MappingFields);
     }
     await this.#mappings.update(mapping.tenantId, mapping, set);
   }

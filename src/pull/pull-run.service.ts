@@ -5,11 +5,11 @@
  * never picks them up; the per-tenant exclusion is the pull's own lease (the CDC poller's, or the
  * import's), not the push queue's.
  */
-import { type Connection, type Model, Types } from 'mongoose';
 import { type AppPubSub } from '../graphql/pubsub.js';
 import { type Logger } from '../logging/logger.js';
 import { rateAndEta, SyncProgressPublisher } from '../sync/sync-progress.publisher.js';
-import { type SyncRun, syncRunModel } from '../sync/sync-run.model.js';
+import { type SyncRun, type SyncRunRepository } from '../persistence/sync/sync-run.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 import { type RunCounts, transition } from '../sync/sync-run.rules.js';
 
 export interface PullRunHandle {
@@ -19,24 +19,23 @@ export interface PullRunHandle {
 }
 
 export class PullRunService {
-  readonly #runs: Model<SyncRun>;
+  readonly #runs: SyncRunRepository;
   readonly #publisher: SyncProgressPublisher;
   readonly #inFlight = new Set<Promise<unknown>>();
 
   constructor(
-    connection: Connection,
+    runs: SyncRunRepository,
     pubsub: AppPubSub,
     private readonly log: Logger,
   ) {
-    this.#runs = syncRunModel(connection);
+    this.#runs = runs;
     this.#publisher = new SyncProgressPublisher(pubsub);
   }
 
   /** Creates the run and executes `work` in the background; resolves with the run as created. */
   async start(tenantId: string, options: { direction: 'PULL' | 'BOTH'; scope: SyncRun['scope']; phase: string }, work: (handle: PullRunHandle) => Promise<void>): Promise<SyncRun> {
     const now = new Date();
-    const created = await this.#runs.create({
-      tenantId: new Types.ObjectId(tenantId),
+    const run = await this.#runs.create(asTenantId(tenantId), {
       status: transition('QUEUED', 'start')!,
       trigger: 'MANUAL',
       scope: options.scope,
@@ -47,7 +46,6 @@ export class PullRunService {
       queuedAt: now,
       startedAt: now,
     });
-    const run = created.toObject();
     this.#publish(run, false);
     const task = this.#execute(run, work).finally(() => this.#inFlight.delete(task));
     this.#inFlight.add(task);
@@ -55,7 +53,7 @@ export class PullRunService {
   }
 
   async get(tenantId: string, id: string): Promise<SyncRun | null> {
-    return this.#runs.findOne({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(id) }).lean();
+    return this.#runs.get(asTenantId(tenantId), id);
   }
 
   /** Resolves when every run started by this process has finished (tests, shutdown). */
@@ -76,7 +74,7 @@ export class PullRunService {
         current = { ...current, ...set };
         if (final || Date.now() - lastSave > 250) {
           lastSave = Date.now();
-          await this.#runs.updateOne({ tenantId: run.tenantId, _id: run._id }, { $set: set });
+          await this.#runs.update(run.tenantId, run.id, set);
         }
         this.#publish(current, final);
       });
@@ -86,7 +84,7 @@ export class PullRunService {
       await work({ run, progress: (counts) => save(counts, false) });
       await save({ status: transition('RUNNING', 'finish', current)!, phase: 'done', currentRecord: null, finishedAt: new Date(), total: current.total, processed: current.processed, succeeded: current.succeeded, failed: current.failed, skipped: current.skipped, blocked: current.blocked }, true);
     } catch (error) {
-      this.log.warn({ err: error, runId: run._id.toHexString() }, 'pull run failed');
+      this.log.warn({ err: error, runId: run.id }, 'pull run failed');
       await save({ status: 'FAILED', phase: 'failed', error: (error as Error).message, finishedAt: new Date(), total: current.total, processed: current.processed, succeeded: current.succeeded, failed: current.failed, skipped: current.skipped }, true);
     }
   }
@@ -94,8 +92,8 @@ export class PullRunService {
   #publish(run: SyncRun, final: boolean): void {
     const { ratePerMinute, etaSeconds } = rateAndEta(run.startedAt, run.processed, run.total);
     this.#publisher.publish({
-      tenantId: run.tenantId.toHexString(),
-      runId: run._id.toHexString(),
+      tenantId: run.tenantId,
+      runId: run.id,
       status: run.status,
       phase: run.phase,
       total: run.total,

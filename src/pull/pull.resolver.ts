@@ -5,8 +5,8 @@ import { type GraphQLContext } from '../graphql/context.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
 import { Topic } from '../graphql/pubsub.js';
 import { InvoiceRecordType } from '../ledger/ledger-record.type.js';
-import { beforeIdFilter } from '../sync/sync-paging.util.js';
-import { type SyncRun } from '../sync/sync-run.model.js';
+import { beforeIdCursor } from '../sync/sync-paging.util.js';
+import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
 import { SyncRunType } from '../sync/sync.type.js';
 import { runView } from '../sync/sync.view.js';
 import { type CreatedRecordDoc, type CustomerMatchDoc, type QuickBooksChangeDoc } from './pull.model.js';
@@ -137,7 +137,7 @@ export class PullResolver {
     const page = pageRequest(first, after);
     const base = { tenantId: new Types.ObjectId(ctx.tenant.id) };
     const changes = ctx.services.pull.models.changes;
-    const [rows, totalCount] = await Promise.all([changes.find({ ...base, ...beforeIdFilter(page) }).sort({ _id: -1 }).limit(page.limit + 1).lean(), changes.countDocuments(base)]);
+    const [rows, totalCount] = await Promise.all([changes.find({ ...base, ...(beforeIdCursor(page) ? { _id: { $lt: new Types.ObjectId(beforeIdCursor(page)) } } : {}) }).sort({ _id: -1 }).limit(page.limit + 1).lean(), changes.countDocuments(base)]);
     return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], changeView);
   }
 

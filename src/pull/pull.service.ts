@@ -13,8 +13,8 @@ import { type Logger } from '../logging/logger.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { type SyncService } from '../sync/sync.service.js';
-import { type SyncRun } from '../sync/sync-run.model.js';
-import { type SyncIssue } from '../sync/sync-issue.model.js';
+import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
+import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
 import { clause } from '../sync/sync.errors.js';
 import { type InboundEvent } from '../webhooks/inbound-event.model.js';
 import { type InboundQueue } from '../webhooks/inbound.queue.js';
@@ -61,7 +61,7 @@ export class PullService {
 
   constructor(private readonly deps: PullServiceDeps) {
     this.models = pullModels(deps.connection);
-    this.apply = new InboundApplyService({ connection: deps.connection, mappings: deps.repositories.mappings, claims: deps.repositories.claims, models: this.models, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log,
+    this.apply = new InboundApplyService({ connection: deps.connection, mappings: deps.repositories.mappings, claims: deps.repositories.claims, outbox: deps.repositories.outbox, models: this.models, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log,
       realmSince: async (tenantId, realmId) => {
         const realm = await deps.connections.realmOf(tenantId);
         return realm?.realmId === realmId ? realm.since : undefined;
@@ -76,7 +76,7 @@ export class PullService {
       log: deps.log,
       initialSince: async (tenantId) => (await deps.connections.status(tenantId)).connectedAt ?? new Date(),
     });
-    this.runs = new PullRunService(deps.connection, deps.pubsub, deps.log);
+    this.runs = new PullRunService(deps.repositories.runs, deps.pubsub, deps.log);
     this.created = new CreatedRecordsService({ mappings: deps.repositories.mappings, claims: deps.repositories.claims, models: this.models, access: deps.connections, ledger: deps.ledger });
     registerRemoteChangeActions(deps.sync.issueActions, { sync: deps.sync, mappings: deps.repositories.mappings, ledger: deps.ledger, models: this.models });
     this.customers = new CustomerImportService({ connection: deps.connection, mappings: deps.repositories.mappings, claims: deps.repositories.claims, models: this.models, access: deps.connections, ledger: deps.ledger, issues: deps.sync.issues, runs: this.runs, log: deps.log });

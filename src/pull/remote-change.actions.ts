@@ -45,7 +45,7 @@ export function registerRemoteChangeActions(registry: IssueActionRegistry, deps:
     const reset = await deps.mappings.resetDeleted(asTenantId(tenantId), mapping, mapping.qboId!);
     if (!reset) throw new ConflictError(`The ${issue.kind} ${issue.externalId ?? issue.recordId} is already being recreated in QuickBooks.`);
     if (issue.kind === 'invoice') await deps.models.invoiceFlags.deleteOne({ tenantId: tenant, invoiceId: issue.recordId });
-    await deps.sync.retryIssue(tenantId, issue._id.toHexString());
+    await deps.sync.retryIssue(tenantId, issue.id);
   });
 
   registry.register('VOID_IN_FSM', async (request) => {
@@ -54,6 +54,6 @@ export function registerRemoteChangeActions(registry: IssueActionRegistry, deps:
     const { record } = await deletedOrVoided(request, deps, ['DELETED', 'VOIDED']);
     // The ledger's own rules apply (an invoice with payments, credits or write-offs cannot be voided): its error says which.
     await deps.ledger.voidInvoice(tenantId, record.externalId);
-    await deps.sync.retryIssue(tenantId, issue._id.toHexString());
+    await deps.sync.retryIssue(tenantId, issue.id);
   });
 }

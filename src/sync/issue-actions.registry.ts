@@ -4,7 +4,7 @@
  * and no central switch knows every slice. A handler checks that its action can still succeed and throws a
  * domain error naming what is wrong when it cannot; it never half-applies.
  */
-import { type SyncIssue } from './sync-issue.model.js';
+import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
 import { type SyncIssueActionKind } from './sync.errors.js';
 
 export interface IssueActionRequest {

@@ -3,13 +3,12 @@
  * now), performing one through the registry, and the three actions this slice owns: RETRY, IGNORE and
  * OPEN_SETTINGS. Other slices register theirs (RECREATE, LINK, VOID_IN_FSM, PUSH) on the same registry.
  */
-import { Types } from 'mongoose';
 import { ConflictError, UserInputError } from '../graphql/errors.js';
 import { type LedgerReader } from '../ledger/ledger-record.types.js';
 import { settingField, settingLabel } from '../settings/setting-labels.js';
 import { type IssueActionRegistry, type IssueActionRequest } from './issue-actions.registry.js';
 import { KIND_NOUNS } from './record-terms.rules.js';
-import { type SyncIssue } from './sync-issue.model.js';
+import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
 import { type SyncIssueService } from './sync-issue.service.js';
 import { clause, type SyncIssueActionKind } from './sync.errors.js';
 
@@ -66,7 +65,7 @@ export class IssueActionsService {
     const out = new Map<string, SyncIssueActionKind[]>();
     for (const issue of issues) {
       if (issue.status !== 'OPEN') {
-        out.set(issue._id.toHexString(), []);
+        out.set(issue.id, []);
         continue;
       }
       const offered = new Set<SyncIssueActionKind>([...(issue.actions ?? []), 'IGNORE']);
@@ -80,7 +79,7 @@ export class IssueActionsService {
       }
       if (!issue.setting) offered.delete('OPEN_SETTINGS');
       if ((issue.candidates ?? []).length === 0 && !issue.actions?.includes('LINK')) offered.delete('LINK');
-      out.set(issue._id.toHexString(), ACTION_ORDER.filter((kind) => offered.has(kind) && registered.has(kind)));
+      out.set(issue.id, ACTION_ORDER.filter((kind) => offered.has(kind) && registered.has(kind)));
     }
     return out;
   }
@@ -122,7 +121,7 @@ export class IssueActionsService {
 
   async #ignore({ tenantId, issue }: IssueActionRequest): Promise<void> {
     if (!remoteRecordOf(issue.recordId)) await this.deps.leaveOut(tenantId, issue);
-    if (!(await this.deps.issues.ignore(tenantId, issue._id.toHexString()))) throw new ConflictError('This issue was closed meanwhile.', { type: 'SyncIssue', id: issue._id.toHexString() });
+    if (!(await this.deps.issues.ignore(tenantId, issue.id))) throw new ConflictError('This issue was closed meanwhile.', { type: 'SyncIssue', id: issue.id });
   }
 
   /** OPEN_SETTINGS, performed: the setting must be chosen by now; then the record goes again. */
@@ -147,7 +146,8 @@ export class IssueActionsService {
   }
 
   async #existing(tenantId: string, issue: SyncIssue): Promise<void> {
-    const record = Types.ObjectId.isValid(issue.recordId) ? await this.deps.ledger().get(tenantId, issue.kind, issue.recordId) : null;
+    // An id that is not a record's (an issue about a QuickBooks-only object) finds nothing.
+    const record = await this.deps.ledger().get(tenantId, issue.kind, issue.recordId);
     if (!record) {
       const message = `The ${KIND_NOUNS[issue.kind]} of this issue no longer exists in fieldbooks; ignore the issue instead.`;
       throw new UserInputError(message, [{ path: ['input', 'issueId'], message }]);

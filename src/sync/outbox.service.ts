@@ -12,13 +12,11 @@
  * unsettled creates of a subject in its `sync_outbox_subjects` document, and the n-th retry of a
  * rejected write by probing requestids `base`, `base#1`, ... in turn.
  */
-import { type Connection, type Model, Types } from 'mongoose';
 import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
-import { migrateToKeyedIds } from '../persistence/id-lookups.js';
-import { type OutboxEntry, outboxKeyOf, outboxModel, type OutboxSubject, outboxSubjectModel } from './outbox.model.js';
+import { type OutboxEntry, type OutboxRepository } from '../persistence/sync/outbox.repository.js';
+import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
 import { requestIdFor, type WriteOperation } from './request-id.rules.js';
-import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
 
 export interface WriteRequest {
   tenantId: string;
@@ -56,28 +54,15 @@ export interface WriteResult {
   onlyOpenCreate?: string;
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
-}
-
 export class OutboxService {
-  readonly #model: Model<OutboxEntry>;
-  readonly #subjects: Model<OutboxSubject>;
+  constructor(private readonly entries: OutboxRepository) {}
 
-  constructor(connection: Connection) {
-    this.#model = outboxModel(connection);
-    this.#subjects = outboxSubjectModel(connection);
-  }
-
-  async init(): Promise<void> {
-    await this.#model.init();
-    await this.#subjects.init();
-    await migrateToKeyedIds(this.#model as unknown as Model<never>, outboxKeyOf);
-    await this.#adoptLegacyOpenCreates();
+  init(): Promise<void> {
+    return this.entries.init();
   }
 
   async write(client: QboClient, request: WriteRequest): Promise<WriteResult> {
-    const tenantId = new Types.ObjectId(request.tenantId);
+    const tenantId = asTenantId(request.tenantId);
     let listedBefore: number | undefined;
     if (request.operation === 'create') {
       const earlier = await this.#resolveEarlierCreate(client, request);
@@ -89,29 +74,21 @@ export class OutboxService {
       return { record: { Id: existing.resultId, SyncToken: existing.resultSyncToken ?? '0' }, requestId, adopted: false };
     }
     if (!existing) {
-      try {
-        await this.#model.create({
-          tenantId,
-          realmId: client.realmId,
-          requestId,
-          subject: request.subject,
-          operation: request.operation,
-          entity: request.entity,
-          version: request.version,
-          generation: request.generation,
-          payload: JSON.stringify(request.body),
-          status: 'PENDING',
-          attempts: 1,
-        });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error; // a concurrent writer recorded the same write: same requestid, same effect
-      }
+      // Already recorded by a concurrent writer: same requestid, same effect.
+      await this.entries.record(tenantId, {
+        realmId: client.realmId,
+        requestId,
+        subject: request.subject,
+        operation: request.operation,
+        entity: request.entity,
+        version: request.version,
+        generation: request.generation,
+        payload: JSON.stringify(request.body),
+      });
       // Listed before it is sent: a crash from here on leaves a create the next attempt resolves.
-      if (request.operation === 'create') {
-        await this.#subjects.updateOne({ tenantId, subject: request.subject }, { $addToSet: { openCreates: requestId } }, { upsert: true });
-      }
+      if (request.operation === 'create') await this.entries.listOpenCreate(tenantId, request.subject, requestId);
     } else {
-      await this.#model.updateOne({ tenantId, requestId }, { $inc: { attempts: 1 } });
+      await this.entries.countAttempt(tenantId, requestId);
     }
     const record = await this.#send(client, request.entity, request.operation, request.body, requestId, tenantId, request.batchable === true && !!request.findExisting);
     return { record, requestId, adopted: false, ...(listedBefore === 0 ? { onlyOpenCreate: requestId } : {}) };
@@ -119,10 +96,7 @@ export class OutboxService {
 
   /** The caller stored the result in its mapping: the write is complete. */
   async done(tenantId: string, requestId: string, record: { Id: string; SyncToken?: string }): Promise<void> {
-    await this.#model.updateOne(
-      { tenantId: new Types.ObjectId(tenantId), requestId },
-      { $set: { status: 'DONE', resultId: record.Id, resultSyncToken: record.SyncToken ?? null } },
-    );
+    await this.entries.markDone(asTenantId(tenantId), requestId, record);
   }
 
   /**
@@ -131,20 +105,19 @@ export class OutboxService {
    * it is PENDING and nothing else is listed, so nothing needs reading back.
    */
   async settleCreates(tenantId: string, subject: string, record: { Id: string; SyncToken?: string }, written?: string): Promise<void> {
-    const tenant = new Types.ObjectId(tenantId);
+    const tenant = asTenantId(tenantId);
     if (written) {
-      await this.#model.updateOne({ tenantId: tenant, requestId: written }, { $set: { status: 'DONE', resultId: record.Id, resultSyncToken: record.SyncToken ?? null } });
-      await this.#subjects.updateOne({ tenantId: tenant, subject }, { $pullAll: { openCreates: [written] } });
+      await this.entries.markDone(tenant, written, record);
+      await this.entries.unlistOpenCreates(tenant, subject, [written]);
       return;
     }
-    const open = (await this.#subjects.findOne({ tenantId: tenant, subject }).lean())?.openCreates ?? [];
+    const open = await this.entries.openCreates(tenant, subject);
     for (const requestId of open) {
       // A create QBO rejected (FAILED) stays so: it wrote nothing, so it is not this object.
-      const entry = await this.#model.findOne({ tenantId: tenant, requestId }, { status: 1 }).lean();
-      if (entry?.status !== 'PENDING') continue;
-      await this.#model.updateOne({ tenantId: tenant, requestId }, { $set: { status: 'DONE', resultId: record.Id, resultSyncToken: record.SyncToken ?? null } });
+      if ((await this.entries.statusOf(tenant, requestId)) !== 'PENDING') continue;
+      await this.entries.markDone(tenant, requestId, record);
     }
-    if (open.length > 0) await this.#subjects.updateOne({ tenantId: tenant, subject }, { $pullAll: { openCreates: open } });
+    if (open.length > 0) await this.entries.unlistOpenCreates(tenant, subject, open);
   }
 
   /**
@@ -158,17 +131,12 @@ export class OutboxService {
 
   /** `hasUnsettledCreate`, with the subject's listed creates (for the create that may follow: WriteRequest.listed). */
   async unsettledCreates(tenantId: string, subject: string): Promise<{ unsettled: boolean; listed: string[] }> {
-    const tenant = new Types.ObjectId(tenantId);
-    const listed = (await this.#subjects.findOne({ tenantId: tenant, subject }).lean())?.openCreates ?? [];
+    const tenant = asTenantId(tenantId);
+    const listed = await this.entries.openCreates(tenant, subject);
     for (const requestId of listed) {
-      if ((await this.#model.findOne({ tenantId: tenant, requestId }, { status: 1 }).lean())?.status === 'PENDING') return { unsettled: true, listed };
+      if ((await this.entries.statusOf(tenant, requestId)) === 'PENDING') return { unsettled: true, listed };
     }
     return { unsettled: false, listed };
-  }
-
-  /** Unresolved writes (for the status of a record and for tests). */
-  pending(tenantId: string, subject?: string): Promise<OutboxEntry[]> {
-    return this.#model.find({ tenantId: new Types.ObjectId(tenantId), status: 'PENDING', ...(subject ? { subject } : {}) }).lean();
   }
 
   /**
@@ -176,22 +144,22 @@ export class OutboxService {
    * n-th retry id (QBO replays faults too, so a rejected write is retried under a new id).
    */
   async #currentAttempt(request: WriteRequest): Promise<{ requestId: string; existing: OutboxEntry | null }> {
-    const tenantId = new Types.ObjectId(request.tenantId);
+    const tenantId = asTenantId(request.tenantId);
     const parts = { tenantId: request.tenantId, subject: request.subject, version: request.version, operation: request.operation, generation: request.generation };
     const base = request.baseSyncToken ?? '';
     for (let failed = 0; ; failed++) {
       const requestId = requestIdFor({ ...parts, baseSyncToken: failed > 0 ? `${base}#${failed}` : request.baseSyncToken });
-      const existing = await this.#model.findOne({ tenantId, requestId }).lean();
+      const existing = await this.entries.get(tenantId, requestId);
       if (existing?.status !== 'FAILED') return { requestId, existing };
     }
   }
 
   /** An earlier create's object, or how many creates the subject listed (none: the new create is its only one). */
   async #resolveEarlierCreate(client: QboClient, request: WriteRequest): Promise<WriteResult | { listed: number }> {
-    const tenantId = new Types.ObjectId(request.tenantId);
-    const listed = request.listed ?? (await this.#subjects.findOne({ tenantId, subject: request.subject }).lean())?.openCreates ?? [];
+    const tenantId = asTenantId(request.tenantId);
+    const listed = request.listed ?? (await this.entries.openCreates(tenantId, request.subject));
     if (listed.length === 0) return { listed: 0 };
-    const entries = await Promise.all(listed.map((requestId) => this.#model.findOne({ tenantId, requestId }).lean()));
+    const entries = await Promise.all(listed.map((requestId) => this.entries.get(tenantId, requestId)));
     const open = entries
       .filter((e): e is NonNullable<typeof e> => !!e && e.status === 'PENDING' && e.generation === request.generation)
       .sort((a, b) => a.version - b.version);
@@ -204,12 +172,12 @@ export class OutboxService {
     // created then (or creates it now, once); newer versions then become updates.
     const first = open[0]!;
     if (first.version === request.version) return { listed: listed.length }; // the normal path sends exactly this one
-    await this.#model.updateOne({ tenantId, requestId: first.requestId }, { $inc: { attempts: 1 } });
+    await this.entries.countAttempt(tenantId, first.requestId);
     const record = await this.#send(client, first.entity, 'create', JSON.parse(first.payload) as Record<string, unknown>, first.requestId, tenantId);
     return { record, requestId: first.requestId, adopted: true };
   }
 
-  async #send(client: QboClient, entity: QboEntity, operation: WriteOperation, body: Record<string, unknown>, requestId: string, tenantId: Types.ObjectId, batchable = false): Promise<QboRecord> {
+  async #send(client: QboClient, entity: QboEntity, operation: WriteOperation, body: Record<string, unknown>, requestId: string, tenantId: TenantId, batchable = false): Promise<QboRecord> {
     try {
       switch (operation) {
         case 'create':
@@ -228,22 +196,9 @@ export class OutboxService {
       // Retryable outcomes stay PENDING (the write may have committed: the next attempt replays it);
       // a definitive rejection means nothing was written.
       if (error instanceof QboError && !error.retryable && error.kind !== 'AUTH') {
-        await this.#model.updateOne({ tenantId, requestId }, { $set: { status: 'FAILED', error: `${error.code ?? error.kind} ${error.message}` } });
+        await this.entries.markFailed(tenantId, requestId, `${error.code ?? error.kind} ${error.message}`);
       }
       throw error;
     }
-  }
-
-  /** Outboxes written before subjects were tracked: their pending creates are listed once. */
-  async #adoptLegacyOpenCreates(): Promise<void> {
-    const marker = await this.#subjects.collection.findOne({ _id: 'migration:open-creates' as never });
-    if (marker) return;
-    const open = await crossTenantCollection(this.#model, 'start-up migration over every tenant').find({ operation: 'create', status: 'PENDING' }, { projection: { tenantId: 1, subject: 1, requestId: 1 } }).toArray();
-    for (const entry of open) {
-      await this.#subjects.updateOne({ tenantId: entry.tenantId as Types.ObjectId, subject: String(entry.subject) }, { $addToSet: { openCreates: String(entry.requestId) } }, { upsert: true });
-    }
-    await crossTenantCollection(this.#subjects, 'the migration marker belongs to no tenant').insertOne({ _id: 'migration:open-creates' as never, at: new Date() }).catch((e: unknown) => {
-      if (!isDuplicateKey(e)) throw e;
-    });
   }
 }

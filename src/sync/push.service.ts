@@ -6,7 +6,6 @@
  * payloads and never write.
  */
 import { type Decimal } from 'decimal.js';
-import { type Model, Types } from 'mongoose';
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';

@@ -4,15 +4,14 @@
  * item only if it posts to the same income account) and creates it through the outbox otherwise. The
  * unique key plus the deterministic requestid mean concurrent pushes end with one object, never two.
  */
-import { type Connection, type Model, Types } from 'mongoose';
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QboClient, type QboRecord } from '../quickbooks/qbo.client.js';
 import { queryLiteral } from './customer.mapper.js';
 import { type InventoryAccounts, itemBody, itemType } from './item.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { type ItemKey, itemKeyString, type ItemPurpose, type QboRef } from './push.types.js';
-import { migrateToKeyedIds } from '../persistence/id-lookups.js';
-import { type SyncItem, syncItemKeyOf, syncItemModel } from './sync-item.model.js';
+import { type SyncItemRepository } from '../persistence/sync/sync-item.repository.js';
+import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
 
 const LABELS: Record<ItemPurpose, string> = {
   LABOUR: 'Labour',
@@ -48,21 +47,17 @@ export interface EnsureContext {
 }
 
 export class SyncItemService {
-  readonly #model: Model<SyncItem>;
   /** In-process de-duplication of concurrent first uses of the same key. */
   readonly #inflight = new Map<string, Promise<QboRef>>();
 
   constructor(
-    connection: Connection,
+    private readonly items: SyncItemRepository,
     private readonly chart: ChartService,
     private readonly outbox: OutboxService,
-  ) {
-    this.#model = syncItemModel(connection);
-  }
+  ) {}
 
-  async init(): Promise<void> {
-    await this.#model.init();
-    await migrateToKeyedIds(this.#model as unknown as Model<never>, syncItemKeyOf);
+  init(): Promise<void> {
+    return this.items.init();
   }
 
   /**
@@ -96,8 +91,8 @@ export class SyncItemService {
     name: string,
     how: { body: (name: string) => Record<string, unknown>; accepts: (found: QboRecord) => boolean; alternative?: string },
   ): Promise<QboRef> {
-    const tenantId = new Types.ObjectId(ctx.tenantId);
-    const known = await this.#model.findOne({ tenantId, realmId: ctx.realmId, key }).lean();
+    const tenantId = asTenantId(ctx.tenantId);
+    const known = await this.items.get(tenantId, ctx.realmId, key);
     if (known?.qboId) return { value: known.qboId, name: known.name };
     if (ctx.dryRun || !ctx.client) return { value: 'NEW', name: known?.name ?? name };
     const flightKey = `${ctx.tenantId}|${ctx.realmId}|${key}`;
@@ -112,7 +107,7 @@ export class SyncItemService {
   async #findOrCreate(
     ctx: EnsureContext,
     client: QboClient,
-    tenantId: Types.ObjectId,
+    tenantId: TenantId,
     key: string,
     entity: 'Item' | 'Class' | 'Department',
     preferred: string,
@@ -127,10 +122,8 @@ export class SyncItemService {
       found = await byName(name);
     }
     // The name is fixed before the first write, so every retry sends the same body and requestid.
-    await this.#model.updateOne({ tenantId, realmId: ctx.realmId, key }, { $setOnInsert: { entity, name } }, { upsert: true }).catch((e: unknown) => {
-      if ((e as { code?: number }).code !== 11000) throw e;
-    });
-    const stored = await this.#model.findOne({ tenantId, realmId: ctx.realmId, key }).lean();
+    await this.items.reserveName(tenantId, ctx.realmId, key, entity, name);
+    const stored = await this.items.get(tenantId, ctx.realmId, key);
     name = stored?.name ?? name;
     let record = found && how.accepts(found) ? found : undefined;
     if (!record) {
@@ -145,12 +138,12 @@ export class SyncItemService {
         findExisting: () => byName(name),
       });
       record = written.record;
-      await this.#model.updateOne({ tenantId, realmId: ctx.realmId, key }, { $set: { qboId: record.Id, name } });
+      await this.items.setObject(tenantId, ctx.realmId, key, record.Id, name);
       await this.outbox.settleCreates(ctx.tenantId, `${ctx.realmId}:${key}`, record);
       return { value: record.Id, name };
     }
     const adoptedName = typeof record.Name === 'string' ? record.Name : name;
-    await this.#model.updateOne({ tenantId, realmId: ctx.realmId, key }, { $set: { qboId: record.Id, name: adoptedName } });
+    await this.items.setObject(tenantId, ctx.realmId, key, record.Id, adoptedName);
     return { value: record.Id, name: adoptedName };
   }
 }

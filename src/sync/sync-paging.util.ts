@@ -1,13 +1,12 @@
-/** Newest-first cursor paging by ObjectId (runs and issues): the cursor is the last row's id. */
-import { Types } from 'mongoose';
 import { UserInputError } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 
-export function beforeIdFilter(page: PageRequest): Record<string, unknown> {
-  if (!page.after) return {};
+/** The id a newest-first page continues before (the last row's id), checked: a cursor this list did not return is refused. */
+export function beforeIdCursor(page: PageRequest): string | undefined {
+  if (!page.after) return undefined;
   const [id] = page.after;
-  if (page.after.length !== 1 || typeof id !== 'string' || !Types.ObjectId.isValid(id)) {
+  if (page.after.length !== 1 || typeof id !== 'string' || !/^[0-9a-f]{24}$/i.test(id)) {
     throw new UserInputError('after is not a cursor returned by this list.', [{ path: ['after'], message: 'is not a valid cursor' }]);
   }
-  return { _id: { $lt: new Types.ObjectId(id) } };
+  return id;
 }

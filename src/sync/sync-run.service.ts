@@ -9,19 +9,18 @@
  * (in-process chain + LeaseStore across processes), and a RUNNING run is written only by the process
  * holding the run lease. Every transition follows sync-run.rules.ts and publishes (coalesced) progress.
  */
-import { type Connection, type Model, Types } from 'mongoose';
-import { LeaseStore } from '../persistence/lease.store.js';
+import { type LeaseStore } from '../persistence/lease.store.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type Logger } from '../logging/logger.js';
 import { type LedgerKind, type LedgerReader, type LedgerRecord, PUSH_ORDER } from '../ledger/ledger-record.types.js';
 import { type DryRunPayload, PUSHABLE_KINDS, type PushOutcome, type PushService } from './push.service.js';
 import { type SyncIssueService } from './sync-issue.service.js';
-import { beforeIdFilter } from './sync-paging.util.js';
+import { beforeIdCursor } from './sync-paging.util.js';
 import { rateAndEta, type SyncProgressPublisher } from './sync-progress.publisher.js';
 import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
-import { type KindCount, type SyncRun, syncRunModel, type SyncTrigger } from './sync-run.model.js';
+import { type KindCount, type SyncRun, type SyncRunRepository, type SyncTrigger } from '../persistence/sync/sync-run.repository.js';
 import { recordPhrase } from './record-terms.rules.js';
 import { transition } from './sync-run.rules.js';
 
@@ -61,7 +60,7 @@ const PAGE = 1000;
 const CONCURRENCY = 64;
 
 export class SyncRunService {
-  readonly #runs: Model<SyncRun>;
+  readonly #runs: SyncRunRepository;
   readonly #lease: LeaseStore;
   readonly #draining = new Map<string, Promise<void>>();
   /** In-process order of queue-lock holders per tenant (the LeaseStore is re-entrant for its own owner). */
@@ -73,12 +72,11 @@ export class SyncRunService {
   #closed = false;
 
   constructor(
-    connection: Connection,
-    private readonly deps: { mappings: SyncMappingRepository; push: PushService; issues: SyncIssueService; progress: SyncProgressPublisher; ledger: () => LedgerReader; log: Logger },
+    private readonly deps: { runs: SyncRunRepository; leases: LeaseStore; mappings: SyncMappingRepository; push: PushService; issues: SyncIssueService; progress: SyncProgressPublisher; ledger: () => LedgerReader; log: Logger },
   ) {
-    this.#runs = syncRunModel(connection);
+    this.#runs = deps.runs;
     // FerretDB runs conditional updates as read-then-write: only a unique insert excludes reliably.
-    this.#lease = new LeaseStore(connection);
+    this.#lease = deps.leases;
   }
 
   init(): Promise<unknown> {
@@ -88,17 +86,11 @@ export class SyncRunService {
   // ---- reads -----------------------------------------------------------------------------------
 
   async get(tenantId: string, id: string): Promise<SyncRun | null> {
-    if (!Types.ObjectId.isValid(id)) return null;
-    return this.#runs.findOne({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(id) }).lean();
+    return this.#runs.get(asTenantId(tenantId), id);
   }
 
   async list(tenantId: string, page: PageRequest): Promise<{ rows: SyncRun[]; totalCount: number }> {
-    const base = { tenantId: new Types.ObjectId(tenantId) };
-    const [rows, totalCount] = await Promise.all([
-      this.#runs.find({ ...base, ...beforeIdFilter(page) }).sort({ _id: -1 }).limit(page.limit + 1).lean(),
-      this.#runs.countDocuments(base),
-    ]);
-    return { rows, totalCount };
+    return this.#runs.page(asTenantId(tenantId), beforeIdCursor(page), page.limit + 1);
   }
 
   // ---- commands --------------------------------------------------------------------------------
@@ -110,27 +102,26 @@ export class SyncRunService {
       ]);
     }
     const scope = this.#scope(options.scope);
-    const tenant = new Types.ObjectId(tenantId);
+    const tenant = asTenantId(tenantId);
     const trigger = options.trigger ?? 'MANUAL';
     if (options.dryRun) {
       // A dry run writes nothing to QBO and takes no lease: it runs now and returns its payloads.
-      const run = await this.#runs.create({ tenantId: tenant, status: 'QUEUED', trigger, scope, direction: 'PUSH', dryRun: true, recordIds: options.recordIds ?? null, queuedAt: new Date() });
-      await this.#execute(run.toObject());
-      return (await this.get(tenantId, run._id.toHexString()))!;
+      const run = await this.#runs.create(tenant, { status: 'QUEUED', trigger, scope, direction: 'PUSH', dryRun: true, recordIds: options.recordIds ?? null, queuedAt: new Date() });
+      await this.#execute(run);
+      return (await this.get(tenantId, run.id))!;
     }
     const run = await this.#withQueueLock(tenantId, async () => {
       if (!options.recordIds) {
         // Join the queued run (its scope widened) rather than queue a second one behind it. Under the
         // queue lock nobody starts or cancels it meanwhile, so the plain update cannot be lost.
-        const queued = await this.#runs.findOne({ tenantId: tenant, status: 'QUEUED', dryRun: false, recordIds: null }).sort({ _id: 1 }).lean();
+        const queued = await this.#runs.oldestQueued(tenant, { joinable: true });
         if (queued) {
           const widened = PUSH_ORDER.filter((k) => queued.scope.includes(k) || scope.includes(k));
-          if (widened.length !== queued.scope.length) await this.#runs.updateOne({ tenantId: tenant, _id: queued._id }, { $set: { scope: widened } });
+          if (widened.length !== queued.scope.length) await this.#runs.update(tenant, queued.id, { scope: widened });
           return { ...queued, scope: widened };
         }
       }
-      const created = await this.#runs.create({ tenantId: tenant, status: 'QUEUED', trigger, scope, direction: 'PUSH', dryRun: false, recordIds: options.recordIds ?? null, queuedAt: new Date() });
-      return created.toObject();
+      return this.#runs.create(tenant, { status: 'QUEUED', trigger, scope, direction: 'PUSH', dryRun: false, recordIds: options.recordIds ?? null, queuedAt: new Date() });
     });
     this.kick(tenantId);
     return run;
@@ -139,13 +130,13 @@ export class SyncRunService {
   async cancel(tenantId: string, id: string): Promise<SyncRun> {
     const run = await this.get(tenantId, id);
     if (!run) throw new NotFoundError('SyncRun', id);
-    const tenant = new Types.ObjectId(tenantId);
+    const tenant = asTenantId(tenantId);
     if (run.status === 'QUEUED') {
       const cancelled = await this.#withQueueLock(tenantId, async () => {
         const fresh = await this.get(tenantId, id);
         if (fresh?.status !== 'QUEUED') return null; // started meanwhile: cancel it as a running run
         const set = { status: transition('QUEUED', 'cancel')!, cancelRequested: true, finishedAt: new Date(), phase: 'cancelled' };
-        await this.#runs.updateOne({ tenantId: tenant, _id: fresh._id }, { $set: set });
+        await this.#runs.update(tenant, fresh.id, set);
         return { ...fresh, ...set };
       });
       if (cancelled) {
@@ -155,7 +146,7 @@ export class SyncRunService {
     }
     // A running run stops between records (a write in flight completes: stopping it halfway would
     // leave QBO and the mapping disagreeing).
-    await this.#runs.updateOne({ tenantId: tenant, _id: run._id, status: 'RUNNING' }, { $set: { cancelRequested: true } });
+    await this.#runs.requestCancel(tenant, run.id);
     return (await this.get(tenantId, id))!;
   }
 
@@ -216,7 +207,7 @@ export class SyncRunService {
   }
 
   async #drain(tenantId: string): Promise<void> {
-    const tenant = new Types.ObjectId(tenantId);
+    const tenant = asTenantId(tenantId);
     const key = this.#leaseKey(tenantId);
     while (!this.#closed) {
       const leaseMs = this.leaseMs;
@@ -224,7 +215,7 @@ export class SyncRunService {
         // Another process holds the queue: it drains what is queued, unless it has crashed. Then
         // nobody would start the queued runs before the next request, so look again once a
         // crashed holder's lease could have lapsed.
-        const queued = await this.#runs.findOne({ tenantId: tenant, status: 'QUEUED', dryRun: false }, { _id: 1 }).lean();
+        const queued = await this.#runs.hasQueued(tenant);
         if (queued && !this.#closed) setTimeout(() => this.kick(tenantId), Math.min(leaseMs / 4, 15_000)).unref();
         return;
       }
@@ -247,15 +238,12 @@ export class SyncRunService {
       try {
         // Holding the run lease, no other process executes this tenant's runs: a RUNNING one was
         // left by a crashed process. It is closed as failed; its records are still pending.
-        await this.#runs.updateMany(
-          { tenantId: tenant, status: 'RUNNING', dryRun: false },
-          { $set: { status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Interrupted: the process running it stopped. Its records stay pending and are pushed by the next run.', finishedAt: new Date() } },
-        );
+        await this.#runs.closeRunning(tenant, { status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Interrupted: the process running it stopped. Its records stay pending and are pushed by the next run.', finishedAt: new Date() });
         const next = await this.#withQueueLock(tenantId, async () => {
-          const queued = await this.#runs.findOne({ tenantId: tenant, status: 'QUEUED', dryRun: false }).sort({ _id: 1 }).lean();
+          const queued = await this.#runs.oldestQueued(tenant);
           if (!queued) return null;
           const set = { status: transition('QUEUED', 'start')!, startedAt: new Date(), phase: 'preparing' };
-          await this.#runs.updateOne({ tenantId: tenant, _id: queued._id }, { $set: set });
+          await this.#runs.update(tenant, queued.id, set);
           return { ...queued, ...set };
         });
         if (next) {
@@ -278,7 +266,7 @@ export class SyncRunService {
   }
 
   async #records(run: SyncRun, kind: LedgerKind): Promise<LedgerRecord[]> {
-    const tenantId = run.tenantId.toHexString();
+    const tenantId = run.tenantId;
     const ledger = this.deps.ledger();
     if (run.recordIds) return (await ledger.getMany(tenantId, kind, run.recordIds));
     const out: LedgerRecord[] = [];
@@ -292,13 +280,13 @@ export class SyncRunService {
   }
 
   async #execute(run: SyncRun, watch: LeaseWatch = { lost: false }): Promise<void> {
-    const tenantId = run.tenantId.toHexString();
-    const runId = run._id.toHexString();
+    const tenantId = run.tenantId;
+    const runId = run.id;
     const counts = { total: 0, processed: 0, succeeded: 0, failed: 0, skipped: 0, blocked: 0 };
     let current: SyncRun = { ...run, status: run.dryRun ? 'RUNNING' : run.status, startedAt: run.startedAt ?? new Date() };
     const save = async (set: Partial<SyncRun>, final = false) => {
       current = { ...current, ...counts, ...set };
-      if (final || !run.dryRun) await this.#runs.updateOne({ tenantId: run.tenantId, _id: run._id }, { $set: { ...counts, ...set } });
+      if (final || !run.dryRun) await this.#runs.update(run.tenantId, run.id, { ...counts, ...set });
       this.#publish(current, final);
     };
     try {
@@ -335,15 +323,14 @@ export class SyncRunService {
             else counts.failed++;
             if (Date.now() - lastSave > 250) {
               lastSave = Date.now();
-              const fresh = run.dryRun ? null : await this.#runs.findOne({ tenantId: run.tenantId, _id: run._id }, { cancelRequested: 1 }).lean();
-              if (fresh?.cancelRequested) cancelled = true;
+              if (!run.dryRun && (await this.#runs.cancelRequested(run.tenantId, run.id))) cancelled = true;
               await save({ currentRecord: recordPhrase(record), kindCounts });
             }
           }
         };
         await Promise.all(Array.from({ length: run.dryRun ? 1 : this.concurrency }, worker));
       }
-      const fresh = run.dryRun ? null : await this.#runs.findOne({ tenantId: run.tenantId, _id: run._id }, { cancelRequested: 1 }).lean();
+      const fresh = run.dryRun ? null : { cancelRequested: (await this.#runs.cancelRequested(run.tenantId, run.id)) === true };
       for (const notice of session.notices) this.deps.log.info({ tenantId, runId }, notice);
       if (watch.lost) {
         // Another process may own the queue now: stop here; unfinished records stay pending.
@@ -362,7 +349,7 @@ export class SyncRunService {
     if (dryRun) return;
     if (outcome.problem && (outcome.result === 'FAILED' || outcome.result === 'BLOCKED')) {
       const issue = await this.deps.issues.open(tenantId, { kind: record.kind, id: record.id, externalId: record.externalId }, outcome.problem, runId);
-      await this.deps.mappings.linkIssue(asTenantId(tenantId), { kind: record.kind, recordId: record.id }, issue._id.toHexString());
+      await this.deps.mappings.linkIssue(asTenantId(tenantId), { kind: record.kind, recordId: record.id }, issue.id);
     } else {
       await this.deps.issues.resolve(tenantId, record.kind, record.id);
       if (outcome.issueCleared) return; // the push's own state write unlinked the issue
@@ -374,8 +361,8 @@ export class SyncRunService {
   #publish(run: SyncRun, final: boolean): void {
     const { ratePerMinute, etaSeconds } = rateAndEta(run.startedAt, run.processed, run.total);
     this.deps.progress.publish({
-      tenantId: run.tenantId.toHexString(),
-      runId: run._id.toHexString(),
+      tenantId: run.tenantId,
+      runId: run.id,
       status: run.status,
       phase: run.phase,
       total: run.total,

@@ -1,11 +1,10 @@
 /** Sync runs, issues and live progress: thin, everything is in SyncService. */
-import { Types } from 'mongoose';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
 import { Topic } from '../graphql/pubsub.js';
-import { type SyncIssue } from './sync-issue.model.js';
+import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
 import { type SyncProgressEvent } from './sync-progress.publisher.js';
 import { type LedgerKind, type LedgerRecord } from '../ledger/ledger-record.types.js';
 import { remoteRecordOf } from './issue-actions.service.js';
@@ -27,11 +26,11 @@ import {
 
 async function issueViews(ctx: GraphQLContext, issues: SyncIssue[]): Promise<Map<string, SyncIssueType>> {
   const actions = await ctx.services.sync.actions.available(ctx.tenant.id, issues);
-  return new Map(issues.map((i) => [i._id.toHexString(), issueView(i, actions.get(i._id.toHexString()) ?? [])]));
+  return new Map(issues.map((i) => [i.id, issueView(i, actions.get(i.id) ?? [])]));
 }
 
 async function oneIssueView(ctx: GraphQLContext, issue: SyncIssue): Promise<SyncIssueType> {
-  return (await issueViews(ctx, [issue])).get(issue._id.toHexString())!;
+  return (await issueViews(ctx, [issue])).get(issue.id)!;
 }
 
 /** The customer's or supplier's name of a transaction (through the request's loaders). */
@@ -53,7 +52,8 @@ async function describeRecord(ctx: GraphQLContext, kind: LedgerKind, recordId: s
     const label = remote.entity === 'Customer' ? `QuickBooks customer${name ? ` ${name}` : ''}` : `${kindLabel} entered in QuickBooks`;
     return { ...empty as SyncRecordType, name, label, quickBooksId: remote.qboId };
   }
-  const record = Types.ObjectId.isValid(recordId) ? await ctx.loaders.ledgerRecord(kind).load(recordId) : null;
+  // An id that is not a record's finds nothing (the ledger skips it).
+  const record = await ctx.loaders.ledgerRecord(kind).load(recordId);
   if (!record) return { ...empty as SyncRecordType, label: `${kindLabel} no longer in fieldbooks` };
   const [name, sync] = await Promise.all([counterpartyName(ctx, record), ctx.loaders.recordSync(kind).load(record.id)]);
   return { ...recordTerms(record, name), recordId: record.id, externalId: record.externalId, quickBooksId: sync.quickBooksId } as SyncRecordType;
@@ -94,7 +94,7 @@ export class SyncResolver {
   ): Promise<Connection<SyncRunType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.sync.runs.list(ctx.tenant.id, page);
-    return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], runView);
+    return toConnection(rows, page, totalCount, (r) => [r.id], runView);
   }
 
   @Query(() => SyncIssueConnection, { description: 'Newest first.' })
@@ -107,7 +107,7 @@ export class SyncResolver {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.sync.issues.list(ctx.tenant.id, status, page);
     const views = await issueViews(ctx, rows);
-    return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], (r) => views.get(r._id.toHexString())!);
+    return toConnection(rows, page, totalCount, (r) => [r.id], (r) => views.get(r.id)!);
   }
 
   @Mutation(() => SyncRunType, { description: 'Pushes pending records now (joins a queued run, or queues behind a running one). dryRun returns the payloads and sends nothing.' })

@@ -4,7 +4,6 @@
  * interfaces the ledger calls: `LedgerChangeListener` (a change wakes the automatic push, debounced
  * per tenant) and `SyncStatusReader` (each record's sync state, one query per kind and batch).
  */
-import { type Connection } from 'mongoose';
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type AppPubSub } from '../graphql/pubsub.js';
@@ -19,21 +18,23 @@ import {
 import { type Logger } from '../logging/logger.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { type SyncRepositories } from '../persistence/sync/sync.repositories.js';
+import { type LeaseStore } from '../persistence/lease.store.js';
 import { asTenantId } from '../persistence/tenant-id.js';
 import { OutboxService } from './outbox.service.js';
 import { PUSHABLE_KINDS, PushService } from './push.service.js';
 import { type IssueActionHandler, type IssueActionRequest, IssueActionRegistry } from './issue-actions.registry.js';
 import { IssueActionsService } from './issue-actions.service.js';
 import { UserInputError } from '../graphql/errors.js';
-import { type SyncIssue } from './sync-issue.model.js';
+import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
 import { SyncIssueService } from './sync-issue.service.js';
 import { SyncItemService } from './sync-item.service.js';
 import { SyncProgressPublisher } from './sync-progress.publisher.js';
 import { SyncRunService } from './sync-run.service.js';
 
 export interface SyncServiceDeps {
-  connection: Connection;
   repositories: SyncRepositories;
+  /** A lease store of its own (the run queue's leases exclude every other holder, in this process too). */
+  leases: () => LeaseStore;
   access: QuickBooksAccess;
   chart: ChartService;
   settings: AccountingSettingsService;
@@ -64,10 +65,10 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
       if (!this.#ledger) throw new Error('The sync engine has no ledger reader: call sync.useLedger(reader) when the ledger slice starts.');
       return this.#ledger;
     };
-    this.outbox = new OutboxService(deps.connection);
-    this.items = new SyncItemService(deps.connection, deps.chart, this.outbox);
+    this.outbox = new OutboxService(deps.repositories.outbox);
+    this.items = new SyncItemService(deps.repositories.items, deps.chart, this.outbox);
     this.push = new PushService({ mappings: deps.repositories.mappings, claims: deps.repositories.claims, access: deps.access, chart: deps.chart, settings: deps.settings, lists: deps.lists, outbox: this.outbox, items: this.items, ledger });
-    this.issues = new SyncIssueService(deps.connection);
+    this.issues = new SyncIssueService(deps.repositories.issues);
     this.actions = new IssueActionsService({
       registry: this.issueActions,
       issues: this.issues,
@@ -75,7 +76,7 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
       settingsOf: async (tenantId) => (await deps.settings.get(tenantId)) as unknown as Record<string, unknown>,
       settingProblems: (tenantId) => deps.settings.accountProblems(tenantId),
       pushAgain: async (tenantId, issue) => {
-        await this.retryIssue(tenantId, issue._id.toHexString());
+        await this.retryIssue(tenantId, issue.id);
       },
       leaveOut: async (tenantId, issue) => {
         const record = await ledger().get(tenantId, issue.kind, issue.recordId);
@@ -83,7 +84,7 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
         await deps.repositories.mappings.linkIssue(asTenantId(tenantId), { kind: issue.kind, recordId: issue.recordId }, null);
       },
     });
-    this.runs = new SyncRunService(deps.connection, { mappings: deps.repositories.mappings, push: this.push, issues: this.issues, progress: new SyncProgressPublisher(deps.pubsub), ledger, log: deps.log });
+    this.runs = new SyncRunService({ runs: deps.repositories.runs, leases: deps.leases(), mappings: deps.repositories.mappings, push: this.push, issues: this.issues, progress: new SyncProgressPublisher(deps.pubsub), ledger, log: deps.log });
     this.#registerMatchActions();
   }
 
@@ -138,7 +139,7 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
     const { tenantId, issue } = request;
     if (!issue.blockedById) throw new UserInputError('This issue does not name the invoice to link.', [{ path: ['id'], message: 'no blocking invoice' }]);
     await this.push.linkRecord(tenantId, 'invoice', issue.blockedById, this.#remoteId(request));
-    await this.retryIssue(tenantId, issue._id.toHexString());
+    await this.retryIssue(tenantId, issue.id);
   }
 
   /**
@@ -151,7 +152,7 @@ export class SyncService implements LedgerChangeListener, SyncStatusReader {
     if (issue.code === 'OPENING_INVOICE_MISSING' && issue.blockedById) await this.push.allowPush(tenantId, 'invoice', issue.blockedById);
     else if (issue.code === 'MATCH_AMBIGUOUS') await this.push.allowPush(tenantId, issue.kind, issue.recordId);
     else throw new UserInputError('PUSH is not offered for this issue.', [{ path: ['action'], message: 'PUSH is not one of the issue\'s actions' }]);
-    await this.retryIssue(tenantId, issue._id.toHexString());
+    await this.retryIssue(tenantId, issue.id);
   }
 
   /**

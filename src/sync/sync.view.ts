@@ -1,8 +1,8 @@
 /** Stored runs and issues as their GraphQL shapes (shared by the sync and pull resolvers). */
 import { settingField } from '../settings/setting-labels.js';
 import { PUSHABLE_KINDS } from './push.service.js';
-import { type SyncIssue } from './sync-issue.model.js';
-import { type SyncRun } from './sync-run.model.js';
+import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
+import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
 import { runOutcome } from './sync-run.rules.js';
 import { type SyncIssueActionKind } from './sync.errors.js';
 import { type DryRunPayloadType, type SyncIssueType, type SyncRunType } from './sync.type.js';
@@ -10,7 +10,7 @@ import { type DryRunPayloadType, type SyncIssueType, type SyncRunType } from './
 export function runView(run: SyncRun): SyncRunType {
   return {
     ...run,
-    id: run._id.toHexString(),
+    id: run.id,
     dryRunPayloads: (run.dryRunPayloads ?? []).map((p) => JSON.parse(p) as DryRunPayloadType),
     notices: run.notices ?? [],
     outcome: runOutcome(run),
@@ -22,8 +22,8 @@ export function runView(run: SyncRun): SyncRunType {
 export function issueView(issue: SyncIssue, actions: SyncIssueActionKind[]): SyncIssueType {
   return {
     ...issue,
-    id: issue._id.toHexString(),
-    runId: issue.runId?.toHexString() ?? null,
+    id: issue.id,
+    runId: issue.runId,
     quickBooksFault: issue.qboFault,
     actions,
     candidates: issue.candidates ?? [],

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InMemoryCompanyStore as CompanyStore } from '../../src/sandbox/company/company.store.js';
 import { MappingClaimRepository } from '../../src/persistence/sync/mapping-claim.repository.js';
 import { asTenantId } from '../../src/persistence/tenant-id.js';
-import { outboxModel } from '../../src/sync/outbox.model.js';
 import {
   CustomerDocument,
   InvoiceDocument,
@@ -286,7 +285,7 @@ describe('totals are never silently wrong', () => {
     expect((await fsmInvoice('i-4002')).sync.state).toBe('SYNCED');
     // One create, and no follow-up rounding update of invoice 4002 through the outbox.
     const id = (await fsmInvoice('i-4002')).id;
-    const writes = await outboxModel(gw.app.database.connection).find({ tenantId: new Types.ObjectId(tenantId), subject: `invoice:${id}:main` }).lean();
+    const writes = await gw.app.database.connection.collection<{ operation: string }>('sync_outbox').find({ tenantId: new Types.ObjectId(tenantId), subject: `invoice:${id}:main` }).toArray();
     expect(writes.map((w) => w.operation)).toEqual(['create']);
   });
 });

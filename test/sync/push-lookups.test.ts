@@ -72,7 +72,7 @@ describe('lookups before first creates', () => {
     const since = lastSeq();
     const run = await gw.app.services.sync.runs.start(tenantId, {});
     await gw.app.services.sync.runs.idle(tenantId);
-    const finished = await gw.app.services.sync.runs.get(tenantId, run._id.toHexString());
+    const finished = await gw.app.services.sync.runs.get(tenantId, run.id);
     expect(finished?.status).toBe('SUCCEEDED');
     expect(finished?.succeeded).toBe(153);
 

@@ -5,10 +5,10 @@
  * record lands in QBO once. On FerretDB a conditional update is not a compare-and-swap, so these
  * would fail with the former `findOneAndUpdate` join and an unrenewed lease.
  */
-import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeaseStore } from '../../src/persistence/lease.store.js';
-import { type SyncRun, syncRunModel } from '../../src/sync/sync-run.model.js';
+import { type SyncRun } from '../../src/persistence/sync/sync-run.repository.js';
+import { asTenantId } from '../../src/persistence/tenant-id.js';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import { StartSyncDocument } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
@@ -41,7 +41,8 @@ async function addInvoices(prefix: string, count: number): Promise<void> {
 }
 
 async function runs(): Promise<SyncRun[]> {
-  return syncRunModel(gw1.app.database.connection).find({ tenantId: new Types.ObjectId(tenantId) }).sort({ _id: 1 }).lean();
+  // Oldest first.
+  return (await gw1.app.services.repositories.sync.runs.page(asTenantId(tenantId), undefined, 10_000)).rows.reverse();
 }
 
 async function settled(): Promise<void> {
@@ -145,7 +146,7 @@ describe('two gateways on one database', () => {
     }
     await settled();
     const all = await runs();
-    const mine = all.find((r) => r._id.equals(first._id))!;
+    const mine = all.find((r) => r.id === first.id)!;
     expect([mine.status, mine.error]).toEqual(['SUCCEEDED', null]);
     expect(mine.finishedAt!.getTime() - mine.startedAt!.getTime()).toBeGreaterThan(2 * leaseMs);
     expect(attempts).toBeGreaterThan(5);

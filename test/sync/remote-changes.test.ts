@@ -105,7 +105,7 @@ async function retry(issueId: string) {
 async function perform(kind: 'RECREATE' | 'VOID_IN_FSM', recordId: string) {
   const issue = await storedIssue(recordId);
   expect(issue.actions).toContain(kind);
-  await ok(gql(gw.graphqlUrl, PerformSyncIssueActionDocument, { input: { issueId: issue._id.toHexString(), action: kind } }, key));
+  await ok(gql(gw.graphqlUrl, PerformSyncIssueActionDocument, { input: { issueId: issue.id, action: kind } }, key));
   await gw.app.services.sync.runs.idle(tenantId);
 }
 
@@ -232,7 +232,7 @@ describe('an account setting made inactive in QuickBooks', () => {
     await act('set-active', { entity: 'Account', id: labour, active: true });
     await ok(gql(gw.graphqlUrl, RefreshChartOfAccountsDocument, { first: 1 }, key));
     expect((await ok(gql(gw.graphqlUrl, SettingsAccountProblemsDocument, {}, key))).accountingSettings.accountProblems).toEqual([]);
-    await retry(issue._id.toHexString());
+    await retry(issue.id);
     expect((await invoice('inv-2')).sync).toMatchObject({ state: 'SYNCED' });
     expect((await entities('Invoice')).filter((i) => i.DocNumber === '3002')).toHaveLength(1);
   });
@@ -249,7 +249,7 @@ describe('an account setting made inactive in QuickBooks', () => {
     expect(issue.message).toContain('Default Labour Income Account');
     expect(issue).toMatchObject({ setting: 'defaultLabourIncomeAccount', actions: ['OPEN_SETTINGS'] });
     await act('set-active', { entity: 'Account', id: labour, active: true });
-    await retry(issue._id.toHexString());
+    await retry(issue.id);
     expect((await invoice('inv-1')).sync).toMatchObject({ state: 'SYNCED', quickBooksId: before.sync.quickBooksId });
     expect((await entities('Invoice')).filter((i) => i.DocNumber === '3001')).toEqual([expect.objectContaining({ Id: before.sync.quickBooksId, TotalAmt: 176 })]);
   });
@@ -279,7 +279,7 @@ describe('an invoice deleted in QuickBooks', () => {
     expect(issue.message).toContain('was deleted in QuickBooks');
     expect(issue.actions).toEqual(['RECREATE', 'VOID_IN_FSM']);
     // A plain retry does not recreate it either.
-    await retry(issue._id.toHexString());
+    await retry(issue.id);
     expect((await entities('Invoice')).filter((i) => i.DocNumber === '3101')).toEqual([]);
 
     await perform('RECREATE', held.id);

@@ -4,14 +4,16 @@
  * is re-sent with the same requestid, so QBO replays its first answer instead of writing twice.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { compositeKey, keyedById } from '../persistence/id-lookups.js';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
-import { type QboEntity } from '../quickbooks/qbo.client.js';
-import { type WriteOperation } from './request-id.rules.js';
+import { compositeKey, keyedById } from '../id-lookups.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
+import { type QboEntity } from '../../quickbooks/qbo.client.js';
+import { type WriteOperation } from '../../sync/request-id.rules.js';
+
+export type { WriteOperation } from '../../sync/request-id.rules.js';
 
 export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED';
 
-export interface OutboxEntry {
+export interface OutboxEntryDoc {
   /** tenant id + requestid: the lookup of a write goes through the `_id` index. */
   _id: string;
   tenantId: Types.ObjectId;
@@ -32,7 +34,7 @@ export interface OutboxEntry {
   error: string | null;
 }
 
-const schema = new Schema<OutboxEntry>(
+const schema = new Schema<OutboxEntryDoc>(
   {
     _id: { type: String },
     realmId: { type: String, required: true },
@@ -55,9 +57,12 @@ schema.plugin(tenantScoped);
 export const outboxKeyOf = (v: Record<string, unknown>): string => compositeKey(v.tenantId as string, String(v.requestId));
 keyedById(schema, ['tenantId', 'requestId'], outboxKeyOf);
 schema.index({ tenantId: 1, subject: 1, operation: 1, status: 1 });
+// The pull's questions: did the gateway write this QBO object? is a create of this entity in flight?
+schema.index({ tenantId: 1, resultId: 1 });
+schema.index({ tenantId: 1, status: 1, operation: 1 });
 
-export function outboxModel(connection: Connection): Model<OutboxEntry> {
-  return (connection.models.SyncOutbox as Model<OutboxEntry> | undefined) ?? connection.model<OutboxEntry>('SyncOutbox', schema);
+export function outboxModel(connection: Connection): Model<OutboxEntryDoc> {
+  return (connection.models.SyncOutbox as Model<OutboxEntryDoc> | undefined) ?? connection.model<OutboxEntryDoc>('SyncOutbox', schema);
 }
 
 /**
@@ -65,14 +70,14 @@ export function outboxModel(connection: Connection): Model<OutboxEntry> {
  * before it is sent and removed once its object is known, so after a crash the next attempt finds it
  * with one `_id` read instead of scanning the outbox.
  */
-export interface OutboxSubject {
+export interface OutboxSubjectDoc {
   _id: string;
   tenantId: Types.ObjectId;
   subject: string;
   openCreates: string[];
 }
 
-const subjectSchema = new Schema<OutboxSubject>(
+const subjectSchema = new Schema<OutboxSubjectDoc>(
   {
     _id: { type: String },
     subject: { type: String, required: true },
@@ -84,6 +89,6 @@ subjectSchema.plugin(tenantScoped, { index: false });
 export const outboxSubjectKeyOf = (v: Record<string, unknown>): string => compositeKey(v.tenantId as string, String(v.subject));
 keyedById(subjectSchema, ['tenantId', 'subject'], outboxSubjectKeyOf);
 
-export function outboxSubjectModel(connection: Connection): Model<OutboxSubject> {
-  return (connection.models.SyncOutboxSubject as Model<OutboxSubject> | undefined) ?? connection.model<OutboxSubject>('SyncOutboxSubject', subjectSchema);
+export function outboxSubjectModel(connection: Connection): Model<OutboxSubjectDoc> {
+  return (connection.models.SyncOutboxSubject as Model<OutboxSubjectDoc> | undefined) ?? connection.model<OutboxSubjectDoc>('SyncOutboxSubject', subjectSchema);
 }

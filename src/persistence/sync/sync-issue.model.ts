@@ -3,21 +3,23 @@
  * per (tenant, kind, record): a new failure of the same record updates it; a success resolves it.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
-import { type LedgerKind } from '../ledger/ledger-record.types.js';
-import { type LinkCandidate, type SyncIssueActionKind } from './sync.errors.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
+import { type TenantId } from '../tenant-id.js';
+import { type LedgerKind } from '../../ledger/ledger-record.types.js';
+import { type LinkCandidate, type SyncIssueActionKind } from '../../sync/sync.errors.js';
 
 /** IGNORED: closed on purpose by a bookkeeper (the IGNORE action). */
 export type SyncIssueStatus = 'OPEN' | 'RESOLVED' | 'IGNORED';
 
+/** An issue as the sync and pull slices see it (ids are strings outside persistence). */
 export interface SyncIssue {
-  _id: Types.ObjectId;
-  tenantId: Types.ObjectId;
+  id: string;
+  tenantId: TenantId;
   status: SyncIssueStatus;
   kind: LedgerKind;
   recordId: string;
   externalId: string | null;
-  runId: Types.ObjectId | null;
+  runId: string | null;
   code: string;
   message: string;
   fixHint: string;
@@ -35,7 +37,14 @@ export interface SyncIssue {
   updatedAt: Date;
 }
 
-const schema = new Schema<SyncIssue>(
+/** The stored document (persistence only). */
+export interface SyncIssueDoc extends Omit<SyncIssue, 'id' | 'tenantId' | 'runId'> {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+  runId: Types.ObjectId | null;
+}
+
+const schema = new Schema<SyncIssueDoc>(
   {
     status: { type: String, required: true },
     kind: { type: String, required: true },
@@ -61,6 +70,6 @@ schema.plugin(tenantScoped);
 schema.index({ tenantId: 1, kind: 1, recordId: 1, status: 1 });
 schema.index({ tenantId: 1, status: 1, _id: -1 });
 
-export function syncIssueModel(connection: Connection): Model<SyncIssue> {
-  return (connection.models.SyncIssue as Model<SyncIssue> | undefined) ?? connection.model<SyncIssue>('SyncIssue', schema);
+export function syncIssueModel(connection: Connection): Model<SyncIssueDoc> {
+  return (connection.models.SyncIssue as Model<SyncIssueDoc> | undefined) ?? connection.model<SyncIssueDoc>('SyncIssue', schema);
 }

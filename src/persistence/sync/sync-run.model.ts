@@ -3,9 +3,10 @@
  * the payloads that would have been sent.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
-import { type LedgerKind } from '../ledger/ledger-record.types.js';
-import { type SyncRunStatus } from './sync-run.rules.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
+import { type TenantId } from '../tenant-id.js';
+import { type LedgerKind } from '../../ledger/ledger-record.types.js';
+import { type SyncRunStatus } from '../../sync/sync-run.rules.js';
 
 export type SyncTrigger = 'MANUAL' | 'AUTOMATIC' | 'RETRY';
 
@@ -18,9 +19,10 @@ export interface KindCount {
   skipped: number;
 }
 
+/** A run as the sync and pull slices see it (ids are strings outside persistence). */
 export interface SyncRun {
-  _id: Types.ObjectId;
-  tenantId: Types.ObjectId;
+  id: string;
+  tenantId: TenantId;
   status: SyncRunStatus;
   trigger: SyncTrigger;
   scope: LedgerKind[];
@@ -50,7 +52,13 @@ export interface SyncRun {
   finishedAt: Date | null;
 }
 
-const schema = new Schema<SyncRun>(
+/** The stored document (persistence only). */
+export interface SyncRunDoc extends Omit<SyncRun, 'id' | 'tenantId'> {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+}
+
+const schema = new Schema<SyncRunDoc>(
   {
     status: { type: String, required: true },
     trigger: { type: String, required: true },
@@ -81,7 +89,7 @@ schema.plugin(tenantScoped);
 schema.index({ tenantId: 1, _id: -1 });
 schema.index({ tenantId: 1, status: 1 });
 
-export function syncRunModel(connection: Connection): Model<SyncRun> {
-  return (connection.models.SyncRun as Model<SyncRun> | undefined) ?? connection.model<SyncRun>('SyncRun', schema);
+export function syncRunModel(connection: Connection): Model<SyncRunDoc> {
+  return (connection.models.SyncRun as Model<SyncRunDoc> | undefined) ?? connection.model<SyncRunDoc>('SyncRun', schema);
 }
 

@@ -4,10 +4,10 @@
  * each FSM team. Unique per (tenant, key); the QBO Id is stored once the object exists.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { compositeKey, keyedById } from '../persistence/id-lookups.js';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
+import { compositeKey, keyedById } from '../id-lookups.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
 
-export interface SyncItem {
+export interface SyncItemDoc {
   /** tenant id + realm + key: looked up through the `_id` index. */
   _id: string;
   tenantId: Types.ObjectId;
@@ -19,7 +19,10 @@ export interface SyncItem {
   qboId: string | null;
 }
 
-const schema = new Schema<SyncItem>(
+/** An item as the push sees it. */
+export type SyncItem = Omit<SyncItemDoc, '_id' | 'tenantId'>;
+
+const schema = new Schema<SyncItemDoc>(
   {
     _id: { type: String },
     key: { type: String, required: true },
@@ -34,6 +37,6 @@ schema.plugin(tenantScoped);
 export const syncItemKeyOf = (v: Record<string, unknown>): string => compositeKey(v.tenantId as string, String(v.realmId), String(v.key));
 keyedById(schema, ['tenantId', 'realmId', 'key'], syncItemKeyOf);
 
-export function syncItemModel(connection: Connection): Model<SyncItem> {
-  return (connection.models.SyncItem as Model<SyncItem> | undefined) ?? connection.model<SyncItem>('SyncItem', schema);
+export function syncItemModel(connection: Connection): Model<SyncItemDoc> {
+  return (connection.models.SyncItem as Model<SyncItemDoc> | undefined) ?? connection.model<SyncItemDoc>('SyncItem', schema);
 }
