@@ -26,7 +26,6 @@ const PENDING: readonly string[] = [
   'src/pull/created-records.service.ts',
   'src/pull/customer-import.service.ts',
   'src/pull/inbound-apply.service.ts',
-  'src/pull/pull-run.service.ts',
   'src/pull/pull.model.ts',
   'src/pull/pull.resolver.ts',
   'src/pull/pull.service.ts',
