@@ -121,16 +121,16 @@ export async function benchListScale(options: { tenants: number; invoices: numbe
     if (!seeded) {
       const started = Date.now();
       const template = await app.services.tenants.createTenant('Template Plumbing');
-      await seedTemplate(app, template.tenant._id.toHexString(), options.invoices);
+      await seedTemplate(app, template.tenant.id, options.invoices);
       const keys = [template.apiKey];
       const others: string[] = [];
       for (let t = 1; t < options.tenants; t++) {
         const created = await app.services.tenants.createTenant(`Plumbing ${t}`);
-        others.push(created.tenant._id.toHexString());
+        others.push(created.tenant.id);
         if (keys.length < 50) keys.push(created.apiKey);
       }
       let copied = 0;
-      for (let i = 0; i < others.length; i += 50) copied += await copyTemplate(app, template.tenant._id.toHexString(), others.slice(i, i + 50));
+      for (let i = 0; i < others.length; i += 50) copied += await copyTemplate(app, template.tenant.id, others.slice(i, i + 50));
       const templateDocs = copied / Math.max(1, others.length);
       // Counted while writing: FerretDB counts a collection by reading it, minutes at this size.
       await keysDoc.insertOne({ _id: 'keys', keys, documents: Math.round(copied + templateDocs + 2 * options.tenants) });

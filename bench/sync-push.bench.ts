@@ -73,7 +73,7 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
   const app = await createApp(config, createLogger({ level: 'silent', pretty: false }), { dbName: `bench_${Date.now()}` });
   try {
     const { tenant } = await app.services.tenants.createTenant('Bench Plumbing');
-    const tenantId = tenant._id.toHexString();
+    const tenantId = tenant.id;
     await connectAndChooseAccounts(app, tenantId);
     const ledger = app.services.ledgerRecords;
     const customers = Math.max(1, Math.min(50, Math.ceil(options.invoices / 40)));

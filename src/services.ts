@@ -60,7 +60,7 @@ export function createServices(deps: ServiceDeps): Services {
   // One budget per realm for the process, or across every instance through Redis.
   const repositories = createRepositories(deps.connection);
   const limiter = new RealmLimiter({ ...QBO_LIMITS, windowMs: deps.config.quickbooks.limitWindowMs }, deps.redis ? { client: deps.redis.client, prefix: deps.redis.prefix } : undefined);
-  const tenants = new TenantService(deps.connection);
+  const tenants = new TenantService(repositories.tenants);
   const connections = new ConnectionService({
     connection: deps.connection,
     oauth: deps.oauth,

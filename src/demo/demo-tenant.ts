@@ -29,10 +29,10 @@ export async function ensureDemoTenant(tenants: TenantService, options: { dataDi
   const existing = await tenants.findDemoTenant();
   if (!existing) {
     const { tenant } = await tenants.createTenant(DEMO_TENANT_NAME, { demo: true, apiKey });
-    return { tenantId: tenant._id.toHexString(), name: tenant.name, apiKey, created: true };
+    return { tenantId: tenant.id, name: tenant.name, apiKey, created: true };
   }
-  if (!(await tenants.hasKey(existing._id, apiKey))) {
-    await tenants.addKey(existing._id, options.apiKey ? 'FIELDBOOKS_DEMO_API_KEY' : 'demo', apiKey);
+  if (!(await tenants.hasKey(existing.id, apiKey))) {
+    await tenants.addKey(existing.id, options.apiKey ? 'FIELDBOOKS_DEMO_API_KEY' : 'demo', apiKey);
   }
-  return { tenantId: existing._id.toHexString(), name: existing.name, apiKey, created: false };
+  return { tenantId: existing.id, name: existing.name, apiKey, created: false };
 }

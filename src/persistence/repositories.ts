@@ -7,8 +7,11 @@ import { LeaseStore } from './lease.store.js';
 import { FsmListRepository } from './ledger/fsm-list.repository.js';
 import { LedgerRecordRepository } from './ledger/ledger-record.repository.js';
 import { type SyncRepositories, syncRepositories } from './sync/sync.repositories.js';
+import { TenantRepository } from './tenancy/tenant.repository.js';
 
 export interface Repositories {
+  /** Tenants and their API keys. */
+  tenants: TenantRepository;
   ledgerRecords: LedgerRecordRepository;
   fsmLists: FsmListRepository;
   /** The sync engine's (mappings and claims...), shared by the push and the pull. */
@@ -19,6 +22,7 @@ export interface Repositories {
 
 export function createRepositories(connection: Connection): Repositories {
   return {
+    tenants: new TenantRepository(connection),
     ledgerRecords: new LedgerRecordRepository(connection),
     fsmLists: new FsmListRepository(connection),
     sync: syncRepositories(connection),

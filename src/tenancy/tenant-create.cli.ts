@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config.js';
 import { loadDotEnv } from '../config/dotenv.js';
 import { openDatabase } from '../persistence/database.js';
+import { TenantRepository } from '../persistence/tenancy/tenant.repository.js';
 import { TenantService } from './tenant.service.js';
 
 export interface TenantCreateResult {
@@ -27,10 +28,10 @@ export function parseTenantCreateArgs(argv: string[]): { name: string; json: boo
 export async function createTenantFromCli(config: AppConfig, name: string, options: { dbName?: string } = {}): Promise<TenantCreateResult> {
   const database = await openDatabase(config, () => {}, options);
   try {
-    const tenants = new TenantService(database.connection);
+    const tenants = new TenantService(new TenantRepository(database.connection));
     await tenants.ensureIndexes();
     const { tenant, apiKey } = await tenants.createTenant(name);
-    return { tenantId: tenant._id.toHexString(), name: tenant.name, apiKey };
+    return { tenantId: tenant.id, name: tenant.name, apiKey };
   } finally {
     await database.close();
   }

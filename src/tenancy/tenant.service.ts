@@ -1,11 +1,12 @@
-/** Tenants and API keys: create, authenticate, list, revoke. Plain logic over the models. */
+/** Tenants and API keys: create, authenticate, list, revoke. Plain logic over the TenantRepository. */
 import { LRUCache } from 'lru-cache';
-import { type Connection, Types } from 'mongoose';
 import { FreshReads } from '../persistence/fresh-reads.js';
 import { NotFoundError } from '../graphql/errors.js';
+import { type ApiKey, type Tenant, type TenantRepository } from '../persistence/tenancy/tenant.repository.js';
+import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.js';
-import { type ApiKey, apiKeyModel, type Tenant, tenantModel } from './tenant.model.js';
-import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
+
+export type { ApiKey, Tenant };
 
 export interface AuthenticatedTenant {
   id: string;
@@ -16,14 +17,12 @@ export interface AuthenticatedTenant {
 export type KeysRevokedListener = (keyHashes: string[]) => void;
 /** What a key hash stands for that never changes: its key document and its tenant. */
 interface KnownKey {
-  keyId: Types.ObjectId;
-  tenantId: Types.ObjectId;
+  keyId: string;
+  tenantId: TenantId;
   tenant: AuthenticatedTenant;
 }
 
 export class TenantService {
-  private readonly tenants;
-  private readonly keys;
   readonly #revokedListeners: KeysRevokedListener[] = [];
   /**
    * By key hash (never the key): which key document and tenant it names. Only what cannot change is
@@ -33,32 +32,29 @@ export class TenantService {
   /** Concurrent requests with one key share a revocation check sent after each of them arrived. */
   readonly #usable = new FreshReads<boolean>();
 
-  constructor(connection: Connection) {
-    this.tenants = tenantModel(connection);
-    this.keys = apiKeyModel(connection);
-  }
+  constructor(private readonly repository: TenantRepository) {}
 
-  async ensureIndexes(): Promise<void> {
-    await Promise.all([this.tenants.init(), this.keys.init()]);
+  ensureIndexes(): Promise<void> {
+    return this.repository.ensureIndexes();
   }
 
   /** Creates a tenant and its first API key; returns the key in clear (the only time it exists). */
   async createTenant(name: string, options: { demo?: boolean; apiKey?: string } = {}): Promise<{ tenant: Tenant; apiKey: string }> {
     const clean = name.trim();
     if (!clean) throw new Error('tenant name must not be empty');
-    const tenant = await this.tenants.create({ name: clean, demo: options.demo ?? false });
+    const tenant = await this.repository.createTenant({ name: clean, demo: options.demo ?? false });
     try {
-      const apiKey = await this.addKey(tenant._id, 'default', options.apiKey);
-      return { tenant: tenant.toObject(), apiKey };
+      const apiKey = await this.addKey(tenant.id, 'default', options.apiKey);
+      return { tenant, apiKey };
     } catch (error) {
       // No tenant without a key: undo the first write (no transactions on FerretDB).
-      await this.tenants.deleteOne({ _id: tenant._id });
+      await this.repository.deleteTenant(tenant.id);
       throw error;
     }
   }
 
-  async addKey(tenantId: Types.ObjectId | string, label: string, key = generateApiKey()): Promise<string> {
-    await this.keys.create({ tenantId: new Types.ObjectId(tenantId), keyHash: hashApiKey(key), prefix: displayPrefix(key), label });
+  async addKey(tenantId: string, label: string, key = generateApiKey()): Promise<string> {
+    await this.repository.addKey(asTenantId(tenantId), { keyHash: hashApiKey(key), prefix: displayPrefix(key), label });
     return key;
   }
 
@@ -76,23 +72,20 @@ export class TenantService {
     if (known) {
       const usable = await this.#usable.read(keyHash, async () => {
         // Both by _id, in parallel: the key not revoked, its tenant not deleted.
-        const [current, tenant] = await Promise.all([
-          this.keys.findOne({ tenantId: known.tenantId, _id: known.keyId }, { revokedAt: 1 }).lean().exec(),
-          this.tenants.findById(known.tenantId, { _id: 1 }).lean().exec(),
-        ]);
-        return !!current && !current.revokedAt && !!tenant;
+        const [keyUsable, tenant] = await Promise.all([this.repository.isKeyUsable(known.tenantId, known.keyId), this.repository.findTenant(known.tenantId)]);
+        return keyUsable && !!tenant;
       });
       if (usable) return known.tenant;
       this.#known.delete(keyHash);
       return undefined;
     }
     // The one lookup that is not tenant-scoped by design: the key is what tells us the tenant.
-    const record = await crossTenantCollection(this.keys, 'an API key names its tenant').findOne({ keyHash, revokedAt: null });
+    const record = await this.repository.findUsableKeyByHashAcrossTenants(keyHash);
     if (!record) return undefined;
-    const tenant = await this.tenants.findById(record.tenantId).lean();
+    const tenant = await this.repository.findTenant(record.tenantId);
     if (!tenant) return undefined;
-    const authenticated = { id: tenant._id.toHexString(), name: tenant.name };
-    this.#known.set(keyHash, { keyId: record._id, tenantId: tenant._id, tenant: authenticated });
+    const authenticated = { id: tenant.id, name: tenant.name };
+    this.#known.set(keyHash, { keyId: record.id, tenantId: tenant.id, tenant: authenticated });
     return authenticated;
   }
 
@@ -103,26 +96,25 @@ export class TenantService {
   async validKeyHashes(keyHashes: string[]): Promise<Set<string>> {
     if (keyHashes.length === 0) return new Set();
     // Not tenant-scoped by design, like authenticate: the keys are what name the tenants.
-    const keys = await crossTenantCollection(this.keys, 'API keys name their tenants').find({ keyHash: { $in: keyHashes }, revokedAt: null }, { projection: { keyHash: 1, tenantId: 1 } }).toArray();
-    const tenantIds = [...new Set(keys.map((k) => String(k.tenantId)))].map((id) => new Types.ObjectId(id));
-    const tenants = new Set((await this.tenants.find({ _id: { $in: tenantIds } }, { _id: 1 }).lean()).map((t) => t._id.toHexString()));
-    return new Set(keys.filter((k) => tenants.has(String(k.tenantId))).map((k) => k.keyHash as string));
+    const keys = await this.repository.usableKeysByHashAcrossTenants(keyHashes);
+    const tenants = await this.repository.existingTenants(keys.map((k) => k.tenantId));
+    return new Set(keys.filter((k) => tenants.has(k.tenantId)).map((k) => k.keyHash));
   }
 
   async findTenant(tenantId: string): Promise<Tenant | null> {
-    return this.tenants.findById(tenantId).lean();
+    return this.repository.findTenant(asTenantId(tenantId));
   }
 
   async findDemoTenant(): Promise<Tenant | null> {
-    return this.tenants.findOne({ demo: true }).sort({ createdAt: 1 }).lean();
+    return this.repository.findDemoTenantAcrossTenants();
   }
 
-  async hasKey(tenantId: Types.ObjectId, key: string): Promise<boolean> {
-    return (await this.keys.countDocuments({ tenantId, keyHash: hashApiKey(key) })) > 0;
+  async hasKey(tenantId: string, key: string): Promise<boolean> {
+    return this.repository.hasKeyHash(asTenantId(tenantId), hashApiKey(key));
   }
 
   async listKeys(tenantId: string): Promise<ApiKey[]> {
-    return this.keys.find({ tenantId: new Types.ObjectId(tenantId) }).sort({ createdAt: 1 }).lean();
+    return this.repository.listKeys(asTenantId(tenantId));
   }
 
   onKeysRevoked(listener: KeysRevokedListener): void {
@@ -130,10 +122,7 @@ export class TenantService {
   }
 
   async revokeKey(tenantId: string, keyId: string): Promise<ApiKey> {
-    if (!Types.ObjectId.isValid(keyId)) throw new NotFoundError('ApiKey', keyId);
-    const revoked = await this.keys
-      .findOneAndUpdate({ tenantId: new Types.ObjectId(tenantId), _id: new Types.ObjectId(keyId), revokedAt: null }, { $set: { revokedAt: new Date() } }, { returnDocument: 'after' })
-      .lean();
+    const revoked = await this.repository.revokeKey(asTenantId(tenantId), keyId, new Date());
     if (!revoked) throw new NotFoundError('ApiKey', keyId);
     // After the commit: a listener that fails must not undo or hide the revocation (the key check
     // on every operation and the periodic re-check still hold).

@@ -3,11 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
 import { UserInputError } from '../graphql/errors.js';
-import { type ApiKey } from '../tenancy/tenant.model.js';
+import { type ApiKey } from '../tenancy/tenant.service.js';
 import { ApiKeyType, CreateApiKeyPayload, HeartbeatType, ViewerType } from './viewer.type.js';
 
 function toApiKeyType(key: ApiKey): ApiKeyType {
-  return { id: key._id.toHexString(), prefix: key.prefix, label: key.label, createdAt: key.createdAt, revokedAt: key.revokedAt ?? null };
+  return { id: key.id, prefix: key.prefix, label: key.label, createdAt: key.createdAt, revokedAt: key.revokedAt ?? null };
 }
 
 @Resolver(() => ViewerType)

@@ -30,7 +30,7 @@ beforeAll(async () => {
   for (const who of ['AU', 'US', 'none'] as const) {
     const created = await gw.app.services.tenants.createTenant(`Chart ${who}`);
     keys[who] = created.apiKey;
-    tenantIds[who] = created.tenant._id.toHexString();
+    tenantIds[who] = created.tenant.id;
   }
   await connectTenant(gw, keys.AU, 'AU');
   await connectTenant(gw, keys.US, 'US');

@@ -28,7 +28,7 @@ beforeAll(async () => {
   gw2 = await startTestGateway('tokens_2', { LOG_LEVEL: 'debug', QBO_SANDBOX_URL: gw1.app.quickbooks.endpoints.apiBaseUrl }, { dbName: gw1.dbName, dataDir: gw1.dataDir, logSink: logs });
   const created = await gw1.app.services.tenants.createTenant('Token Co');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw1, key);
 });
 afterAll(async () => {

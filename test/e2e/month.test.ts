@@ -143,7 +143,7 @@ for (const profile of PROFILES) {
       });
       const tenant = await gw.app.services.tenants.createTenant(`Month ${profile.country}`);
       key = tenant.apiKey;
-      tenantId = tenant.tenant._id.toHexString();
+      tenantId = tenant.tenant.id;
       await connectTenant(gw, key, profile.country);
       realmId = realmOf(gw, profile.country).realmId;
       if (profile.nzd) {

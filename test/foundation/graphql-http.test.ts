@@ -15,7 +15,7 @@ beforeAll(async () => {
   const b = await gw.app.services.tenants.createTenant('Bolt Electrical');
   keyA = a.apiKey;
   keyB = b.apiKey;
-  tenantA = a.tenant._id.toHexString();
+  tenantA = a.tenant.id;
 });
 afterAll(async () => {
   await gw?.close();

@@ -6,7 +6,7 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usesIdOnlyIndexes } from '../../src/persistence/id-lookups.js';
-import { apiKeyModel } from '../../src/tenancy/tenant.model.js';
+import { apiKeyModel } from '../../src/persistence/tenancy/tenant.model.js';
 import { mappingKey, syncMappingModel } from '../../src/persistence/sync/sync-mapping.model.js';
 import { MIGRATIONS_COLLECTION } from '../../src/persistence/id-lookups.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';

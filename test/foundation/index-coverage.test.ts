@@ -24,7 +24,10 @@ beforeAll(async () => {
   try {
     const seeded = await seed(repos, owner);
     for (const tenant of [owner, other]) {
-      for (const c of REPOSITORY_CASES) for (const call of [...Object.values(c.read), ...Object.values(c.write)]) await call(repos, tenant, seeded);
+      for (const c of REPOSITORY_CASES) {
+        const calls = [...Object.values(c.read), ...Object.values(c.write), ...Object.values(c.crossTenant ?? {}).map((x) => x.call)];
+        for (const call of calls) await call(repos, tenant, seeded);
+      }
     }
   } finally {
     recording.stop();

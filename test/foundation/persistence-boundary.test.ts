@@ -33,8 +33,6 @@ const PENDING: readonly string[] = [
   'src/services.ts',
   'src/settings/accounting-settings.model.ts',
   'src/settings/accounting-settings.service.ts',
-  'src/tenancy/tenant.model.ts',
-  'src/tenancy/tenant.service.ts',
   'src/webhooks/inbound-event.model.ts',
   'src/webhooks/inbound.queue.ts',
   'src/webhooks/webhook.route.ts',

@@ -12,7 +12,7 @@ beforeAll(async () => {
   gw = await startTestGateway('subscriptions');
   const created = await gw.app.services.tenants.createTenant('Acme Plumbing');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
 });
 afterAll(async () => {
   await gw?.close();

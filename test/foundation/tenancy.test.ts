@@ -2,10 +2,11 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MissingTenantScopeError } from '../../src/persistence/tenant-scoped.plugin.js';
-import { apiKeyModel } from '../../src/tenancy/tenant.model.js';
+import { apiKeyModel } from '../../src/persistence/tenancy/tenant.model.js';
 import { createTenantFromCli, parseTenantCreateArgs } from '../../src/tenancy/tenant-create.cli.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openDatabase } from '../../src/persistence/database.js';
+import { TenantRepository } from '../../src/persistence/tenancy/tenant.repository.js';
 import { TenantService } from '../../src/tenancy/tenant.service.js';
 import { inject } from 'vitest';
 import { startTestGateway, type TestGateway, uniqueDbName } from '../helpers/gateway.js';
@@ -42,7 +43,7 @@ describe('tenant:create', () => {
     expect(result.apiKey).toMatch(/^fbk_[A-Za-z0-9_-]{43}$/);
     const database = await openDatabase(config, () => {}, { dbName });
     try {
-      const found = await new TenantService(database.connection).authenticate(result.apiKey);
+      const found = await new TenantService(new TenantRepository(database.connection)).authenticate(result.apiKey);
       expect(found).toEqual({ id: result.tenantId, name: 'Acme Plumbing' });
     } finally {
       await database.connection.dropDatabase();

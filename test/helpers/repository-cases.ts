@@ -41,8 +41,8 @@ export interface RepositoryCase {
   read: Record<string, Call>;
   /** Calls that may write (their own tenant's data) but must not change the seeded tenant's. */
   write: Record<string, Call>;
-  /** Methods that cross tenants on purpose (lookups by a global key, migrations), with why. */
-  crossTenant?: Record<string, string>;
+  /** Methods that cross tenants on purpose (lookups by a global key, migrations): why, and a call (for index coverage). */
+  crossTenant?: Record<string, { why: string; call: Call }>;
 }
 
 /** What the seed made for the owning tenant: gateway ids by name. */
@@ -89,10 +89,35 @@ export async function seed(repos: Repositories, tenant: TenantId): Promise<Seede
   const supply = await l.upsert(tenant, 'supplies', 'sup-1', { name: 'Copper pipe', sortKey: 'copper pipe', trackInventory: true });
   const method = await l.upsert(tenant, 'paymentMethods', 'pm-1', { name: 'Visa', sortKey: 'visa', isCard: true });
   const team = await l.upsert(tenant, 'teams', 'team-1', { name: 'Plumbing', sortKey: 'plumbing' });
-  return { customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
+  // The tenant document itself (its _id is the tenant id), and a key.
+  await repos.tenants.models.tenants.create({ _id: tenant, name: 'Seeded Co', demo: true });
+  await repos.tenants.addKey(tenant, { keyHash: `seed-hash-${tenant}`, prefix: 'fb_seed', label: 'seeded' });
+  const key = (await repos.tenants.listKeys(tenant))[0]!;
+  return { apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
 }
 
 export const REPOSITORY_CASES: RepositoryCase[] = [
+  {
+    repository: 'tenants',
+    read: {
+      findTenant: (repos, t) => repos.tenants.findTenant(t),
+      isKeyUsable: (repos, t, s) => repos.tenants.isKeyUsable(t, s.apiKey!),
+      hasKeyHash: (repos, t, s) => repos.tenants.hasKeyHash(t, s.apiKeyHash!),
+      listKeys: (repos, t) => repos.tenants.listKeys(t),
+      revokeKey: (repos, t, s) => repos.tenants.revokeKey(t, s.apiKey!, new Date()),
+    },
+    write: {
+      createTenant: (repos) => repos.tenants.createTenant({ name: 'Another Co', demo: false }),
+      deleteTenant: (repos, t) => repos.tenants.deleteTenant(t),
+      addKey: (repos, t) => repos.tenants.addKey(t, { keyHash: `other-hash-${t}`, prefix: 'fb_other', label: 'other' }),
+    },
+    crossTenant: {
+      findDemoTenantAcrossTenants: { why: 'the embedded default finds its demo tenant by its flag', call: (repos) => repos.tenants.findDemoTenantAcrossTenants() },
+      findUsableKeyByHashAcrossTenants: { why: 'the API key a request presents is what names its tenant', call: (repos, _t, s) => repos.tenants.findUsableKeyByHashAcrossTenants(s.apiKeyHash!) },
+      usableKeysByHashAcrossTenants: { why: 'open WebSockets re-check their keys, of any tenant, in one query', call: (repos, _t, s) => repos.tenants.usableKeysByHashAcrossTenants([s.apiKeyHash!]) },
+      existingTenants: { why: 'which tenants named by those keys still exist (by tenant id)', call: (repos, t) => repos.tenants.existingTenants([t]) },
+    },
+  },
   {
     repository: 'ledgerRecords',
     read: {

@@ -14,7 +14,7 @@ const ledger = () => gw.app.services.ledgerRecords;
 
 beforeAll(async () => {
   gw = await startTestGateway('ledger_concurrency');
-  tenantId = (await gw.app.services.tenants.createTenant('Concurrent Co')).tenant._id.toHexString();
+  tenantId = (await gw.app.services.tenants.createTenant('Concurrent Co')).tenant.id;
   await gw.app.services.ledger.upsertPaymentMethod(tenantId, { externalId: 'cash', name: 'Cash' });
   await ledger().upsertCustomer(tenantId, { externalId: 'cust', displayName: 'Busy Customer' });
 });

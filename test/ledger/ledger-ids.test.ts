@@ -15,7 +15,7 @@ let tenantId: string;
 
 beforeAll(async () => {
   gw = await startTestGateway('ledger_ids');
-  tenantId = (await gw.app.services.tenants.createTenant('Ids Co')).tenant._id.toHexString();
+  tenantId = (await gw.app.services.tenants.createTenant('Ids Co')).tenant.id;
 });
 afterAll(async () => {
   await gw?.close();
@@ -30,7 +30,7 @@ describe('ledger record ids', () => {
     expect(again).toMatchObject({ id: created.id, version: 2 });
     expect((await ledger.findByExternalId('customer', tenantId, 'c-derived'))?.displayName).toBe('Derived Pty Ltd (renamed)');
     // Another tenant's same externalId is another record.
-    const other = (await gw.app.services.tenants.createTenant('Other Ids Co')).tenant._id.toHexString();
+    const other = (await gw.app.services.tenants.createTenant('Other Ids Co')).tenant.id;
     expect(await ledger.findByExternalId('customer', other, 'c-derived')).toBeNull();
   });
 

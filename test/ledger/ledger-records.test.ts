@@ -48,7 +48,7 @@ beforeAll(async () => {
   gw = await startTestGateway('ledger_records');
   const tenant = await gw.app.services.tenants.createTenant('Ledger Co');
   key = tenant.apiKey;
-  tenantId = tenant.tenant._id.toHexString();
+  tenantId = tenant.tenant.id;
   otherKey = (await gw.app.services.tenants.createTenant('Other Ledger Co')).apiKey;
   // The ledger's own defaults, whatever the sync slice plugs in: these tests are about the ledger.
   gw.app.services.syncStatus = new PendingFlagSyncStatusReader(gw.app.services.ledgerRecords);

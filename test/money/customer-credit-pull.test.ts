@@ -52,7 +52,7 @@ beforeAll(async () => {
   gw = await startTestGateway('money_credit_pull', { FIELDBOOKS_SYNC_WORKER: 'false', FIELDBOOKS_CDC_INTERVAL_SECONDS: '0' });
   const created = await gw.app.services.tenants.createTenant('Credit Pull Co');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
   const services = gw.app.services;

@@ -89,7 +89,7 @@ beforeAll(async () => {
   gw = await startTestGateway('money_credit_push', { FIELDBOOKS_SYNC_WORKER: 'false' });
   const created = await gw.app.services.tenants.createTenant('Bondi Bathrooms');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
   await chooseAustralianAccounts(gw.graphqlUrl, key, { creditNoteAccountId: await accountIdByName(gw.graphqlUrl, key, 'Discounts Given') });

@@ -74,7 +74,7 @@ beforeAll(async () => {
   gw = await startTestGateway('pull-realm-claims', { FIELDBOOKS_SYNC_WORKER: 'false', FIELDBOOKS_CDC_INTERVAL_SECONDS: '0' });
   const created = await gw.app.services.tenants.createTenant('Realm Move Co');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   auRealm = realmOf(gw, 'AU').realmId;
   usRealm = realmOf(gw, 'US').realmId;
   await connectTenant(gw, key, 'AU');

@@ -13,6 +13,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_APP } from '../../src/sandbox/oauth/app.registry.js';
+import { TenantRepository } from '../../src/persistence/tenancy/tenant.repository.js';
 import { TenantService } from '../../src/tenancy/tenant.service.js';
 import { expectedSignature } from '../../src/webhooks/webhook.signature.js';
 import { builtMain, freePort, type GatewayProcess, killGatewayProcess, repoRoot, startGatewayProcess } from '../helpers/gateway-process.js';
@@ -73,7 +74,7 @@ beforeAll(async () => {
   expect(existsSync(builtMain), 'dist/ is missing: run `npm run build`').toBe(true);
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldbooks-security-prod-'));
   db = await mongoose.createConnection(`${inject('mongoUri')}${mongoDb}`).asPromise();
-  const tenants = new TenantService(db);
+  const tenants = new TenantService(new TenantRepository(db));
   await tenants.ensureIndexes();
   apiKey = (await tenants.createTenant('Production Plumbing')).apiKey;
   const port = await freePort();

@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../src/config/config.js';
 import { openDatabase } from '../../src/persistence/database.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
+import { TenantRepository } from '../../src/persistence/tenancy/tenant.repository.js';
 import { TenantService } from '../../src/tenancy/tenant.service.js';
 import { ViewerDocument } from '../generated/graphql.js';
 import { freePort, type GatewayProcess, killGatewayProcess, startGatewayProcess } from '../helpers/gateway-process.js';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   // A second tenant's key, written straight to the shared database.
   const database = await openDatabase(loadConfig({}, { MONGODB_URI: inject('mongoUri') }), () => {}, { dbName });
   try {
-    otherKey = (await new TenantService(database.connection).createTenant('Other Co')).apiKey;
+    otherKey = (await new TenantService(new TenantRepository(database.connection)).createTenant('Other Co')).apiKey;
   } finally {
     await database.close();
   }

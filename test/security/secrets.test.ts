@@ -28,7 +28,7 @@ beforeAll(async () => {
   gw1 = await startTestGateway('secrets', { LOG_LEVEL: 'debug', FIELDBOOKS_ENCRYPTION_KEY: `old:${oldKey.toString('base64')}` }, { logSink: logs });
   for (const [name, country] of [['Active Co', 'AU'], ['Idle Co', 'US']] as const) {
     const created = await gw1.app.services.tenants.createTenant(name);
-    tenants.push({ id: created.tenant._id.toHexString(), key: created.apiKey });
+    tenants.push({ id: created.tenant.id, key: created.apiKey });
     await connectTenant(gw1, created.apiKey, country);
   }
 });

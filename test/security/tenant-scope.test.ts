@@ -6,7 +6,7 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MissingTenantScopeError } from '../../src/persistence/tenant-scoped.plugin.js';
-import { apiKeyModel } from '../../src/tenancy/tenant.model.js';
+import { apiKeyModel } from '../../src/persistence/tenancy/tenant.model.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;
@@ -17,8 +17,8 @@ beforeAll(async () => {
   gw = await startTestGateway('tenant_scope');
   const one = await gw.app.services.tenants.createTenant('Alpha Plumbing');
   const two = await gw.app.services.tenants.createTenant('Beta Electrical');
-  a = { tenantId: one.tenant._id.toHexString(), apiKey: one.apiKey };
-  b = { tenantId: two.tenant._id.toHexString(), apiKey: two.apiKey };
+  a = { tenantId: one.tenant.id, apiKey: one.apiKey };
+  b = { tenantId: two.tenant.id, apiKey: two.apiKey };
 });
 afterAll(async () => {
   await gw?.close();

@@ -65,7 +65,7 @@ beforeAll(async () => {
   gw = await startTestGateway('au-gst', { FIELDBOOKS_SYNC_WORKER: 'false' });
   const created = await gw.app.services.tenants.createTenant('GST Co');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
   await chooseAustralianAccounts(gw.graphqlUrl, key, { badDebtAccountId: await accountIdByName(gw.graphqlUrl, key, 'Bad Debts') });

@@ -41,7 +41,7 @@ beforeAll(async () => {
   const created = await gw.app.services.tenants.createTenant('Batch Co');
   await connectTenant(gw, created.apiKey, 'US');
   realmId = realmOf(gw, 'US').realmId;
-  client = await gw.app.services.connections.clientFor(created.tenant._id.toHexString());
+  client = await gw.app.services.connections.clientFor(created.tenant.id);
 });
 afterAll(async () => {
   await gw?.close();
@@ -84,7 +84,7 @@ describe('batched creates', () => {
     const other = await gw.app.services.tenants.createTenant('Batch Co AU');
     await connectTenant(gw, other.apiKey, 'AU');
     const auRealm = realmOf(gw, 'AU').realmId;
-    const au = await gw.app.services.connections.clientFor(other.tenant._id.toHexString());
+    const au = await gw.app.services.connections.clientFor(other.tenant.id);
     const since = lastSeq();
     const began = Date.now();
     const created = await Promise.all(Array.from({ length: 100 }, (_, i) => au.createBatched<QboRecord>('Customer', { DisplayName: `Filled ${i}` }, `fbtest-batch-f-${i}`)));

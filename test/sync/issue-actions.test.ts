@@ -66,7 +66,7 @@ beforeAll(async () => {
   gw = await startTestGateway('sync-issue-actions', { FIELDBOOKS_SYNC_WORKER: 'false', FIELDBOOKS_CDC_INTERVAL_SECONDS: '0' });
   const created = await gw.app.services.tenants.createTenant('Issue Co');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
   const services = gw.app.services;

@@ -117,7 +117,7 @@ beforeAll(async () => {
   gw = await startTestGateway('sync_matching', { FIELDBOOKS_SYNC_WORKER: 'false' });
   const created = await gw.app.services.tenants.createTenant('Matching Plumbing');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
   store = simulatorOf(gw).companies.get(realmId)!;

@@ -107,7 +107,7 @@ beforeAll(async () => {
   gw = await startTestGateway('sync-currency-stock', { FIELDBOOKS_SYNC_WORKER: 'false' });
   const created = await gw.app.services.tenants.createTenant('Currency and stock');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
   await chooseAustralianAccounts(gw.graphqlUrl, key, { retentionIncomeAccountId: await id('Retention Income'), defaultInventoryAccountId: await id('Inventory Asset') });

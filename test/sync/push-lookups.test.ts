@@ -34,7 +34,7 @@ function queriesOf(since: number, entity: string): string[] {
 beforeAll(async () => {
   gw = await startTestGateway('push_lookups', { FIELDBOOKS_SYNC_WORKER: 'false' });
   const created = await gw.app.services.tenants.createTenant('Lookups Plumbing');
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, created.apiKey, 'US');
   realmId = realmOf(gw, 'US').realmId;
   await gw.app.services.chart.refresh(tenantId);

@@ -97,7 +97,7 @@ describe.each(['AU', 'US'] as const)('push of suppliers, bills, expenses, credit
   beforeAll(async () => {
     const created = await gw.app.services.tenants.createTenant(`Purchases ${country}`);
     key = created.apiKey;
-    tenantId = created.tenant._id.toHexString();
+    tenantId = created.tenant.id;
     await connectTenant(gw, key, country);
     realmId = realmOf(gw, country).realmId;
     ledger = gw.app.services.ledgerRecords;

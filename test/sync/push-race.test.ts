@@ -74,7 +74,7 @@ beforeAll(async () => {
   gw2 = await startTestGateway('sync-race-2', { FIELDBOOKS_SYNC_WORKER: 'false', QBO_SANDBOX_URL: gw1.app.quickbooks.endpoints.apiBaseUrl }, { dbName: gw1.dbName, dataDir: gw1.dataDir });
   const created = await gw1.app.services.tenants.createTenant('Race Co');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw1, key, 'AU');
   realmId = realmOf(gw1, 'AU').realmId;
   await gw1.app.services.settings.update(

@@ -76,7 +76,7 @@ beforeAll(async () => {
   gw = await startTestGateway('sync-push', { FIELDBOOKS_SYNC_WORKER: 'false' });
   const created = await gw.app.services.tenants.createTenant('Push Co');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   otherKey = (await gw.app.services.tenants.createTenant('Other Co')).apiKey;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;

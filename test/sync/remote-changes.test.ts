@@ -138,7 +138,7 @@ beforeAll(async () => {
   gw = await startTestGateway('remote-changes', { FIELDBOOKS_SYNC_WORKER: 'false', FIELDBOOKS_CDC_INTERVAL_SECONDS: '0' });
   const created = await gw.app.services.tenants.createTenant('Kiama Plumbing');
   key = created.apiKey;
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, key, 'AU');
   realmId = realmOf(gw, 'AU').realmId;
   await chooseAustralianAccounts(gw.graphqlUrl, key, { teamTrackingCategory: 'NONE' });

@@ -41,7 +41,7 @@ afterAll(async () => {
 async function setUp(name: string, realmId: string) {
   const tenant = await gw.app.services.tenants.createTenant(name);
   const key = tenant.apiKey;
-  const tenantId = tenant.tenant._id.toHexString();
+  const tenantId = tenant.tenant.id;
   await connectTenant(gw, key, 'US', realmId);
   async function ok<R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
     const result = await gql(gw.graphqlUrl, document, variables, key);

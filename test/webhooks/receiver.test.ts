@@ -17,7 +17,7 @@ let realm: string;
 beforeAll(async () => {
   gw = await startTestGateway('webhooks');
   const created = await gw.app.services.tenants.createTenant('Hooked Co');
-  tenantId = created.tenant._id.toHexString();
+  tenantId = created.tenant.id;
   await connectTenant(gw, created.apiKey, 'AU');
   token = simulatorOf(gw).oauth.demoApp.webhookVerifierToken;
   realm = realmOf(gw, 'AU').realmId;
