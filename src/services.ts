@@ -109,6 +109,8 @@ export function createServices(deps: ServiceDeps): Services {
   const pull = new PullService({
     connection: deps.connection,
     repositories: repositories.sync,
+    pullRepositories: repositories.pull,
+    leases: repositories.newLeaseStore,
     connections,
     ledger: ledgerRecords,
     settings,

@@ -119,9 +119,14 @@ export class LedgerService implements LedgerReader {
     this.#locks = new LedgerLocks(newLeaseStore);
   }
 
-  /** Pending (the pull slice still queries pulled credit notes here): the repository's models. */
+  /** The repository's models (tests inspect stored documents through them; the slices go through the methods). */
   get models(): LedgerModels {
     return this.records.models;
+  }
+
+  /** The externalIds of the kind's ACTIVE records that start with `prefix` (the pull's credit applications of one QBO payment). */
+  activeExternalIdsStartingWith(tenantId: string, kind: LedgerKind, prefix: string): Promise<string[]> {
+    return this.records.activeExternalIdsStartingWith(asTenantId(tenantId), kind, prefix);
   }
 
   ensureIndexes(): Promise<unknown> {

@@ -8,6 +8,7 @@ import { FsmListRepository } from './ledger/fsm-list.repository.js';
 import { LedgerRecordRepository } from './ledger/ledger-record.repository.js';
 import { type SyncRepositories, syncRepositories } from './sync/sync.repositories.js';
 import { TenantRepository } from './tenancy/tenant.repository.js';
+import { type PullRepositories, pullRepositories } from './pull/pull.repositories.js';
 
 export interface Repositories {
   /** Tenants and their API keys. */
@@ -16,6 +17,8 @@ export interface Repositories {
   fsmLists: FsmListRepository;
   /** The sync engine's (mappings and claims...), shared by the push and the pull. */
   sync: SyncRepositories;
+  /** The pull slice's (watermarks, invoice flags, import matches, QuickBooks changes, created records). */
+  pull: PullRepositories;
   /** A lease store with its own owner (one per holder that must exclude the others, even in one process). */
   newLeaseStore: () => LeaseStore;
 }
@@ -26,6 +29,7 @@ export function createRepositories(connection: Connection): Repositories {
     ledgerRecords: new LedgerRecordRepository(connection),
     fsmLists: new FsmListRepository(connection),
     sync: syncRepositories(connection),
+    pull: pullRepositories(connection),
     newLeaseStore: () => new LeaseStore(connection),
   };
 }

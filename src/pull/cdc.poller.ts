@@ -11,8 +11,7 @@
  * query path instead. The watermark only moves once a window has been applied, so a crash or an error
  * re-reads changes rather than losing them. One poller per tenant across processes: a LeaseStore lease.
  */
-import { type Connection, Types } from 'mongoose';
-import { LeaseStore } from '../persistence/lease.store.js';
+import { type LeaseStore } from '../persistence/lease.store.js';
 import { type Logger } from '../logging/logger.js';
 import { type QboClient, type QboEntity } from '../quickbooks/qbo.client.js';
 import { QboError } from '../quickbooks/qbo.errors.js';
@@ -21,7 +20,7 @@ import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.rep
 import { asTenantId } from '../persistence/tenant-id.js';
 import { type InboundApplyService, type PageItem } from './inbound-apply.service.js';
 import { lastUpdatedOf, parseQboInstant, toPacificIso } from './pacific-time.util.js';
-import { type PullModels } from './pull.model.js';
+import { type PullWatermarkRepository } from '../persistence/pull/pull-state.repository.js';
 
 export const PULLED_ENTITIES = ['Customer', 'Invoice', 'Payment'] as const satisfies readonly QboEntity[];
 type PulledEntity = (typeof PULLED_ENTITIES)[number];
@@ -46,9 +45,10 @@ export interface PollReport {
 }
 
 export interface CdcPollerDeps {
-  connection: Connection;
+  /** The poller's own lease store (one poll per tenant across processes). */
+  leases: LeaseStore;
   mappings: SyncMappingRepository;
-  models: PullModels;
+  watermarks: PullWatermarkRepository;
   access: QuickBooksAccess;
   apply: InboundApplyService;
   log: Logger;
@@ -63,19 +63,18 @@ export class CdcPoller {
   readonly #cap: number;
 
   constructor(private readonly deps: CdcPollerDeps) {
-    this.#lease = new LeaseStore(deps.connection);
+    this.#lease = deps.leases;
     this.#mappings = deps.mappings;
     this.#cap = deps.cap ?? 1000;
   }
 
   async watermark(tenantId: string): Promise<Date | null> {
-    const doc = await this.deps.models.watermarks.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
-    return doc?.since ?? null;
+    return (await this.deps.watermarks.get(asTenantId(tenantId)))?.since ?? null;
   }
 
   /** Moves the watermark (tests and operators: e.g. to re-read a period). */
   async setWatermark(tenantId: string, since: Date): Promise<void> {
-    await this.deps.models.watermarks.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { since } }, { upsert: true });
+    await this.deps.watermarks.setSince(asTenantId(tenantId), since);
   }
 
   /** One poll of one tenant; undefined when another process is polling it right now. */
@@ -97,14 +96,14 @@ export class CdcPoller {
         await this.#cdcPath(tenantId, client, since, report, onProgress);
       }
     } catch (error) {
-      await this.deps.models.watermarks.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { lastError: (error as Error).message, lastPollAt: new Date() }, $setOnInsert: { since } }, { upsert: true });
+      await this.deps.watermarks.recordError(asTenantId(tenantId), (error as Error).message, since);
       throw error;
     }
     return report;
   }
 
   async #save(tenantId: string, since: Date, path: 'CDC' | 'QUERY', lastError: string | null): Promise<void> {
-    await this.deps.models.watermarks.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { since, lastPollAt: new Date(), lastPath: path, lastError } }, { upsert: true });
+    await this.deps.watermarks.recordPoll(asTenantId(tenantId), since, path, lastError);
   }
 
   async #cdcPath(tenantId: string, client: QboClient, start: Date, report: PollReport, onProgress?: (report: PollReport) => void): Promise<void> {

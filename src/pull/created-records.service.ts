@@ -5,7 +5,6 @@
  * FSM invoice they are. A listed record is LINKED as soon as any FSM record maps to it, whoever linked it.
  */
 import { Decimal } from 'decimal.js';
-import { Types } from 'mongoose';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { ConflictError, NotFoundError, UserInputError } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
@@ -15,12 +14,12 @@ import { QboError } from '../quickbooks/qbo.errors.js';
 import { type MappingClaimRepository } from '../persistence/sync/mapping-claim.repository.js';
 import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
-import { type CreatedRecordDoc, type CreatedRecordEntity, type CreatedRecordStatus, type PullModels } from './pull.model.js';
+import { type CreatedRecord, type CreatedRecordEntity, type CreatedRecordRepository, type CreatedRecordStatus } from '../persistence/pull/created-record.repository.js';
 
 export interface CreatedRecordsDeps {
   mappings: SyncMappingRepository;
   claims: MappingClaimRepository;
-  models: PullModels;
+  records: CreatedRecordRepository;
   access: QuickBooksAccess;
   ledger: LedgerService;
 }
@@ -37,30 +36,22 @@ export class CreatedRecordsService {
   }
 
   /** Newest first; OPEN ones that an FSM record maps to by now are marked LINKED first. */
-  async list(tenantId: string, filter: { entity: CreatedRecordEntity | null; status: CreatedRecordStatus | null }, page: PageRequest): Promise<{ rows: CreatedRecordDoc[]; totalCount: number }> {
-    const tenant = new Types.ObjectId(tenantId);
+  async list(tenantId: string, filter: { entity: CreatedRecordEntity | null; status: CreatedRecordStatus | null }, page: PageRequest): Promise<{ rows: CreatedRecord[]; totalCount: number }> {
     await this.#settleLinked(tenantId);
-    const base = { tenantId: tenant, ...(filter.entity ? { entity: filter.entity } : {}), ...(filter.status ? { status: filter.status } : {}) };
-    const [rows, totalCount] = await Promise.all([
-      this.deps.models.createdRecords.find({ ...base, ...(page.after ? { _id: { $lt: String(page.after[0]) } } : {}) }).sort({ _id: -1 }).limit(page.limit + 1).lean(),
-      this.deps.models.createdRecords.countDocuments(base),
-    ]);
-    return { rows, totalCount };
+    return this.deps.records.page(asTenantId(tenantId), filter, page.after ? String(page.after[0]) : undefined, page.limit + 1);
   }
 
   async #settleLinked(tenantId: string): Promise<void> {
-    const tenant = new Types.ObjectId(tenantId);
-    const open = await this.deps.models.createdRecords.find({ tenantId: tenant, status: 'OPEN' }, { entity: 1, qboId: 1 }).lean();
+    const tenant = asTenantId(tenantId);
+    const open = await this.deps.records.open(tenant);
     // Only mappings of the connected company say a listed record is linked (an Id of another company names another object).
     const realmId = open.length > 0 ? (await this.deps.access.realmOf(tenantId))?.realmId : undefined;
     if (!realmId) return;
     for (const entity of ['Customer', 'Invoice'] as const) {
       const ids = open.filter((d) => d.entity === entity).map((d) => d.qboId);
       if (ids.length === 0) continue;
-      const mapped = await this.#mappings.byQboIds(asTenantId(tenantId), realmId, KIND[entity], ids);
-      for (const m of mapped) {
-        await this.deps.models.createdRecords.updateOne({ _id: `${tenantId}:${entity}:${m.qboId}`, tenantId: tenant }, { $set: { status: 'LINKED', recordId: m.recordId } });
-      }
+      const mapped = await this.#mappings.byQboIds(tenant, realmId, KIND[entity], ids);
+      for (const m of mapped) await this.deps.records.markLinked(tenant, entity, m.qboId!, m.recordId);
     }
   }
 
@@ -69,8 +60,7 @@ export class CreatedRecordsService {
    * same total (a different total is refused: linking is not editing), neither side linked already. The
    * QuickBooks invoice is then the FSM invoice's copy; later FSM changes update it, never a new one.
    */
-  async linkInvoice(tenantId: string, invoiceId: string, qboInvoiceId: string): Promise<CreatedRecordDoc> {
-    const tenant = new Types.ObjectId(tenantId);
+  async linkInvoice(tenantId: string, invoiceId: string, qboInvoiceId: string): Promise<CreatedRecord> {
     const record = await this.deps.ledger.get(tenantId, 'invoice', invoiceId);
     if (!record) throw new NotFoundError('Invoice', invoiceId);
     if (record.status !== 'ACTIVE') throw new ConflictError(`FSM invoice ${record.number} is ${record.status.toLowerCase()}; only an active invoice can be linked.`);
@@ -103,12 +93,10 @@ export class CreatedRecordsService {
     if (holder) throw new ConflictError(`QuickBooks invoice ${docNumber} is already linked to another FSM invoice.`);
     await this.#mappings.upsert(asTenantId(tenantId), { kind: 'invoice', recordId: record.id }, { entity: 'Invoice', realmId: client.realmId, qboId: qbo.Id, syncToken: qbo.SyncToken ?? null, syncedVersion: record.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' });
     await this.deps.ledger.markPushed(tenantId, 'invoice', record.id, record.version);
-    const key = `${tenantId}:Invoice:${qbo.Id}`;
-    await this.deps.models.createdRecords.updateOne(
-      { _id: key, tenantId: tenant },
-      { $set: { status: 'LINKED', recordId: record.id }, $setOnInsert: { entity: 'Invoice', qboId: qbo.Id, name: docNumber, customerName: qboCustomer.name ?? null, customerQboId: qboCustomer.value ?? null, email: null, amount: qboTotal.toFixed(2), date: (qbo.TxnDate) ?? null, seenAt: new Date() } },
-      { upsert: true },
+    return this.deps.records.link(
+      asTenantId(tenantId),
+      { entity: 'Invoice', qboId: qbo.Id, name: docNumber, customerName: qboCustomer.name ?? null, customerQboId: qboCustomer.value ?? null, email: null, amount: qboTotal.toFixed(2), date: (qbo.TxnDate as string | undefined) ?? null },
+      record.id,
     );
-    return (await this.deps.models.createdRecords.findOne({ _id: key, tenantId: tenant }).lean())!;
   }
 }

@@ -7,8 +7,7 @@
  * Linked and created customers get their mapping at once (and linked ones are marked pushed), so the
  * push engine never sends them to QBO as new customers. Re-running the import is harmless.
  */
-import { type Connection, Types } from 'mongoose';
-import { LeaseStore } from '../persistence/lease.store.js';
+import { type LeaseStore } from '../persistence/lease.store.js';
 import { ConflictError, NotFoundError } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
@@ -25,7 +24,7 @@ import { clause, SyncProblem } from '../sync/sync.errors.js';
 import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
 import { CustomerMatchIndex, type MatchOutcome } from './customer-match.rules.js';
 import { customerInputFromQbo, type QboCustomerRow } from './inbound.mapper.js';
-import { type CustomerMatchDoc, type CustomerMatchStatus, type PullModels } from './pull.model.js';
+import { type CustomerMatch, type CustomerMatchOutcome, type CustomerMatchRepository, type CustomerMatchStatus } from '../persistence/pull/customer-match.repository.js';
 import { type PullRunHandle, type PullRunService } from './pull-run.service.js';
 
 type QboCustomerRecord = QboCustomerRow & QboRecord;
@@ -37,19 +36,16 @@ export function importedCustomerExternalId(qboId: string): string {
   return `qbo-customer-${qboId}`;
 }
 
-function matchKey(tenantId: string, qboId: string): string {
-  return `${tenantId}:${qboId}`;
-}
-
 function issueRecordId(qboId: string): string {
   return `qbo:Customer:${qboId}`;
 }
 
 export interface CustomerImportDeps {
-  connection: Connection;
+  /** The import's own lease store (one import per tenant across processes). */
+  leases: LeaseStore;
   mappings: SyncMappingRepository;
   claims: MappingClaimRepository;
-  models: PullModels;
+  matches: CustomerMatchRepository;
   access: QuickBooksAccess;
   ledger: LedgerService;
   issues: SyncIssueService;
@@ -76,7 +72,7 @@ interface NewCustomerMapping {
 interface MatchWrite {
   qboId: string;
   name: string;
-  set: Omit<CustomerMatchDoc, '_id' | 'tenantId' | 'qboId' | 'qboDisplayName' | 'updatedAt'>;
+  set: CustomerMatchOutcome;
   keepExisting?: boolean;
 }
 
@@ -89,7 +85,7 @@ export class CustomerImportService {
   constructor(private readonly deps: CustomerImportDeps) {
     this.#mappings = deps.mappings;
     this.#claims = deps.claims;
-    this.#lease = new LeaseStore(deps.connection);
+    this.#lease = deps.leases;
   }
 
   /** Starts the import as a sync run (progress on syncProgress); one import per tenant at a time. */
@@ -152,13 +148,13 @@ export class CustomerImportService {
           continue;
         }
         mappings.push({ kind: 'customer', recordId: result.record.id, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: result.record.version });
-        matches.push({ qboId: row.Id, name: row.DisplayName ?? row.Id, set: { status: 'CREATED', customerId: result.record.id, reason: null, score: null, candidateIds: [], runId: new Types.ObjectId(handle.run.id) } });
+        matches.push({ qboId: row.Id, name: row.DisplayName ?? row.Id, set: { status: 'CREATED', customerId: result.record.id, reason: null, score: null, candidateIds: [], runId: handle.run.id } });
         counts.created++;
       }
       await this.#insertMappings(tenantId, client.realmId, mappings);
       for (const { row, outcome } of outcomes) {
         if (outcome.kind === 'NONE') continue;
-        await this.#importMatched(tenantId, row, outcome, new Types.ObjectId(handle.run.id), counts, matches);
+        await this.#importMatched(tenantId, row, outcome, handle.run.id, counts, matches);
       }
       await this.#saveMatches(tenantId, matches);
       await report();
@@ -166,7 +162,7 @@ export class CustomerImportService {
     await report(`imported: ${counts.linked} linked, ${counts.created} created, ${counts.ambiguous} to resolve${counts.failed ? `, ${counts.failed} failed` : ''}`);
   }
 
-  async #importMatched(tenantId: string, row: QboCustomerRow, outcome: Exclude<MatchOutcome, { kind: 'NONE' }>, runId: Types.ObjectId, counts: ImportCounts, matches: MatchWrite[]): Promise<void> {
+  async #importMatched(tenantId: string, row: QboCustomerRow, outcome: Exclude<MatchOutcome, { kind: 'NONE' }>, runId: string, counts: ImportCounts, matches: MatchWrite[]): Promise<void> {
     const name = row.DisplayName ?? row.Id;
     if (outcome.kind === 'MATCH') {
       if (outcome.reason !== 'QUICKBOOKS_ID') {
@@ -177,7 +173,7 @@ export class CustomerImportService {
           } catch (error) {
             if (!(error instanceof ConflictError)) throw error;
             // Linked meanwhile to another FSM customer (a push claimed it): left as it is, and said so.
-            await this.deps.issues.open(tenantId, { kind: 'customer', id: issueRecordId(row.Id) }, new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', error.message, { fixHint: 'Nothing was linked; check which FSM customer this QuickBooks customer is.', retryable: false }), runId.toHexString());
+            await this.deps.issues.open(tenantId, { kind: 'customer', id: issueRecordId(row.Id) }, new SyncProblem('CUSTOMER_MATCH_AMBIGUOUS', error.message, { fixHint: 'Nothing was linked; check which FSM customer this QuickBooks customer is.', retryable: false }), runId);
             counts.ambiguous++;
             return;
           }
@@ -197,7 +193,7 @@ export class CustomerImportService {
         fixHint: 'On the Customer import screen, choose which customer it is, or create a new customer from it.',
         retryable: false,
       }),
-      runId.toHexString(),
+      runId,
     );
     counts.ambiguous++;
   }
@@ -210,22 +206,14 @@ export class CustomerImportService {
 
   async #saveMatches(tenantId: string, matches: MatchWrite[]): Promise<void> {
     if (matches.length === 0) return;
-    const tenant = new Types.ObjectId(tenantId);
+    const tenant = asTenantId(tenantId);
     const now = new Date();
-    const docs = matches.map((m) => ({ _id: matchKey(tenantId, m.qboId), tenantId: tenant, qboId: m.qboId, qboDisplayName: m.name, ...m.set, updatedAt: now }));
-    const existing = new Set<number>();
-    try {
-      await this.deps.models.customerMatches.collection.insertMany(docs as never[], { ordered: false });
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: { code?: number; index: number }[] }).writeErrors ?? [];
-      if (writeErrors.length === 0 || !writeErrors.every((w) => w.code === 11000)) throw error;
-      for (const w of writeErrors) existing.add(w.index);
-    }
+    const existing = await this.deps.matches.insertMany(tenant, matches.map((m) => ({ qboId: m.qboId, qboDisplayName: m.name, outcome: m.set })), now);
     // Re-imports: an already-mapped customer keeps the outcome recorded when it was first linked or created.
     for (const i of existing) {
       const m = matches[i]!;
       if (m.keepExisting) continue;
-      await this.deps.models.customerMatches.updateOne({ _id: docs[i]!._id, tenantId: tenant }, { $set: { ...m.set, qboDisplayName: m.name, updatedAt: now } });
+      await this.deps.matches.save(tenant, m.qboId, m.name, m.set, now);
     }
   }
 
@@ -248,11 +236,9 @@ export class CustomerImportService {
     return created;
   }
 
-  async #saveMatch(tenantId: string, qboId: string, qboDisplayName: string, set: Omit<CustomerMatchDoc, '_id' | 'tenantId' | 'qboId' | 'qboDisplayName' | 'updatedAt'>, keepExisting = false): Promise<void> {
-    const filter = { _id: matchKey(tenantId, qboId), tenantId: new Types.ObjectId(tenantId), qboId };
-    const fields = { ...set, qboDisplayName, updatedAt: new Date() };
+  async #saveMatch(tenantId: string, qboId: string, qboDisplayName: string, set: CustomerMatchOutcome, keepExisting = false): Promise<void> {
     // An already-mapped customer keeps the outcome recorded when it was first linked or created.
-    await this.deps.models.customerMatches.updateOne(filter, keepExisting ? { $setOnInsert: fields } : { $set: fields }, { upsert: true });
+    await this.deps.matches.save(asTenantId(tenantId), qboId, qboDisplayName, set, new Date(), keepExisting);
   }
 
   // ---- resolutions -------------------------------------------------------------------------------
@@ -275,7 +261,7 @@ export class CustomerImportService {
   }
 
   /** Resolves an ambiguous match (or corrects a link) by naming the FSM customer. */
-  async linkCustomer(tenantId: string, customerId: string, qboId: string): Promise<CustomerMatchDoc> {
+  async linkCustomer(tenantId: string, customerId: string, qboId: string): Promise<CustomerMatch> {
     const record = await this.deps.ledger.get(tenantId, 'customer', customerId);
     if (!record) throw new NotFoundError('Customer', customerId);
     const existing = await this.#mappings.get(asTenantId(tenantId), { kind: 'customer', recordId: record.id });
@@ -289,7 +275,7 @@ export class CustomerImportService {
   }
 
   /** Resolves an ambiguous match by creating a new FSM customer from the QBO one. */
-  async createFromQuickBooks(tenantId: string, qboId: string): Promise<CustomerMatchDoc> {
+  async createFromQuickBooks(tenantId: string, qboId: string): Promise<CustomerMatch> {
     await this.#assertUnmapped(tenantId, qboId);
     const row = await this.#readQbo(tenantId, qboId);
     const created = await this.#create(tenantId, row);
@@ -300,25 +286,18 @@ export class CustomerImportService {
 
   // ---- reads -------------------------------------------------------------------------------------
 
-  async match(tenantId: string, qboId: string): Promise<CustomerMatchDoc | null> {
-    return this.deps.models.customerMatches.findOne({ _id: matchKey(tenantId, qboId), tenantId: new Types.ObjectId(tenantId) }).lean();
+  async match(tenantId: string, qboId: string): Promise<CustomerMatch | null> {
+    return this.deps.matches.get(asTenantId(tenantId), qboId);
   }
 
   /** Newest first. */
-  async list(tenantId: string, status: CustomerMatchStatus | null, page: PageRequest): Promise<{ rows: CustomerMatchDoc[]; totalCount: number }> {
-    const base = { tenantId: new Types.ObjectId(tenantId), ...(status ? { status } : {}) };
-    const [rows, totalCount] = await Promise.all([
-      this.deps.models.customerMatches.find({ ...base, ...(page.after ? { _id: { $lt: String(page.after[0]) } } : {}) }).sort({ _id: -1 }).limit(page.limit + 1).lean(),
-      this.deps.models.customerMatches.countDocuments(base),
-    ]);
-    return { rows, totalCount };
+  async list(tenantId: string, status: CustomerMatchStatus | null, page: PageRequest): Promise<{ rows: CustomerMatch[]; totalCount: number }> {
+    return this.deps.matches.page(asTenantId(tenantId), status, page.after ? String(page.after[0]) : undefined, page.limit + 1);
   }
 
   async counts(tenantId: string): Promise<Record<CustomerMatchStatus, number>> {
-    const tenant = new Types.ObjectId(tenantId);
-    const [linked, created, ambiguous] = await Promise.all(
-      (['LINKED', 'CREATED', 'AMBIGUOUS'] as const).map((status) => this.deps.models.customerMatches.countDocuments({ tenantId: tenant, status })),
-    );
+    const tenant = asTenantId(tenantId);
+    const [linked, created, ambiguous] = await Promise.all((['LINKED', 'CREATED', 'AMBIGUOUS'] as const).map((status) => this.deps.matches.count(tenant, status)));
     return { LINKED: linked!, CREATED: created!, AMBIGUOUS: ambiguous! };
   }
 }

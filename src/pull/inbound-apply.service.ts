@@ -18,7 +18,6 @@
  *  - invoices voided, deleted or edited in QBO are flagged on the FSM invoice (its content stays).
  */
 import { Decimal } from 'decimal.js';
-import { type Connection, Types } from 'mongoose';
 import { ApiError } from '../graphql/errors.js';
 import { type AppPubSub, Topic } from '../graphql/pubsub.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
@@ -45,7 +44,10 @@ import {
   type QboInvoiceRow,
   type QboPaymentRow,
 } from './inbound.mapper.js';
-import { type InvoiceRemoteChange, type PullModels, type QuickBooksChangeKind } from './pull.model.js';
+import { type InvoiceFlagRepository, type InvoiceRemoteChange } from '../persistence/pull/pull-state.repository.js';
+import { type QuickBooksChangeKind, type QuickBooksChangeRepository } from '../persistence/pull/quickbooks-change.repository.js';
+import { type CreatedRecordRepository, type NewCreatedRecord } from '../persistence/pull/created-record.repository.js';
+import { type CustomerMatchRepository } from '../persistence/pull/customer-match.repository.js';
 import { parseQboInstant } from './pacific-time.util.js';
 
 const paymentOwner = (recordId: string): ClaimOwner => ({ kind: 'payment', recordId, part: 'main' });
@@ -61,12 +63,15 @@ export class InboundDeferredError extends Error {
 }
 
 export interface InboundApplyDeps {
-  connection: Connection;
   mappings: SyncMappingRepository;
   claims: MappingClaimRepository;
   /** The push's outbox, read to tell the gateway's own writes from changes made in QuickBooks. */
   outbox: OutboxRepository;
-  models: PullModels;
+  flags: InvoiceFlagRepository;
+  changes: QuickBooksChangeRepository;
+  createdRecords: CreatedRecordRepository;
+  /** The customer import's outcomes (a customer it decided about is not listed as created in QuickBooks). */
+  customerMatches: CustomerMatchRepository;
   ledger: LedgerService;
   settings: AccountingSettingsService;
   issues: SyncIssueService;
@@ -404,13 +409,11 @@ export class InboundApplyService {
   /** Voids the credit applications pulled from a QBO payment that it no longer makes (all of them when voided or deleted). */
   async #withdrawCredits(tenantId: string, ref: string, paymentQboId: string, keep: ReadonlySet<string>): Promise<boolean> {
     const prefix = inboundCreditExternalId(ref, '');
-    const pulled = await this.deps.ledger.models.creditNote
-      .find({ tenantId: new Types.ObjectId(tenantId), status: 'ACTIVE', externalId: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` } }, { externalId: 1 })
-      .lean<{ externalId: string }[]>();
+    const pulled = await this.deps.ledger.activeExternalIdsStartingWith(tenantId, 'creditNote', prefix);
     let changed = false;
-    for (const note of pulled) {
-      if (keep.has(note.externalId)) continue;
-      const voided = await this.deps.ledger.voidCreditNote(tenantId, note.externalId, 'QUICKBOOKS');
+    for (const externalId of pulled) {
+      if (keep.has(externalId)) continue;
+      const voided = await this.deps.ledger.voidCreditNote(tenantId, externalId, 'QUICKBOOKS');
       await this.#announce(tenantId, 'CREDIT_APPLIED', 'Payment', paymentQboId, 'creditNote', voided.id, `QuickBooks payment ${paymentQboId} no longer applies a credit memo to this invoice; the credit is withdrawn in the FSM.`);
       changed = true;
     }
@@ -456,17 +459,15 @@ export class InboundApplyService {
    * is new. One query per collection for the whole batch.
    */
   async #screenCreated(tenantId: string, realmId: string, candidates: readonly CreatedCandidate[]): Promise<Map<string, ApplyResult | null>> {
-    const tenant = new Types.ObjectId(tenantId);
+    const tenant = asTenantId(tenantId);
     const ids = [...new Set(candidates.map((c) => c.row.Id))];
-    const [listed, matched, written, pending] = await Promise.all([
-      this.deps.models.createdRecords.find({ tenantId: tenant, _id: { $in: candidates.map((c) => `${tenantId}:${c.entity}:${c.row.Id}`) } }, { _id: 1 }).lean(),
-      candidates.some((c) => c.entity === 'Customer') ? this.deps.models.customerMatches.find({ tenantId: tenant, _id: { $in: ids.map((id) => `${tenantId}:${id}`) } }, { qboId: 1 }).lean() : [],
+    const [listedKeys, matchedIds, written, pending] = await Promise.all([
+      this.deps.createdRecords.listedAmong(tenant, candidates.map((c) => ({ entity: c.entity, qboId: c.row.Id }))),
+      candidates.some((c) => c.entity === 'Customer') ? this.deps.customerMatches.decidedAmong(tenant, ids) : new Set<string>(),
       this.#outbox.writtenObjects(asTenantId(tenantId), realmId, ['Customer', 'Invoice'], ids),
       this.#outbox.createsInFlight(asTenantId(tenantId), realmId, ['Customer', 'Invoice']),
     ]);
     const since = await this.deps.realmSince(tenantId, realmId);
-    const listedKeys = new Set(listed.map((d) => d._id));
-    const matchedIds = new Set(matched.map((m) => m.qboId));
     const writtenKeys = new Set(written.map((w) => `${w.entity}:${w.resultId}`));
     const inFlight = new Set(
       pending.map((p) => {
@@ -478,7 +479,7 @@ export class InboundApplyService {
     for (const { entity, row } of candidates) {
       const natural = entity === 'Customer' ? (row).DisplayName : (row).DocNumber;
       let verdict: ApplyResult | null = null;
-      if (listedKeys.has(`${tenantId}:${entity}:${row.Id}`) || writtenKeys.has(`${entity}:${row.Id}`) || inFlight.has(`${entity}:${natural ?? ''}`)) verdict = 'UNCHANGED';
+      if (listedKeys.has(`${entity}:${row.Id}`) || writtenKeys.has(`${entity}:${row.Id}`) || inFlight.has(`${entity}:${natural ?? ''}`)) verdict = 'UNCHANGED';
       else if ((entity === 'Customer' && (matchedIds.has(row.Id) || (row).Active === false))) verdict = 'IGNORED';
       // Created before the company was connected: it was there at the import (an edit brings it to the pull, not its creation).
       else if (createdBefore(row, since)) verdict = 'IGNORED';
@@ -501,13 +502,11 @@ export class InboundApplyService {
 
   /** Lists new customers/invoices (one insert for the batch) and announces each; a concurrent listing of the same one counts as UNCHANGED. */
   async #listCreated(tenantId: string, candidates: readonly CreatedCandidate[]): Promise<ApplyResult[]> {
-    const tenant = new Types.ObjectId(tenantId);
-    const docs = candidates.map(({ entity, row }) => {
+    const tenant = asTenantId(tenantId);
+    const records: NewCreatedRecord[] = candidates.map(({ entity, row }) => {
       const customer = row as QboCustomerRow;
       const invoice = row as QboInvoiceRow;
       return {
-        _id: `${tenantId}:${entity}:${row.Id}`,
-        tenantId: tenant,
         entity,
         qboId: row.Id,
         name: entity === 'Customer' ? customerInputFromQbo(customer, '').displayName : (invoice.DocNumber ?? row.Id),
@@ -516,28 +515,16 @@ export class InboundApplyService {
         email: entity === 'Customer' ? (customer.PrimaryEmailAddr?.Address ?? null) : null,
         amount: entity === 'Invoice' && invoice.TotalAmt !== undefined ? new Decimal(String(invoice.TotalAmt)).toFixed(2) : null,
         date: entity === 'Invoice' ? (invoice.TxnDate ?? null) : null,
-        status: 'OPEN' as const,
-        recordId: null,
-        seenAt: new Date(),
       };
     });
-    const failed = new Set<number>();
-    try {
-      await this.deps.models.createdRecords.insertMany(docs, { ordered: false });
-    } catch (error) {
-      const writeErrors = (error as { writeErrors?: { index?: number; err?: { index?: number }; code?: number }[] }).writeErrors;
-      if (!writeErrors) throw error;
-      for (const e of writeErrors) {
-        if ((e.code ?? 11000) !== 11000) throw error; // only "listed already" (a webhook and the poller at once) is expected
-        failed.add(e.index ?? e.err?.index ?? -1);
-      }
-    }
-    const listed = docs.filter((_, i) => !failed.has(i));
+    // Listed already (a webhook and the poller at once): UNCHANGED.
+    const failed = await this.deps.createdRecords.insertNew(tenant, records);
+    const listed = records.filter((_, i) => !failed.has(i));
     if (listed.length > 0) {
       const at = new Date();
-      const changes = await this.deps.models.changes.insertMany(
+      const changes = await this.deps.changes.addMany(
+        tenant,
         listed.map((doc) => ({
-          tenantId: tenant,
           kind: doc.entity === 'Customer' ? 'CUSTOMER_CREATED' : 'INVOICE_CREATED',
           entity: doc.entity,
           qboId: doc.qboId,
@@ -551,10 +538,10 @@ export class InboundApplyService {
         })),
       );
       for (const c of changes) {
-        this.deps.pubsub.publish(Topic.QuickBooksChanges, { id: c._id.toHexString(), tenantId, kind: c.kind, entity: c.entity, quickBooksId: c.qboId, recordKind: null, recordId: null, message: c.message, at: c.at });
+        this.deps.pubsub.publish(Topic.QuickBooksChanges, { id: c.id, tenantId, kind: c.kind, entity: c.entity, quickBooksId: c.qboId, recordKind: null, recordId: null, message: c.message, at: c.at });
       }
     }
-    return docs.map((_, i) => (failed.has(i) ? 'UNCHANGED' : 'APPLIED'));
+    return records.map((_, i) => (failed.has(i) ? 'UNCHANGED' : 'APPLIED'));
   }
 
   // ---- customers ---------------------------------------------------------------------------------
@@ -613,14 +600,10 @@ export class InboundApplyService {
   }
 
   async #flag(tenantId: string, mapping: SyncMapping, change: InvoiceRemoteChange, detail: string, syncToken: string | null): Promise<ApplyResult> {
-    const tenant = new Types.ObjectId(tenantId);
-    const existing = await this.deps.models.invoiceFlags.findOne({ tenantId: tenant, invoiceId: mapping.recordId }).lean();
+    const tenant = asTenantId(tenantId);
+    const existing = await this.deps.flags.get(tenant, mapping.recordId);
     if (existing && existing.change === change && existing.seenSyncToken === syncToken) return 'UNCHANGED';
-    await this.deps.models.invoiceFlags.updateOne(
-      { tenantId: tenant, invoiceId: mapping.recordId },
-      { $set: { qboId: mapping.qboId!, change, detail, seenSyncToken: syncToken, at: new Date() } },
-      { upsert: true },
-    );
+    await this.deps.flags.set(tenant, { invoiceId: mapping.recordId, qboId: mapping.qboId!, change, detail, seenSyncToken: syncToken, at: new Date() });
     if (change !== 'EDITED') await this.#holdRemoved(tenantId, mapping, change, syncToken);
     const kind: QuickBooksChangeKind = change === 'VOIDED' ? 'INVOICE_VOIDED' : change === 'DELETED' ? 'INVOICE_DELETED' : 'INVOICE_EDITED';
     await this.#announce(tenantId, kind, 'Invoice', mapping.qboId!, 'invoice', mapping.recordId, detail);
@@ -651,8 +634,8 @@ export class InboundApplyService {
   // ---- announcements and issues ------------------------------------------------------------------
 
   async #announce(tenantId: string, kind: QuickBooksChangeKind, entity: string, qboId: string, recordKind: string | null, recordId: string | null, message: string): Promise<void> {
-    const doc = await this.deps.models.changes.create({ tenantId: new Types.ObjectId(tenantId), kind, entity, qboId, recordKind, recordId, message, at: new Date() });
-    this.deps.pubsub.publish(Topic.QuickBooksChanges, { id: doc._id.toHexString(), tenantId, kind, entity, quickBooksId: qboId, recordKind, recordId, message, at: doc.at });
+    const doc = await this.deps.changes.add(asTenantId(tenantId), { kind, entity, qboId, recordKind, recordId, message, at: new Date() });
+    this.deps.pubsub.publish(Topic.QuickBooksChanges, { id: doc.id, tenantId, kind, entity, quickBooksId: qboId, recordKind, recordId, message, at: doc.at });
   }
 
   async #issue(tenantId: string, kind: 'payment' | 'customer' | 'creditNote', recordId: string, problem: SyncProblem, externalId?: string): Promise<void> {

@@ -1,15 +1,15 @@
 /** The pull slice's API: customer import and its resolutions, QuickBooks changes, invoice flags. Thin: PullService does the work. */
-import { Types } from 'mongoose';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
 import { Topic } from '../graphql/pubsub.js';
 import { InvoiceRecordType } from '../ledger/ledger-record.type.js';
-import { beforeIdCursor } from '../sync/sync-paging.util.js';
 import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
 import { SyncRunType } from '../sync/sync.type.js';
 import { runView } from '../sync/sync.view.js';
-import { type CreatedRecordDoc, type CustomerMatchDoc, type QuickBooksChangeDoc } from './pull.model.js';
+import { type CreatedRecord } from '../persistence/pull/created-record.repository.js';
+import { type CustomerMatch } from '../persistence/pull/customer-match.repository.js';
+import { type QuickBooksChange } from '../persistence/pull/quickbooks-change.repository.js';
 import { type QuickBooksChangeEvent } from './quickbooks-change.event.js';
 import {
   CustomerImportMatchConnection,
@@ -29,7 +29,7 @@ export function pullRunView(run: SyncRun): SyncRunType {
   return runView({ ...run, dryRunPayloads: [] });
 }
 
-function matchView(doc: CustomerMatchDoc): CustomerImportMatchType {
+function matchView(doc: CustomerMatch): CustomerImportMatchType {
   return {
     quickBooksCustomerId: doc.qboId,
     quickBooksDisplayName: doc.qboDisplayName,
@@ -42,13 +42,13 @@ function matchView(doc: CustomerMatchDoc): CustomerImportMatchType {
   };
 }
 
-function changeView(doc: QuickBooksChangeDoc): QuickBooksChangeType {
-  return { ...doc, id: doc._id.toHexString(), quickBooksId: doc.qboId } as unknown as QuickBooksChangeType;
+function changeView(doc: QuickBooksChange): QuickBooksChangeType {
+  return { ...doc, quickBooksId: doc.qboId } as unknown as QuickBooksChangeType;
 }
 
-function createdView(doc: CreatedRecordDoc): QuickBooksCreatedRecordType {
+function createdView(doc: CreatedRecord): QuickBooksCreatedRecordType {
   return {
-    id: doc._id,
+    id: doc.id,
     entity: doc.entity as QuickBooksCreatedEntityEnum,
     quickBooksId: doc.qboId,
     name: doc.name,
@@ -77,7 +77,7 @@ export class PullResolver {
   ): Promise<Connection<QuickBooksCreatedRecordType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.pull.created.list(ctx.tenant.id, { entity, status }, page);
-    return toConnection(rows, page, totalCount, (r) => [r._id], createdView);
+    return toConnection(rows, page, totalCount, (r) => [r.id], createdView);
   }
 
   @Mutation(() => QuickBooksCreatedRecordType, {
@@ -119,7 +119,7 @@ export class PullResolver {
   ): Promise<Connection<CustomerImportMatchType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.pull.customers.list(ctx.tenant.id, status, page);
-    return toConnection(rows, page, totalCount, (r) => [r._id], matchView);
+    return toConnection(rows, page, totalCount, (r) => [r.id], matchView);
   }
 
   @Query(() => CustomerImportSummaryType)
@@ -135,10 +135,8 @@ export class PullResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<Connection<QuickBooksChangeType>> {
     const page = pageRequest(first, after);
-    const base = { tenantId: new Types.ObjectId(ctx.tenant.id) };
-    const changes = ctx.services.pull.models.changes;
-    const [rows, totalCount] = await Promise.all([changes.find({ ...base, ...(beforeIdCursor(page) ? { _id: { $lt: new Types.ObjectId(beforeIdCursor(page)) } } : {}) }).sort({ _id: -1 }).limit(page.limit + 1).lean(), changes.countDocuments(base)]);
-    return toConnection(rows, page, totalCount, (r) => [r._id.toHexString()], changeView);
+    const { rows, totalCount } = await ctx.services.pull.changes(ctx.tenant.id, page);
+    return toConnection(rows, page, totalCount, (r) => [r.id], changeView);
   }
 
   @Subscription(() => QuickBooksChangeType, {
@@ -156,7 +154,7 @@ export class PullResolver {
 export class InvoiceQuickBooksFlagResolver {
   @FieldResolver(() => InvoiceQuickBooksFlagType, { nullable: true, description: 'Set when the QuickBooks copy was voided, deleted or edited in QuickBooks.' })
   async quickBooksFlag(@Root() invoice: InvoiceRecordType, @Ctx() ctx: GraphQLContext): Promise<InvoiceQuickBooksFlagType | null> {
-    const flag = await ctx.services.pull.models.invoiceFlags.findOne({ tenantId: new Types.ObjectId(ctx.tenant.id), invoiceId: invoice.id }).lean();
+    const flag = await ctx.services.pull.invoiceFlag(ctx.tenant.id, invoice.id);
     return flag ? { change: flag.change as InvoiceQuickBooksFlagType['change'], detail: flag.detail, quickBooksId: flag.qboId, at: flag.at } : null;
   }
 }

@@ -24,7 +24,13 @@ import { type ApplyResult, InboundApplyService, InboundDeferredError } from './i
 import { registerRemoteChangeActions } from './remote-change.actions.js';
 import { type SyncRepositories } from '../persistence/sync/sync.repositories.js';
 import { CreatedRecordsService } from './created-records.service.js';
-import { pullModels, type PullModels } from './pull.model.js';
+import { type PullRepositories } from '../persistence/pull/pull.repositories.js';
+import { type QuickBooksChange } from '../persistence/pull/quickbooks-change.repository.js';
+import { type InvoiceFlag } from '../persistence/pull/pull-state.repository.js';
+import { type LeaseStore } from '../persistence/lease.store.js';
+import { asTenantId } from '../persistence/tenant-id.js';
+import { type PageRequest } from '../graphql/pagination.js';
+import { beforeIdCursor } from '../sync/sync-paging.util.js';
 import { PullRunService } from './pull-run.service.js';
 
 /** Drains without the poller: as often as an event's processing lease lasts (InboundQueue, 60 s). */
@@ -32,9 +38,13 @@ const DRAIN_INTERVAL_MS = 60_000;
 
 export interface PullServiceDeps {
   connection: Connection;
-  /** The sync engine's repositories (mappings and claims are shared with the push). */
+  /** The sync engine's repositories (mappings, claims and the outbox are shared with the push). */
   repositories: SyncRepositories;
+  /** The pull's own repositories. */
+  pullRepositories: PullRepositories;
   connections: ConnectionService;
+  /** A lease store of its own per holder (the CDC poller's, the customer import's). */
+  leases: () => LeaseStore;
   ledger: LedgerService;
   settings: AccountingSettingsService;
   sync: SyncService;
@@ -46,7 +56,7 @@ export interface PullServiceDeps {
 }
 
 export class PullService {
-  readonly models: PullModels;
+  readonly #repos: PullRepositories;
   readonly apply: InboundApplyService;
   readonly poller: CdcPoller;
   readonly runs: PullRunService;
@@ -60,33 +70,43 @@ export class PullService {
   readonly #draining = new Map<string, Promise<number>>();
 
   constructor(private readonly deps: PullServiceDeps) {
-    this.models = pullModels(deps.connection);
-    this.apply = new InboundApplyService({ connection: deps.connection, mappings: deps.repositories.mappings, claims: deps.repositories.claims, outbox: deps.repositories.outbox, models: this.models, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log,
+    this.#repos = deps.pullRepositories;
+    this.apply = new InboundApplyService({ mappings: deps.repositories.mappings, claims: deps.repositories.claims, outbox: deps.repositories.outbox, flags: this.#repos.invoiceFlags, changes: this.#repos.changes, createdRecords: this.#repos.createdRecords, customerMatches: this.#repos.customerMatches, ledger: deps.ledger, settings: deps.settings, issues: deps.sync.issues, pubsub: deps.pubsub, log: deps.log,
       realmSince: async (tenantId, realmId) => {
         const realm = await deps.connections.realmOf(tenantId);
         return realm?.realmId === realmId ? realm.since : undefined;
       },
     });
     this.poller = new CdcPoller({
-      connection: deps.connection,
+      leases: deps.leases(),
       mappings: deps.repositories.mappings,
-      models: this.models,
+      watermarks: this.#repos.watermarks,
       access: deps.connections,
       apply: this.apply,
       log: deps.log,
       initialSince: async (tenantId) => (await deps.connections.status(tenantId)).connectedAt ?? new Date(),
     });
     this.runs = new PullRunService(deps.repositories.runs, deps.pubsub, deps.log);
-    this.created = new CreatedRecordsService({ mappings: deps.repositories.mappings, claims: deps.repositories.claims, models: this.models, access: deps.connections, ledger: deps.ledger });
-    registerRemoteChangeActions(deps.sync.issueActions, { sync: deps.sync, mappings: deps.repositories.mappings, ledger: deps.ledger, models: this.models });
-    this.customers = new CustomerImportService({ connection: deps.connection, mappings: deps.repositories.mappings, claims: deps.repositories.claims, models: this.models, access: deps.connections, ledger: deps.ledger, issues: deps.sync.issues, runs: this.runs, log: deps.log });
+    this.created = new CreatedRecordsService({ mappings: deps.repositories.mappings, claims: deps.repositories.claims, records: this.#repos.createdRecords, access: deps.connections, ledger: deps.ledger });
+    registerRemoteChangeActions(deps.sync.issueActions, { sync: deps.sync, mappings: deps.repositories.mappings, ledger: deps.ledger, flags: this.#repos.invoiceFlags });
+    this.customers = new CustomerImportService({ leases: deps.leases(), mappings: deps.repositories.mappings, claims: deps.repositories.claims, matches: this.#repos.customerMatches, access: deps.connections, ledger: deps.ledger, issues: deps.sync.issues, runs: this.runs, log: deps.log });
     deps.inbound.handle('Payment', (event) => this.#onHint(event));
     deps.inbound.handle('Customer', (event) => this.#onHint(event));
     deps.inbound.handle('Invoice', (event) => this.#onHint(event));
   }
 
   async init(): Promise<void> {
-    await Promise.all([this.apply.init(), ...Object.values(this.models).map((m) => m.init())]);
+    await Promise.all([this.apply.init(), ...Object.values(this.#repos).map((r: { init(): Promise<unknown> }) => r.init())]);
+  }
+
+  /** Changes made in QuickBooks and applied to the FSM, newest first. */
+  changes(tenantId: string, page: PageRequest): Promise<{ rows: QuickBooksChange[]; totalCount: number }> {
+    return this.#repos.changes.page(asTenantId(tenantId), beforeIdCursor(page), page.limit + 1);
+  }
+
+  /** The flag on an FSM invoice whose QuickBooks copy was voided, deleted or edited in QuickBooks. */
+  invoiceFlag(tenantId: string, invoiceId: string): Promise<InvoiceFlag | null> {
+    return this.#repos.invoiceFlags.get(asTenantId(tenantId), invoiceId);
   }
 
   /**

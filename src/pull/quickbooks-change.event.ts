@@ -1,5 +1,5 @@
 /** The event announced when a change made in QuickBooks has been applied to the FSM ledger. */
-import { type QuickBooksChangeKind } from './pull.model.js';
+import { type QuickBooksChangeKind } from '../persistence/pull/quickbooks-change.repository.js';
 
 export interface QuickBooksChangeEvent {
   id: string;

@@ -8,20 +8,19 @@
  *    push then finds nothing to write in QuickBooks and settles the record.
  * Each checks first that it can still succeed and changes nothing when it cannot.
  */
-import { Types } from 'mongoose';
 import { ConflictError, UserInputError } from '../graphql/errors.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type IssueActionRegistry, type IssueActionRequest } from '../sync/issue-actions.registry.js';
 import { type SyncService } from '../sync/sync.service.js';
 import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
-import { type PullModels } from './pull.model.js';
+import { type InvoiceFlagRepository } from '../persistence/pull/pull-state.repository.js';
 
 export interface RemoteChangeActionDeps {
   sync: Pick<SyncService, 'push' | 'retryIssue'>;
   mappings: SyncMappingRepository;
   ledger: LedgerService;
-  models: PullModels;
+  flags: InvoiceFlagRepository;
 }
 
 async function deletedOrVoided({ tenantId, issue }: IssueActionRequest, deps: RemoteChangeActionDeps, allowed: readonly string[]) {
@@ -40,11 +39,10 @@ export function registerRemoteChangeActions(registry: IssueActionRegistry, deps:
   registry.register('RECREATE', async (request) => {
     const { tenantId, issue } = request;
     const { mapping } = await deletedOrVoided(request, deps, ['DELETED']);
-    const tenant = new Types.ObjectId(tenantId);
     // Conditional on the state just checked: a second click (or process) finds nothing to reset.
     const reset = await deps.mappings.resetDeleted(asTenantId(tenantId), mapping, mapping.qboId!);
     if (!reset) throw new ConflictError(`The ${issue.kind} ${issue.externalId ?? issue.recordId} is already being recreated in QuickBooks.`);
-    if (issue.kind === 'invoice') await deps.models.invoiceFlags.deleteOne({ tenantId: tenant, invoiceId: issue.recordId });
+    if (issue.kind === 'invoice') await deps.flags.remove(asTenantId(tenantId), issue.recordId);
     await deps.sync.retryIssue(tenantId, issue.id);
   });
 

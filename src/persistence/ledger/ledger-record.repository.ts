@@ -105,6 +105,13 @@ export class LedgerRecordRepository {
     return rows.map((row) => plain(row as unknown as Record<string, unknown>));
   }
 
+  /** The externalIds of the kind's ACTIVE records that start with `prefix` (the pull's credit applications of one QBO payment). */
+  async activeExternalIdsStartingWith(tenantId: TenantId, kind: LedgerKind, prefix: string): Promise<string[]> {
+    const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const rows = await this.#model(kind).find({ tenantId: tenantObjectId(tenantId), status: 'ACTIVE', externalId: { $regex: `^${escaped}` } }, { externalId: 1 }).lean<{ externalId: string }[]>();
+    return rows.map((row) => row.externalId);
+  }
+
   // ---- writes (callers hold the record's lease) -------------------------------------------------
 
   /** Inserts a new record under its derived id; null when the externalId exists already (a concurrent first upsert won). */

@@ -69,6 +69,8 @@ const schema = new Schema<SyncIssueDoc>(
 schema.plugin(tenantScoped);
 schema.index({ tenantId: 1, kind: 1, recordId: 1, status: 1 });
 schema.index({ tenantId: 1, status: 1, _id: -1 });
+// The newest-first list without a status.
+schema.index({ tenantId: 1, _id: -1 });
 
 export function syncIssueModel(connection: Connection): Model<SyncIssueDoc> {
   return (connection.models.SyncIssue as Model<SyncIssueDoc> | undefined) ?? connection.model<SyncIssueDoc>('SyncIssue', schema);

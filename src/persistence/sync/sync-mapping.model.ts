@@ -95,9 +95,11 @@ schema.plugin(tenantScoped);
 export const mappingKeyOf = (v: Record<string, unknown>): string => mappingKey(v.tenantId as string, v.kind as LedgerKind, String(v.recordId), v.part as MappingPart);
 keyedById(schema, ['tenantId', 'kind', 'recordId', 'part'], mappingKeyOf);
 // Reverse lookups (QBO id → record: the pull's hot path, the created-records list, the customer import,
-// the deleted-object check) and the CDC's paging of live mappings; the name is the one the pull slice
+// the deleted-object check); the name is the one the pull slice
 // created it under, so an existing database keeps its index.
 schema.index({ tenantId: 1, kind: 1, qboId: 1 }, { name: 'pull_reverse_lookup' });
+// The CDC's check for objects deleted in QuickBooks pages a kind's mappings in key order.
+schema.index({ tenantId: 1, kind: 1, _id: 1 });
 // Records settled as SKIPPED, re-evaluated when the start date moves.
 schema.index({ tenantId: 1, state: 1 });
 // Mappings written before realms were recorded (stamped with the company being left on a realm change).

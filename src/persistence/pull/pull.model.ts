@@ -5,11 +5,9 @@
  * All single-document writes keyed by unique indexes (FerretDB: no transactions).
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
 
 export interface PullWatermark {
-  _id: Types.ObjectId;
-  tenantId: Types.ObjectId;
   /** Changes at or after this instant are still to be read (stored in UTC; sent to QBO in Pacific time). */
   since: Date;
   lastPollAt: Date | null;
@@ -17,7 +15,12 @@ export interface PullWatermark {
   lastError: string | null;
 }
 
-const watermarkSchema = new Schema<PullWatermark>(
+export interface PullWatermarkDoc extends PullWatermark {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+}
+
+const watermarkSchema = new Schema<PullWatermarkDoc>(
   {
     since: { type: Date, required: true },
     lastPollAt: { type: Date, default: null },
@@ -33,8 +36,6 @@ export type InvoiceRemoteChange = 'VOIDED' | 'DELETED' | 'EDITED';
 
 /** An FSM invoice whose QBO copy was changed by someone else: the FSM stays the source of truth. */
 export interface InvoiceFlag {
-  _id: Types.ObjectId;
-  tenantId: Types.ObjectId;
   invoiceId: string;
   qboId: string;
   change: InvoiceRemoteChange;
@@ -44,7 +45,12 @@ export interface InvoiceFlag {
   at: Date;
 }
 
-const flagSchema = new Schema<InvoiceFlag>(
+export interface InvoiceFlagDoc extends InvoiceFlag {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
+}
+
+const flagSchema = new Schema<InvoiceFlagDoc>(
   {
     invoiceId: { type: String, required: true },
     qboId: { type: String, required: true },
@@ -60,10 +66,9 @@ flagSchema.index({ tenantId: 1, invoiceId: 1 }, { unique: true });
 
 export type CustomerMatchStatus = 'LINKED' | 'CREATED' | 'AMBIGUOUS';
 
-export interface CustomerMatchDoc {
-  /** `<tenant>:<QBO id>`: FerretDB serves _id lookups from its primary key (other filters scan), and imports write thousands. */
-  _id: string;
-  tenantId: Types.ObjectId;
+export interface CustomerMatch {
+  /** `<tenant>:<QBO id>` (also the list's cursor). */
+  id: string;
   qboId: string;
   qboDisplayName: string;
   status: CustomerMatchStatus;
@@ -73,8 +78,15 @@ export interface CustomerMatchDoc {
   score: number | null;
   /** Ambiguous: the FSM customers that fit equally (gateway ids). */
   candidateIds: string[];
-  runId: Types.ObjectId | null;
+  runId: string | null;
   updatedAt: Date;
+}
+
+export interface CustomerMatchDoc extends Omit<CustomerMatch, 'id' | 'runId'> {
+  /** `<tenant>:<QBO id>`: FerretDB serves _id lookups from its primary key (other filters scan), and imports write thousands. */
+  _id: string;
+  tenantId: Types.ObjectId;
+  runId: Types.ObjectId | null;
 }
 
 const matchSchema = new Schema<CustomerMatchDoc>(
@@ -95,6 +107,9 @@ const matchSchema = new Schema<CustomerMatchDoc>(
 matchSchema.plugin(tenantScoped, { index: false });
 matchSchema.index({ tenantId: 1, qboId: 1 }, { unique: true });
 matchSchema.index({ tenantId: 1, status: 1 });
+// Newest-first lists (by key), with and without a status.
+matchSchema.index({ tenantId: 1, status: 1, _id: -1 });
+matchSchema.index({ tenantId: 1, _id: -1 });
 
 export type QuickBooksChangeKind =
   | 'PAYMENT_RECORDED'
@@ -111,9 +126,8 @@ export type QuickBooksChangeKind =
   | 'CUSTOMER_CREATED'
   | 'INVOICE_CREATED';
 
-export interface QuickBooksChangeDoc {
-  _id: Types.ObjectId;
-  tenantId: Types.ObjectId;
+export interface QuickBooksChange {
+  id: string;
   kind: QuickBooksChangeKind;
   entity: string;
   qboId: string;
@@ -122,6 +136,11 @@ export interface QuickBooksChangeDoc {
   recordId: string | null;
   message: string;
   at: Date;
+}
+
+export interface QuickBooksChangeDoc extends Omit<QuickBooksChange, 'id'> {
+  _id: Types.ObjectId;
+  tenantId: Types.ObjectId;
 }
 
 const changeSchema = new Schema<QuickBooksChangeDoc>(
@@ -146,10 +165,9 @@ export type CreatedRecordStatus = 'OPEN' | 'LINKED';
  * A customer or invoice seen in QuickBooks (created there after the import) with no FSM record linked to
  * it: listed so the FSM can link or import it. LINKED once any FSM record maps to it (whatever linked it).
  */
-export interface CreatedRecordDoc {
-  /** `<tenant>:<entity>:<QBO id>` (FerretDB serves _id lookups from its primary key). */
-  _id: string;
-  tenantId: Types.ObjectId;
+export interface CreatedRecord {
+  /** `<tenant>:<entity>:<QBO id>` (also the list's cursor). */
+  id: string;
   entity: CreatedRecordEntity;
   qboId: string;
   /** Customer: DisplayName; invoice: DocNumber (or the QBO id when it has none). */
@@ -165,6 +183,12 @@ export interface CreatedRecordDoc {
   /** The FSM record linked to it, once LINKED (gateway id). */
   recordId: string | null;
   seenAt: Date;
+}
+
+export interface CreatedRecordDoc extends Omit<CreatedRecord, 'id'> {
+  /** `<tenant>:<entity>:<QBO id>` (FerretDB serves _id lookups from its primary key). */
+  _id: string;
+  tenantId: Types.ObjectId;
 }
 
 const createdSchema = new Schema<CreatedRecordDoc>(
@@ -186,11 +210,13 @@ const createdSchema = new Schema<CreatedRecordDoc>(
 );
 createdSchema.plugin(tenantScoped, { index: false });
 createdSchema.index({ tenantId: 1, status: 1, _id: -1 });
+createdSchema.index({ tenantId: 1, _id: -1 });
 
 function modelOf<T>(connection: Connection, name: string, schema: Schema<T>): Model<T> {
   return (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
 }
 
+/** The pull's models (persistence only: the repositories in this folder use them). */
 export function pullModels(connection: Connection) {
   return {
     watermarks: modelOf(connection, 'PullWatermark', watermarkSchema),
