@@ -12,6 +12,7 @@
  */
 import { type Repositories } from '../../src/persistence/repositories.js';
 import { type TenantId } from '../../src/persistence/tenant-id.js';
+import { SYNC_CASES, seedSync } from './repository-cases.sync.js';
 
 export type Call = (repos: Repositories, tenant: TenantId, seeded: Seeded) => Promise<unknown>;
 
@@ -32,7 +33,7 @@ export function repositoriesByPath(repos: object, prefix = ''): Map<string, obje
  * shrinks: the scoping test fails on a repository neither here nor in REPOSITORY_CASES, and on a
  * name here that has a row.
  */
-export const CASES_PENDING: readonly string[] = ['sync.mappings', 'sync.claims', 'sync.outbox', 'sync.runs', 'sync.issues', 'sync.items', 'pull.watermarks', 'pull.invoiceFlags', 'pull.customerMatches', 'pull.changes', 'pull.createdRecords'];
+export const CASES_PENDING: readonly string[] = [];
 
 export interface RepositoryCase {
   /** The repository's path in `Repositories` (see repositoriesByPath). */
@@ -93,7 +94,9 @@ export async function seed(repos: Repositories, tenant: TenantId): Promise<Seede
   await repos.tenants.models.tenants.create({ _id: tenant, name: 'Seeded Co', demo: true });
   await repos.tenants.addKey(tenant, { keyHash: `seed-hash-${tenant}`, prefix: 'fb_seed', label: 'seeded' });
   const key = (await repos.tenants.listKeys(tenant))[0]!;
-  return { apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
+  const seeded: Seeded = { apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
+  await seedSync(repos, tenant, seeded);
+  return seeded;
 }
 
 export const REPOSITORY_CASES: RepositoryCase[] = [
@@ -133,6 +136,7 @@ export const REPOSITORY_CASES: RepositoryCase[] = [
         const parties = await repos.ledgerRecords.list(t, 'customer', { search: 'harbour' }, { limit: 10 });
         return [...all.rows, ...filtered.rows, ...parties.rows, all.totalCount + filtered.totalCount + parties.totalCount].filter(Boolean);
       },
+      activeExternalIdsStartingWith: (repos, t) => repos.ledgerRecords.activeExternalIdsStartingWith(t, 'customer', 'c-'),
       customerHasTransactions: (repos, t, s) => repos.ledgerRecords.customerHasTransactions(t, s.customer!),
       settlementsOf: async (repos, t, s) => {
         const { payments, credits, writeOffs } = await repos.ledgerRecords.settlementsOf(t, [s.invoice!], { kind: 'payment', id: s.customer! });
@@ -172,4 +176,5 @@ export const REPOSITORY_CASES: RepositoryCase[] = [
       upsert: (repos, t) => repos.fsmLists.upsert(t, 'teams', 'team-1', { name: 'Same id other tenant', sortKey: 'same id other tenant' }),
     },
   },
+  ...SYNC_CASES,
 ];

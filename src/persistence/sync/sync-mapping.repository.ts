@@ -248,7 +248,9 @@ export class SyncMappingRepository {
     if (await this.claims.isMigrated('existing-mappings')) return;
     const realms = new Map<string, string | undefined>();
     const batch: { tenantId: TenantId; target: ClaimTarget; owner: ClaimOwner }[] = [];
-    for await (const m of crossTenantCollection(this.#model as unknown as Model<unknown>, 'start-up migration: claims of existing mappings').find({ qboId: { $ne: null } }) as AsyncIterable<SyncMappingDoc>) {
+    // A walk of the whole collection in `_id` order (served by the `_id` index), keeping mapped ones.
+    const every = crossTenantCollection(this.#model as unknown as Model<unknown>, 'start-up migration: claims of existing mappings').find({ _id: { $gte: '' }, qboId: { $ne: null } } as never);
+    for await (const m of every as AsyncIterable<SyncMappingDoc>) {
       const tenantId = tenantIdOf(m.tenantId);
       if (!realms.has(tenantId)) realms.set(tenantId, await realmOf(tenantId));
       const realmId = m.realmId ?? realms.get(tenantId);
