@@ -81,7 +81,7 @@ export function createServices(deps: ServiceDeps): Services {
   connections.onConnected((realm) => chart.refresh(realm.tenantId, 'full').then(() => undefined));
   // settings and ledger need each other (relax flag, payment methods): the lookup is late-bound.
   const ledger: LedgerListsService = new LedgerListsService(repositories.fsmLists, chart, (tenantId: string): Promise<boolean> => settings.relaxAccountSelection(tenantId));
-  const settings: AccountingSettingsService = new AccountingSettingsService(deps.connection, chart, ledger, tenants);
+  const settings: AccountingSettingsService = new AccountingSettingsService(repositories.accountingSettings, repositories.readStamps, chart, ledger, tenants);
   const sync = new SyncService({
     repositories: repositories.sync,
     leases: repositories.newLeaseStore,

@@ -10,6 +10,7 @@
  * it wrote, so a change is visible on the next read in every process.
  */
 import { type Connection, type Model, Types } from 'mongoose';
+import { ReadStampRepository } from '../persistence/read-stamp.repository.js';
 import { TenantReadCache } from '../persistence/tenant-read.cache.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type FieldProblem } from '../graphql/errors.js';
@@ -126,7 +127,7 @@ export class ChartService {
     this.#maxAgeMs = options.maxAgeMs ?? DEFAULT_CHART_MAX_AGE_MS;
     this.#now = options.now ?? (() => new Date());
     this.#onBackgroundError = options.onBackgroundError ?? (() => {});
-    this.#snapshots = new TenantReadCache(connection, 'chart', (tenantId) => this.#loadSnapshot(tenantId), { maxTenants: options.cachedTenants });
+    this.#snapshots = new TenantReadCache(new ReadStampRepository(connection), 'chart', (tenantId) => this.#loadSnapshot(tenantId), { maxTenants: options.cachedTenants });
   }
 
   /** The unique indexes must exist before the first upsert (they are what makes upserts idempotent). */

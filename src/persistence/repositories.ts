@@ -4,6 +4,8 @@
  */
 import { type Connection } from 'mongoose';
 import { LeaseStore } from './lease.store.js';
+import { ReadStampRepository } from './read-stamp.repository.js';
+import { AccountingSettingsRepository } from './settings/accounting-settings.repository.js';
 import { FsmListRepository } from './ledger/fsm-list.repository.js';
 import { LedgerRecordRepository } from './ledger/ledger-record.repository.js';
 import { type SyncRepositories, syncRepositories } from './sync/sync.repositories.js';
@@ -11,6 +13,10 @@ import { TenantRepository } from './tenancy/tenant.repository.js';
 import { type PullRepositories, pullRepositories } from './pull/pull.repositories.js';
 
 export interface Repositories {
+  /** The stamps that keep per-tenant read caches right across processes (tenant-read.cache.ts). */
+  readStamps: ReadStampRepository;
+  /** Accounting settings revisions. */
+  accountingSettings: AccountingSettingsRepository;
   /** Tenants and their API keys. */
   tenants: TenantRepository;
   ledgerRecords: LedgerRecordRepository;
@@ -25,6 +31,8 @@ export interface Repositories {
 
 export function createRepositories(connection: Connection): Repositories {
   return {
+    readStamps: new ReadStampRepository(connection),
+    accountingSettings: new AccountingSettingsRepository(connection),
     tenants: new TenantRepository(connection),
     ledgerRecords: new LedgerRecordRepository(connection),
     fsmLists: new FsmListRepository(connection),

@@ -13,11 +13,10 @@
  * `maxAgeMs` bounds that (an entry older than it is loaded again whatever the stamp says).
  * Concurrent reads of one tenant share stamp lookups (fresh-reads.ts), never one sent before they began.
  */
-import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { type Connection, type Model, Types } from 'mongoose';
 import { FreshReads } from './fresh-reads.js';
-import { type ReadStamp, readStampModel } from './read-stamp.model.js';
+import { type ReadStampRepository, type StampView } from './read-stamp.repository.js';
+import { asTenantId } from './tenant-id.js';
 
 export interface TenantReadCacheOptions {
   /** Tenants kept in memory (least recently read ones are dropped first). */
@@ -29,7 +28,7 @@ export interface TenantReadCacheOptions {
 export interface StampedRead<T> {
   value: T;
   /** The stamp document as read now (null: no write recorded yet). */
-  stamp: Pick<ReadStamp, 'stamp' | 'refreshedAt'> | null;
+  stamp: StampView | null;
 }
 
 interface Entry<T> {
@@ -40,27 +39,24 @@ interface Entry<T> {
 const NO_STAMP = '';
 
 export class TenantReadCache<T extends object> {
-  readonly #stamps: Model<ReadStamp>;
   readonly #entries: LRUCache<string, Entry<T>>;
   /** Loads under way, by tenant and stamp: fifty concurrent first reads make one load. */
   readonly #loading = new Map<string, Promise<T>>();
   /** Concurrent reads of a tenant share a stamp lookup sent after each of them started. */
-  readonly #stampReads = new FreshReads<Pick<ReadStamp, 'stamp' | 'refreshedAt'> | null>();
+  readonly #stampReads = new FreshReads<StampView | null>();
 
   constructor(
-    connection: Connection,
+    private readonly stamps: ReadStampRepository,
     private readonly scope: string,
     private readonly load: (tenantId: string) => Promise<T>,
     options: TenantReadCacheOptions = {},
   ) {
-    this.#stamps = readStampModel(connection);
     this.#entries = new LRUCache<string, Entry<T>>({ max: options.maxTenants ?? 1000, ttl: options.maxAgeMs ?? 60_000 });
   }
 
   async read(tenantId: string): Promise<StampedRead<T>> {
-    const doc = await this.#stampReads.read(tenantId, () => this.#stamps.findOne({ tenantId: new Types.ObjectId(tenantId), scope: this.scope }, { stamp: 1, refreshedAt: 1 }).lean().exec());
-    const stamp = doc?.stamp ?? NO_STAMP;
-    const stampView = doc ? { stamp: doc.stamp, refreshedAt: doc.refreshedAt ?? null } : null;
+    const stampView = await this.#stampReads.read(tenantId, () => this.stamps.stampOf(asTenantId(tenantId), this.scope));
+    const stamp = stampView?.stamp ?? NO_STAMP;
     const cached = this.#entries.get(tenantId);
     if (cached && cached.stamp === stamp) return { value: cached.value, stamp: stampView };
     const key = `${tenantId}\u0000${stamp}`;
@@ -80,12 +76,12 @@ export class TenantReadCache<T extends object> {
   /** After a write: retires every process's copy (a fresh stamp), optionally recording a full refresh. */
   async changed(tenantId: string, fields: { refreshedAt?: Date } = {}): Promise<void> {
     this.#entries.delete(tenantId);
-    await this.#stamps.updateOne({ tenantId: new Types.ObjectId(tenantId), scope: this.scope }, { $set: { stamp: randomUUID(), ...fields } }, { upsert: true });
+    await this.stamps.renew(asTenantId(tenantId), this.scope, fields);
     this.#entries.delete(tenantId);
   }
 
   /** Creates the collection's indexes (the `_id` one is what reads use). */
   init(): Promise<unknown> {
-    return this.#stamps.init();
+    return this.stamps.ensureIndexes();
   }
 }

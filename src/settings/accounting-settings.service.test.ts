@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AccountPurpose } from '../accounts/account-purpose.rules.js';
 import { ACCOUNT_SETTINGS } from './accounting-settings.fields.js';
-import { DEFAULT_SETTINGS } from './accounting-settings.model.js';
+import { DEFAULT_SETTINGS } from './accounting-settings.values.js';
 import { accountReferencesOf, applyPatch } from './accounting-settings.service.js';
 import { InvoiceReferenceField, TeamTrackingCategory } from './accounting-settings.fields.js';
 

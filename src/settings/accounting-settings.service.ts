@@ -4,7 +4,6 @@
  * input if given), then saved as one single-document insert of the next revision, or not at all.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Connection, type Model, Types } from 'mongoose';
 import { describeAllowedTypes, isAccountTypeAllowed } from '../accounts/account-purpose.rules.js';
 import { type AccountReference } from '../accounts/account-reference.rules.js';
 import { type ChartService } from '../accounts/chart.service.js';
@@ -13,7 +12,10 @@ import { ConflictError, type FieldProblem, UserInputError } from '../graphql/err
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
 import { type TenantService } from '../tenancy/tenant.service.js';
 import { ACCOUNT_SETTINGS, type AccountSettingName, idField } from './accounting-settings.fields.js';
-import { type AccountingSettings, accountingSettingsModel, type AccountingSettingsValues, DEFAULT_SETTINGS, type SettingsActor } from './accounting-settings.model.js';
+import { type AccountingSettings, type AccountingSettingsValues, DEFAULT_SETTINGS, type SettingsActor } from './accounting-settings.values.js';
+import { type AccountingSettingsRepository } from '../persistence/settings/accounting-settings.repository.js';
+import { type ReadStampRepository } from '../persistence/read-stamp.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 
 /** A partial change: an absent (undefined) field is left alone, null clears it (back to its default). */
 export type AccountingSettingsPatch = { [K in keyof AccountingSettingsValues]?: AccountingSettingsValues[K] | null };
@@ -36,10 +38,6 @@ export interface AccountSettingProblem {
   accountName: string | null;
   problem: AccountSettingProblemKind;
   message: string;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
 function toView(doc: AccountingSettings | null): SettingsView {
@@ -76,7 +74,6 @@ export function accountReferencesOf(patch: AccountingSettingsPatch): AccountRefe
 }
 
 export class AccountingSettingsService {
-  readonly #model: Model<AccountingSettings>;
   /**
    * The newest revision per tenant, in memory and checked by one `_id` lookup per read: the revision
    * query itself (newest by version) scans the collection on the embedded FerretDB, and every account
@@ -86,24 +83,24 @@ export class AccountingSettingsService {
   #ready: Promise<unknown> | undefined;
 
   constructor(
-    connection: Connection,
+    private readonly revisions: AccountingSettingsRepository,
+    stamps: ReadStampRepository,
     private readonly chart: ChartService,
     private readonly ledger: LedgerListsService,
     private readonly tenants: TenantService,
   ) {
-    this.#model = accountingSettingsModel(connection);
-    this.#current = new TenantReadCache(connection, 'settings', async (tenantId) => ({ revision: await this.#latestStored(tenantId) }));
+    this.#current = new TenantReadCache(stamps, 'settings', async (tenantId) => ({ revision: await this.#latestStored(tenantId) }));
   }
 
   /** The unique (tenantId, version) index must exist before the first insert: it is the lock. */
   ensureIndexes(): Promise<unknown> {
-    this.#ready ??= Promise.all([this.#model.init(), this.#current.init()]);
+    this.#ready ??= Promise.all([this.revisions.ensureIndexes(), this.#current.init()]);
     return this.#ready;
   }
 
   /** The newest revision as stored now (what a change must be based on). */
   #latestStored(tenantId: string): Promise<AccountingSettings | null> {
-    return this.#model.findOne({ tenantId: new Types.ObjectId(tenantId) }).sort({ version: -1 }).lean();
+    return this.revisions.latest(asTenantId(tenantId));
   }
 
   /** The newest revision for reads (shared by the requests of this process: never changed in place). */
@@ -128,7 +125,7 @@ export class AccountingSettingsService {
   }
 
   async update(tenantId: string, patch: AccountingSettingsPatch, actor: { apiKeyPrefix: string }): Promise<SettingsView> {
-    const tenant = new Types.ObjectId(tenantId);
+    const tenant = asTenantId(tenantId);
     const normalized = await this.#normalize(tenantId, patch);
     const updatedBy: SettingsActor = { apiKeyPrefix: actor.apiKeyPrefix, apiKeyLabel: await this.#keyLabel(tenantId, actor.apiKeyPrefix) };
     await this.ensureIndexes();
@@ -145,18 +142,18 @@ export class AccountingSettingsService {
         throw new UserInputError(`Accounting settings were not saved: ${problems.map((p) => `${p.path.at(-1)}: ${p.message}`).join('; ')}.`, problems);
       }
       const values = applyPatch(view, normalized);
-      try {
-        const created = await this.#model.create({ tenantId: tenant, ...values, version: view.version + 1, updatedAt: new Date(), updatedBy });
-        // Before anyone is told it is saved: the next read in every process sees it.
-        await this.#current.changed(tenantId);
-        const saved = toView(created.toObject());
-        // Saved: listeners act on the change (the sync engine re-evaluates skipped records when the start date moves).
-        for (const listener of this.#savedListeners) await listener(tenantId, view, saved);
-        return saved;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+      const created = await this.revisions.insertRevision(tenant, { ...values, version: view.version + 1, updatedAt: new Date(), updatedBy });
+      if (!created) {
+        // Another change took that version first: start over from it.
         await sleep(5 + Math.random() * 20 * (attempt + 1)); // spread the retries of a burst
+        continue;
       }
+      // Before anyone is told it is saved: the next read in every process sees it.
+      await this.#current.changed(tenantId);
+      const saved = toView(created);
+      // Saved: listeners act on the change (the sync engine re-evaluates skipped records when the start date moves).
+      for (const listener of this.#savedListeners) await listener(tenantId, view, saved);
+      return saved;
     }
     throw new ConflictError('Accounting settings are being changed by another request; try again.');
   }

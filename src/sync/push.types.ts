@@ -5,7 +5,7 @@
  * never do I/O and the dry run shows exactly what a real push sends.
  */
 import { type Decimal } from 'decimal.js';
-import { type AccountingSettingsValues } from '../settings/accounting-settings.model.js';
+import { type AccountingSettingsValues } from '../settings/accounting-settings.values.js';
 import { type CompanyCurrency } from './currency.rules.js';
 
 export interface QboRef {

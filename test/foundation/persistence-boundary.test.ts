@@ -24,8 +24,6 @@ const PENDING: readonly string[] = [
   'src/http/rate-limit.ts',
   'src/pull/pull.service.ts',
   'src/services.ts',
-  'src/settings/accounting-settings.model.ts',
-  'src/settings/accounting-settings.service.ts',
   'src/webhooks/inbound-event.model.ts',
   'src/webhooks/inbound.queue.ts',
   'src/webhooks/webhook.route.ts',

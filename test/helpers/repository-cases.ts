@@ -12,6 +12,7 @@
  */
 import { type Repositories } from '../../src/persistence/repositories.js';
 import { type TenantId } from '../../src/persistence/tenant-id.js';
+import { DEFAULT_SETTINGS } from '../../src/settings/accounting-settings.values.js';
 import { SYNC_CASES, seedSync } from './repository-cases.sync.js';
 
 export type Call = (repos: Repositories, tenant: TenantId, seeded: Seeded) => Promise<unknown>;
@@ -94,12 +95,26 @@ export async function seed(repos: Repositories, tenant: TenantId): Promise<Seede
   await repos.tenants.models.tenants.create({ _id: tenant, name: 'Seeded Co', demo: true });
   await repos.tenants.addKey(tenant, { keyHash: `seed-hash-${tenant}`, prefix: 'fb_seed', label: 'seeded' });
   const key = (await repos.tenants.listKeys(tenant))[0]!;
+  await repos.readStamps.renew(tenant, 'chart', { refreshedAt: now });
+  await repos.accountingSettings.insertRevision(tenant, revision(1));
   const seeded: Seeded = { apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
   await seedSync(repos, tenant, seeded);
   return seeded;
 }
 
+const revision = (version: number) => ({ ...DEFAULT_SETTINGS, version, updatedAt: now, updatedBy: { apiKeyPrefix: 'fb_seed', apiKeyLabel: null } });
+
 export const REPOSITORY_CASES: RepositoryCase[] = [
+  {
+    repository: 'readStamps',
+    read: { stampOf: (repos, t) => repos.readStamps.stampOf(t, 'chart') },
+    write: { renew: (repos, t) => repos.readStamps.renew(t, 'chart') },
+  },
+  {
+    repository: 'accountingSettings',
+    read: { latest: (repos, t) => repos.accountingSettings.latest(t) },
+    write: { insertRevision: (repos, t) => repos.accountingSettings.insertRevision(t, revision(1)) },
+  },
   {
     repository: 'tenants',
     read: {

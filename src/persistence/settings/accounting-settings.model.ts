@@ -7,48 +7,15 @@
  * it and when, so the history doubles as the audit trail.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
-import { ACCOUNT_SETTINGS, type AccountSettingIdField, idField, InvoiceReferenceField, TeamTrackingCategory } from './accounting-settings.fields.js';
+import { ACCOUNT_SETTINGS, idField, InvoiceReferenceField, TeamTrackingCategory } from '../../settings/accounting-settings.fields.js';
+import { type AccountingSettings, type SettingsActor } from '../../settings/accounting-settings.values.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
 
-export interface SettingsActor {
-  apiKeyPrefix: string;
-  apiKeyLabel: string | null;
-}
-
-export type AccountSettingIds = Record<AccountSettingIdField, string | null>;
-
-export interface AccountingSettingsValues extends AccountSettingIds {
-  invoiceReferenceField: InvoiceReferenceField | null;
-  /** externalId of the FSM payment method given to payments pulled back from QBO. */
-  paymentMethodFromAccounts: string | null;
-  pushSupplierInvoicesAsAwaitingApproval: boolean;
-  teamTrackingCategory: TeamTrackingCategory;
-  /** YYYY-MM-DD */
-  accountingStartDate: string | null;
-  relaxAccountSelectionRestrictions: boolean;
-}
-
-export interface AccountingSettings extends AccountingSettingsValues {
-  _id: Types.ObjectId;
-  tenantId: Types.ObjectId;
-  version: number;
-  updatedAt: Date | null;
-  updatedBy: SettingsActor | null;
-}
-
-export const DEFAULT_SETTINGS: AccountingSettingsValues = {
-  ...(Object.fromEntries(ACCOUNT_SETTINGS.map((s) => [idField(s.setting), null])) as AccountSettingIds),
-  invoiceReferenceField: InvoiceReferenceField.JOB_NUMBER,
-  paymentMethodFromAccounts: null,
-  pushSupplierInvoicesAsAwaitingApproval: false,
-  teamTrackingCategory: TeamTrackingCategory.NONE,
-  accountingStartDate: null,
-  relaxAccountSelectionRestrictions: false,
-};
+export type StoredAccountingSettings = Omit<AccountingSettings, 'id' | 'tenantId'> & { _id: Types.ObjectId; tenantId: Types.ObjectId };
 
 const actorSchema = new Schema<SettingsActor>({ apiKeyPrefix: { type: String, required: true }, apiKeyLabel: { type: String, default: null } }, { _id: false });
 
-const settingsSchema = new Schema<AccountingSettings>(
+const settingsSchema = new Schema<StoredAccountingSettings>(
   {
     ...Object.fromEntries(ACCOUNT_SETTINGS.map((s) => [idField(s.setting), { type: String, default: null }])),
     invoiceReferenceField: { type: String, enum: [...Object.values(InvoiceReferenceField), null], default: InvoiceReferenceField.JOB_NUMBER },
@@ -67,6 +34,6 @@ const settingsSchema = new Schema<AccountingSettings>(
 settingsSchema.plugin(tenantScoped);
 settingsSchema.index({ tenantId: 1, version: 1 }, { unique: true });
 
-export function accountingSettingsModel(connection: Connection): Model<AccountingSettings> {
-  return (connection.models.AccountingSettings as Model<AccountingSettings> | undefined) ?? connection.model<AccountingSettings>('AccountingSettings', settingsSchema);
+export function accountingSettingsModel(connection: Connection): Model<StoredAccountingSettings> {
+  return (connection.models.AccountingSettings as Model<StoredAccountingSettings> | undefined) ?? connection.model<StoredAccountingSettings>('AccountingSettings', settingsSchema);
 }
