@@ -44,7 +44,7 @@ const run = promisify(execFile);
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_VERSION = 'v1.24.2';
 /** Our build of it (bump when the patch changes, so existing installs are rebuilt). */
-export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.5`;
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-fieldbooks.6`;
 
 /** FerretDB 1.24.2's go.mod says `go 1.24`: an older Go cannot build it (and cannot fetch a newer toolchain without the checksum database). */
 export const GO_MINIMUM = [1, 24] as const;
@@ -506,6 +506,7 @@ package metadata
 import (
 \t"context"
 \t"fmt"
+\t"os"
 \t"regexp"
 \t"strings"
 
@@ -571,10 +572,24 @@ func fieldbooksCompanionDrop(ctx context.Context, db *fsql.DB, table string, ind
 }
 
 // fieldbooksCompanionsEnsure builds the companions an existing database lacks (once, when it is opened after
-// the upgrade: each reads its table once).
+// the upgrade: each reads its table once, minutes for a million documents). A line on stderr before each
+// tells the launcher the server is busy, not hung (see ferretdb.launcher.ts).
 func fieldbooksCompanionsEnsure(ctx context.Context, db *fsql.DB, colls map[string]*Collection) error {
 \tfor _, c := range colls {
 \t\tfor _, index := range c.Settings.Indexes {
+\t\t\tname := FieldbooksCompanion(c.TableName, index)
+\t\t\tif name == "" {
+\t\t\t\tcontinue
+\t\t\t}
+\t\t\tvar exists bool
+\t\t\tq := \`SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?)\`
+\t\t\tif err := db.QueryRowContext(ctx, q, name).Scan(&exists); err != nil {
+\t\t\t\treturn lazyerrors.Error(err)
+\t\t\t}
+\t\t\tif exists {
+\t\t\t\tcontinue
+\t\t\t}
+\t\t\tfmt.Fprintf(os.Stderr, "fieldbooks: building the sorted index of %s.%s (once, after an upgrade of the embedded database)\\n", c.Name, index.Name)
 \t\t\tif err := fieldbooksCompanionCreate(ctx, db, c.TableName, index); err != nil {
 \t\t\t\treturn err
 \t\t\t}

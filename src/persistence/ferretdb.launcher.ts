@@ -32,10 +32,20 @@ interface RunningServer {
   exited: Promise<number | null>;
   /** The start and the end of its stderr (a Go crash names its cause first, then dumps goroutines). */
   stderr: () => string;
+  /** When it last said it is building an index (0: never). */
+  buildingAt: () => number;
 }
 
 /** Restarts after a crash, at most this many within a minute (a server that keeps dying stays down). */
 const MAX_RESTARTS_PER_MINUTE = 3;
+
+/**
+ * How long the server may stay silent while it builds one index before it answers: the first start of a new
+ * build on an existing data folder builds its sorted companion indexes (EXACT_PUSHDOWN_PATCH), minutes on a
+ * million documents. It prints a line before each, which the start timeout waits for instead of killing it
+ * half-way (which would roll the build back, and start it again next time).
+ */
+const INDEX_BUILD_GRACE_MS = 15 * 60_000;
 
 export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMongo> {
   const log = options.log ?? (() => {});
@@ -62,12 +72,18 @@ export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMo
     );
     let head = '';
     let tail = '';
+    let buildingAt = 0;
     child.stderr?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.startsWith('fieldbooks: building')) continue;
+        buildingAt = Date.now();
+        log(line.slice('fieldbooks: '.length));
+      }
       if (head.length < 2000) head = (head + chunk.toString()).slice(0, 2000);
       else tail = (tail + chunk.toString()).slice(-2000);
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    return { child, exited, stderr: () => (tail ? `${head}\n...\n${tail}` : head) };
+    return { child, exited, stderr: () => (tail ? `${head}\n...\n${tail}` : head), buildingAt: () => buildingAt };
   };
 
   await setAsideUnreadableDatabases(options.dataDir, log);
@@ -76,7 +92,7 @@ export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMo
   const killOnExit = () => server.child.kill('SIGKILL');
   process.once('exit', killOnExit);
   try {
-    await waitForHello(uri, options.startTimeoutMs ?? 30_000, server.exited);
+    await waitForHello(uri, options.startTimeoutMs ?? 30_000, server);
   } catch (error) {
     server.child.kill('SIGKILL');
     process.removeListener('exit', killOnExit);
@@ -99,7 +115,7 @@ export async function launchFerretdb(options: LaunchOptions): Promise<EmbeddedMo
       await setAsideUnreadableDatabases(options.dataDir, log).catch((error: unknown) => log(`Checking the database files failed: ${(error as Error).message}`));
       server = spawnServer();
       watch(server);
-      await waitForHello(uri, options.startTimeoutMs ?? 30_000, server.exited).then(
+      await waitForHello(uri, options.startTimeoutMs ?? 30_000, server).then(
         () => log('The embedded FerretDB server was restarted.'),
         (error: unknown) => log(`The embedded FerretDB server could not be restarted: ${(error as Error).message}`),
       );
@@ -127,14 +143,14 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
   clearTimeout(timer);
 }
 
-async function waitForHello(uri: string, timeoutMs: number, exited: Promise<number | null>): Promise<void> {
+async function waitForHello(uri: string, timeoutMs: number, server: RunningServer): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let processExit: number | null | undefined;
-  void exited.then((code) => {
+  void server.exited.then((code) => {
     processExit = code;
   });
   let lastError: unknown;
-  while (Date.now() < deadline) {
+  while (Date.now() < Math.max(deadline, server.buildingAt() + INDEX_BUILD_GRACE_MS)) {
     if (processExit !== undefined) throw new Error(`ferretdb exited with code ${processExit}`);
     const client = new mongoose.mongo.MongoClient(uri, { directConnection: true, serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
     try {
