@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueDbName } from '../helpers/gateway.js';
 
 interface Row {
+  number?: unknown;
+  name?: unknown;
   _id: Types.ObjectId;
   tenantId: Types.ObjectId | string;
   externalId: string;
@@ -22,7 +24,7 @@ interface Row {
 }
 
 let connection: mongoose.Connection;
-const [a, b, c, d] = Array.from({ length: 4 }, () => new Types.ObjectId());
+const [a, b, c, d, e] = Array.from({ length: 5 }, () => new Types.ObjectId());
 const rows: Row[] = [];
 
 // Names whose JSON text sorts differently from the string itself: a prefix followed by a space, an escaped
@@ -53,6 +55,13 @@ beforeAll(async () => {
   row(c!, 'c2', { sortKey: 'y', status: ['VOID', 'ACTIVE'] });
   row(d!, 'd1', { sortKey: 1.5 }); // a double: not ordered by the companion
   row(d!, 'd2', { sortKey: 'q' });
+  // Tenant e: a search over number and name (narrowed in SQLite, decided by FerretDB's own filter).
+  const SEARCH: Partial<Row>[] = [
+    { number: 'INV-0001', name: 'Smith & Sons' }, { number: 'inv-00017', name: 'Jones' }, { number: 'INV-0100', name: 'smith plumbing' },
+    { number: ['x', 'INV-0001-B'], name: 'array number' }, { number: 10001, name: 'a number' }, { name: 'no number' },
+    { number: 'INV\u00a30001', name: 'ÉCLAIR Électrique' }, { number: null, name: 'éclair' }, { number: 'INV-(0001)', name: 'a.b*c' },
+  ];
+  SEARCH.forEach((fields, i) => row(e!, `s${i}`, { sortKey: `k${i}`, ...fields }));
 
   const collection = connection.collection<Row>('rows');
   await collection.insertMany(rows);
@@ -164,5 +173,23 @@ describe('list pages answered from sorted companion indexes', () => {
     await collection.dropIndex('tenantId_1_sortKey_1_externalId_1');
     expect(await explain({ tenantId: a }, { sortKey: 1, externalId: 1 }, 8)).toMatchObject({ exact: false });
     expect(keys(await collection.find({ tenantId: a }).sort({ sortKey: 1, externalId: 1 }).limit(8).toArray())).toEqual(keys(sorted(of(a!), ['sortKey', 'externalId']).slice(0, 8)));
+  });
+
+  it('narrows a search in SQLite without changing its answer (strings matched, arrays and other types left to the filter)', async () => {
+    const collection = connection.collection<Row>('rows');
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Literal, case-insensitive: what the lists send (containsPattern), checked against JavaScript's own regex.
+    for (const text of ['inv-0001', 'SMITH', '&', 'éclair', '(0001)', 'a.b*', 'nothing matches', '0001']) {
+      const search = { $or: [{ number: { $regex: escape(text), $options: 'i' } }, { name: { $regex: escape(text), $options: 'i' } }] };
+      const re = new RegExp(escape(text), 'i');
+      const matches = (v: unknown) => (typeof v === 'string' ? re.test(v) : Array.isArray(v) && v.some((x) => typeof x === 'string' && re.test(x)));
+      const expected = rows.filter((r) => r.tenantId === e && (matches(r.number) || matches(r.name)));
+      const got = await collection.find({ tenantId: e, ...search }).sort({ sortKey: 1, externalId: 1 }).limit(50).toArray();
+      expect(keys(got), text).toEqual(keys(sorted(expected, ['sortKey', 'externalId'])));
+      expect(await collection.countDocuments({ tenantId: e, ...search }), text).toBe(expected.length);
+    }
+    // Anchored and non-literal patterns, and a BSON regex value.
+    expect(keys(await collection.find({ tenantId: e, $or: [{ number: { $regex: '^INV-0001' } }] }).sort({ sortKey: 1 }).toArray())).toEqual(['s0', 's3']);
+    expect(keys(await collection.find({ tenantId: e, $or: [{ name: /^smith/i }, { number: /^inv-01/i }] }).sort({ sortKey: 1 }).toArray())).toEqual(['s0', 's2']);
   });
 });
