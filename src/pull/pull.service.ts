@@ -4,7 +4,6 @@
  * processed after it, poller or not), runs the CDC poller per connected tenant on an interval, starts pull runs
  * on demand (startSync PULL/BOTH) and the customer import. Applying is in InboundApplyService.
  */
-import { type Connection, type Types } from 'mongoose';
 import { type ConnectionService } from '../connection/connection.service.js';
 import { QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.js';
 import { type AppPubSub } from '../graphql/pubsub.js';
@@ -37,7 +36,11 @@ import { PullRunService } from './pull-run.service.js';
 const DRAIN_INTERVAL_MS = 60_000;
 
 export interface PullServiceDeps {
-  connection: Connection;
+  /**
+   * Every tenant with a live QuickBooks connection (the poller serves them all): a cross-tenant read by
+   * design, of the connection slice's collection.
+   */
+  connectedTenants: () => Promise<string[]>;
   /** The sync engine's repositories (mappings, claims and the outbox are shared with the push). */
   repositories: SyncRepositories;
   /** The pull's own repositories. */
@@ -223,12 +226,7 @@ export class PullService {
   // ---- polling ---------------------------------------------------------------------------------
 
   async #connectedTenants(): Promise<string[]> {
-    // A cross-tenant read by design: the poller serves every connected tenant.
-    const rows = await this.deps.connection
-      .collection<{ tenantId: Types.ObjectId; status: string }>('quickbooks_connections')
-      .find({ status: 'CONNECTED' }, { projection: { tenantId: 1 } })
-      .toArray();
-    return rows.map((r) => r.tenantId.toHexString());
+    return this.deps.connectedTenants();
   }
 
   async drainAll(): Promise<void> {

@@ -22,7 +22,6 @@ const PENDING: readonly string[] = [
   'src/connection/connection.service.ts',
   'src/connection/token.vault.ts',
   'src/http/rate-limit.ts',
-  'src/pull/pull.service.ts',
   'src/services.ts',
   'src/webhooks/inbound-event.model.ts',
   'src/webhooks/inbound.queue.ts',
