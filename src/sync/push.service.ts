@@ -322,7 +322,7 @@ export class PushService {
   }
 
   /**
-   * Stores the mapping's QBO side. A new QBO Id is claimed first (see MappingClaimStore): if another
+   * Stores the mapping's QBO side. A new QBO Id is claimed first (see MappingClaimRepository): if another
    * record of this realm holds the object, nothing is written and the push stops with an issue.
    */
   async #saveMapping(session: PushSession, record: LedgerRecord, part: MappingPart, entity: QboEntity, set: MappingFields): Promise<void> {
