@@ -23,9 +23,10 @@ export const QBO_LIMITS: RealmLimits = { concurrent: 10, perMinute: 500, batchPe
 /**
  * QBO also allows only 10 requests per second per realm and app (facts §2.1). The minute's token bucket
  * alone lets its burst and a second of refill through together (about 18 in the first second of a push),
- * so request starts are also spaced: at least a ninth of a second apart, at most 9 in any second, one
- * below QBO's 10 for requests that arrive closer together than they left. Bottleneck enforces `minTime`
- * with its own timer (in Redis too when clustered), so it holds under a compressed clock as well.
+ * so request starts are also spaced: at least a ninth of a second apart (one below QBO's 10, for requests
+ * that arrive closer together than they left). Bottleneck's `minTime` spaces them across instances when
+ * clustered; it plans each start from the previous plan, though, so starts its timers fired late (a busy
+ * event loop) bunch up, and `SecondPacer` then holds a start until the last second has room.
  */
 export function perSecondSpacing(limits: RealmLimits): Bottleneck.ConstructorOptions {
   if (!limits.perSecond) return {};
@@ -53,8 +54,34 @@ export interface SharedBudgets {
   prefix: string;
 }
 
+/**
+ * At most `most` starts per realm in any sliding `secondMs`, counted when a request really starts (see
+ * perSecondSpacing). Check and record happen in one synchronous step, so concurrent callers cannot both
+ * take the last place.
+ */
+export class SecondPacer {
+  readonly #starts = new Map<string, number[]>();
+
+  constructor(private readonly secondMs: number, private readonly most: number) {}
+
+  async admit(realmId: string): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const starts = (this.#starts.get(realmId) ?? []).filter((t) => t > now - this.secondMs);
+      if (starts.length < this.most) {
+        starts.push(now);
+        this.#starts.set(realmId, starts);
+        return;
+      }
+      this.#starts.set(realmId, starts);
+      await new Promise((resolve) => setTimeout(resolve, starts[0]! + this.secondMs - now + 1));
+    }
+  }
+}
+
 export class RealmLimiter {
   readonly #requests: Bottleneck.Group;
+  readonly #pacer?: SecondPacer;
   readonly #batches: Bottleneck.Group;
   readonly #connection?: Bottleneck.IORedisConnection;
 
@@ -67,6 +94,7 @@ export class RealmLimiter {
     if (shared) this.#connection = new Bottleneck.IORedisConnection({ client: shared.client.duplicate({ lazyConnect: false }) });
     this.#requests = new Bottleneck.Group({ maxConcurrent: limits.concurrent, ...tokenBucket(limits.perMinute, limits.windowMs), ...perSecondSpacing(limits), ...cluster('requests') });
     this.#batches = new Bottleneck.Group({ ...tokenBucket(limits.batchPerMinute, limits.windowMs), ...cluster('batches') });
+    if (limits.perSecond) this.#pacer = new SecondPacer(limits.windowMs / 60, Math.max(1, limits.perSecond - 1));
   }
 
   /**
@@ -89,8 +117,10 @@ export class RealmLimiter {
   schedule<T>(realmId: string, kind: 'request' | 'batch', task: () => Promise<T>, priority: RequestPriority = kind === 'batch' ? 'batch' : 'normal'): Promise<T> {
     const request = this.#requests.key(realmId);
     const options = { priority: PRIORITY[priority] };
-    if (kind === 'request') return request.schedule(options, task);
-    return this.#batches.key(realmId).schedule(() => request.schedule(options, task));
+    const pacer = this.#pacer;
+    const paced = pacer ? async () => (await pacer.admit(realmId), task()) : task;
+    if (kind === 'request') return request.schedule(options, paced);
+    return this.#batches.key(realmId).schedule(() => request.schedule(options, paced));
   }
 
   async stop(): Promise<void> {

@@ -129,17 +129,24 @@ describe('two gateways on one database', () => {
   });
 
   it('a run longer than its lease keeps it (renewed), so the other gateway waits instead of taking over', async () => {
-    // The run must outlast its lease for the test to mean anything: the push now takes about 3 s for 24
-    // invoices on a calm machine, so the lease is short (renewed every 300 ms) and the run twice as long.
-    const leaseMs = 1_200;
+    // The run must outlast its lease twice over, whatever the machine's speed: QuickBooks holds the run's
+    // first write for 7 s (answered then, within the client's 30 s timeout). The lease is long enough that
+    // a loaded machine's event-loop stalls do not lose it (renewed every third of it).
+    const leaseMs = 3_000;
     gw1.app.services.sync.runs.leaseMs = leaseMs;
     gw2.app.services.sync.runs.leaseMs = leaseMs;
-    await addInvoices('C', 48);
+    await addInvoices('C', 24);
+    const held = await fetch(`${gw1.app.quickbooks.endpoints.apiBaseUrl}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ realmId, kind: 'timeout', holdMs: 7_000, method: 'POST', count: 1 }),
+    });
+    expect(held.status).toBe(201);
     const first = await gw1.app.services.sync.runs.start(tenantId, {});
     // While gw1 runs (several seconds at QBO's pace), gw2 keeps queueing and trying to drain.
     const started = Date.now();
     let attempts = 0;
-    while (Date.now() - started < 6_000) {
+    while (Date.now() - started < 8_000) {
       await gw2.app.services.sync.runs.start(tenantId, { scope: ['invoice'] });
       attempts++;
       await new Promise((r) => setTimeout(r, 150));
@@ -151,6 +158,6 @@ describe('two gateways on one database', () => {
     expect(mine.finishedAt!.getTime() - mine.startedAt!.getTime()).toBeGreaterThan(2 * leaseMs);
     expect(attempts).toBeGreaterThan(5);
     expectNoOverlap(all);
-    await expectEachOnce('C', 48);
+    await expectEachOnce('C', 24);
   }, 120_000);
 });
