@@ -15,6 +15,13 @@ import { type ChartSnapshot } from './chart.snapshot.js';
 
 const MAX_SEARCH_LENGTH = 100;
 
+/** The cached account an id field points at (batched per request); null when unset or no longer in the chart. */
+export async function accountFor(ctx: GraphQLContext, id: string | null | undefined): Promise<AccountType | null> {
+  if (!id) return null;
+  const row = await ctx.loaders.accountById.load(id);
+  return row ? toAccountType(row) : null;
+}
+
 /**
  * The tenant's chart for this request (one stamp lookup when the process holds it), and a background
  * refresh started when it is old; the refresh's failures are logged, never returned.
@@ -34,10 +41,10 @@ export class AccountResolver {
   async accounts(
     @Ctx() ctx: GraphQLContext,
     @Arg('purpose', () => AccountPurpose, { nullable: true }) purpose: AccountPurpose | null | undefined,
-    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
-    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
-    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include entries made inactive in QuickBooks (default false).' }) includeInactive: boolean,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null | undefined,
   ): Promise<AccountConnection> {
     const page = pageRequest(first, after);
     if (search && search.length > MAX_SEARCH_LENGTH) {
@@ -70,7 +77,7 @@ export class AccountResolver {
   @Mutation(() => AccountConnection, {
     description: 'Re-reads the chart of accounts, classes, departments, tax codes and payment methods from QBO now; returns the first page of active accounts.',
   })
-  async refreshChartOfAccounts(@Ctx() ctx: GraphQLContext, @Arg('first', () => Int, { nullable: true }) first: number | null | undefined): Promise<AccountConnection> {
+  async refreshChartOfAccounts(@Ctx() ctx: GraphQLContext, @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null | undefined): Promise<AccountConnection> {
     const page = pageRequest(first, undefined);
     await ctx.services.chart.refresh(ctx.tenant.id, 'full');
     const { rows, totalCount } = await ctx.services.chart.listAccounts(ctx.tenant.id, {}, page);
@@ -81,21 +88,21 @@ export class AccountResolver {
   async trackingCategories(
     @Ctx() ctx: GraphQLContext,
     @Arg('kind', () => TrackingKind) kind: TrackingKind,
-    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include entries made inactive in QuickBooks (default false).' }) includeInactive: boolean,
   ): Promise<TrackingCategoryType[]> {
     const rows = (await chartOf(ctx)).listReferences(kind === TrackingKind.CLASS ? 'Class' : 'Department', { includeInactive });
     return rows.map(toTrackingCategory);
   }
 
   @Query(() => [TaxCodeType], { description: 'QBO tax codes (from the cache).' })
-  async taxCodes(@Ctx() ctx: GraphQLContext, @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean): Promise<TaxCodeType[]> {
+  async taxCodes(@Ctx() ctx: GraphQLContext, @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include entries made inactive in QuickBooks (default false).' }) includeInactive: boolean): Promise<TaxCodeType[]> {
     return (await chartOf(ctx)).listReferences('TaxCode', { includeInactive }).map(toTaxCode);
   }
 
   @Query(() => [QuickBooksPaymentMethodType], { description: 'Payment methods defined in QBO (from the cache).' })
   async quickBooksPaymentMethods(
     @Ctx() ctx: GraphQLContext,
-    @Arg('includeInactive', () => Boolean, { defaultValue: false }) includeInactive: boolean,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include entries made inactive in QuickBooks (default false).' }) includeInactive: boolean,
   ): Promise<QuickBooksPaymentMethodType[]> {
     return (await chartOf(ctx)).listReferences('PaymentMethod', { includeInactive }).map(toQuickBooksPaymentMethod);
   }

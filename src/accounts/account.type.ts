@@ -79,7 +79,7 @@ export class AccountType {
   lastUpdatedAt!: Date | null;
 }
 
-export const { ConnectionType: AccountConnection, EdgeType: AccountEdge } = connectionTypes('Account', AccountType);
+export const { ConnectionType: AccountConnection, EdgeType: AccountEdge } = connectionTypes('Account', AccountType, 'accounts');
 export type AccountConnection = InstanceType<typeof AccountConnection>;
 
 @ObjectType('TrackingCategory', { simpleResolvers: true, description: 'A QBO class or department; each FSM team can map to one.' })

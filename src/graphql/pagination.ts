@@ -12,9 +12,9 @@ export const MAX_PAGE_SIZE = 200;
 
 // simpleResolvers: plain fields take no arguments, so they skip the global middlewares (input caps)
 // that would otherwise run for every field of every row.
-@ObjectType('PageInfo', { simpleResolvers: true })
+@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where this page sits in the whole list.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more rows follow this page: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
@@ -33,22 +33,22 @@ export interface Connection<T> {
 }
 
 /** The GraphQL types `<Name>Connection` and `<Name>Edge` for a node type. */
-export function connectionTypes<T extends object>(name: string, node: ClassType<T>) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+export function connectionTypes<T extends object>(name: string, node: ClassType<T>, what = `${name} rows`) {
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One row of a page of ${what}: the row and its cursor.` })
   class EdgeType {
-    @Field(() => node)
+    @Field(() => node, { description: 'The row itself.' })
     node!: T;
 
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque position of this row: pass it as `after` to continue after it.' })
     cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what} (cursor pagination: \`first\` rows after the \`after\` cursor).` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The rows of this page, in the order of the list.' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more rows follow, and the cursor to ask for them.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Rows matching the filters, across all pages.' })

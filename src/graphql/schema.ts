@@ -9,7 +9,7 @@ import { LEDGER_RECORD_RESOLVERS } from '../ledger/ledger-record.resolver.js';
 import { AccountingSettingsResolver } from '../settings/accounting-settings.resolver.js';
 import { InvoiceQuickBooksFlagResolver, PullResolver } from '../pull/pull.resolver.js';
 import { CustomerImportMatchFieldsResolver } from '../pull/customer-import-match.resolver.js';
-import { SyncIssueFieldsResolver, SyncResolver } from '../sync/sync.resolver.js';
+import { SyncIssueFieldsResolver, SyncProgressFieldsResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
 import { enforceInputCaps } from './input-caps.js';
 import { type AppPubSub, createAppPubSub } from './pubsub.js';
@@ -28,6 +28,7 @@ export const resolvers = [
   ...LEDGER_RECORD_RESOLVERS,
   SyncResolver,
   SyncIssueFieldsResolver,
+  SyncProgressFieldsResolver,
   PullResolver,
   InvoiceQuickBooksFlagResolver,
   CustomerImportMatchFieldsResolver,

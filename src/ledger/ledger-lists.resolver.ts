@@ -1,6 +1,6 @@
 /** Upserts, lists and account overrides of job types, supplies, payment methods and teams. */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { toAccountType } from '../accounts/account.shape.js';
+import { accountFor } from '../accounts/account.resolver.js';
 import { AccountType } from '../accounts/account.type.js';
 import { type GraphQLContext } from '../graphql/context.js';
 import { pageRequest, toConnection } from '../graphql/pagination.js';
@@ -35,20 +35,16 @@ const toSupply = (row: Supply): SupplyType => ({
 const toPaymentMethod = (row: PaymentMethod): PaymentMethodType => ({ ...base(row), isCard: row.isCard, surchargeIncomeAccountId: row.surchargeIncomeAccountId ?? null, surchargeTaxCode: row.surchargeTaxCode ?? null });
 const toTeam = (row: Team): TeamType => base(row);
 
-async function account(ctx: GraphQLContext, id: string | null): Promise<AccountType | null> {
-  if (!id) return null;
-  const row = await ctx.loaders.accountById.load(id);
-  return row ? toAccountType(row) : null;
-}
+const account = accountFor;
 
 @Resolver(() => JobTypeType)
 export class JobTypeResolver {
   @Query(() => JobTypeConnection)
   async jobTypes(
     @Ctx() ctx: GraphQLContext,
-    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null | undefined,
   ): Promise<JobTypeConnection> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.ledger.list('jobTypes', ctx.tenant.id, page, search);
@@ -86,9 +82,9 @@ export class SupplyResolver {
   @Query(() => SupplyConnection)
   async supplies(
     @Ctx() ctx: GraphQLContext,
-    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null | undefined,
   ): Promise<SupplyConnection> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.ledger.list('supplies', ctx.tenant.id, page, search);
@@ -142,9 +138,9 @@ export class PaymentMethodResolver {
   @Query(() => PaymentMethodConnection, { description: "The FSM's payment methods." })
   async paymentMethods(
     @Ctx() ctx: GraphQLContext,
-    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null | undefined,
   ): Promise<PaymentMethodConnection> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.ledger.list('paymentMethods', ctx.tenant.id, page, search);
@@ -188,9 +184,9 @@ export class TeamResolver {
   @Query(() => TeamConnection)
   async teams(
     @Ctx() ctx: GraphQLContext,
-    @Arg('search', () => String, { nullable: true }) search: string | null | undefined,
-    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null | undefined,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null | undefined,
   ): Promise<TeamConnection> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.ledger.list('teams', ctx.tenant.id, page, search);

@@ -104,13 +104,13 @@ export class TeamType {
   updatedAt!: Date;
 }
 
-export const { ConnectionType: JobTypeConnection } = connectionTypes('JobType', JobTypeType);
+export const { ConnectionType: JobTypeConnection } = connectionTypes('JobType', JobTypeType, 'job types');
 export type JobTypeConnection = InstanceType<typeof JobTypeConnection>;
-export const { ConnectionType: SupplyConnection } = connectionTypes('Supply', SupplyType);
+export const { ConnectionType: SupplyConnection } = connectionTypes('Supply', SupplyType, 'supplies');
 export type SupplyConnection = InstanceType<typeof SupplyConnection>;
-export const { ConnectionType: PaymentMethodConnection } = connectionTypes('PaymentMethod', PaymentMethodType);
+export const { ConnectionType: PaymentMethodConnection } = connectionTypes('PaymentMethod', PaymentMethodType, 'payment methods');
 export type PaymentMethodConnection = InstanceType<typeof PaymentMethodConnection>;
-export const { ConnectionType: TeamConnection } = connectionTypes('Team', TeamType);
+export const { ConnectionType: TeamConnection } = connectionTypes('Team', TeamType, 'teams');
 export type TeamConnection = InstanceType<typeof TeamConnection>;
 
 @InputType('UpsertJobTypeInput')

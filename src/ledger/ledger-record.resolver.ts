@@ -3,6 +3,8 @@
  * are cursor connections with filters; `sync` and invoice balances come from per-request DataLoaders.
  */
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { accountFor as accountOf } from '../accounts/account.resolver.js';
+import { AccountType } from '../accounts/account.type.js';
 import { type GraphQLContext } from '../graphql/context.js';
 import { UserInputError } from '../graphql/errors.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
@@ -33,6 +35,7 @@ import {
   PaymentConnection,
   PaymentRefundType,
   PaymentType,
+  PurchaseLineType,
   RecordStatusEnum,
   RecordSyncType,
   SupplierConnection,
@@ -52,13 +55,13 @@ class LedgerListArgs {
   @Field(() => Boolean, { nullable: true, description: 'Only records whose current version is (true) or is not (false) waiting to be pushed.' })
   pushPending?: boolean | null;
 
-  @Field(() => RecordStatusEnum, { nullable: true })
+  @Field(() => RecordStatusEnum, { nullable: true, description: 'Only records in this status (ACTIVE, VOIDED, DELETED); absent: all.' })
   status?: RecordStatus | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' })
   after?: string | null;
 }
 
@@ -116,13 +119,13 @@ export class CustomerResolver {
     return list(ctx, 'customer', args);
   }
 
-  @Query(() => CustomerType, { nullable: true })
-  async customer(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<CustomerType | null> {
+  @Query(() => CustomerType, { nullable: true, description: 'One customer, by gateway id or externalId; null when there is none.' })
+  async customer(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true, description: "The customer's gateway id (Customer.id). Pass exactly one of id and externalId." }) id?: string, @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the customer. Pass exactly one of id and externalId." }) externalId?: string): Promise<CustomerType | null> {
     return one(ctx, 'customer', id, externalId);
   }
 
   @Mutation(() => CustomerType, { description: 'Creates or updates the customer with this externalId (repeating a call is harmless).' })
-  async upsertCustomer(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertCustomerInput) input: UpsertCustomerInput): Promise<CustomerType> {
+  async upsertCustomer(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertCustomerInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertCustomerInput): Promise<CustomerType> {
     return ctx.services.ledgerRecords.upsertCustomer(ctx.tenant.id, input);
   }
 
@@ -146,13 +149,13 @@ export class SupplierResolver {
     return list(ctx, 'supplier', args);
   }
 
-  @Query(() => SupplierType, { nullable: true })
-  async supplier(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<SupplierType | null> {
+  @Query(() => SupplierType, { nullable: true, description: 'One supplier, by gateway id or externalId; null when there is none.' })
+  async supplier(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true, description: "The supplier's gateway id. Pass exactly one of id and externalId." }) id?: string, @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the supplier. Pass exactly one of id and externalId." }) externalId?: string): Promise<SupplierType | null> {
     return one(ctx, 'supplier', id, externalId);
   }
 
   @Mutation(() => SupplierType, { description: 'Creates or updates the supplier with this externalId (repeating a call is harmless).' })
-  async upsertSupplier(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplierInput) input: UpsertSupplierInput): Promise<SupplierType> {
+  async upsertSupplier(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplierInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertSupplierInput): Promise<SupplierType> {
     return ctx.services.ledgerRecords.upsertSupplier(ctx.tenant.id, input);
   }
 
@@ -169,23 +172,23 @@ export class InvoiceResolver {
     return list(ctx, 'invoice', args);
   }
 
-  @Query(() => InvoiceRecordType, { nullable: true })
-  async invoice(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<InvoiceRecordType | null> {
+  @Query(() => InvoiceRecordType, { nullable: true, description: 'One invoice, by gateway id or externalId; null when there is none.' })
+  async invoice(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true, description: "The invoice's gateway id. Pass exactly one of id and externalId." }) id?: string, @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the invoice. Pass exactly one of id and externalId." }) externalId?: string): Promise<InvoiceRecordType | null> {
     return one(ctx, 'invoice', id, externalId);
   }
 
   @Mutation(() => InvoiceRecordType, { description: 'Creates or updates the invoice with this externalId (repeating a call is harmless).' })
-  async upsertInvoice(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertInvoiceInput) input: UpsertInvoiceInput): Promise<InvoiceRecordType> {
+  async upsertInvoice(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertInvoiceInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertInvoiceInput): Promise<InvoiceRecordType> {
     return ctx.services.ledgerRecords.upsertInvoice(ctx.tenant.id, input);
   }
 
   @Mutation(() => InvoiceRecordType, { description: 'Voids the invoice (mirrored in QBO); refused while payments, credits or write-offs are applied to it.' })
-  async voidInvoice(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String) externalId: string): Promise<InvoiceRecordType> {
+  async voidInvoice(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String, { description: "The FSM's own id of the invoice." }) externalId: string): Promise<InvoiceRecordType> {
     return ctx.services.ledgerRecords.voidInvoice(ctx.tenant.id, externalId);
   }
 
   @Mutation(() => InvoiceRecordType, { description: 'Deletes the invoice (mirrored in QBO); refused while payments, credits or write-offs are applied to it.' })
-  async deleteInvoice(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String) externalId: string): Promise<InvoiceRecordType> {
+  async deleteInvoice(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String, { description: "The FSM's own id of the invoice." }) externalId: string): Promise<InvoiceRecordType> {
     return ctx.services.ledgerRecords.deleteInvoice(ctx.tenant.id, externalId);
   }
 
@@ -194,7 +197,7 @@ export class InvoiceResolver {
     return sync(ctx, 'invoice', row);
   }
 
-  @FieldResolver(() => CustomerType, { nullable: true })
+  @FieldResolver(() => CustomerType, { nullable: true, description: 'The customer (customerId).' })
   customer(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<CustomerType | null> {
     return customerOf(ctx, row);
   }
@@ -229,8 +232,8 @@ export class PaymentResolver {
     return list(ctx, 'payment', args);
   }
 
-  @Query(() => PaymentType, { nullable: true })
-  async payment(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<PaymentType | null> {
+  @Query(() => PaymentType, { nullable: true, description: 'One payment, by gateway id or externalId; null when there is none.' })
+  async payment(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true, description: "The payment's gateway id. Pass exactly one of id and externalId." }) id?: string, @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the payment. Pass exactly one of id and externalId." }) externalId?: string): Promise<PaymentType | null> {
     return one(ctx, 'payment', id, externalId) as Promise<PaymentType | null>;
   }
 
@@ -238,12 +241,12 @@ export class PaymentResolver {
     description:
       'Records (or updates) the payment with this externalId and its allocations (repeating a call is harmless). Allocations may total less than the amount: a deposit (no allocations) or an overpayment leaves the rest as customer credit (an unapplied payment in QuickBooks); record the payment again with more allocations to apply that credit to invoices later.',
   })
-  async recordPayment(@Ctx() ctx: GraphQLContext, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput): Promise<PaymentType> {
+  async recordPayment(@Ctx() ctx: GraphQLContext, @Arg('input', () => RecordPaymentInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: RecordPaymentInput): Promise<PaymentType> {
     return ctx.services.ledgerRecords.recordPayment(ctx.tenant.id, input);
   }
 
   @Mutation(() => PaymentType, { description: 'Voids the payment (mirrored in QBO); its allocations stop counting against invoice balances.' })
-  async voidPayment(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String) externalId: string): Promise<PaymentType> {
+  async voidPayment(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String, { description: "The FSM's own id of the payment." }) externalId: string): Promise<PaymentType> {
     return ctx.services.ledgerRecords.voidPayment(ctx.tenant.id, externalId);
   }
 
@@ -252,7 +255,7 @@ export class PaymentResolver {
     return sync(ctx, 'payment', row);
   }
 
-  @FieldResolver(() => CustomerType, { nullable: true })
+  @FieldResolver(() => CustomerType, { nullable: true, description: 'The customer (customerId).' })
   customer(@Ctx() ctx: GraphQLContext, @Root() row: PaymentType): Promise<CustomerType | null> {
     return customerOf(ctx, row);
   }
@@ -270,7 +273,7 @@ export class PaymentResolver {
 
 @Resolver(() => PaymentAllocationType)
 export class PaymentAllocationResolver {
-  @FieldResolver(() => InvoiceRecordType, { nullable: true })
+  @FieldResolver(() => InvoiceRecordType, { nullable: true, description: 'The invoice paid (invoiceId).' })
   invoice(@Ctx() ctx: GraphQLContext, @Root() row: PaymentAllocationType): Promise<InvoiceRecordType | null> {
     return ctx.loaders.ledgerRecord('invoice').load(row.invoiceId);
   }
@@ -283,13 +286,13 @@ export class CreditNoteResolver {
     return list(ctx, 'creditNote', args);
   }
 
-  @Query(() => CreditNoteType, { nullable: true })
-  async creditNote(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<CreditNoteType | null> {
+  @Query(() => CreditNoteType, { nullable: true, description: 'One credit note, by gateway id or externalId; null when there is none.' })
+  async creditNote(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true, description: "The credit note's gateway id. Pass exactly one of id and externalId." }) id?: string, @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the credit note. Pass exactly one of id and externalId." }) externalId?: string): Promise<CreditNoteType | null> {
     return one(ctx, 'creditNote', id, externalId);
   }
 
   @Mutation(() => CreditNoteType, { description: 'Issues (or updates) the credit note with this externalId (repeating a call is harmless).' })
-  async issueCreditNote(@Ctx() ctx: GraphQLContext, @Arg('input', () => IssueCreditNoteInput) input: IssueCreditNoteInput): Promise<CreditNoteType> {
+  async issueCreditNote(@Ctx() ctx: GraphQLContext, @Arg('input', () => IssueCreditNoteInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: IssueCreditNoteInput): Promise<CreditNoteType> {
     return ctx.services.ledgerRecords.issueCreditNote(ctx.tenant.id, input);
   }
 
@@ -298,9 +301,14 @@ export class CreditNoteResolver {
     return sync(ctx, 'creditNote', row);
   }
 
-  @FieldResolver(() => CustomerType, { nullable: true })
+  @FieldResolver(() => CustomerType, { nullable: true, description: 'The customer (customerId).' })
   customer(@Ctx() ctx: GraphQLContext, @Root() row: CreditNoteType): Promise<CustomerType | null> {
     return customerOf(ctx, row);
+  }
+
+  @FieldResolver(() => InvoiceRecordType, { nullable: true, description: 'The invoice it is applied to (invoiceId); null when it is left as customer credit.' })
+  async invoice(@Ctx() ctx: GraphQLContext, @Root() row: CreditNoteType): Promise<InvoiceRecordType | null> {
+    return row.invoiceId ? ctx.loaders.ledgerRecord('invoice').load(row.invoiceId) : null;
   }
 }
 
@@ -312,13 +320,23 @@ export class BadDebtWriteOffResolver {
   }
 
   @Mutation(() => BadDebtWriteOffType, { description: 'Writes off (part of) an invoice as bad debt, keyed by externalId (repeating a call is harmless).' })
-  async writeOffBadDebt(@Ctx() ctx: GraphQLContext, @Arg('input', () => WriteOffBadDebtInput) input: WriteOffBadDebtInput): Promise<BadDebtWriteOffType> {
+  async writeOffBadDebt(@Ctx() ctx: GraphQLContext, @Arg('input', () => WriteOffBadDebtInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: WriteOffBadDebtInput): Promise<BadDebtWriteOffType> {
     return ctx.services.ledgerRecords.writeOffBadDebt(ctx.tenant.id, input);
   }
 
   @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
   sync(@Ctx() ctx: GraphQLContext, @Root() row: BadDebtWriteOffType): Promise<RecordSyncType> {
     return sync(ctx, 'badDebtWriteOff', row);
+  }
+
+  @FieldResolver(() => CustomerType, { nullable: true, description: 'The customer of the invoice written off (customerId).' })
+  customer(@Ctx() ctx: GraphQLContext, @Root() row: BadDebtWriteOffType): Promise<CustomerType | null> {
+    return customerOf(ctx, row);
+  }
+
+  @FieldResolver(() => InvoiceRecordType, { nullable: true, description: 'The invoice written off (invoiceId).' })
+  invoice(@Ctx() ctx: GraphQLContext, @Root() row: BadDebtWriteOffType): Promise<InvoiceRecordType | null> {
+    return ctx.loaders.ledgerRecord('invoice').load(row.invoiceId);
   }
 }
 
@@ -329,17 +347,17 @@ export class SupplierInvoiceResolver {
     return list(ctx, 'supplierInvoice', args);
   }
 
-  @Query(() => SupplierInvoiceType, { nullable: true })
+  @Query(() => SupplierInvoiceType, { nullable: true, description: 'One supplier invoice, by gateway id or externalId; null when there is none.' })
   async supplierInvoice(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('externalId', () => String, { nullable: true }) externalId?: string,
+    @Arg('id', () => ID, { nullable: true, description: "The supplier invoice's gateway id. Pass exactly one of id and externalId." }) id?: string,
+    @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the supplier invoice. Pass exactly one of id and externalId." }) externalId?: string,
   ): Promise<SupplierInvoiceType | null> {
     return one(ctx, 'supplierInvoice', id, externalId);
   }
 
   @Mutation(() => SupplierInvoiceType, { description: 'Creates or updates the supplier invoice with this externalId (repeating a call is harmless).' })
-  async upsertSupplierInvoice(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplierInvoiceInput) input: UpsertSupplierInvoiceInput): Promise<SupplierInvoiceType> {
+  async upsertSupplierInvoice(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplierInvoiceInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertSupplierInvoiceInput): Promise<SupplierInvoiceType> {
     return ctx.services.ledgerRecords.upsertSupplierInvoice(ctx.tenant.id, input);
   }
 
@@ -348,7 +366,7 @@ export class SupplierInvoiceResolver {
     return sync(ctx, 'supplierInvoice', row);
   }
 
-  @FieldResolver(() => SupplierType, { nullable: true })
+  @FieldResolver(() => SupplierType, { nullable: true, description: 'The supplier (supplierId).' })
   supplier(@Ctx() ctx: GraphQLContext, @Root() row: SupplierInvoiceType): Promise<SupplierType | null> {
     return ctx.loaders.ledgerRecord('supplier').load(row.supplierId);
   }
@@ -361,19 +379,45 @@ export class ExpenseResolver {
     return list(ctx, 'expense', args);
   }
 
-  @Query(() => ExpenseType, { nullable: true })
-  async expense(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('externalId', () => String, { nullable: true }) externalId?: string): Promise<ExpenseType | null> {
+  @Query(() => ExpenseType, { nullable: true, description: 'One expense, by gateway id or externalId; null when there is none.' })
+  async expense(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { nullable: true, description: "The expense's gateway id. Pass exactly one of id and externalId." }) id?: string, @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the expense. Pass exactly one of id and externalId." }) externalId?: string): Promise<ExpenseType | null> {
     return one(ctx, 'expense', id, externalId);
   }
 
   @Mutation(() => ExpenseType, { description: 'Creates or updates the expense with this externalId (repeating a call is harmless).' })
-  async upsertExpense(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertExpenseInput) input: UpsertExpenseInput): Promise<ExpenseType> {
+  async upsertExpense(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertExpenseInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertExpenseInput): Promise<ExpenseType> {
     return ctx.services.ledgerRecords.upsertExpense(ctx.tenant.id, input);
   }
 
   @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
   sync(@Ctx() ctx: GraphQLContext, @Root() row: ExpenseType): Promise<RecordSyncType> {
     return sync(ctx, 'expense', row);
+  }
+
+  @FieldResolver(() => SupplierType, { nullable: true, description: 'The supplier paid (supplierId); null when none is named.' })
+  async supplier(@Ctx() ctx: GraphQLContext, @Root() row: ExpenseType): Promise<SupplierType | null> {
+    return row.supplierId ? ctx.loaders.ledgerRecord('supplier').load(row.supplierId) : null;
+  }
+
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The bank or credit-card account it was paid from (paidFromAccountId), from the cached chart of accounts; null when none is set or it is no longer in the chart.' })
+  paidFromAccount(@Ctx() ctx: GraphQLContext, @Root() row: ExpenseType): Promise<AccountType | null> {
+    return accountOf(ctx, row.paidFromAccountId);
+  }
+}
+
+@Resolver(() => SupplierType)
+export class SupplierAccountResolver {
+  @FieldResolver(() => AccountType, { nullable: true, description: "The supplier's own expense account (defaultExpenseAccountId), from the cached chart of accounts." })
+  defaultExpenseAccount(@Ctx() ctx: GraphQLContext, @Root() row: SupplierType): Promise<AccountType | null> {
+    return accountOf(ctx, row.defaultExpenseAccountId);
+  }
+}
+
+@Resolver(() => PurchaseLineType)
+export class PurchaseLineResolver {
+  @FieldResolver(() => AccountType, { nullable: true, description: "The line's expense account (accountId), from the cached chart of accounts." })
+  account(@Ctx() ctx: GraphQLContext, @Root() row: PurchaseLineType): Promise<AccountType | null> {
+    return accountOf(ctx, row.accountId);
   }
 }
 
@@ -387,4 +431,6 @@ export const LEDGER_RECORD_RESOLVERS = [
   BadDebtWriteOffResolver,
   SupplierInvoiceResolver,
   ExpenseResolver,
+  SupplierAccountResolver,
+  PurchaseLineResolver,
 ] as const;

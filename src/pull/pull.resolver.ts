@@ -72,8 +72,8 @@ export class PullResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('entity', () => QuickBooksCreatedEntityEnum, { nullable: true }) entity: QuickBooksCreatedEntityEnum | null,
     @Arg('status', () => QuickBooksCreatedStatusEnum, { nullable: true }) status: QuickBooksCreatedStatusEnum | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null,
   ): Promise<Connection<QuickBooksCreatedRecordType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.pull.created.list(ctx.tenant.id, { entity, status }, page);
@@ -114,8 +114,8 @@ export class PullResolver {
   async customerImportMatches(
     @Ctx() ctx: GraphQLContext,
     @Arg('status', () => CustomerImportStatusEnum, { nullable: true }) status: CustomerImportStatusEnum | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null,
   ): Promise<Connection<CustomerImportMatchType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.pull.customers.list(ctx.tenant.id, status, page);
@@ -131,8 +131,8 @@ export class PullResolver {
   @Query(() => QuickBooksChangeConnection, { description: 'Changes made in QuickBooks and applied to the FSM, newest first.' })
   async quickBooksChanges(
     @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null,
   ): Promise<Connection<QuickBooksChangeType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.pull.changes(ctx.tenant.id, page);

@@ -103,6 +103,6 @@ export class QuickBooksCreatedRecordType {
   @Field(() => Date) seenAt!: Date;
 }
 
-export const { ConnectionType: CustomerImportMatchConnection } = connectionTypes('CustomerImportMatch', CustomerImportMatchType);
-export const { ConnectionType: QuickBooksChangeConnection } = connectionTypes('QuickBooksChange', QuickBooksChangeType);
-export const { ConnectionType: QuickBooksCreatedRecordConnection } = connectionTypes('QuickBooksCreatedRecord', QuickBooksCreatedRecordType);
+export const { ConnectionType: CustomerImportMatchConnection } = connectionTypes('CustomerImportMatch', CustomerImportMatchType, 'customer import outcomes');
+export const { ConnectionType: QuickBooksChangeConnection } = connectionTypes('QuickBooksChange', QuickBooksChangeType, 'changes made in QuickBooks');
+export const { ConnectionType: QuickBooksCreatedRecordConnection } = connectionTypes('QuickBooksCreatedRecord', QuickBooksCreatedRecordType, 'records entered in QuickBooks');

@@ -1,6 +1,6 @@
 /** accountingSettings and updateAccountingSettings; every account setting resolves through the request's account loader. */
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { toAccountType } from '../accounts/account.shape.js';
+import { accountFor } from '../accounts/account.resolver.js';
 import { AccountType } from '../accounts/account.type.js';
 import { type GraphQLContext } from '../graphql/context.js';
 import { NOT_APPLICABLE_TO_QUICKBOOKS, SETTING_LABELS } from './accounting-settings.fields.js';
@@ -17,11 +17,7 @@ function toPatch(input: AccountingSettingsInput): AccountingSettingsPatch {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }
 
-async function account(ctx: GraphQLContext, id: string | null): Promise<AccountType | null> {
-  if (!id) return null;
-  const row = await ctx.loaders.accountById.load(id);
-  return row ? toAccountType(row) : null;
-}
+const account = accountFor;
 
 @Resolver(() => AccountingSettingsType)
 export class AccountingSettingsResolver {

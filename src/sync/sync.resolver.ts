@@ -10,6 +10,7 @@ import { type LedgerKind, type LedgerRecord } from '../ledger/ledger-record.type
 import { remoteRecordOf } from './issue-actions.service.js';
 import { capitalise, KIND_NOUNS, recordTerms } from './record-terms.rules.js';
 import { issueView, runView } from './sync.view.js';
+import { syncStageOf } from './sync-stage.rules.js';
 import { settingLabel } from '../settings/setting-labels.js';
 import {
   PerformSyncIssueActionInput,
@@ -22,6 +23,7 @@ import {
   SyncRecordType,
   SyncRunConnection,
   SyncRunType,
+  SyncStageEnum,
 } from './sync.type.js';
 
 async function issueViews(ctx: GraphQLContext, issues: SyncIssue[]): Promise<Map<string, SyncIssueType>> {
@@ -59,6 +61,8 @@ async function describeRecord(ctx: GraphQLContext, kind: LedgerKind, recordId: s
   return { ...recordTerms(record, name), recordId: record.id, externalId: record.externalId, quickBooksId: sync.quickBooksId } as SyncRecordType;
 }
 
+const STAGE_DESCRIPTION = 'What the run is doing, as a closed set to branch on (phase says it in words, with the kind or path).';
+
 @Resolver(() => SyncIssueType)
 export class SyncIssueFieldsResolver {
   @FieldResolver(() => SyncRecordType, { description: 'The record the issue is about, in human terms.' })
@@ -80,8 +84,8 @@ export class SyncIssueFieldsResolver {
 
 @Resolver(() => SyncRunType)
 export class SyncResolver {
-  @Query(() => SyncRunType, { nullable: true })
-  async syncRun(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<SyncRunType | null> {
+  @Query(() => SyncRunType, { nullable: true, description: 'One run by id; null when there is none.' })
+  async syncRun(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The run id.' }) id: string): Promise<SyncRunType | null> {
     const run = await ctx.services.sync.runs.get(ctx.tenant.id, id);
     return run ? runView(run) : null;
   }
@@ -89,8 +93,8 @@ export class SyncResolver {
   @Query(() => SyncRunConnection, { description: 'Newest first.' })
   async syncRuns(
     @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null,
   ): Promise<Connection<SyncRunType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.sync.runs.list(ctx.tenant.id, page);
@@ -100,9 +104,9 @@ export class SyncResolver {
   @Query(() => SyncIssueConnection, { description: 'Newest first.' })
   async syncIssues(
     @Ctx() ctx: GraphQLContext,
-    @Arg('status', () => SyncIssueStatusEnum, { nullable: true }) status: SyncIssueStatusEnum | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => SyncIssueStatusEnum, { nullable: true, description: 'Only issues in this status; absent: all.' }) status: SyncIssueStatusEnum | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null,
   ): Promise<Connection<SyncIssueType>> {
     const page = pageRequest(first, after);
     const { rows, totalCount } = await ctx.services.sync.issues.list(ctx.tenant.id, status, page);
@@ -111,7 +115,7 @@ export class SyncResolver {
   }
 
   @Mutation(() => SyncRunType, { description: 'Pushes pending records now (joins a queued run, or queues behind a running one). dryRun returns the payloads and sends nothing.' })
-  async startSync(@Ctx() ctx: GraphQLContext, @Arg('input', () => StartSyncInput, { nullable: true }) input: StartSyncInput | null): Promise<SyncRunType> {
+  async startSync(@Ctx() ctx: GraphQLContext, @Arg('input', () => StartSyncInput, { nullable: true, description: 'What to sync; absent: push every kind.' }) input: StartSyncInput | null): Promise<SyncRunType> {
     await ctx.services.connections.clientFor(ctx.tenant.id); // QUICKBOOKS_NOT_CONNECTED before anything is queued
     // Pulling from QuickBooks is the pull slice's (src/pull); BOTH pulls first, then queues a push.
     const direction = input?.direction ?? SyncDirection.PUSH;
@@ -124,13 +128,13 @@ export class SyncResolver {
     return runView(run);
   }
 
-  @Mutation(() => SyncRunType)
-  async cancelSyncRun(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<SyncRunType> {
+  @Mutation(() => SyncRunType, { description: 'Stops a queued or running run (after the record in hand); records not sent stay pending.' })
+  async cancelSyncRun(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The run id.' }) id: string): Promise<SyncRunType> {
     return runView(await ctx.services.sync.runs.cancel(ctx.tenant.id, id));
   }
 
   @Mutation(() => SyncIssueType, { description: 'Pushes the record of the issue again (with its dependencies).' })
-  async retrySyncIssue(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<SyncIssueType> {
+  async retrySyncIssue(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The issue id.' }) id: string): Promise<SyncIssueType> {
     const issue = await ctx.services.sync.retryIssue(ctx.tenant.id, id);
     if (!issue) throw new NotFoundError('SyncIssue', id);
     return oneIssueView(ctx, issue);
@@ -139,7 +143,7 @@ export class SyncResolver {
   @Mutation(() => SyncIssueType, {
     description: "Performs one of the issue's actions (SyncIssue.actions) fully or not at all, and returns the issue as it is afterwards. RETRY and OPEN_SETTINGS send the record again in a run of its own (the issue resolves when it goes through); IGNORE closes the issue.",
   })
-  async performSyncIssueAction(@Ctx() ctx: GraphQLContext, @Arg('input', () => PerformSyncIssueActionInput) input: PerformSyncIssueActionInput): Promise<SyncIssueType> {
+  async performSyncIssueAction(@Ctx() ctx: GraphQLContext, @Arg('input', () => PerformSyncIssueActionInput, { description: 'The issue and the action to perform.' }) input: PerformSyncIssueActionInput): Promise<SyncIssueType> {
     const issue = await ctx.services.sync.actions.perform(ctx.tenant.id, input.issueId, input.action, input.remoteId ?? null);
     return oneIssueView(ctx, issue);
   }
@@ -153,7 +157,20 @@ export class SyncResolver {
       return event.tenantId === (context as GraphQLContext).tenant.id && (!runId || runId === event.runId);
     },
   })
-  syncProgress(@Root() event: SyncProgressEvent, @Arg('runId', () => ID, { nullable: true }) _runId: string | null): SyncProgressType {
+  syncProgress(@Root() event: SyncProgressEvent, @Arg('runId', () => ID, { nullable: true, description: 'Only this run; absent: every run of the business.' }) _runId: string | null): SyncProgressType {
     return event as unknown as SyncProgressType;
+  }
+
+  @FieldResolver(() => SyncStageEnum, { description: STAGE_DESCRIPTION })
+  stage(@Root() run: SyncRunType): SyncStageEnum {
+    return syncStageOf(run.phase, run.status);
+  }
+}
+
+@Resolver(() => SyncProgressType)
+export class SyncProgressFieldsResolver {
+  @FieldResolver(() => SyncStageEnum, { description: STAGE_DESCRIPTION })
+  stage(@Root() event: SyncProgressType): SyncStageEnum {
+    return syncStageOf(event.phase, event.status);
   }
 }
