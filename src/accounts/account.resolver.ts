@@ -40,7 +40,7 @@ export class AccountResolver {
   })
   async accounts(
     @Ctx() ctx: GraphQLContext,
-    @Arg('purpose', () => AccountPurpose, { nullable: true }) purpose: AccountPurpose | null | undefined,
+    @Arg('purpose', () => AccountPurpose, { nullable: true, description: 'Only accounts that fit this setting purpose (unless relaxAccountSelectionRestrictions is on).' }) purpose: AccountPurpose | null | undefined,
     @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
     @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include entries made inactive in QuickBooks (default false).' }) includeInactive: boolean,
     @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null | undefined,
@@ -62,7 +62,7 @@ export class AccountResolver {
   }
 
   @Query(() => AccountType, { nullable: true, description: 'One cached account by its QBO id.' })
-  async account(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<AccountType | null> {
+  async account(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The QuickBooks account id.' }) id: string): Promise<AccountType | null> {
     const row = await ctx.loaders.accountById.load(id);
     return row ? toAccountType(row) : null;
   }
@@ -87,7 +87,7 @@ export class AccountResolver {
   @Query(() => [TrackingCategoryType], { description: 'QBO classes or departments (from the cache).' })
   async trackingCategories(
     @Ctx() ctx: GraphQLContext,
-    @Arg('kind', () => TrackingKind) kind: TrackingKind,
+    @Arg('kind', () => TrackingKind, { description: 'Classes or departments.' }) kind: TrackingKind,
     @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include entries made inactive in QuickBooks (default false).' }) includeInactive: boolean,
   ): Promise<TrackingCategoryType[]> {
     const rows = (await chartOf(ctx)).listReferences(kind === TrackingKind.CLASS ? 'Class' : 'Department', { includeInactive });

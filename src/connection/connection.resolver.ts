@@ -27,7 +27,7 @@ export class ConnectionResolver {
   }
 
   @Mutation(() => QuickBooksConnectionType, { description: 'Finishes connecting from the URL Intuit redirected to (for clients that proxy the callback); only the API key that started the attempt can finish it.' })
-  async completeQuickBooksConnection(@Ctx() ctx: GraphQLContext, @Arg('callbackUrl', () => String) callbackUrl: string): Promise<ConnectionView> {
+  async completeQuickBooksConnection(@Ctx() ctx: GraphQLContext, @Arg('callbackUrl', () => String, { description: 'The whole URL Intuit redirected the browser to (with code, state and realmId).' }) callbackUrl: string): Promise<ConnectionView> {
     return (await ctx.services.connections.completeConnect(callbackUrl, { via: 'api', tenantId: ctx.tenant.id, apiKeyHash: ctx.apiKeyHash })).view;
   }
 

@@ -39,7 +39,7 @@ const account = accountFor;
 
 @Resolver(() => JobTypeType)
 export class JobTypeResolver {
-  @Query(() => JobTypeConnection)
+  @Query(() => JobTypeConnection, { description: "The FSM's job types, by name." })
   async jobTypes(
     @Ctx() ctx: GraphQLContext,
     @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
@@ -52,26 +52,26 @@ export class JobTypeResolver {
   }
 
   @Mutation(() => JobTypeType, { description: 'Creates or updates the job type with this externalId (repeating a call is harmless).' })
-  async upsertJobType(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertJobTypeInput) input: UpsertJobTypeInput): Promise<JobTypeType> {
+  async upsertJobType(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertJobTypeInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertJobTypeInput): Promise<JobTypeType> {
     return toJobType(await ctx.services.ledger.upsertJobType(ctx.tenant.id, input));
   }
 
   @Mutation(() => JobTypeType, { description: 'Sets (or with null clears) the job type\'s income account overrides; omitted arguments are left alone.' })
   async setJobTypeAccounts(
     @Ctx() ctx: GraphQLContext,
-    @Arg('jobTypeId', () => ID) jobTypeId: string,
-    @Arg('labourIncomeAccountId', () => ID, { nullable: true }) labourIncomeAccountId: string | null | undefined,
-    @Arg('materialsIncomeAccountId', () => ID, { nullable: true }) materialsIncomeAccountId: string | null | undefined,
+    @Arg('jobTypeId', () => ID, { description: "The job type's gateway id (JobType.id)." }) jobTypeId: string,
+    @Arg('labourIncomeAccountId', () => ID, { nullable: true, description: 'QuickBooks income account id for its labour lines; null clears the override; omitted: left alone.' }) labourIncomeAccountId: string | null | undefined,
+    @Arg('materialsIncomeAccountId', () => ID, { nullable: true, description: 'QuickBooks income account id for its materials lines; null clears the override; omitted: left alone.' }) materialsIncomeAccountId: string | null | undefined,
   ): Promise<JobTypeType> {
     return toJobType(await ctx.services.ledger.setJobTypeAccounts(ctx.tenant.id, jobTypeId, { labourIncomeAccountId, materialsIncomeAccountId }));
   }
 
-  @FieldResolver(() => AccountType, { nullable: true })
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The account of labourIncomeAccountId, from the cached chart of accounts; null when unset or no longer in the chart.' })
   labourIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: JobTypeType): Promise<AccountType | null> {
     return account(ctx, row.labourIncomeAccountId);
   }
 
-  @FieldResolver(() => AccountType, { nullable: true })
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The account of materialsIncomeAccountId, from the cached chart of accounts; null when unset or no longer in the chart.' })
   materialsIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: JobTypeType): Promise<AccountType | null> {
     return account(ctx, row.materialsIncomeAccountId);
   }
@@ -79,7 +79,7 @@ export class JobTypeResolver {
 
 @Resolver(() => SupplyType)
 export class SupplyResolver {
-  @Query(() => SupplyConnection)
+  @Query(() => SupplyConnection, { description: "The FSM's supplies, by name." })
   async supplies(
     @Ctx() ctx: GraphQLContext,
     @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
@@ -92,20 +92,20 @@ export class SupplyResolver {
   }
 
   @Mutation(() => SupplyType, { description: 'Creates or updates the supply with this externalId (repeating a call is harmless).' })
-  async upsertSupply(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplyInput) input: UpsertSupplyInput): Promise<SupplyType> {
+  async upsertSupply(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertSupplyInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertSupplyInput): Promise<SupplyType> {
     return toSupply(await ctx.services.ledger.upsertSupply(ctx.tenant.id, input));
   }
 
   @Mutation(() => SupplyType, { description: "Sets (or with null clears) the supply's income account override." })
   async setSupplyIncomeAccount(
     @Ctx() ctx: GraphQLContext,
-    @Arg('supplyId', () => ID) supplyId: string,
-    @Arg('incomeAccountId', () => ID, { nullable: true }) incomeAccountId: string | null | undefined,
+    @Arg('supplyId', () => ID, { description: "The supply's gateway id (Supply.id)." }) supplyId: string,
+    @Arg('incomeAccountId', () => ID, { nullable: true, description: 'QuickBooks income account id for lines selling it; null clears the override.' }) incomeAccountId: string | null | undefined,
   ): Promise<SupplyType> {
     return toSupply(await ctx.services.ledger.setSupplyIncomeAccount(ctx.tenant.id, supplyId, incomeAccountId ?? null));
   }
 
-  @FieldResolver(() => AccountType, { nullable: true })
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The account of incomeAccountId, from the cached chart of accounts; null when unset or no longer in the chart.' })
   incomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: SupplyType): Promise<AccountType | null> {
     return account(ctx, row.incomeAccountId);
   }
@@ -115,19 +115,19 @@ export class SupplyResolver {
   })
   async setSupplyStockAccounts(
     @Ctx() ctx: GraphQLContext,
-    @Arg('supplyId', () => ID) supplyId: string,
-    @Arg('inventoryAssetAccountId', () => ID, { nullable: true }) inventoryAssetAccountId: string | null | undefined,
-    @Arg('costOfGoodsSoldAccountId', () => ID, { nullable: true }) costOfGoodsSoldAccountId: string | null | undefined,
+    @Arg('supplyId', () => ID, { description: "The supply's gateway id (Supply.id)." }) supplyId: string,
+    @Arg('inventoryAssetAccountId', () => ID, { nullable: true, description: 'QuickBooks inventory asset account id; null clears it; omitted: left alone.' }) inventoryAssetAccountId: string | null | undefined,
+    @Arg('costOfGoodsSoldAccountId', () => ID, { nullable: true, description: 'QuickBooks cost of goods sold account id; null clears it; omitted: left alone.' }) costOfGoodsSoldAccountId: string | null | undefined,
   ): Promise<SupplyType> {
     return toSupply(await ctx.services.ledger.setSupplyStockAccounts(ctx.tenant.id, supplyId, { inventoryAssetAccountId, costOfGoodsSoldAccountId }));
   }
 
-  @FieldResolver(() => AccountType, { nullable: true })
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The account of inventoryAssetAccountId, from the cached chart of accounts; null when unset or no longer in the chart.' })
   inventoryAssetAccount(@Ctx() ctx: GraphQLContext, @Root() row: SupplyType): Promise<AccountType | null> {
     return account(ctx, row.inventoryAssetAccountId);
   }
 
-  @FieldResolver(() => AccountType, { nullable: true })
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The account of costOfGoodsSoldAccountId, from the cached chart of accounts; null when unset or no longer in the chart.' })
   costOfGoodsSoldAccount(@Ctx() ctx: GraphQLContext, @Root() row: SupplyType): Promise<AccountType | null> {
     return account(ctx, row.costOfGoodsSoldAccountId);
   }
@@ -148,15 +148,15 @@ export class PaymentMethodResolver {
   }
 
   @Mutation(() => PaymentMethodType, { description: 'Creates or updates the payment method with this externalId (repeating a call is harmless).' })
-  async upsertPaymentMethod(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertPaymentMethodInput) input: UpsertPaymentMethodInput): Promise<PaymentMethodType> {
+  async upsertPaymentMethod(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertPaymentMethodInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertPaymentMethodInput): Promise<PaymentMethodType> {
     return toPaymentMethod(await ctx.services.ledger.upsertPaymentMethod(ctx.tenant.id, input));
   }
 
   @Mutation(() => PaymentMethodType, { description: "Sets (or with null clears) the payment method's surcharge income account." })
   async setPaymentMethodSurchargeAccount(
     @Ctx() ctx: GraphQLContext,
-    @Arg('paymentMethodId', () => ID) paymentMethodId: string,
-    @Arg('surchargeIncomeAccountId', () => ID, { nullable: true }) surchargeIncomeAccountId: string | null | undefined,
+    @Arg('paymentMethodId', () => ID, { description: "The payment method's gateway id (PaymentMethod.id)." }) paymentMethodId: string,
+    @Arg('surchargeIncomeAccountId', () => ID, { nullable: true, description: 'QuickBooks income account id for its card surcharges; null clears it.' }) surchargeIncomeAccountId: string | null | undefined,
   ): Promise<PaymentMethodType> {
     return toPaymentMethod(await ctx.services.ledger.setPaymentMethodSurchargeAccount(ctx.tenant.id, paymentMethodId, surchargeIncomeAccountId ?? null));
   }
@@ -167,13 +167,13 @@ export class PaymentMethodResolver {
   })
   async setPaymentMethodSurchargeTaxCode(
     @Ctx() ctx: GraphQLContext,
-    @Arg('paymentMethodId', () => ID) paymentMethodId: string,
-    @Arg('taxCode', () => String, { nullable: true }) taxCode: string | null | undefined,
+    @Arg('paymentMethodId', () => ID, { description: "The payment method's gateway id (PaymentMethod.id)." }) paymentMethodId: string,
+    @Arg('taxCode', () => String, { nullable: true, description: 'A QuickBooks tax code name (e.g. GST, FRE); null: the tax code of the invoices paid.' }) taxCode: string | null | undefined,
   ): Promise<PaymentMethodType> {
     return toPaymentMethod(await ctx.services.ledger.setPaymentMethodSurchargeTaxCode(ctx.tenant.id, paymentMethodId, taxCode ?? null));
   }
 
-  @FieldResolver(() => AccountType, { nullable: true })
+  @FieldResolver(() => AccountType, { nullable: true, description: 'The account of surchargeIncomeAccountId, from the cached chart of accounts; null when unset or no longer in the chart.' })
   surchargeIncomeAccount(@Ctx() ctx: GraphQLContext, @Root() row: PaymentMethodType): Promise<AccountType | null> {
     return account(ctx, row.surchargeIncomeAccountId);
   }
@@ -181,7 +181,7 @@ export class PaymentMethodResolver {
 
 @Resolver(() => TeamType)
 export class TeamResolver {
-  @Query(() => TeamConnection)
+  @Query(() => TeamConnection, { description: "The FSM's teams, by name." })
   async teams(
     @Ctx() ctx: GraphQLContext,
     @Arg('search', () => String, { nullable: true, description: 'Only rows whose name (or code) contains this text, case-insensitive.' }) search: string | null | undefined,
@@ -194,7 +194,7 @@ export class TeamResolver {
   }
 
   @Mutation(() => TeamType, { description: 'Creates or updates the team with this externalId (repeating a call is harmless).' })
-  async upsertTeam(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertTeamInput) input: UpsertTeamInput): Promise<TeamType> {
+  async upsertTeam(@Ctx() ctx: GraphQLContext, @Arg('input', () => UpsertTeamInput, { description: 'The record as the FSM has it now (every field, not a patch).' }) input: UpsertTeamInput): Promise<TeamType> {
     return toTeam(await ctx.services.ledger.upsertTeam(ctx.tenant.id, input));
   }
 }

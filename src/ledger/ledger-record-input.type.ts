@@ -46,7 +46,7 @@ export class UpsertSupplierInput {
 export class InvoiceLineInput {
   @Field(() => String, { description: "The FSM's line id, unique within the invoice." }) lineId!: string;
   @Field(() => InvoiceLineKindEnum, { description: 'What the line sells: decides the income account it posts to.' }) kind!: InvoiceLineKind;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'Line text (at most 4,000 characters, as QuickBooks allows); absent: empty.' }) description?: string | null;
   @Field(() => QuantityScalar, { description: 'Quantity (hours or units), an exact decimal string, e.g. "1.5".' }) quantity!: string;
   @Field(() => MoneyScalar, { description: 'Price per unit; tax-inclusive when the invoice is.' }) unitPrice!: string;
   @Field(() => MoneyScalar, { description: 'Must equal quantity x unitPrice rounded half-up to cents.' }) amount!: string;
@@ -120,7 +120,7 @@ export class RecordPaymentInput {
 @InputType('CreditNoteLineInput', { description: 'One credit note line.' })
 export class CreditNoteLineInput {
   @Field(() => String, { description: "The FSM's line id, unique within the credit note." }) lineId!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'Line text (at most 4,000 characters, as QuickBooks allows); absent: empty.' }) description?: string | null;
   @Field(() => MoneyScalar, { description: 'Amount credited on the line.' }) amount!: string;
   @Field(() => String, { nullable: true, description: 'QuickBooks tax code name, e.g. "GST" (non-US companies).' }) taxCode?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Taxable line (US companies).' }) taxable?: boolean | null;
@@ -151,7 +151,7 @@ export class WriteOffBadDebtInput {
 @InputType('PurchaseLineInput', { description: 'One line of a supplier invoice or expense.' })
 export class PurchaseLineInput {
   @Field(() => String, { description: "The FSM's line id, unique within the record." }) lineId!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'Line text (at most 4,000 characters, as QuickBooks allows); absent: empty.' }) description?: string | null;
   @Field(() => MoneyScalar, { description: 'Line amount; tax-inclusive when the record is.' }) amount!: string;
   @Field(() => ID, { nullable: true, description: "The line's expense account (QuickBooks account id, as Account.id); absent: the supplier's, else the default setting." }) accountId?: string | null;
   @Field(() => String, { nullable: true, description: 'QuickBooks tax code name, e.g. "GST" (non-US companies).' }) taxCode?: string | null;

@@ -5,7 +5,7 @@ import { type Connection, pageRequest, toConnection } from '../graphql/paginatio
 import { Topic } from '../graphql/pubsub.js';
 import { InvoiceRecordType } from '../ledger/ledger-record.type.js';
 import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
-import { SyncRunType } from '../sync/sync.type.js';
+import { SyncKind, SyncRunType } from '../sync/sync.type.js';
 import { runView } from '../sync/sync.view.js';
 import { type CreatedRecord } from '../persistence/pull/created-record.repository.js';
 import { type CustomerMatch } from '../persistence/pull/customer-match.repository.js';
@@ -70,8 +70,8 @@ export class PullResolver {
   })
   async quickBooksCreatedRecords(
     @Ctx() ctx: GraphQLContext,
-    @Arg('entity', () => QuickBooksCreatedEntityEnum, { nullable: true }) entity: QuickBooksCreatedEntityEnum | null,
-    @Arg('status', () => QuickBooksCreatedStatusEnum, { nullable: true }) status: QuickBooksCreatedStatusEnum | null,
+    @Arg('entity', () => QuickBooksCreatedEntityEnum, { nullable: true, description: 'Only customers or only invoices; absent: both.' }) entity: QuickBooksCreatedEntityEnum | null,
+    @Arg('status', () => QuickBooksCreatedStatusEnum, { nullable: true, description: 'Only open or only linked ones; absent: both.' }) status: QuickBooksCreatedStatusEnum | null,
     @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null,
   ): Promise<Connection<QuickBooksCreatedRecordType>> {
@@ -85,8 +85,8 @@ export class PullResolver {
   })
   async linkQuickBooksInvoice(
     @Ctx() ctx: GraphQLContext,
-    @Arg('invoiceId', () => ID) invoiceId: string,
-    @Arg('quickBooksInvoiceId', () => ID) quickBooksInvoiceId: string,
+    @Arg('invoiceId', () => ID, { description: "The FSM invoice's gateway id (Invoice.id)." }) invoiceId: string,
+    @Arg('quickBooksInvoiceId', () => ID, { description: 'The QuickBooks invoice id (QuickBooksCreatedRecord.quickBooksId).' }) quickBooksInvoiceId: string,
   ): Promise<QuickBooksCreatedRecordType> {
     return createdView(await ctx.services.pull.created.linkInvoice(ctx.tenant.id, invoiceId, quickBooksInvoiceId));
   }
@@ -99,21 +99,21 @@ export class PullResolver {
   @Mutation(() => CustomerImportMatchType, { description: 'Resolves an ambiguous import match: links the QuickBooks customer to this FSM customer.' })
   async linkCustomer(
     @Ctx() ctx: GraphQLContext,
-    @Arg('customerId', () => ID) customerId: string,
-    @Arg('quickBooksCustomerId', () => ID) quickBooksCustomerId: string,
+    @Arg('customerId', () => ID, { description: "The FSM customer's gateway id (Customer.id)." }) customerId: string,
+    @Arg('quickBooksCustomerId', () => ID, { description: 'The QuickBooks customer id.' }) quickBooksCustomerId: string,
   ): Promise<CustomerImportMatchType> {
     return matchView(await ctx.services.pull.customers.linkCustomer(ctx.tenant.id, customerId, quickBooksCustomerId));
   }
 
   @Mutation(() => CustomerImportMatchType, { description: 'Resolves an ambiguous import match: creates a new FSM customer from the QuickBooks customer.' })
-  async createCustomerFromQuickBooks(@Ctx() ctx: GraphQLContext, @Arg('quickBooksCustomerId', () => ID) quickBooksCustomerId: string): Promise<CustomerImportMatchType> {
+  async createCustomerFromQuickBooks(@Ctx() ctx: GraphQLContext, @Arg('quickBooksCustomerId', () => ID, { description: 'The QuickBooks customer id.' }) quickBooksCustomerId: string): Promise<CustomerImportMatchType> {
     return matchView(await ctx.services.pull.customers.createFromQuickBooks(ctx.tenant.id, quickBooksCustomerId));
   }
 
   @Query(() => CustomerImportMatchConnection, { description: 'Outcomes of the customer import, newest first.' })
   async customerImportMatches(
     @Ctx() ctx: GraphQLContext,
-    @Arg('status', () => CustomerImportStatusEnum, { nullable: true }) status: CustomerImportStatusEnum | null,
+    @Arg('status', () => CustomerImportStatusEnum, { nullable: true, description: 'Only outcomes of this kind; absent: all.' }) status: CustomerImportStatusEnum | null,
     @Arg('first', () => Int, { nullable: true, description: 'Rows per page: 1 to 200 (default 50).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; absent: the first page.' }) after: string | null,
   ): Promise<Connection<CustomerImportMatchType>> {
@@ -122,7 +122,7 @@ export class PullResolver {
     return toConnection(rows, page, totalCount, (r) => [r.id], matchView);
   }
 
-  @Query(() => CustomerImportSummaryType)
+  @Query(() => CustomerImportSummaryType, { description: 'Counts of the customer import outcomes.' })
   async customerImportSummary(@Ctx() ctx: GraphQLContext): Promise<CustomerImportSummaryType> {
     const counts = await ctx.services.pull.customers.counts(ctx.tenant.id);
     return { linked: counts.LINKED, created: counts.CREATED, ambiguous: counts.AMBIGUOUS };
@@ -156,5 +156,15 @@ export class InvoiceQuickBooksFlagResolver {
   async quickBooksFlag(@Root() invoice: InvoiceRecordType, @Ctx() ctx: GraphQLContext): Promise<InvoiceQuickBooksFlagType | null> {
     const flag = await ctx.services.pull.invoiceFlag(ctx.tenant.id, invoice.id);
     return flag ? { change: flag.change as InvoiceQuickBooksFlagType['change'], detail: flag.detail, quickBooksId: flag.qboId, at: flag.at } : null;
+  }
+}
+
+@Resolver(() => QuickBooksChangeType)
+export class QuickBooksChangeFieldsResolver {
+  // SyncKind's internal values are the ledger kinds recordKind holds, so the value passes through as is.
+  @FieldResolver(() => SyncKind, { nullable: true, description: 'The kind of FSM record affected; null when no FSM record is affected (e.g. a customer entered in QuickBooks, not linked yet).' })
+  affectedKind(@Root() change: QuickBooksChangeType): SyncKind | null {
+    const kind = change.recordKind as SyncKind | null;
+    return kind && Object.values(SyncKind).includes(kind) ? kind : null;
   }
 }

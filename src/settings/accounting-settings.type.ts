@@ -3,8 +3,21 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { LocalDateScalar } from '../graphql/scalars.js';
 import { InvoiceReferenceField, TeamTrackingCategory } from './accounting-settings.fields.js';
 
-registerEnumType(InvoiceReferenceField, { name: 'InvoiceReferenceField', description: "Which FSM value goes into the QBO invoice's reference field." });
-registerEnumType(TeamTrackingCategory, { name: 'TeamTrackingCategory', description: 'Which QBO tracking category FSM teams map to.' });
+registerEnumType(InvoiceReferenceField, { name: 'InvoiceReferenceField', description: "Which FSM value goes into the QBO invoice's reference field.",
+  valuesConfig: {
+    JOB_NUMBER: { description: 'The FSM job number.' },
+    CUSTOMER_ORDER_NUMBER: { description: "The customer's order (PO) number." },
+    SITE_ADDRESS: { description: 'The site address.' },
+    WORK_ORDER: { description: 'The FSM work order number.' },
+  },
+});
+registerEnumType(TeamTrackingCategory, { name: 'TeamTrackingCategory', description: 'Which QBO tracking category FSM teams map to.',
+  valuesConfig: {
+    NONE: { description: 'Teams are not tracked in QuickBooks.' },
+    CLASS: { description: 'Each team is a QuickBooks class.' },
+    DEPARTMENT: { description: 'Each team is a QuickBooks department (location).' },
+  },
+});
 
 export enum AccountSettingProblemKindEnum {
   INACTIVE = 'INACTIVE',
@@ -14,6 +27,11 @@ export enum AccountSettingProblemKindEnum {
 registerEnumType(AccountSettingProblemKindEnum, {
   name: 'AccountSettingProblemKind',
   description: 'Why a saved account setting cannot be used now: INACTIVE (made inactive in QuickBooks), DELETED (no longer in the chart of accounts), WRONG_TYPE (a type the setting does not allow, since Relax Account Selection Restrictions is off).',
+  valuesConfig: {
+    INACTIVE: { description: 'The account was made inactive in QuickBooks.' },
+    DELETED: { description: 'The account is no longer in the chart of accounts.' },
+    WRONG_TYPE: { description: 'The account is of a type the setting does not allow (Relax Account Selection Restrictions is off).' },
+  },
 });
 
 // simpleResolvers: plain fields take no arguments, so they skip the global middlewares (input caps).
@@ -25,40 +43,40 @@ export class AccountSettingProblemType {
   @Field(() => String, { description: "The setting's name on the settings screen, e.g. \"Default Labour Income Account\"." })
   settingLabel!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The QuickBooks account id saved in the setting.' })
   accountId!: string;
 
   @Field(() => String, { nullable: true, description: "The account's name in QuickBooks; null when it is no longer in the chart." })
   accountName!: string | null;
 
-  @Field(() => AccountSettingProblemKindEnum)
+  @Field(() => AccountSettingProblemKindEnum, { description: 'Inactive, deleted or of a wrong type.' })
   problem!: AccountSettingProblemKindEnum;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The problem in plain words, naming the setting and the account.' })
   message!: string;
 }
 
 @ObjectType('SettingsActor', { simpleResolvers: true, description: 'Who changed the settings: the API key used.' })
 export class SettingsActorType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The first characters of the API key, to tell keys apart.' })
   apiKeyPrefix!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The API key's label; null when the key is gone." })
   apiKeyLabel!: string | null;
 }
 
 @ObjectType('NotApplicableSetting', { simpleResolvers: true, description: 'A setting kept for parity with other accounting packages that has no effect with QuickBooks Online.' })
 export class NotApplicableSettingType {
-  @Field(() => String)
+  @Field(() => String, { description: 'The AccountingSettings field, e.g. pushSupplierInvoicesAsAwaitingApproval.' })
   setting!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why it has no effect with QuickBooks Online, in plain words.' })
   reason!: string;
 }
 
 @ObjectType('AccountingSettings', { simpleResolvers: true, description: "The tenant's accounting settings. Each account setting resolves to its Account (null when unset)." })
 export class AccountingSettingsType {
-  @Field(() => InvoiceReferenceField, { nullable: true })
+  @Field(() => InvoiceReferenceField, { nullable: true, description: "Which FSM value goes into the QuickBooks invoice's reference field; null: none." })
   invoiceReferenceField!: InvoiceReferenceField | null;
 
   @Field(() => ID, { nullable: true, description: 'QBO account id. Income account of labour lines (LABOUR_INCOME).' })
@@ -109,7 +127,7 @@ export class AccountingSettingsType {
   @Field(() => [NotApplicableSettingType], { description: 'Settings that have no effect with QuickBooks Online, and why.' })
   notApplicableToQuickBooks!: NotApplicableSettingType[];
 
-  @Field(() => TeamTrackingCategory)
+  @Field(() => TeamTrackingCategory, { description: 'Which QuickBooks tracking category FSM teams map to.' })
   teamTrackingCategory!: TeamTrackingCategory;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Only transactions dated on or after it are pushed.' })
@@ -118,67 +136,67 @@ export class AccountingSettingsType {
   @Field(() => Boolean, { description: 'When true, account settings and the accounts query accept any active account.' })
   relaxAccountSelectionRestrictions!: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the settings were last saved; null: never (defaults).' })
   updatedAt!: Date | null;
 
-  @Field(() => SettingsActorType, { nullable: true })
+  @Field(() => SettingsActorType, { nullable: true, description: 'Who last saved them; null: never saved.' })
   updatedBy!: SettingsActorType | null;
 }
 
 @InputType('AccountingSettingsInput', { description: 'A partial change: omitted fields are left alone; null clears a field (back to its default).' })
 export class AccountingSettingsInput {
-  @Field(() => InvoiceReferenceField, { nullable: true })
+  @Field(() => InvoiceReferenceField, { nullable: true, description: "Which FSM value goes into the QuickBooks invoice's reference field; null clears it." })
   invoiceReferenceField?: InvoiceReferenceField | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Income account of labour lines (LABOUR_INCOME). Null clears it.' })
   defaultLabourIncomeAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Income account of supplies/materials lines (SUPPLIES_INCOME). Null clears it.' })
   defaultSuppliesIncomeAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Bank account payments are deposited to (PAYMENT_DEPOSIT). Null clears it.' })
   paymentsAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Clearing account card payments are deposited to (CARD_CLEARING). Null clears it.' })
   creditCardPaymentsAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Bill line account when the supplier has none (SUPPLIER_INVOICE_EXPENSE). Null clears it.' })
   defaultSupplierInvoiceAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Expense (Purchase) line account when the supplier has none (EXPENSE). Null clears it.' })
   defaultExpenseAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Account of rounding lines (ROUNDING). Null clears it.' })
   defaultRoundingAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Account of retention withheld and released (RETENTION_INCOME). Null clears it.' })
   retentionIncomeAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Account of credit note lines (CREDIT_NOTE). Null clears it.' })
   creditNoteAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Account of bad-debt write-offs (BAD_DEBT). Null clears it.' })
   badDebtAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Asset account of inventory items created in QBO (INVENTORY_ASSET). Null clears it.' })
   defaultInventoryAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Cost of goods sold of inventory items created in QBO, unless the supply sets its own (COST_OF_GOODS_SOLD). Null clears it.' })
   defaultCostOfGoodsSoldAccountId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'QuickBooks account id (Account.id) of the setting: Account of DISCOUNT invoice lines; null: they post to the labour income account (DISCOUNT). Null clears it.' })
   discountAccountId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An FSM payment method, by externalId or name.' })
   paymentMethodFromAccounts?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Kept for parity with Xero; has no effect with QuickBooks Online.' })
   pushSupplierInvoicesAsAwaitingApproval?: boolean | null;
 
-  @Field(() => TeamTrackingCategory, { nullable: true })
+  @Field(() => TeamTrackingCategory, { nullable: true, description: 'Which QuickBooks tracking category FSM teams map to.' })
   teamTrackingCategory?: TeamTrackingCategory | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Only transactions dated on or after it are pushed; null clears it.' })
   accountingStartDate?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Counts for the accounts in the same input.' })

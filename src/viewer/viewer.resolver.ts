@@ -23,7 +23,7 @@ export class ViewerResolver {
   }
 
   @Mutation(() => CreateApiKeyPayload, { description: 'Creates another API key for the tenant (for rotation or a second client).' })
-  async createApiKey(@Ctx() ctx: GraphQLContext, @Arg('label', () => String) label: string): Promise<CreateApiKeyPayload> {
+  async createApiKey(@Ctx() ctx: GraphQLContext, @Arg('label', () => String, { description: 'What the key is for, e.g. "FSM production" (shown in the key list).' }) label: string): Promise<CreateApiKeyPayload> {
     const clean = label.trim();
     if (!clean || clean.length > 100) throw new UserInputError('label must be 1-100 characters.', [{ path: ['label'], message: 'must be 1-100 characters' }]);
     const secret = await ctx.services.tenants.addKey(ctx.tenant.id, clean);
@@ -33,18 +33,21 @@ export class ViewerResolver {
   }
 
   @Mutation(() => ApiKeyType, { description: 'Revokes one of the tenant\'s API keys; requests with it fail from now on.' })
-  async revokeApiKey(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<ApiKeyType> {
+  async revokeApiKey(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The key id (ApiKey.id).' }) id: string): Promise<ApiKeyType> {
     return toApiKeyType(await ctx.services.tenants.revokeKey(ctx.tenant.id, id));
   }
 
+  // Test scaffolding (it proves the WebSocket path end to end). Deprecated rather than removed or hidden
+  // outside tests: one schema in every environment keeps schema.graphql and generated clients true everywhere.
   @Subscription(() => HeartbeatType, {
-    description: 'Emits `count` ticks, `intervalMs` apart, then completes.',
+    description: 'Emits `count` ticks, `intervalMs` apart, then completes. Only for checking a WebSocket connection end to end; it carries no business data.',
+    deprecationReason: 'Test scaffolding, not part of the product contract: it will be removed. To check a socket, subscribe to syncProgress or quickBooksConnectionChanged.',
     subscribe: ({ args, context }) => heartbeats(context as GraphQLContext, args as { count: number; intervalMs: number }),
   })
   heartbeat(
     @Root() tick: HeartbeatType,
-    @Arg('count', () => Int, { defaultValue: 3 }) _count: number,
-    @Arg('intervalMs', () => Int, { defaultValue: 1000 }) _intervalMs: number,
+    @Arg('count', () => Int, { defaultValue: 3, description: 'How many ticks to send, 1 to 1000.' }) _count: number,
+    @Arg('intervalMs', () => Int, { defaultValue: 1000, description: 'Milliseconds between ticks, 10 to 60000.' }) _intervalMs: number,
   ): HeartbeatType {
     return tick;
   }

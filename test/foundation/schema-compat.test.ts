@@ -16,7 +16,23 @@ import { buildAppSchema } from '../../src/graphql/schema.js';
  * - an input object's field that became ID instead of String accepts the same JSON strings (inputs
  *   are sent as variables of the input type; ID also accepts a number).
  */
-const WIRE_COMPATIBLE: readonly string[] = [];
+const WIRE_COMPATIBLE: readonly string[] = [
+  // Output strings of closed sets, now enums whose value names are exactly the strings sent before.
+  'FIELD_CHANGED_KIND: SyncIssue.code changed type from String! to SyncIssueCode!.',
+  'FIELD_CHANGED_KIND: RecordSync.issueCode changed type from String to SyncIssueCode.',
+  'FIELD_CHANGED_KIND: QuickBooksConnection.reason changed type from String to QuickBooksConnectionReason.',
+  'FIELD_CHANGED_KIND: QuickBooksConnection.environment changed type from String to QuickBooksEnvironment.',
+  'FIELD_CHANGED_KIND: QuickBooksChange.entity changed type from String! to QuickBooksChangeEntity!.',
+  'FIELD_CHANGED_KIND: CustomerImportMatch.reason changed type from String to CustomerMatchReason.',
+  // Counts: the same JSON numbers (they were always whole).
+  'FIELD_CHANGED_KIND: CustomerImportSummary.linked changed type from Float! to Int!.',
+  'FIELD_CHANGED_KIND: CustomerImportSummary.created changed type from Float! to Int!.',
+  'FIELD_CHANGED_KIND: CustomerImportSummary.ambiguous changed type from Float! to Int!.',
+  // Account ids inside input objects: ID accepts every string String did.
+  'FIELD_CHANGED_KIND: PurchaseLineInput.accountId changed type from String to ID.',
+  'FIELD_CHANGED_KIND: UpsertExpenseInput.paidFromAccountId changed type from String to ID.',
+  'FIELD_CHANGED_KIND: UpsertSupplierInput.defaultExpenseAccountId changed type from String to ID.',
+];
 
 /** Dangerous changes that are only additions (a new enum value, a new optional argument or input field). */
 const ADDITIONS = new Set<string>([DangerousChangeType.VALUE_ADDED_TO_ENUM, DangerousChangeType.OPTIONAL_ARG_ADDED, DangerousChangeType.OPTIONAL_INPUT_FIELD_ADDED, DangerousChangeType.TYPE_ADDED_TO_UNION, DangerousChangeType.IMPLEMENTED_INTERFACE_ADDED]);

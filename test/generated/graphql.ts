@@ -6,49 +6,83 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What an account setting is used for; each purpose allows certain QBO account types. */
 export type AccountPurpose =
+  /** Bad-debt write-offs. QuickBooks account types allowed: Expense, Other Expense, Income. */
   | 'BAD_DEBT'
+  /** Where card payments are deposited until the card provider settles. QuickBooks account types allowed: Bank, Other Current Asset, Credit Card. */
   | 'CARD_CLEARING'
+  /** Cost of stock sold. QuickBooks account types allowed: Cost of Goods Sold. */
   | 'COST_OF_GOODS_SOLD'
+  /** Credit note lines. QuickBooks account types allowed: Income, Other Income. */
   | 'CREDIT_NOTE'
+  /** Discount lines. QuickBooks account types allowed: Income, Other Income, Expense, Other Expense. */
   | 'DISCOUNT'
+  /** Expense (QuickBooks Purchase) lines. QuickBooks account types allowed: Expense, Other Expense, Cost of Goods Sold. */
   | 'EXPENSE'
+  /** Stock on hand of inventory items. QuickBooks account types allowed: Other Current Asset. */
   | 'INVENTORY_ASSET'
+  /** Income from labour lines. QuickBooks account types allowed: Income, Other Income. */
   | 'LABOUR_INCOME'
+  /** Where customer payments are deposited (e.g. Undeposited Funds). QuickBooks account types allowed: Bank, Other Current Asset. */
   | 'PAYMENT_DEPOSIT'
+  /** Retention withheld and released. QuickBooks account types allowed: Income, Other Income, Other Current Asset. */
   | 'RETENTION_INCOME'
+  /** Rounding lines that make totals agree to the cent. QuickBooks account types allowed: Income, Other Income, Expense, Other Expense. */
   | 'ROUNDING'
+  /** Supplier invoice (QuickBooks Bill) lines. QuickBooks account types allowed: Expense, Other Expense, Cost of Goods Sold. */
   | 'SUPPLIER_INVOICE_EXPENSE'
+  /** Income from supplies and materials lines. QuickBooks account types allowed: Income, Other Income. */
   | 'SUPPLIES_INCOME'
+  /** Card surcharges collected. QuickBooks account types allowed: Income, Other Income. */
   | 'SURCHARGE_INCOME';
 
 /** Why a saved account setting cannot be used now: INACTIVE (made inactive in QuickBooks), DELETED (no longer in the chart of accounts), WRONG_TYPE (a type the setting does not allow, since Relax Account Selection Restrictions is off). */
 export type AccountSettingProblemKind =
+  /** The account is no longer in the chart of accounts. */
   | 'DELETED'
+  /** The account was made inactive in QuickBooks. */
   | 'INACTIVE'
+  /** The account is of a type the setting does not allow (Relax Account Selection Restrictions is off). */
   | 'WRONG_TYPE';
 
 /** A partial change: omitted fields are left alone; null clears a field (back to its default). */
 export type AccountingSettingsInput = {
+  /** Only transactions dated on or after it are pushed; null clears it. */
   accountingStartDate?: string | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of bad-debt write-offs (BAD_DEBT). Null clears it. */
   badDebtAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Clearing account card payments are deposited to (CARD_CLEARING). Null clears it. */
   creditCardPaymentsAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of credit note lines (CREDIT_NOTE). Null clears it. */
   creditNoteAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Cost of goods sold of inventory items created in QBO, unless the supply sets its own (COST_OF_GOODS_SOLD). Null clears it. */
   defaultCostOfGoodsSoldAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Expense (Purchase) line account when the supplier has none (EXPENSE). Null clears it. */
   defaultExpenseAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Asset account of inventory items created in QBO (INVENTORY_ASSET). Null clears it. */
   defaultInventoryAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Income account of labour lines (LABOUR_INCOME). Null clears it. */
   defaultLabourIncomeAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of rounding lines (ROUNDING). Null clears it. */
   defaultRoundingAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Bill line account when the supplier has none (SUPPLIER_INVOICE_EXPENSE). Null clears it. */
   defaultSupplierInvoiceAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Income account of supplies/materials lines (SUPPLIES_INCOME). Null clears it. */
   defaultSuppliesIncomeAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of DISCOUNT invoice lines; null: they post to the labour income account (DISCOUNT). Null clears it. */
   discountAccountId?: string | number | null | undefined;
+  /** Which FSM value goes into the QuickBooks invoice's reference field; null clears it. */
   invoiceReferenceField?: InvoiceReferenceField | null | undefined;
   /** An FSM payment method, by externalId or name. */
   paymentMethodFromAccounts?: string | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Bank account payments are deposited to (PAYMENT_DEPOSIT). Null clears it. */
   paymentsAccountId?: string | number | null | undefined;
+  /** Kept for parity with Xero; has no effect with QuickBooks Online. */
   pushSupplierInvoicesAsAwaitingApproval?: boolean | null | undefined;
   /** Counts for the accounts in the same input. */
   relaxAccountSelectionRestrictions?: boolean | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of retention withheld and released (RETENTION_INCOME). Null clears it. */
   retentionIncomeAccountId?: string | number | null | undefined;
+  /** Which QuickBooks tracking category FSM teams map to. */
   teamTrackingCategory?: TeamTrackingCategory | null | undefined;
 };
 
@@ -63,28 +97,53 @@ export type ChartOfAccountsState =
   /** Filled from the connected company (or kept from an earlier connection). */
   | 'READY';
 
+/** One credit note line. */
 export type CreditNoteLineInput = {
+  /** Amount credited on the line. */
   amount: string;
+  /** Line text (at most 4,000 characters, as QuickBooks allows); absent: empty. */
   description?: string | null | undefined;
+  /** The FSM's line id, unique within the credit note. */
   lineId: string;
+  /** QuickBooks tax code name, e.g. "GST" (non-US companies). */
   taxCode?: string | null | undefined;
+  /** Taxable line (US companies). */
   taxable?: boolean | null | undefined;
 };
 
 /** What the customer import did with a QuickBooks customer. */
 export type CustomerImportStatus =
+  /** Several FSM customers fit: a bookkeeper chooses (linkCustomer or createCustomerFromQuickBooks). */
   | 'AMBIGUOUS'
+  /** Created as a new FSM customer. */
   | 'CREATED'
+  /** Linked to an existing FSM customer. */
   | 'LINKED';
 
+/** What tied a QuickBooks customer to an FSM customer in the import. */
+export type CustomerMatchReason =
+  /** Same display name (ignoring case, spaces and punctuation). */
+  | 'DISPLAY_NAME'
+  /** Same email address. */
+  | 'EMAIL'
+  /** A bookkeeper chose (linkCustomer or createCustomerFromQuickBooks). */
+  | 'MANUAL'
+  /** The FSM customer was already linked to this QuickBooks customer. */
+  | 'QUICKBOOKS_ID';
+
+/** One invoice line. */
 export type InvoiceLineInput = {
   /** Must equal quantity x unitPrice rounded half-up to cents. */
   amount: string;
+  /** Line text (at most 4,000 characters, as QuickBooks allows); absent: empty. */
   description?: string | null | undefined;
+  /** The line's job type (FSM id), overriding the invoice's. */
   jobTypeExternalId?: string | null | undefined;
+  /** What the line sells: decides the income account it posts to. */
   kind: InvoiceLineKind;
   /** The FSM's line id, unique within the invoice. */
   lineId: string;
+  /** Quantity (hours or units), an exact decimal string, e.g. "1.5". */
   quantity: string;
   /** SUPPLIES lines only. */
   supplyExternalId?: string | null | undefined;
@@ -92,129 +151,244 @@ export type InvoiceLineInput = {
   taxCode?: string | null | undefined;
   /** Taxable line (US companies). */
   taxable?: boolean | null | undefined;
+  /** The team that did the line's work (FSM id), overriding the invoice's. */
   teamExternalId?: string | null | undefined;
+  /** Price per unit; tax-inclusive when the invoice is. */
   unitPrice: string;
 };
 
 /** DISCOUNT lines are negative and post to the discountAccount setting (labour income when it is not set). */
 export type InvoiceLineKind =
+  /** A discount: a negative amount, posted to the discountAccount setting. */
   | 'DISCOUNT'
+  /** Labour: posts to the labour income account (job type override, else defaultLabourIncomeAccount). */
   | 'LABOUR'
+  /** Anything else: posts like labour. */
   | 'OTHER'
+  /** Supplies or materials (may name a supply): posts to the supplies income account (supply, job type, else defaultSuppliesIncomeAccount). */
   | 'SUPPLIES';
 
 /** Which FSM value goes into the QBO invoice's reference field. */
 export type InvoiceReferenceField =
+  /** The customer's order (PO) number. */
   | 'CUSTOMER_ORDER_NUMBER'
+  /** The FSM job number. */
   | 'JOB_NUMBER'
+  /** The site address. */
   | 'SITE_ADDRESS'
+  /** The FSM work order number. */
   | 'WORK_ORDER';
 
 /** What someone did to the QuickBooks copy of an FSM invoice. */
 export type InvoiceRemoteChange =
+  /** Deleted in QuickBooks. */
   | 'DELETED'
+  /** Edited in QuickBooks (its amounts or lines differ from the FSM invoice). */
   | 'EDITED'
+  /** Voided in QuickBooks. */
   | 'VOIDED';
 
 /** Progress claims withhold retention; completion and final retention invoices release it. */
 export type InvoiceType =
+  /** The invoice at practical completion: may release retention (retentionReleased). */
   | 'COMPLETION'
+  /** The final invoice that releases the rest of the retention (retentionReleased). */
   | 'FINAL_RETENTION'
+  /** A progress claim on a contract: may withhold retention (retentionWithheld). */
   | 'PROGRESS_CLAIM'
+  /** An ordinary invoice; may withhold retention. */
   | 'STANDARD';
 
+/** A credit note, issued or updated by externalId. */
 export type IssueCreditNoteInput = {
+  /** The customer credited (FSM id). */
   customerExternalId: string;
+  /** Transaction date. */
   date: string;
+  /** The FSM's own id: repeating the call with it updates the same record, never a second one. */
   externalId: string;
+  /** The invoice to apply it to (FSM id); absent: it stays customer credit. */
   invoiceExternalId?: string | null | undefined;
+  /** The credit note lines (at least one). */
   lines: Array<CreditNoteLineInput>;
+  /** The credit note number (QuickBooks DocNumber). */
   number: string;
+  /** Line amounts include tax (default false). */
   taxInclusive?: boolean | null | undefined;
+  /** The amount credited: sum of the lines (+ totalTax when tax-exclusive). */
   total: string;
+  /** Total tax; "0.00" when none. */
   totalTax: string;
 };
 
+/** The part of a payment applied to one invoice. */
 export type PaymentAllocationInput = {
+  /** The amount applied, at most the invoice's outstanding balance. */
   amount: string;
+  /** The invoice paid (FSM id). */
   invoiceExternalId: string;
 };
 
 /** Money paid back to the customer out of the payment's unapplied credit. */
 export type PaymentRefundInput = {
+  /** The amount paid back. */
   amount: string;
   /** Not before the payment date. */
   date: string;
+  /** Reference text (cheque number, bank reference, ...). */
   reference?: string | null | undefined;
   /** The FSM's id of the refund, unique within the payment. */
   refundId: string;
 };
 
+/** An action on one sync issue. */
 export type PerformSyncIssueActionInput = {
   /** One of the issue's actions. */
   action: SyncIssueAction;
+  /** The issue (SyncIssue.id). */
   issueId: string | number;
   /** LINK: the QuickBooks object (one of the issue's candidates). */
   remoteId?: string | number | null | undefined;
 };
 
+/** A postal address (QuickBooks BillAddr); every line is optional. */
 export type PostalAddressInput = {
+  /** City or suburb. */
   city?: string | null | undefined;
+  /** Country. */
   country?: string | null | undefined;
+  /** First street line. */
   line1?: string | null | undefined;
+  /** Second street line. */
   line2?: string | null | undefined;
+  /** Postcode or ZIP. */
   postalCode?: string | null | undefined;
+  /** State, province or region, e.g. "NSW". */
   region?: string | null | undefined;
 };
 
+/** One line of a supplier invoice or expense. */
 export type PurchaseLineInput = {
-  /** QBO account id. */
-  accountId?: string | null | undefined;
+  /** The line's expense account (QuickBooks account id, as Account.id); absent: the supplier's, else the default setting. */
+  accountId?: string | number | null | undefined;
+  /** Line amount; tax-inclusive when the record is. */
   amount: string;
+  /** Line text (at most 4,000 characters, as QuickBooks allows); absent: empty. */
   description?: string | null | undefined;
+  /** The FSM's line id, unique within the record. */
   lineId: string;
   /** With supplyExternalId: units bought. */
   quantity?: string | null | undefined;
   /** Supplier invoices: the supply bought. A stock supply becomes an item line in QuickBooks that raises its quantity on hand. */
   supplyExternalId?: string | null | undefined;
+  /** QuickBooks tax code name, e.g. "GST" (non-US companies). */
   taxCode?: string | null | undefined;
+  /** Taxable line (US companies). */
   taxable?: boolean | null | undefined;
+  /** The team the cost belongs to (FSM id). */
   teamExternalId?: string | null | undefined;
   /** With supplyExternalId: cost per unit; amount must equal quantity x unitCost. */
   unitCost?: string | null | undefined;
 };
 
+/** The kind of QuickBooks object a change was made to (QuickBooks names). */
+export type QuickBooksChangeEntity =
+  /** A QuickBooks Customer. */
+  | 'Customer'
+  /** A QuickBooks Invoice. */
+  | 'Invoice'
+  /** A QuickBooks Payment. */
+  | 'Payment';
+
+/** What changed in QuickBooks, and what the gateway did about it. */
 export type QuickBooksChangeKind =
+  /** A customer's credit was applied to an invoice in QuickBooks. */
   | 'CREDIT_APPLIED'
+  /** A customer was changed in both places; the FSM version was kept (a sync issue says what differs). */
   | 'CUSTOMER_CONFLICT'
+  /** A customer was entered in QuickBooks that no FSM customer is linked to (see quickBooksCreatedRecords). */
   | 'CUSTOMER_CREATED'
+  /** A customer's details were changed in QuickBooks; the FSM customer follows. */
   | 'CUSTOMER_UPDATED'
+  /** An invoice was entered in QuickBooks that no FSM invoice is linked to (see quickBooksCreatedRecords). */
   | 'INVOICE_CREATED'
+  /** An invoice's QuickBooks copy was deleted (the FSM invoice is flagged, not changed). */
   | 'INVOICE_DELETED'
+  /** An invoice's QuickBooks copy was edited (the FSM invoice is flagged, not changed). */
   | 'INVOICE_EDITED'
+  /** An invoice's QuickBooks copy was voided (the FSM invoice is flagged, not changed). */
   | 'INVOICE_VOIDED'
+  /** A payment entered in QuickBooks could not be applied in the FSM (a sync issue says why). */
   | 'PAYMENT_NOT_APPLIED'
+  /** A payment entered in QuickBooks was recorded against the FSM invoices it pays. */
   | 'PAYMENT_RECORDED'
+  /** A payment was voided or deleted in QuickBooks; the FSM payment was voided. */
   | 'PAYMENT_REVERSED'
+  /** A payment was changed in QuickBooks; the FSM payment follows. */
   | 'PAYMENT_UPDATED';
+
+/** Why the connection is in its status, as a stable code (reasonMessage says it in words). New codes may be added. */
+export type QuickBooksConnectionReason =
+  /** Intuit refused the authorization code: start again. */
+  | 'CODE_EXCHANGE_FAILED'
+  /** The company details could not be read from QuickBooks: try again. */
+  | 'COMPANY_UNREADABLE'
+  /** The user declined access on Intuit's page. */
+  | 'CONSENT_DECLINED'
+  /** Disconnected on request (disconnectQuickBooks). */
+  | 'DISCONNECTED'
+  /** That QuickBooks company is already connected to another business. */
+  | 'REALM_IN_USE'
+  /** A different QuickBooks company than before: confirm with allowRealmChange. */
+  | 'REALM_MISMATCH'
+  /** QuickBooks no longer accepts the stored authorization (revoked, expired or replaced): connect again. */
+  | 'REFRESH_TOKEN_INVALID'
+  /** The attempt was started with another API key. */
+  | 'STARTED_BY_ANOTHER_KEY'
+  /** The attempt was started in another browser. */
+  | 'STARTED_IN_ANOTHER_BROWSER'
+  /** The attempt was started over WebSocket: finish it with completeQuickBooksConnection. */
+  | 'STARTED_WITHOUT_BROWSER'
+  /** The connect link was unknown, used already or expired: start again. */
+  | 'STATE_INVALID'
+  /** The stored authorization cannot be decrypted (the encryption key changed): connect again. */
+  | 'TOKENS_UNREADABLE';
 
 /** Whether the tenant can talk to QuickBooks now. */
 export type QuickBooksConnectionStatus =
+  /** Connected: syncing can run. */
   | 'CONNECTED'
+  /** The last connection attempt failed (reason says why). */
   | 'ERROR'
+  /** No QuickBooks company is connected (never, or disconnected). */
   | 'NOT_CONNECTED'
+  /** QuickBooks no longer accepts the authorization: someone must connect again (reason says why). */
   | 'RECONNECT_REQUIRED';
 
 /** The kind of record entered in QuickBooks. */
 export type QuickBooksCreatedEntity =
+  /** A customer. */
   | 'CUSTOMER'
+  /** An invoice. */
   | 'INVOICE';
 
 /** OPEN: no FSM record is linked to it yet; LINKED: an FSM record is (linked or imported). */
 export type QuickBooksCreatedStatus =
+  /** An FSM record is linked to it (linked or imported). */
   | 'LINKED'
+  /** No FSM record is linked to it yet. */
   | 'OPEN';
 
+/** Which QuickBooks Online the company is in. */
+export type QuickBooksEnvironment =
+  /** Intuit's production QuickBooks Online (real books). */
+  | 'production'
+  /** An Intuit developer sandbox company. */
+  | 'sandbox'
+  /** The QuickBooks Online simulator built into the gateway (development and tests). */
+  | 'simulator';
+
+/** A customer payment, recorded or updated by externalId. */
 export type RecordPaymentInput = {
   /** Invoices this payment pays, each at most its outstanding balance; empty for a deposit taken before invoicing. */
   allocations: Array<PaymentAllocationInput>;
@@ -222,12 +396,17 @@ export type RecordPaymentInput = {
   amount: string;
   /** Must match each invoice's currency. */
   currency: string;
+  /** The paying customer (FSM id). */
   customerExternalId: string;
+  /** Transaction date. */
   date: string;
   /** Foreign-currency payments: home-currency units per one unit of currency; absent: QuickBooks uses its own rate for the date. */
   exchangeRate?: string | null | undefined;
+  /** The FSM's own id: repeating the call with it updates the same record, never a second one. */
   externalId: string;
+  /** The FSM payment method (FSM id); a card method deposits to the card clearing account. */
   paymentMethodExternalId: string;
+  /** Reference text (cheque number, bank reference, ...). */
   reference?: string | null | undefined;
   /** Refunds of the unapplied credit (each a QuickBooks RefundReceipt). Allocations + refunds never exceed the amount. Absent or null keeps the refunds already recorded; a list must still contain every refund recorded before (a refund cannot be taken back: void the payment instead). */
   refunds?: Array<PaymentRefundInput> | null | undefined;
@@ -237,19 +416,31 @@ export type RecordPaymentInput = {
 
 /** What the FSM says happened to the record (voids and deletes are mirrored in QBO). */
 export type RecordStatus =
+  /** The record stands (the normal state). */
   | 'ACTIVE'
+  /** Deleted in the FSM: deleted in QuickBooks too. */
   | 'DELETED'
+  /** Voided in the FSM: kept at zero, and voided in QuickBooks too. */
   | 'VOIDED';
 
+/** Where a record stands with QuickBooks. */
 export type RecordSyncState =
+  /** Waiting for another record (e.g. its customer) that could not be sent. */
   | 'BLOCKED'
+  /** The last attempt failed; the open sync issue (issueId) says why and what to do. */
   | 'FAILED'
+  /** Never sent to QuickBooks yet (no run has taken it). */
   | 'NOT_SYNCED'
+  /** Waiting to be sent: a new version is not in QuickBooks yet. */
   | 'PENDING'
+  /** Left out on purpose (e.g. dated before the accounting start date, or an ignored issue). */
   | 'SKIPPED'
+  /** QuickBooks has the current version. */
   | 'SYNCED';
 
+/** What to sync now; every field is optional. */
 export type StartSyncInput = {
+  /** PUSH (default), PULL or BOTH. */
   direction?: SyncDirection;
   /** Return the exact QuickBooks payloads without sending anything. */
   dryRun?: boolean;
@@ -259,8 +450,11 @@ export type StartSyncInput = {
 
 /** PUSH sends FSM records to QuickBooks; PULL applies changes made in QuickBooks (payments, customer edits, invoice voids) to the FSM; BOTH pulls, then pushes. */
 export type SyncDirection =
+  /** Pull, then push. */
   | 'BOTH'
+  /** Apply changes made in QuickBooks to the FSM. */
   | 'PULL'
+  /** Send FSM records to QuickBooks. */
   | 'PUSH';
 
 /** What a bookkeeper can do about an issue (performSyncIssueAction); an issue lists only the actions that can succeed. */
@@ -280,171 +474,319 @@ export type SyncIssueAction =
   /** Void the field-service record to agree with QuickBooks. */
   | 'VOID_IN_FSM';
 
+/** Why a record could not be sent to QuickBooks (or a QuickBooks change applied), as a stable code. New codes may be added: treat an unknown one as a generic problem and show its message. */
+export type SyncIssueCode =
+  /** The record's currency is not the QuickBooks customer's or supplier's currency. */
+  | 'CURRENCY_MISMATCH'
+  /** The record is in a foreign currency and multicurrency is off in QuickBooks. */
+  | 'CURRENCY_NOT_ENABLED'
+  /** A customer was changed in both the FSM and QuickBooks; the FSM version was kept. */
+  | 'CUSTOMER_EDIT_CONFLICT'
+  /** Importing customers: several FSM customers fit one QuickBooks customer. */
+  | 'CUSTOMER_MATCH_AMBIGUOUS'
+  /** A record this one needs (e.g. its customer) could not be sent first. */
+  | 'DEPENDENCY_FAILED'
+  /** A payment entered in QuickBooks could not be applied in the FSM. */
+  | 'INBOUND_PAYMENT_REJECTED'
+  /** An unexpected error in the gateway; retrying may help, else contact support. */
+  | 'INTERNAL'
+  /** Several QuickBooks records could be this one: choose one (LINK) rather than risk a duplicate. */
+  | 'MATCH_AMBIGUOUS'
+  /** QuickBooks already has a customer, supplier or employee with this display name. */
+  | 'NAME_IN_USE'
+  /** A payment or credit applies to an invoice dated before the accounting start date that is not in QuickBooks (PUSH sends it). */
+  | 'OPENING_INVOICE_MISSING'
+  /** The QuickBooks connection needs to be made again (reconnect). */
+  | 'QUICKBOOKS_AUTH'
+  /** QuickBooks refused the record (quickBooksFault has its own words). */
+  | 'QUICKBOOKS_REJECTED'
+  /** QuickBooks could not be reached or was busy; retrying later helps. */
+  | 'QUICKBOOKS_UNAVAILABLE'
+  /** A QuickBooks record the push uses (account, customer, item, ...) was made inactive. */
+  | 'REFERENCE_INACTIVE'
+  /** A QuickBooks record the push refers to (account, class, item, ...) no longer exists. */
+  | 'REFERENCE_NOT_FOUND'
+  /** The QuickBooks copy was deleted in QuickBooks (RECREATE sends it again). */
+  | 'REMOTE_DELETED'
+  /** The QuickBooks copy was voided in QuickBooks while the FSM record is still active. */
+  | 'REMOTE_VOIDED'
+  /** US sales tax: the QuickBooks customer has no sales tax rate to charge the tax with. */
+  | 'SALES_TAX_CODE_MISSING'
+  /** A setting's account is inactive, deleted or of the wrong type in QuickBooks. */
+  | 'SETTING_ACCOUNT_UNUSABLE'
+  /** An accounting setting the record needs is not chosen (setting names it). */
+  | 'SETTING_MISSING'
+  /** A line names a tax code QuickBooks does not have (or that is inactive). */
+  | 'TAX_CODE_NOT_FOUND'
+  /** QuickBooks' total differs from the FSM total (rounding or tax), so it was not kept. */
+  | 'TOTAL_MISMATCH';
+
 /** OPEN needs attention; RESOLVED was fixed (the record went through); IGNORED was closed on purpose (the record stays out of QuickBooks until it changes). */
 export type SyncIssueStatus =
+  /** Closed on purpose (IGNORE): the record stays out of QuickBooks until it changes. */
   | 'IGNORED'
+  /** Needs attention: the record is not in QuickBooks as it is in the FSM. */
   | 'OPEN'
+  /** Fixed: the record went through since. */
   | 'RESOLVED';
 
 /** A kind of FSM ledger record. */
 export type SyncKind =
+  /** A bad-debt write-off (a QuickBooks CreditMemo to the bad debt account). */
   | 'BAD_DEBT_WRITE_OFF'
+  /** A credit note (QuickBooks CreditMemo). */
   | 'CREDIT_NOTE'
+  /** A customer (QuickBooks Customer). */
   | 'CUSTOMER'
+  /** An expense paid on the spot (QuickBooks Purchase). */
   | 'EXPENSE'
+  /** An invoice (QuickBooks Invoice). */
   | 'INVOICE'
+  /** A customer payment (QuickBooks Payment; a refund becomes a RefundReceipt). */
   | 'PAYMENT'
+  /** A supplier (QuickBooks Vendor). */
   | 'SUPPLIER'
+  /** A supplier invoice (QuickBooks Bill). */
   | 'SUPPLIER_INVOICE';
 
 /** A finished run: every record went through (SUCCEEDED), some did not (PARTLY_FAILED), none did or the run itself stopped (FAILED), nothing was sent because it was a preview (DRY_RUN), or it was stopped (CANCELLED). */
 export type SyncRunOutcome =
+  /** Stopped on request before the end. */
   | 'CANCELLED'
+  /** A preview: nothing was sent (see dryRunPayloads). */
   | 'DRY_RUN'
+  /** No record went through, or the run itself stopped (see error). */
   | 'FAILED'
+  /** Some records went through, some did not (see the sync issues). */
   | 'PARTLY_FAILED'
+  /** Every record went through. */
   | 'SUCCEEDED';
 
+/** Where a run is: waiting, running, or finished and how. */
 export type SyncRunStatus =
+  /** Stopped on request (cancelSyncRun); records not sent stay pending. */
   | 'CANCELLED'
+  /** Stopped: none went through, or the run itself failed (error says why). */
   | 'FAILED'
+  /** Finished; some records did not go through (each has a sync issue). */
   | 'PARTIALLY_FAILED'
+  /** Waiting for the run before it (one run at a time per business). */
   | 'QUEUED'
+  /** Sending or reading records now. */
   | 'RUNNING'
+  /** Finished; every record went through. */
   | 'SUCCEEDED';
 
+/** What started a run. */
 export type SyncTrigger =
+  /** The automatic worker, after records changed (or on its schedule). */
   | 'AUTOMATIC'
+  /** Someone asked for it (startSync, the Sync now button). */
   | 'MANUAL'
+  /** A sync issue action (RETRY, OPEN_SETTINGS, RECREATE, PUSH) sending one record again. */
   | 'RETRY';
 
 /** Which QBO tracking category FSM teams map to. */
 export type TeamTrackingCategory =
+  /** Each team is a QuickBooks class. */
   | 'CLASS'
+  /** Each team is a QuickBooks department (location). */
   | 'DEPARTMENT'
+  /** Teams are not tracked in QuickBooks. */
   | 'NONE';
 
 /** QBO tracking categories: classes, or departments (called locations in some companies). */
 export type TrackingKind =
+  /** QuickBooks classes. */
   | 'CLASS'
+  /** QuickBooks departments (called locations in some companies). */
   | 'DEPARTMENT';
 
+/** An FSM customer, created or updated by externalId. */
 export type UpsertCustomerInput = {
+  /** Billing address; null or omitted: none. */
   billingAddress?: PostalAddressInput | null | undefined;
+  /** Company name, when a business. */
   companyName?: string | null | undefined;
   /** ISO 4217 code the customer deals in (e.g. "NZD"); default: the QuickBooks home currency. Cannot change once the customer has invoices or payments. */
   currency?: string | null | undefined;
+  /** The name shown everywhere; QuickBooks requires it to be unique among customers, suppliers and employees. */
   displayName: string;
+  /** Email address. */
   email?: string | null | undefined;
   /** The FSM's own id: repeating an upsert with it updates the same record. */
   externalId: string;
+  /** Contact's last name. */
   familyName?: string | null | undefined;
+  /** Contact's first name. */
   givenName?: string | null | undefined;
+  /** Phone number. */
   phone?: string | null | undefined;
 };
 
+/** An expense paid on the spot (a QuickBooks Purchase), created or updated by externalId. */
 export type UpsertExpenseInput = {
+  /** Transaction date. */
   date: string;
+  /** The FSM's own id: repeating the call with it updates the same record, never a second one. */
   externalId: string;
+  /** The lines (at least one). */
   lines: Array<PurchaseLineInput>;
-  /** QBO bank or credit-card account id. */
-  paidFromAccountId?: string | null | undefined;
+  /** The bank or credit-card account it was paid from (QuickBooks account id, as Account.id). */
+  paidFromAccountId?: string | number | null | undefined;
+  /** Reference text (cheque number, bank reference, ...). */
   reference?: string | null | undefined;
+  /** The supplier paid (FSM id); absent: none named. */
   supplierExternalId?: string | null | undefined;
+  /** Line amounts include tax (default false). */
   taxInclusive?: boolean | null | undefined;
+  /** The amount paid: sum of the lines (+ totalTax when tax-exclusive). */
   total: string;
+  /** Total tax; "0.00" when none. */
   totalTax: string;
 };
 
+/** An FSM invoice, created or updated by externalId; totals must add up to the cent. */
 export type UpsertInvoiceInput = {
   /** ISO 4217 code, e.g. "AUD". */
   currency: string;
+  /** The customer (FSM id); upsert the customer first. */
   customerExternalId: string;
+  /** The customer's order (PO) number. */
   customerOrderNumber?: string | null | undefined;
+  /** Transaction date. */
   date: string;
+  /** When payment is due; absent: the customer's terms in QuickBooks decide. */
   dueDate?: string | null | undefined;
   /** Foreign-currency invoices: home-currency units per one unit of currency (e.g. "0.9137"); absent: QuickBooks uses its own rate for the date. */
   exchangeRate?: string | null | undefined;
+  /** The FSM's own id: repeating the call with it updates the same record, never a second one. */
   externalId: string;
+  /** The FSM job number (may go to the QuickBooks reference field: invoiceReferenceField). */
   jobNumber?: string | null | undefined;
+  /** The job type (FSM id), which may override income accounts. */
   jobTypeExternalId?: string | null | undefined;
+  /** The invoice lines (at least one). */
   lines: Array<InvoiceLineInput>;
+  /** The invoice number (QuickBooks DocNumber), at most 21 characters. */
   number: string;
   /** COMPLETION and FINAL_RETENTION only. */
   retentionReleased?: string | null | undefined;
   /** STANDARD and PROGRESS_CLAIM invoices. */
   retentionWithheld?: string | null | undefined;
+  /** Where the work was done. */
   siteAddress?: string | null | undefined;
   /** Sum of the line amounts. */
   subtotal: string;
   /** Line amounts include tax (default false). */
   taxInclusive?: boolean | null | undefined;
+  /** The team that did the work (FSM id): its QuickBooks class or department (teamTrackingCategory). */
   teamExternalId?: string | null | undefined;
   /** subtotal (+ totalTax when tax-exclusive) - retentionWithheld + retentionReleased. */
   total: string;
+  /** Total tax; "0.00" when none. */
   totalTax: string;
   /** Default STANDARD. */
   type?: InvoiceType | null | undefined;
+  /** The FSM work order number. */
   workOrder?: string | null | undefined;
 };
 
+/** An FSM job type, created or updated by externalId. */
 export type UpsertJobTypeInput = {
+  /** False to retire it (default true). */
   active?: boolean | null | undefined;
   /** The FSM's own id: repeating an upsert with it updates the same record. */
   externalId: string;
+  /** Its name. */
   name: string;
 };
 
+/** An FSM payment method, created or updated by externalId. */
 export type UpsertPaymentMethodInput = {
+  /** False to retire it (default true). */
   active?: boolean | null | undefined;
+  /** The FSM's own id: repeating an upsert with it updates the same record. */
   externalId: string;
+  /** A card method: its payments are deposited to the card clearing account (default false). */
   isCard?: boolean | null | undefined;
+  /** Its name, e.g. "Visa" or "Bank transfer". */
   name: string;
 };
 
+/** An FSM supplier (a QuickBooks vendor), created or updated by externalId. */
 export type UpsertSupplierInput = {
+  /** Company name, when a business. */
   companyName?: string | null | undefined;
-  /** QBO account id. */
-  defaultExpenseAccountId?: string | null | undefined;
+  /** The supplier's own expense account (QuickBooks account id, as Account.id): lines that name no account post there. */
+  defaultExpenseAccountId?: string | number | null | undefined;
+  /** The name shown everywhere; QuickBooks requires it to be unique among customers, suppliers and employees. */
   displayName: string;
+  /** Email address. */
   email?: string | null | undefined;
+  /** The FSM's own id: repeating the call with it updates the same record, never a second one. */
   externalId: string;
+  /** Phone number. */
   phone?: string | null | undefined;
 };
 
+/** A supplier invoice (a QuickBooks Bill), created or updated by externalId. */
 export type UpsertSupplierInvoiceInput = {
+  /** Transaction date. */
   date: string;
+  /** When the bill is due; absent: the supplier's terms in QuickBooks decide. */
   dueDate?: string | null | undefined;
+  /** The FSM's own id: repeating the call with it updates the same record, never a second one. */
   externalId: string;
+  /** The lines (at least one). */
   lines: Array<PurchaseLineInput>;
+  /** The supplier's invoice number. */
   number: string;
+  /** The supplier (FSM id); upsert the supplier first. */
   supplierExternalId: string;
+  /** Line amounts include tax (default false). */
   taxInclusive?: boolean | null | undefined;
+  /** The amount owed: sum of the lines (+ totalTax when tax-exclusive). */
   total: string;
+  /** Total tax; "0.00" when none. */
   totalTax: string;
 };
 
+/** An FSM supply (a product or material), created or updated by externalId. */
 export type UpsertSupplyInput = {
+  /** False to retire it (default true). */
   active?: boolean | null | undefined;
+  /** The FSM's product code (the QuickBooks item's SKU). */
   code?: string | null | undefined;
+  /** The FSM's own id: repeating an upsert with it updates the same record. */
   externalId: string;
+  /** Its name (the QuickBooks item name). */
   name: string;
   /** Tracked as stock (a QBO Inventory item); default false. */
   trackInventory?: boolean | null | undefined;
 };
 
+/** An FSM team, created or updated by externalId. */
 export type UpsertTeamInput = {
+  /** False to retire it (default true). */
   active?: boolean | null | undefined;
+  /** The FSM's own id: repeating an upsert with it updates the same record. */
   externalId: string;
+  /** Its name (the QuickBooks class or department name). */
   name: string;
 };
 
+/** A bad-debt write-off of (part of) an invoice, keyed by externalId. */
 export type WriteOffBadDebtInput = {
   /** At most the invoice's outstanding balance. */
   amount: string;
+  /** Transaction date. */
   date: string;
+  /** The FSM's own id: repeating the call with it updates the same record, never a second one. */
   externalId: string;
+  /** The invoice written off (FSM id). */
   invoiceExternalId: string;
+  /** Why, in the FSM user's words. */
   reason?: string | null | undefined;
 };
 
@@ -514,7 +856,7 @@ export type SettingsRightAfterConnectQuery = { accountingSettings: { accountProb
 export type ConnectionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConnectionQuery = { quickBooksConnection: { status: QuickBooksConnectionStatus, reason: string | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: string | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
+export type ConnectionQuery = { quickBooksConnection: { status: QuickBooksConnectionStatus, reason: QuickBooksConnectionReason | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: QuickBooksEnvironment | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
 
 export type ConnectQuickBooksMutationVariables = Exact<{
   returnTo?: string | null | undefined;
@@ -539,27 +881,27 @@ export type VerifyQuickBooksConnectionMutation = { verifyQuickBooksConnection: {
 export type DisconnectQuickBooksMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DisconnectQuickBooksMutation = { disconnectQuickBooks: { status: QuickBooksConnectionStatus, reason: string | null, realmId: string | null } };
+export type DisconnectQuickBooksMutation = { disconnectQuickBooks: { status: QuickBooksConnectionStatus, reason: QuickBooksConnectionReason | null, realmId: string | null } };
 
 export type ConnectionChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConnectionChangedSubscription = { quickBooksConnectionChanged: { status: QuickBooksConnectionStatus, reason: string | null, companyName: string | null } };
+export type ConnectionChangedSubscription = { quickBooksConnectionChanged: { status: QuickBooksConnectionStatus, reason: QuickBooksConnectionReason | null, companyName: string | null } };
 
-export type SyncFieldsFragment = { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null };
+export type SyncFieldsFragment = { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null };
 
-export type CustomerFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, currency: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } };
+export type CustomerFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, currency: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } };
 
-export type InvoiceFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, exchangeRate: string | null, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, customer: { externalId: string, displayName: string } | null, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } };
+export type InvoiceFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, exchangeRate: string | null, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, customer: { externalId: string, displayName: string } | null, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } };
 
-export type PaymentFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, amount: string, currency: string, surcharge: string | null, paymentMethodId: string, unappliedAmount: string, customer: { externalId: string } | null, allocations: Array<{ invoiceId: string, amount: string, invoice: { externalId: string, balance: string } | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } };
+export type PaymentFieldsFragment = { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, amount: string, currency: string, surcharge: string | null, paymentMethodId: string, unappliedAmount: string, customer: { externalId: string } | null, allocations: Array<{ invoiceId: string, amount: string, invoice: { externalId: string, balance: string } | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } };
 
 export type UpsertCustomerMutationVariables = Exact<{
   input: UpsertCustomerInput;
 }>;
 
 
-export type UpsertCustomerMutation = { upsertCustomer: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, currency: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } };
+export type UpsertCustomerMutation = { upsertCustomer: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, currency: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } };
 
 export type UpsertSupplierMutationVariables = Exact<{
   input: UpsertSupplierInput;
@@ -573,7 +915,7 @@ export type UpsertInvoiceMutationVariables = Exact<{
 }>;
 
 
-export type UpsertInvoiceMutation = { upsertInvoice: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, exchangeRate: string | null, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, customer: { externalId: string, displayName: string } | null, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } };
+export type UpsertInvoiceMutation = { upsertInvoice: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, exchangeRate: string | null, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, customer: { externalId: string, displayName: string } | null, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } };
 
 export type VoidInvoiceMutationVariables = Exact<{
   externalId: string;
@@ -594,7 +936,7 @@ export type RecordPaymentMutationVariables = Exact<{
 }>;
 
 
-export type RecordPaymentMutation = { recordPayment: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, amount: string, currency: string, surcharge: string | null, paymentMethodId: string, unappliedAmount: string, customer: { externalId: string } | null, allocations: Array<{ invoiceId: string, amount: string, invoice: { externalId: string, balance: string } | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } };
+export type RecordPaymentMutation = { recordPayment: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, amount: string, currency: string, surcharge: string | null, paymentMethodId: string, unappliedAmount: string, customer: { externalId: string } | null, allocations: Array<{ invoiceId: string, amount: string, invoice: { externalId: string, balance: string } | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } };
 
 export type VoidPaymentMutationVariables = Exact<{
   externalId: string;
@@ -640,7 +982,7 @@ export type CustomersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, currency: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } }> } };
+export type CustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, currency: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } }> } };
 
 export type CustomerQueryVariables = Exact<{
   id?: string | number | null | undefined;
@@ -648,7 +990,7 @@ export type CustomerQueryVariables = Exact<{
 }>;
 
 
-export type CustomerQuery = { customer: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, currency: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } | null };
+export type CustomerQuery = { customer: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, displayName: string, email: string | null, currency: string | null, billingAddress: { city: string | null } | null, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } | null };
 
 export type InvoicesQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -662,7 +1004,7 @@ export type InvoicesQueryVariables = Exact<{
 }>;
 
 
-export type InvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, exchangeRate: string | null, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, customer: { externalId: string, displayName: string } | null, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } }> } };
+export type InvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, exchangeRate: string | null, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, customer: { externalId: string, displayName: string } | null, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } }> } };
 
 export type InvoiceQueryVariables = Exact<{
   id?: string | number | null | undefined;
@@ -670,7 +1012,7 @@ export type InvoiceQueryVariables = Exact<{
 }>;
 
 
-export type InvoiceQuery = { invoice: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, exchangeRate: string | null, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, customer: { externalId: string, displayName: string } | null, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } | null };
+export type InvoiceQuery = { invoice: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, number: string, date: string, currency: string, exchangeRate: string | null, type: InvoiceType, taxInclusive: boolean, subtotal: string, totalTax: string, total: string, retentionWithheld: string | null, retentionReleased: string | null, amountPaid: string, amountCredited: string, amountWrittenOff: string, balance: string, customer: { externalId: string, displayName: string } | null, lines: Array<{ lineId: string, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string, jobTypeId: string | null, supplyId: string | null, teamId: string | null, taxCode: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } | null };
 
 export type PaymentsQueryVariables = Exact<{
   status?: RecordStatus | null | undefined;
@@ -679,7 +1021,7 @@ export type PaymentsQueryVariables = Exact<{
 }>;
 
 
-export type PaymentsQuery = { payments: { totalCount: number, edges: Array<{ node: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, amount: string, currency: string, surcharge: string | null, paymentMethodId: string, unappliedAmount: string, customer: { externalId: string } | null, allocations: Array<{ invoiceId: string, amount: string, invoice: { externalId: string, balance: string } | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: string | null, issueMessage: string | null } } }> } };
+export type PaymentsQuery = { payments: { totalCount: number, edges: Array<{ node: { id: string, externalId: string, version: number, status: RecordStatus, pushPending: boolean, customerId: string, amount: string, currency: string, surcharge: string | null, paymentMethodId: string, unappliedAmount: string, customer: { externalId: string } | null, allocations: Array<{ invoiceId: string, amount: string, invoice: { externalId: string, balance: string } | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, lastSyncedAt: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } }> } };
 
 export type OtherLedgerListsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -808,7 +1150,7 @@ export type PaymentCreditQueryVariables = Exact<{
 }>;
 
 
-export type PaymentCreditQuery = { payment: { externalId: string, version: number, status: RecordStatus, amount: string, unappliedAmount: string, reference: string | null, allocations: Array<{ amount: string, invoice: { externalId: string, balance: string } | null }>, refunds: Array<{ refundId: string, date: string, amount: string, reference: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, issueCode: string | null, issueMessage: string | null } } | null };
+export type PaymentCreditQuery = { payment: { externalId: string, version: number, status: RecordStatus, amount: string, unappliedAmount: string, reference: string | null, allocations: Array<{ amount: string, invoice: { externalId: string, balance: string } | null }>, refunds: Array<{ refundId: string, date: string, amount: string, reference: string | null }>, sync: { state: RecordSyncState, quickBooksId: string | null, syncedVersion: number | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } | null };
 
 export type CreditedInvoiceQueryVariables = Exact<{
   externalId: string;
@@ -843,7 +1185,7 @@ export type QuickBooksChangesQueryVariables = Exact<{
 }>;
 
 
-export type QuickBooksChangesQuery = { quickBooksChanges: { totalCount: number, edges: Array<{ node: { id: string, kind: QuickBooksChangeKind, entity: string, quickBooksId: string, recordKind: string | null, recordId: string | null, message: string } }> } };
+export type QuickBooksChangesQuery = { quickBooksChanges: { totalCount: number, edges: Array<{ node: { id: string, kind: QuickBooksChangeKind, entity: QuickBooksChangeEntity, quickBooksId: string, recordKind: string | null, recordId: string | null, message: string } }> } };
 
 export type QuickBooksChangesFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -867,7 +1209,7 @@ export type CustomerImportMatchesQueryVariables = Exact<{
 }>;
 
 
-export type CustomerImportMatchesQuery = { customerImportMatches: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { quickBooksCustomerId: string, quickBooksDisplayName: string, status: CustomerImportStatus, customerId: string | null, reason: string | null, score: number | null, candidateIds: Array<string> } }> } };
+export type CustomerImportMatchesQuery = { customerImportMatches: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { quickBooksCustomerId: string, quickBooksDisplayName: string, status: CustomerImportStatus, customerId: string | null, reason: CustomerMatchReason | null, score: number | null, candidateIds: Array<string> } }> } };
 
 export type LinkCustomerMutationVariables = Exact<{
   customerId: string | number;
@@ -875,33 +1217,33 @@ export type LinkCustomerMutationVariables = Exact<{
 }>;
 
 
-export type LinkCustomerMutation = { linkCustomer: { quickBooksCustomerId: string, status: CustomerImportStatus, customerId: string | null, reason: string | null, score: number | null } };
+export type LinkCustomerMutation = { linkCustomer: { quickBooksCustomerId: string, status: CustomerImportStatus, customerId: string | null, reason: CustomerMatchReason | null, score: number | null } };
 
 export type CreateCustomerFromQuickBooksMutationVariables = Exact<{
   quickBooksCustomerId: string | number;
 }>;
 
 
-export type CreateCustomerFromQuickBooksMutation = { createCustomerFromQuickBooks: { quickBooksCustomerId: string, status: CustomerImportStatus, customerId: string | null, reason: string | null } };
+export type CreateCustomerFromQuickBooksMutation = { createCustomerFromQuickBooks: { quickBooksCustomerId: string, status: CustomerImportStatus, customerId: string | null, reason: CustomerMatchReason | null } };
 
 export type RemoteChangeInvoiceQueryVariables = Exact<{
   externalId?: string | null | undefined;
 }>;
 
 
-export type RemoteChangeInvoiceQuery = { invoice: { id: string, externalId: string, status: RecordStatus, total: string, quickBooksFlag: { change: InvoiceRemoteChange, quickBooksId: string } | null, sync: { state: RecordSyncState, quickBooksId: string | null, issueCode: string | null, issueMessage: string | null } } | null };
+export type RemoteChangeInvoiceQuery = { invoice: { id: string, externalId: string, status: RecordStatus, total: string, quickBooksFlag: { change: InvoiceRemoteChange, quickBooksId: string } | null, sync: { state: RecordSyncState, quickBooksId: string | null, issueCode: SyncIssueCode | null, issueMessage: string | null } } | null };
 
 export type RemoteChangePaymentQueryVariables = Exact<{
   externalId?: string | null | undefined;
 }>;
 
 
-export type RemoteChangePaymentQuery = { payment: { id: string, externalId: string, amount: string, sync: { state: RecordSyncState, quickBooksId: string | null, issueCode: string | null } } | null };
+export type RemoteChangePaymentQuery = { payment: { id: string, externalId: string, amount: string, sync: { state: RecordSyncState, quickBooksId: string | null, issueCode: SyncIssueCode | null } } | null };
 
 export type OpenSyncIssuesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OpenSyncIssuesQuery = { syncIssues: { edges: Array<{ node: { id: string, kind: SyncKind, recordId: string, code: string, message: string, fixHint: string, retryable: boolean, quickBooksFault: string | null } }> } };
+export type OpenSyncIssuesQuery = { syncIssues: { edges: Array<{ node: { id: string, kind: SyncKind, recordId: string, code: SyncIssueCode, message: string, fixHint: string, retryable: boolean, quickBooksFault: string | null } }> } };
 
 export type SettingsAccountProblemsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -971,7 +1313,7 @@ export type SyncRunsQuery = { syncRuns: { totalCount: number, pageInfo: { hasNex
 
 export type SyncRecordFieldsFragment = { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null };
 
-export type SyncIssueFieldsFragment = { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, code: string, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null }, blockedBy: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null } | null };
+export type SyncIssueFieldsFragment = { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, code: SyncIssueCode, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null }, blockedBy: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null } | null };
 
 export type SyncIssuesQueryVariables = Exact<{
   status?: SyncIssueStatus | null | undefined;
@@ -980,21 +1322,21 @@ export type SyncIssuesQueryVariables = Exact<{
 }>;
 
 
-export type SyncIssuesQuery = { syncIssues: { totalCount: number, edges: Array<{ node: { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, code: string, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null }, blockedBy: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null } | null } }> } };
+export type SyncIssuesQuery = { syncIssues: { totalCount: number, edges: Array<{ node: { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, code: SyncIssueCode, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null }, blockedBy: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null } | null } }> } };
 
 export type PerformSyncIssueActionMutationVariables = Exact<{
   input: PerformSyncIssueActionInput;
 }>;
 
 
-export type PerformSyncIssueActionMutation = { performSyncIssueAction: { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, code: string, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null }, blockedBy: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null } | null } };
+export type PerformSyncIssueActionMutation = { performSyncIssueAction: { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, code: SyncIssueCode, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null }, blockedBy: { kind: SyncKind, kindLabel: string, number: string | null, name: string | null, date: string | null, amount: string | null, currency: string | null, label: string, recordId: string | null, externalId: string | null, quickBooksId: string | null } | null } };
 
 export type RetrySyncIssueMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RetrySyncIssueMutation = { retrySyncIssue: { id: string, code: string } };
+export type RetrySyncIssueMutation = { retrySyncIssue: { id: string, code: SyncIssueCode } };
 
 export type SyncProgressSubscriptionVariables = Exact<{
   runId?: string | number | null | undefined;

@@ -6,105 +6,218 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What an account setting is used for; each purpose allows certain QBO account types. */
 export type AccountPurpose =
+  /** Bad-debt write-offs. QuickBooks account types allowed: Expense, Other Expense, Income. */
   | 'BAD_DEBT'
+  /** Where card payments are deposited until the card provider settles. QuickBooks account types allowed: Bank, Other Current Asset, Credit Card. */
   | 'CARD_CLEARING'
+  /** Cost of stock sold. QuickBooks account types allowed: Cost of Goods Sold. */
   | 'COST_OF_GOODS_SOLD'
+  /** Credit note lines. QuickBooks account types allowed: Income, Other Income. */
   | 'CREDIT_NOTE'
+  /** Discount lines. QuickBooks account types allowed: Income, Other Income, Expense, Other Expense. */
   | 'DISCOUNT'
+  /** Expense (QuickBooks Purchase) lines. QuickBooks account types allowed: Expense, Other Expense, Cost of Goods Sold. */
   | 'EXPENSE'
+  /** Stock on hand of inventory items. QuickBooks account types allowed: Other Current Asset. */
   | 'INVENTORY_ASSET'
+  /** Income from labour lines. QuickBooks account types allowed: Income, Other Income. */
   | 'LABOUR_INCOME'
+  /** Where customer payments are deposited (e.g. Undeposited Funds). QuickBooks account types allowed: Bank, Other Current Asset. */
   | 'PAYMENT_DEPOSIT'
+  /** Retention withheld and released. QuickBooks account types allowed: Income, Other Income, Other Current Asset. */
   | 'RETENTION_INCOME'
+  /** Rounding lines that make totals agree to the cent. QuickBooks account types allowed: Income, Other Income, Expense, Other Expense. */
   | 'ROUNDING'
+  /** Supplier invoice (QuickBooks Bill) lines. QuickBooks account types allowed: Expense, Other Expense, Cost of Goods Sold. */
   | 'SUPPLIER_INVOICE_EXPENSE'
+  /** Income from supplies and materials lines. QuickBooks account types allowed: Income, Other Income. */
   | 'SUPPLIES_INCOME'
+  /** Card surcharges collected. QuickBooks account types allowed: Income, Other Income. */
   | 'SURCHARGE_INCOME';
 
 /** Why a saved account setting cannot be used now: INACTIVE (made inactive in QuickBooks), DELETED (no longer in the chart of accounts), WRONG_TYPE (a type the setting does not allow, since Relax Account Selection Restrictions is off). */
 export type AccountSettingProblemKind =
+  /** The account is no longer in the chart of accounts. */
   | 'DELETED'
+  /** The account was made inactive in QuickBooks. */
   | 'INACTIVE'
+  /** The account is of a type the setting does not allow (Relax Account Selection Restrictions is off). */
   | 'WRONG_TYPE';
 
 /** A partial change: omitted fields are left alone; null clears a field (back to its default). */
 export type AccountingSettingsInput = {
+  /** Only transactions dated on or after it are pushed; null clears it. */
   accountingStartDate?: string | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of bad-debt write-offs (BAD_DEBT). Null clears it. */
   badDebtAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Clearing account card payments are deposited to (CARD_CLEARING). Null clears it. */
   creditCardPaymentsAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of credit note lines (CREDIT_NOTE). Null clears it. */
   creditNoteAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Cost of goods sold of inventory items created in QBO, unless the supply sets its own (COST_OF_GOODS_SOLD). Null clears it. */
   defaultCostOfGoodsSoldAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Expense (Purchase) line account when the supplier has none (EXPENSE). Null clears it. */
   defaultExpenseAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Asset account of inventory items created in QBO (INVENTORY_ASSET). Null clears it. */
   defaultInventoryAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Income account of labour lines (LABOUR_INCOME). Null clears it. */
   defaultLabourIncomeAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of rounding lines (ROUNDING). Null clears it. */
   defaultRoundingAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Bill line account when the supplier has none (SUPPLIER_INVOICE_EXPENSE). Null clears it. */
   defaultSupplierInvoiceAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Income account of supplies/materials lines (SUPPLIES_INCOME). Null clears it. */
   defaultSuppliesIncomeAccountId?: string | number | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of DISCOUNT invoice lines; null: they post to the labour income account (DISCOUNT). Null clears it. */
   discountAccountId?: string | number | null | undefined;
+  /** Which FSM value goes into the QuickBooks invoice's reference field; null clears it. */
   invoiceReferenceField?: InvoiceReferenceField | null | undefined;
   /** An FSM payment method, by externalId or name. */
   paymentMethodFromAccounts?: string | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Bank account payments are deposited to (PAYMENT_DEPOSIT). Null clears it. */
   paymentsAccountId?: string | number | null | undefined;
+  /** Kept for parity with Xero; has no effect with QuickBooks Online. */
   pushSupplierInvoicesAsAwaitingApproval?: boolean | null | undefined;
   /** Counts for the accounts in the same input. */
   relaxAccountSelectionRestrictions?: boolean | null | undefined;
+  /** QuickBooks account id (Account.id) of the setting: Account of retention withheld and released (RETENTION_INCOME). Null clears it. */
   retentionIncomeAccountId?: string | number | null | undefined;
+  /** Which QuickBooks tracking category FSM teams map to. */
   teamTrackingCategory?: TeamTrackingCategory | null | undefined;
 };
 
 /** What the customer import did with a QuickBooks customer. */
 export type CustomerImportStatus =
+  /** Several FSM customers fit: a bookkeeper chooses (linkCustomer or createCustomerFromQuickBooks). */
   | 'AMBIGUOUS'
+  /** Created as a new FSM customer. */
   | 'CREATED'
+  /** Linked to an existing FSM customer. */
   | 'LINKED';
+
+/** What tied a QuickBooks customer to an FSM customer in the import. */
+export type CustomerMatchReason =
+  /** Same display name (ignoring case, spaces and punctuation). */
+  | 'DISPLAY_NAME'
+  /** Same email address. */
+  | 'EMAIL'
+  /** A bookkeeper chose (linkCustomer or createCustomerFromQuickBooks). */
+  | 'MANUAL'
+  /** The FSM customer was already linked to this QuickBooks customer. */
+  | 'QUICKBOOKS_ID';
 
 /** Which FSM value goes into the QBO invoice's reference field. */
 export type InvoiceReferenceField =
+  /** The customer's order (PO) number. */
   | 'CUSTOMER_ORDER_NUMBER'
+  /** The FSM job number. */
   | 'JOB_NUMBER'
+  /** The site address. */
   | 'SITE_ADDRESS'
+  /** The FSM work order number. */
   | 'WORK_ORDER';
 
+/** An action on one sync issue. */
 export type PerformSyncIssueActionInput = {
   /** One of the issue's actions. */
   action: SyncIssueAction;
+  /** The issue (SyncIssue.id). */
   issueId: string | number;
   /** LINK: the QuickBooks object (one of the issue's candidates). */
   remoteId?: string | number | null | undefined;
 };
 
+/** What changed in QuickBooks, and what the gateway did about it. */
 export type QuickBooksChangeKind =
+  /** A customer's credit was applied to an invoice in QuickBooks. */
   | 'CREDIT_APPLIED'
+  /** A customer was changed in both places; the FSM version was kept (a sync issue says what differs). */
   | 'CUSTOMER_CONFLICT'
+  /** A customer was entered in QuickBooks that no FSM customer is linked to (see quickBooksCreatedRecords). */
   | 'CUSTOMER_CREATED'
+  /** A customer's details were changed in QuickBooks; the FSM customer follows. */
   | 'CUSTOMER_UPDATED'
+  /** An invoice was entered in QuickBooks that no FSM invoice is linked to (see quickBooksCreatedRecords). */
   | 'INVOICE_CREATED'
+  /** An invoice's QuickBooks copy was deleted (the FSM invoice is flagged, not changed). */
   | 'INVOICE_DELETED'
+  /** An invoice's QuickBooks copy was edited (the FSM invoice is flagged, not changed). */
   | 'INVOICE_EDITED'
+  /** An invoice's QuickBooks copy was voided (the FSM invoice is flagged, not changed). */
   | 'INVOICE_VOIDED'
+  /** A payment entered in QuickBooks could not be applied in the FSM (a sync issue says why). */
   | 'PAYMENT_NOT_APPLIED'
+  /** A payment entered in QuickBooks was recorded against the FSM invoices it pays. */
   | 'PAYMENT_RECORDED'
+  /** A payment was voided or deleted in QuickBooks; the FSM payment was voided. */
   | 'PAYMENT_REVERSED'
+  /** A payment was changed in QuickBooks; the FSM payment follows. */
   | 'PAYMENT_UPDATED';
+
+/** Why the connection is in its status, as a stable code (reasonMessage says it in words). New codes may be added. */
+export type QuickBooksConnectionReason =
+  /** Intuit refused the authorization code: start again. */
+  | 'CODE_EXCHANGE_FAILED'
+  /** The company details could not be read from QuickBooks: try again. */
+  | 'COMPANY_UNREADABLE'
+  /** The user declined access on Intuit's page. */
+  | 'CONSENT_DECLINED'
+  /** Disconnected on request (disconnectQuickBooks). */
+  | 'DISCONNECTED'
+  /** That QuickBooks company is already connected to another business. */
+  | 'REALM_IN_USE'
+  /** A different QuickBooks company than before: confirm with allowRealmChange. */
+  | 'REALM_MISMATCH'
+  /** QuickBooks no longer accepts the stored authorization (revoked, expired or replaced): connect again. */
+  | 'REFRESH_TOKEN_INVALID'
+  /** The attempt was started with another API key. */
+  | 'STARTED_BY_ANOTHER_KEY'
+  /** The attempt was started in another browser. */
+  | 'STARTED_IN_ANOTHER_BROWSER'
+  /** The attempt was started over WebSocket: finish it with completeQuickBooksConnection. */
+  | 'STARTED_WITHOUT_BROWSER'
+  /** The connect link was unknown, used already or expired: start again. */
+  | 'STATE_INVALID'
+  /** The stored authorization cannot be decrypted (the encryption key changed): connect again. */
+  | 'TOKENS_UNREADABLE';
 
 /** Whether the tenant can talk to QuickBooks now. */
 export type QuickBooksConnectionStatus =
+  /** Connected: syncing can run. */
   | 'CONNECTED'
+  /** The last connection attempt failed (reason says why). */
   | 'ERROR'
+  /** No QuickBooks company is connected (never, or disconnected). */
   | 'NOT_CONNECTED'
+  /** QuickBooks no longer accepts the authorization: someone must connect again (reason says why). */
   | 'RECONNECT_REQUIRED';
 
 /** The kind of record entered in QuickBooks. */
 export type QuickBooksCreatedEntity =
+  /** A customer. */
   | 'CUSTOMER'
+  /** An invoice. */
   | 'INVOICE';
 
 /** OPEN: no FSM record is linked to it yet; LINKED: an FSM record is (linked or imported). */
 export type QuickBooksCreatedStatus =
+  /** An FSM record is linked to it (linked or imported). */
   | 'LINKED'
+  /** No FSM record is linked to it yet. */
   | 'OPEN';
 
+/** Which QuickBooks Online the company is in. */
+export type QuickBooksEnvironment =
+  /** Intuit's production QuickBooks Online (real books). */
+  | 'production'
+  /** An Intuit developer sandbox company. */
+  | 'sandbox'
+  /** The QuickBooks Online simulator built into the gateway (development and tests). */
+  | 'simulator';
+
+/** What to sync now; every field is optional. */
 export type StartSyncInput = {
+  /** PUSH (default), PULL or BOTH. */
   direction?: SyncDirection;
   /** Return the exact QuickBooks payloads without sending anything. */
   dryRun?: boolean;
@@ -114,8 +227,11 @@ export type StartSyncInput = {
 
 /** PUSH sends FSM records to QuickBooks; PULL applies changes made in QuickBooks (payments, customer edits, invoice voids) to the FSM; BOTH pulls, then pushes. */
 export type SyncDirection =
+  /** Pull, then push. */
   | 'BOTH'
+  /** Apply changes made in QuickBooks to the FSM. */
   | 'PULL'
+  /** Send FSM records to QuickBooks. */
   | 'PUSH';
 
 /** What a bookkeeper can do about an issue (performSyncIssueAction); an issue lists only the actions that can succeed. */
@@ -135,56 +251,133 @@ export type SyncIssueAction =
   /** Void the field-service record to agree with QuickBooks. */
   | 'VOID_IN_FSM';
 
+/** Why a record could not be sent to QuickBooks (or a QuickBooks change applied), as a stable code. New codes may be added: treat an unknown one as a generic problem and show its message. */
+export type SyncIssueCode =
+  /** The record's currency is not the QuickBooks customer's or supplier's currency. */
+  | 'CURRENCY_MISMATCH'
+  /** The record is in a foreign currency and multicurrency is off in QuickBooks. */
+  | 'CURRENCY_NOT_ENABLED'
+  /** A customer was changed in both the FSM and QuickBooks; the FSM version was kept. */
+  | 'CUSTOMER_EDIT_CONFLICT'
+  /** Importing customers: several FSM customers fit one QuickBooks customer. */
+  | 'CUSTOMER_MATCH_AMBIGUOUS'
+  /** A record this one needs (e.g. its customer) could not be sent first. */
+  | 'DEPENDENCY_FAILED'
+  /** A payment entered in QuickBooks could not be applied in the FSM. */
+  | 'INBOUND_PAYMENT_REJECTED'
+  /** An unexpected error in the gateway; retrying may help, else contact support. */
+  | 'INTERNAL'
+  /** Several QuickBooks records could be this one: choose one (LINK) rather than risk a duplicate. */
+  | 'MATCH_AMBIGUOUS'
+  /** QuickBooks already has a customer, supplier or employee with this display name. */
+  | 'NAME_IN_USE'
+  /** A payment or credit applies to an invoice dated before the accounting start date that is not in QuickBooks (PUSH sends it). */
+  | 'OPENING_INVOICE_MISSING'
+  /** The QuickBooks connection needs to be made again (reconnect). */
+  | 'QUICKBOOKS_AUTH'
+  /** QuickBooks refused the record (quickBooksFault has its own words). */
+  | 'QUICKBOOKS_REJECTED'
+  /** QuickBooks could not be reached or was busy; retrying later helps. */
+  | 'QUICKBOOKS_UNAVAILABLE'
+  /** A QuickBooks record the push uses (account, customer, item, ...) was made inactive. */
+  | 'REFERENCE_INACTIVE'
+  /** A QuickBooks record the push refers to (account, class, item, ...) no longer exists. */
+  | 'REFERENCE_NOT_FOUND'
+  /** The QuickBooks copy was deleted in QuickBooks (RECREATE sends it again). */
+  | 'REMOTE_DELETED'
+  /** The QuickBooks copy was voided in QuickBooks while the FSM record is still active. */
+  | 'REMOTE_VOIDED'
+  /** US sales tax: the QuickBooks customer has no sales tax rate to charge the tax with. */
+  | 'SALES_TAX_CODE_MISSING'
+  /** A setting's account is inactive, deleted or of the wrong type in QuickBooks. */
+  | 'SETTING_ACCOUNT_UNUSABLE'
+  /** An accounting setting the record needs is not chosen (setting names it). */
+  | 'SETTING_MISSING'
+  /** A line names a tax code QuickBooks does not have (or that is inactive). */
+  | 'TAX_CODE_NOT_FOUND'
+  /** QuickBooks' total differs from the FSM total (rounding or tax), so it was not kept. */
+  | 'TOTAL_MISMATCH';
+
 /** OPEN needs attention; RESOLVED was fixed (the record went through); IGNORED was closed on purpose (the record stays out of QuickBooks until it changes). */
 export type SyncIssueStatus =
+  /** Closed on purpose (IGNORE): the record stays out of QuickBooks until it changes. */
   | 'IGNORED'
+  /** Needs attention: the record is not in QuickBooks as it is in the FSM. */
   | 'OPEN'
+  /** Fixed: the record went through since. */
   | 'RESOLVED';
 
 /** A kind of FSM ledger record. */
 export type SyncKind =
+  /** A bad-debt write-off (a QuickBooks CreditMemo to the bad debt account). */
   | 'BAD_DEBT_WRITE_OFF'
+  /** A credit note (QuickBooks CreditMemo). */
   | 'CREDIT_NOTE'
+  /** A customer (QuickBooks Customer). */
   | 'CUSTOMER'
+  /** An expense paid on the spot (QuickBooks Purchase). */
   | 'EXPENSE'
+  /** An invoice (QuickBooks Invoice). */
   | 'INVOICE'
+  /** A customer payment (QuickBooks Payment; a refund becomes a RefundReceipt). */
   | 'PAYMENT'
+  /** A supplier (QuickBooks Vendor). */
   | 'SUPPLIER'
+  /** A supplier invoice (QuickBooks Bill). */
   | 'SUPPLIER_INVOICE';
 
 /** A finished run: every record went through (SUCCEEDED), some did not (PARTLY_FAILED), none did or the run itself stopped (FAILED), nothing was sent because it was a preview (DRY_RUN), or it was stopped (CANCELLED). */
 export type SyncRunOutcome =
+  /** Stopped on request before the end. */
   | 'CANCELLED'
+  /** A preview: nothing was sent (see dryRunPayloads). */
   | 'DRY_RUN'
+  /** No record went through, or the run itself stopped (see error). */
   | 'FAILED'
+  /** Some records went through, some did not (see the sync issues). */
   | 'PARTLY_FAILED'
+  /** Every record went through. */
   | 'SUCCEEDED';
 
+/** Where a run is: waiting, running, or finished and how. */
 export type SyncRunStatus =
+  /** Stopped on request (cancelSyncRun); records not sent stay pending. */
   | 'CANCELLED'
+  /** Stopped: none went through, or the run itself failed (error says why). */
   | 'FAILED'
+  /** Finished; some records did not go through (each has a sync issue). */
   | 'PARTIALLY_FAILED'
+  /** Waiting for the run before it (one run at a time per business). */
   | 'QUEUED'
+  /** Sending or reading records now. */
   | 'RUNNING'
+  /** Finished; every record went through. */
   | 'SUCCEEDED';
 
+/** What started a run. */
 export type SyncTrigger =
+  /** The automatic worker, after records changed (or on its schedule). */
   | 'AUTOMATIC'
+  /** Someone asked for it (startSync, the Sync now button). */
   | 'MANUAL'
+  /** A sync issue action (RETRY, OPEN_SETTINGS, RECREATE, PUSH) sending one record again. */
   | 'RETRY';
 
 /** Which QBO tracking category FSM teams map to. */
 export type TeamTrackingCategory =
+  /** Each team is a QuickBooks class. */
   | 'CLASS'
+  /** Each team is a QuickBooks department (location). */
   | 'DEPARTMENT'
+  /** Teams are not tracked in QuickBooks. */
   | 'NONE';
 
-export type ConnectionFieldsFragment = { status: QuickBooksConnectionStatus, reason: string | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: string | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean };
+export type ConnectionFieldsFragment = { status: QuickBooksConnectionStatus, reason: QuickBooksConnectionReason | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: QuickBooksEnvironment | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean };
 
 export type QuickBooksConnectionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type QuickBooksConnectionQuery = { quickBooksConnection: { status: QuickBooksConnectionStatus, reason: string | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: string | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
+export type QuickBooksConnectionQuery = { quickBooksConnection: { status: QuickBooksConnectionStatus, reason: QuickBooksConnectionReason | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: QuickBooksEnvironment | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
 
 export type StartQuickBooksConnectMutationVariables = Exact<{
   returnTo?: string | null | undefined;
@@ -197,26 +390,26 @@ export type StartQuickBooksConnectMutation = { connectQuickBooks: { authorizatio
 export type TestQuickBooksConnectionMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TestQuickBooksConnectionMutation = { verifyQuickBooksConnection: { status: QuickBooksConnectionStatus, reason: string | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: string | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
+export type TestQuickBooksConnectionMutation = { verifyQuickBooksConnection: { status: QuickBooksConnectionStatus, reason: QuickBooksConnectionReason | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: QuickBooksEnvironment | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
 
 export type DisconnectQuickBooksCompanyMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DisconnectQuickBooksCompanyMutation = { disconnectQuickBooks: { status: QuickBooksConnectionStatus, reason: string | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: string | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
+export type DisconnectQuickBooksCompanyMutation = { disconnectQuickBooks: { status: QuickBooksConnectionStatus, reason: QuickBooksConnectionReason | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: QuickBooksEnvironment | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
 
 export type QuickBooksConnectionUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type QuickBooksConnectionUpdatesSubscription = { quickBooksConnectionChanged: { status: QuickBooksConnectionStatus, reason: string | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: string | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
+export type QuickBooksConnectionUpdatesSubscription = { quickBooksConnectionChanged: { status: QuickBooksConnectionStatus, reason: QuickBooksConnectionReason | null, reasonMessage: string | null, realmId: string | null, companyName: string | null, country: string | null, environment: QuickBooksEnvironment | null, connectedAt: string | null, accessTokenExpiresAt: string | null, refreshTokenExpiresAt: string | null, lastSuccessfulCallAt: string | null, customerImportSuggested: boolean } };
 
 export type CustomerImportScreenQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type CustomerImportScreenQuery = { quickBooksConnection: { status: QuickBooksConnectionStatus, companyName: string | null, customerImportSuggested: boolean }, customerImportSummary: { linked: number, created: number, ambiguous: number }, customerImportMatches: { totalCount: number, edges: Array<{ node: { quickBooksCustomerId: string, quickBooksDisplayName: string, status: CustomerImportStatus, reason: string | null, customerId: string | null, candidates: Array<{ id: string, displayName: string, email: string | null, phone: string | null }> } }> } };
+export type CustomerImportScreenQuery = { quickBooksConnection: { status: QuickBooksConnectionStatus, companyName: string | null, customerImportSuggested: boolean }, customerImportSummary: { linked: number, created: number, ambiguous: number }, customerImportMatches: { totalCount: number, edges: Array<{ node: { quickBooksCustomerId: string, quickBooksDisplayName: string, status: CustomerImportStatus, reason: CustomerMatchReason | null, customerId: string | null, candidates: Array<{ id: string, displayName: string, email: string | null, phone: string | null }> } }> } };
 
-export type ImportMatchRowFragment = { quickBooksCustomerId: string, quickBooksDisplayName: string, status: CustomerImportStatus, reason: string | null, customerId: string | null, candidates: Array<{ id: string, displayName: string, email: string | null, phone: string | null }> };
+export type ImportMatchRowFragment = { quickBooksCustomerId: string, quickBooksDisplayName: string, status: CustomerImportStatus, reason: CustomerMatchReason | null, customerId: string | null, candidates: Array<{ id: string, displayName: string, email: string | null, phone: string | null }> };
 
 export type StartCustomerImportMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -347,7 +540,7 @@ export type RefreshChartOfAccountsMutation = { refreshChartOfAccounts: { totalCo
 
 export type SyncRunRowFragment = { id: string, status: SyncRunStatus, trigger: SyncTrigger, direction: SyncDirection, scope: Array<SyncKind>, dryRun: boolean, phase: string, total: number, processed: number, succeeded: number, failed: number, skipped: number, blocked: number, currentRecord: string | null, error: string | null, outcome: SyncRunOutcome | null, everything: boolean, queuedAt: string, startedAt: string | null, finishedAt: string | null, kindCounts: Array<{ kind: SyncKind, total: number, succeeded: number, failed: number, blocked: number, skipped: number }> };
 
-export type SyncIssueRowFragment = { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, externalId: string | null, code: string, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, occurrences: number, updatedAt: string, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { label: string, kindLabel: string, number: string | null, name: string | null }, blockedBy: { label: string } | null };
+export type SyncIssueRowFragment = { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, externalId: string | null, code: SyncIssueCode, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, occurrences: number, updatedAt: string, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { label: string, kindLabel: string, number: string | null, name: string | null }, blockedBy: { label: string } | null };
 
 export type SyncScreenQueryVariables = Exact<{
   runs: number;
@@ -355,7 +548,7 @@ export type SyncScreenQueryVariables = Exact<{
 }>;
 
 
-export type SyncScreenQuery = { syncRuns: { totalCount: number, edges: Array<{ node: { id: string, status: SyncRunStatus, trigger: SyncTrigger, direction: SyncDirection, scope: Array<SyncKind>, dryRun: boolean, phase: string, total: number, processed: number, succeeded: number, failed: number, skipped: number, blocked: number, currentRecord: string | null, error: string | null, outcome: SyncRunOutcome | null, everything: boolean, queuedAt: string, startedAt: string | null, finishedAt: string | null, kindCounts: Array<{ kind: SyncKind, total: number, succeeded: number, failed: number, blocked: number, skipped: number }> } }> }, syncIssues: { totalCount: number, edges: Array<{ node: { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, externalId: string | null, code: string, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, occurrences: number, updatedAt: string, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { label: string, kindLabel: string, number: string | null, name: string | null }, blockedBy: { label: string } | null } }> }, quickBooksChanges: { totalCount: number, edges: Array<{ node: { id: string, kind: QuickBooksChangeKind, message: string, at: string } }> } };
+export type SyncScreenQuery = { syncRuns: { totalCount: number, edges: Array<{ node: { id: string, status: SyncRunStatus, trigger: SyncTrigger, direction: SyncDirection, scope: Array<SyncKind>, dryRun: boolean, phase: string, total: number, processed: number, succeeded: number, failed: number, skipped: number, blocked: number, currentRecord: string | null, error: string | null, outcome: SyncRunOutcome | null, everything: boolean, queuedAt: string, startedAt: string | null, finishedAt: string | null, kindCounts: Array<{ kind: SyncKind, total: number, succeeded: number, failed: number, blocked: number, skipped: number }> } }> }, syncIssues: { totalCount: number, edges: Array<{ node: { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, externalId: string | null, code: SyncIssueCode, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, occurrences: number, updatedAt: string, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { label: string, kindLabel: string, number: string | null, name: string | null }, blockedBy: { label: string } | null } }> }, quickBooksChanges: { totalCount: number, edges: Array<{ node: { id: string, kind: QuickBooksChangeKind, message: string, at: string } }> } };
 
 export type StartSyncRunMutationVariables = Exact<{
   input: StartSyncInput;
@@ -376,7 +569,7 @@ export type PerformIssueActionMutationVariables = Exact<{
 }>;
 
 
-export type PerformIssueActionMutation = { performSyncIssueAction: { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, externalId: string | null, code: string, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, occurrences: number, updatedAt: string, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { label: string, kindLabel: string, number: string | null, name: string | null }, blockedBy: { label: string } | null } };
+export type PerformIssueActionMutation = { performSyncIssueAction: { id: string, status: SyncIssueStatus, kind: SyncKind, recordId: string, externalId: string | null, code: SyncIssueCode, message: string, fixHint: string, retryable: boolean, blockedByKind: SyncKind | null, blockedById: string | null, quickBooksFault: string | null, occurrences: number, updatedAt: string, actions: Array<SyncIssueAction>, setting: string | null, settingLabel: string | null, candidates: Array<{ remoteId: string, label: string }>, record: { label: string, kindLabel: string, number: string | null, name: string | null }, blockedBy: { label: string } | null } };
 
 export type SyncProgressUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
