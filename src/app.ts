@@ -127,7 +127,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
         rateLimits,
         mount: (app) => {
           mountOAuthCallback(app, services.connections, logger);
-          mountWebhookRoute(app, { connection: database.connection, queue: services.inbound, log: logger.child({ slice: 'webhooks' }), verifierToken: () => runtime.webhookVerifierToken, onReceived: (tenantIds) => services.pull.drainSoon(tenantIds) });
+          mountWebhookRoute(app, { realmOwners: services.repositories.realmOwners, queue: services.inbound, log: logger.child({ slice: 'webhooks' }), verifierToken: () => runtime.webhookVerifierToken, onReceived: (tenantIds) => services.pull.drainSoon(tenantIds) });
           mountWebApp(app, { distDir: defaultWebDistDir(), demoApiKey: demo?.apiKey });
         },
       },

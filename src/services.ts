@@ -103,7 +103,7 @@ export function createServices(deps: ServiceDeps): Services {
   ledgerRecords.setChangeListener(sync);
   // Moving the accounting start date re-evaluates the records it had skipped.
   settings.onSaved((tenantId, before, after) => (before.accountingStartDate !== after.accountingStartDate ? sync.startDateChanged(tenantId) : undefined));
-  const inbound = new InboundQueue(deps.connection, deps.logger.child({ slice: 'webhooks' }));
+  const inbound = new InboundQueue(repositories.inboundEvents, repositories.newLeaseStore(), deps.logger.child({ slice: 'webhooks' }));
   // Mappings written before realms were recorded belong to the company being left: say so before the switch.
   connections.onRealmChanging((tenantId, previousRealmId) => sync.push.recordLegacyRealm(tenantId, previousRealmId));
   const pull = new PullService({

@@ -69,6 +69,8 @@ const connectionSchema = new Schema<QuickBooksConnectionDoc>(
 );
 connectionSchema.plugin(tenantScoped, { index: false });
 connectionSchema.index({ tenantId: 1 }, { unique: true });
+// Which tenants a realm belongs to (webhooks name realms, not tenants).
+connectionSchema.index({ realmId: 1 });
 
 export interface OAuthStateDoc {
   _id: Types.ObjectId;

@@ -4,7 +4,9 @@
  */
 import { type Connection } from 'mongoose';
 import { LeaseStore } from './lease.store.js';
+import { RealmOwnersRepository } from './connection/realm-owners.repository.js';
 import { ReadStampRepository } from './read-stamp.repository.js';
+import { InboundEventRepository } from './webhooks/inbound-event.repository.js';
 import { AccountingSettingsRepository } from './settings/accounting-settings.repository.js';
 import { FsmListRepository } from './ledger/fsm-list.repository.js';
 import { LedgerRecordRepository } from './ledger/ledger-record.repository.js';
@@ -13,6 +15,10 @@ import { TenantRepository } from './tenancy/tenant.repository.js';
 import { type PullRepositories, pullRepositories } from './pull/pull.repositories.js';
 
 export interface Repositories {
+  /** QuickBooks change hints waiting to be applied (webhooks). */
+  inboundEvents: InboundEventRepository;
+  /** Which tenants a QuickBooks company belongs to (cross-tenant by design). */
+  realmOwners: RealmOwnersRepository;
   /** The stamps that keep per-tenant read caches right across processes (tenant-read.cache.ts). */
   readStamps: ReadStampRepository;
   /** Accounting settings revisions. */
@@ -31,6 +37,8 @@ export interface Repositories {
 
 export function createRepositories(connection: Connection): Repositories {
   return {
+    inboundEvents: new InboundEventRepository(connection),
+    realmOwners: new RealmOwnersRepository(connection),
     readStamps: new ReadStampRepository(connection),
     accountingSettings: new AccountingSettingsRepository(connection),
     tenants: new TenantRepository(connection),

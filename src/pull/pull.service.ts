@@ -15,7 +15,7 @@ import { type SyncService } from '../sync/sync.service.js';
 import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
 import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
 import { clause } from '../sync/sync.errors.js';
-import { type InboundEvent } from '../webhooks/inbound-event.model.js';
+import { type InboundEvent } from '../webhooks/inbound.queue.js';
 import { type InboundQueue } from '../webhooks/inbound.queue.js';
 import { CdcPoller, type PollReport } from './cdc.poller.js';
 import { CustomerImportService } from './customer-import.service.js';
@@ -163,7 +163,7 @@ export class PullService {
   }
 
   async #onHint(event: InboundEvent): Promise<void> {
-    const tenantId = event.tenantId.toHexString();
+    const tenantId = event.tenantId;
     const realm = await this.deps.connections.realmOf(tenantId);
     if (realm?.realmId !== event.realmId) return; // reconnected to another company since: the hint is stale
     await this.applyHint(tenantId, event.entity, event.entityId, event.operation === 'Delete', event.realmId);

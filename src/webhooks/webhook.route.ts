@@ -5,14 +5,14 @@
  * answer within 3 seconds and holds later events until it gets one). Processing happens afterwards.
  */
 import express, { type Express } from 'express';
-import { type Connection } from 'mongoose';
+import { type RealmOwnersRepository } from '../persistence/connection/realm-owners.repository.js';
 import { type Logger } from '../logging/logger.js';
 import { type InboundQueue } from './inbound.queue.js';
 import { parseWebhookBody, WebhookPayloadError } from './webhook.parser.js';
 import { isValidSignature } from './webhook.signature.js';
 
 export interface WebhookRouteDeps {
-  connection: Connection;
+  realmOwners: RealmOwnersRepository;
   queue: InboundQueue;
   log: Logger;
   verifierToken: () => string | undefined;
@@ -36,14 +36,11 @@ export function mountWebhookRoute(app: Express, deps: WebhookRouteDeps): void {
     }
     const realms = [...new Set(hints.map((h) => h.realmId))];
     // A cross-tenant lookup by design: the realm is what names the tenants (one or more) it belongs to.
-    const owners = await deps.connection
-      .collection<{ tenantId: { toHexString(): string }; realmId: string }>('quickbooks_connections')
-      .find({ realmId: { $in: realms }, status: { $in: ['CONNECTED', 'RECONNECT_REQUIRED'] } })
-      .toArray();
+    const owners = await deps.realmOwners.ownersOfRealmsAcrossTenants(realms);
     const touched: string[] = [];
     let stored = 0;
     for (const owner of owners) {
-      const tenantId = owner.tenantId.toHexString();
+      const tenantId = owner.tenantId;
       const added = await deps.queue.enqueue(tenantId, hints.filter((h) => h.realmId === owner.realmId), 'webhook');
       stored += added;
       if (added > 0) touched.push(tenantId);

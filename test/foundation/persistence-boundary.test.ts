@@ -23,9 +23,6 @@ const PENDING: readonly string[] = [
   'src/connection/token.vault.ts',
   'src/http/rate-limit.ts',
   'src/services.ts',
-  'src/webhooks/inbound-event.model.ts',
-  'src/webhooks/inbound.queue.ts',
-  'src/webhooks/webhook.route.ts',
 ];
 
 /** Every import of mongoose, mongodb or bson (or a subpath), in any syntax that loads a module. */

@@ -97,14 +97,36 @@ export async function seed(repos: Repositories, tenant: TenantId): Promise<Seede
   const key = (await repos.tenants.listKeys(tenant))[0]!;
   await repos.readStamps.renew(tenant, 'chart', { refreshedAt: now });
   await repos.accountingSettings.insertRevision(tenant, revision(1));
-  const seeded: Seeded = { apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
+  await repos.inboundEvents.insertNew(tenant, [hint('seed-1')]);
+  const seeded: Seeded = { tenant, apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
   await seedSync(repos, tenant, seeded);
   return seeded;
 }
 
+const hint = (key: string) => ({ key, realmId: 'realm-1', entity: 'Payment', entityId: '7', operation: 'Create' as const, source: 'cdc' as const, status: 'PENDING' as const, attempts: 0, receivedAt: now });
+
 const revision = (version: number) => ({ ...DEFAULT_SETTINGS, version, updatedAt: now, updatedBy: { apiKeyPrefix: 'fb_seed', apiKeyLabel: null } });
 
 export const REPOSITORY_CASES: RepositoryCase[] = [
+  {
+    repository: 'inboundEvents',
+    read: {
+      pending: (repos, t) => repos.inboundEvents.pending(t, 10),
+      get: (repos, t, s) => repos.inboundEvents.get(t, `${s.tenant}:seed-1`),
+    },
+    write: {
+      insertNew: (repos, t) => repos.inboundEvents.insertNew(t, [hint('seed-1'), hint('other-1')]),
+      update: (repos, t, s) => repos.inboundEvents.update(t, `${s.tenant}:seed-1`, { status: 'DONE', attempts: 1 }),
+    },
+  },
+  {
+    repository: 'realmOwners',
+    read: {},
+    write: {},
+    crossTenant: {
+      ownersOfRealmsAcrossTenants: { why: 'a webhook names realms, not tenants', call: (repos) => repos.realmOwners.ownersOfRealmsAcrossTenants(['realm-1']) },
+    },
+  },
   {
     repository: 'readStamps',
     read: { stampOf: (repos, t) => repos.readStamps.stampOf(t, 'chart') },

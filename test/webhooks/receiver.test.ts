@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedSignature } from '../../src/webhooks/webhook.signature.js';
-import { type InboundEvent } from '../../src/webhooks/inbound-event.model.js';
+import { type StoredInboundEvent as InboundEvent } from '../../src/persistence/webhooks/inbound-event.model.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { connectTenant, realmOf, simulatorOf } from '../helpers/quickbooks.js';
 

@@ -4,15 +4,16 @@
  * acknowledged: a crash after the 200 loses nothing, because processing reads from here.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
-import { type ChangeOperation } from './webhook.parser.js';
+import { type ChangeOperation } from '../../webhooks/webhook.parser.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
 
 export type InboundStatus = 'PENDING' | 'DONE' | 'FAILED';
 
+/** One stored change hint, as services see it. */
 export interface InboundEvent {
   /** `<tenant>:<dedupe key>`: the same change for the same tenant is stored once. */
-  _id: string;
-  tenantId: Types.ObjectId;
+  id: string;
+  tenantId: string;
   realmId: string;
   entity: string;
   entityId: string;
@@ -27,7 +28,10 @@ export interface InboundEvent {
   processedAt?: Date | null;
 }
 
-const schema = new Schema<InboundEvent>(
+/** The stored document: the same fields, `_id` for the id and the tenant as an ObjectId. */
+export type StoredInboundEvent = Omit<InboundEvent, 'id' | 'tenantId'> & { _id: string; tenantId: Types.ObjectId };
+
+const schema = new Schema<StoredInboundEvent>(
   {
     _id: { type: String, required: true },
     realmId: { type: String, required: true },
@@ -46,8 +50,9 @@ const schema = new Schema<InboundEvent>(
   { collection: 'qbo_inbound_events', versionKey: false },
 );
 schema.plugin(tenantScoped, { index: false });
-schema.index({ tenantId: 1, status: 1, receivedAt: 1 });
+// Pending events oldest first (the _id breaks ties, as the query sorts).
+schema.index({ tenantId: 1, status: 1, receivedAt: 1, _id: 1 });
 
-export function inboundEventModel(connection: Connection): Model<InboundEvent> {
-  return (connection.models.InboundEvent as Model<InboundEvent> | undefined) ?? connection.model<InboundEvent>('InboundEvent', schema);
+export function inboundEventModel(connection: Connection): Model<StoredInboundEvent> {
+  return (connection.models.InboundEvent as Model<StoredInboundEvent> | undefined) ?? connection.model<StoredInboundEvent>('InboundEvent', schema);
 }
