@@ -4,7 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver.js';
 import { AccountConnectionChartResolver, ConnectionChartResolver } from '../accounts/chart-state.resolver.js';
 import { ConnectionResolver } from '../connection/connection.resolver.js';
-import { JobTypeResolver, PaymentMethodResolver, SupplyResolver, TeamResolver } from '../ledger/ledger-lists.resolver.js';
+import { JobTypeResolver, LEDGER_LIST_REFERENCE_RESOLVERS, PaymentMethodResolver, SupplyResolver, TeamResolver } from '../ledger/ledger-lists.resolver.js';
 import { LEDGER_RECORD_RESOLVERS } from '../ledger/ledger-record.resolver.js';
 import { AccountingSettingsResolver } from '../settings/accounting-settings.resolver.js';
 import { InvoiceQuickBooksFlagResolver, PullResolver, QuickBooksChangeFieldsResolver } from '../pull/pull.resolver.js';
@@ -26,6 +26,7 @@ export const resolvers = [
   PaymentMethodResolver,
   TeamResolver,
   ...LEDGER_RECORD_RESOLVERS,
+  ...LEDGER_LIST_REFERENCE_RESOLVERS,
   SyncResolver,
   SyncIssueFieldsResolver,
   SyncProgressFieldsResolver,

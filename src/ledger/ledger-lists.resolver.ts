@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { accountFor } from '../accounts/account.resolver.js';
 import { AccountType } from '../accounts/account.type.js';
 import { type GraphQLContext } from '../graphql/context.js';
+import { InvoiceLineType, InvoiceRecordType, PaymentType, PurchaseLineType } from './ledger-record.type.js';
 import { pageRequest, toConnection } from '../graphql/pagination.js';
 import { type FsmListRecord, fsmListSortKey, type JobType, type PaymentMethod, type Supply, type Team } from './ledger-lists.service.js';
 import {
@@ -198,3 +199,72 @@ export class TeamResolver {
     return toTeam(await ctx.services.ledger.upsertTeam(ctx.tenant.id, input));
   }
 }
+
+/** The job type, supply, team or payment method an id field of a ledger record points at (batched per request). */
+async function jobTypeOf(ctx: GraphQLContext, id: string | null | undefined): Promise<JobTypeType | null> {
+  const row = id ? await ctx.loaders.listRecord('jobTypes').load(id) : null;
+  return row ? toJobType(row) : null;
+}
+async function supplyOf(ctx: GraphQLContext, id: string | null | undefined): Promise<SupplyType | null> {
+  const row = id ? await ctx.loaders.listRecord('supplies').load(id) : null;
+  return row ? toSupply(row) : null;
+}
+async function teamOf(ctx: GraphQLContext, id: string | null | undefined): Promise<TeamType | null> {
+  const row = id ? await ctx.loaders.listRecord('teams').load(id) : null;
+  return row ? toTeam(row) : null;
+}
+
+@Resolver(() => InvoiceRecordType)
+export class InvoiceListReferencesResolver {
+  @FieldResolver(() => JobTypeType, { nullable: true, description: 'The job type (jobTypeId); null when none.' })
+  jobType(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<JobTypeType | null> {
+    return jobTypeOf(ctx, row.jobTypeId);
+  }
+
+  @FieldResolver(() => TeamType, { nullable: true, description: 'The team that did the work (teamId); null when none.' })
+  team(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceRecordType): Promise<TeamType | null> {
+    return teamOf(ctx, row.teamId);
+  }
+}
+
+@Resolver(() => InvoiceLineType)
+export class InvoiceLineReferencesResolver {
+  @FieldResolver(() => JobTypeType, { nullable: true, description: "The line's job type (jobTypeId); null when none." })
+  jobType(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceLineType): Promise<JobTypeType | null> {
+    return jobTypeOf(ctx, row.jobTypeId);
+  }
+
+  @FieldResolver(() => SupplyType, { nullable: true, description: 'The supply sold (supplyId); null when none.' })
+  supply(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceLineType): Promise<SupplyType | null> {
+    return supplyOf(ctx, row.supplyId);
+  }
+
+  @FieldResolver(() => TeamType, { nullable: true, description: "The line's team (teamId); null when none." })
+  team(@Ctx() ctx: GraphQLContext, @Root() row: InvoiceLineType): Promise<TeamType | null> {
+    return teamOf(ctx, row.teamId);
+  }
+}
+
+@Resolver(() => PurchaseLineType)
+export class PurchaseLineReferencesResolver {
+  @FieldResolver(() => SupplyType, { nullable: true, description: 'The supply bought (supplyId); null when none.' })
+  supply(@Ctx() ctx: GraphQLContext, @Root() row: PurchaseLineType): Promise<SupplyType | null> {
+    return supplyOf(ctx, row.supplyId);
+  }
+
+  @FieldResolver(() => TeamType, { nullable: true, description: 'The team the cost belongs to (teamId); null when none.' })
+  team(@Ctx() ctx: GraphQLContext, @Root() row: PurchaseLineType): Promise<TeamType | null> {
+    return teamOf(ctx, row.teamId);
+  }
+}
+
+@Resolver(() => PaymentType)
+export class PaymentMethodReferenceResolver {
+  @FieldResolver(() => PaymentMethodType, { nullable: true, description: 'The FSM payment method (paymentMethodId).' })
+  async paymentMethod(@Ctx() ctx: GraphQLContext, @Root() row: PaymentType): Promise<PaymentMethodType | null> {
+    const method = await ctx.loaders.listRecord('paymentMethods').load(row.paymentMethodId);
+    return method ? toPaymentMethod(method) : null;
+  }
+}
+
+export const LEDGER_LIST_REFERENCE_RESOLVERS = [InvoiceListReferencesResolver, InvoiceLineReferencesResolver, PurchaseLineReferencesResolver, PaymentMethodReferenceResolver] as const;

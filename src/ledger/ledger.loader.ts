@@ -5,6 +5,8 @@
  */
 import DataLoader from 'dataloader';
 import { type LedgerKind, type LedgerRecord, type LedgerRecordOf, type RecordSyncStatus, type SyncStatusReader } from './ledger-record.types.js';
+import { type FsmListName, type FsmListRecords } from '../persistence/ledger/fsm-list.repository.js';
+import { type LedgerListsService } from './ledger-lists.service.js';
 import { type InvoiceSettlementTotals, type LedgerService } from './ledger.service.js';
 import { notSynced } from './pending-sync-status.reader.js';
 
@@ -15,10 +17,13 @@ export interface LedgerLoaders {
   customerCredit: DataLoader<string, string>;
   /** A referenced record (an invoice's customer, an allocation's invoice...) by gateway id. */
   ledgerRecord<K extends LedgerKind>(kind: K): DataLoader<string, LedgerRecordOf<K> | null>;
+  /** A referenced FSM list entry (a line's job type, supply or team, a payment's method) by gateway id. */
+  listRecord<L extends FsmListName>(list: L): DataLoader<string, FsmListRecords[L] | null>;
 }
 
 export interface LedgerLoaderSources {
   ledgerRecords: LedgerService;
+  ledger: LedgerListsService;
   /** Read at batch time, so a reader plugged in after start-up is used at once. */
   syncStatus: SyncStatusReader;
 }
@@ -28,7 +33,22 @@ export function createLedgerLoaders(sources: LedgerLoaderSources, tenantId: stri
   const cache = options.cache ?? true;
   const byKind = new Map<LedgerKind, DataLoader<string, RecordSyncStatus>>();
   const records = new Map<LedgerKind, DataLoader<string, LedgerRecord | null>>();
+  const lists = new Map<FsmListName, DataLoader<string, FsmListRecords[FsmListName] | null>>();
   return {
+    listRecord<L extends FsmListName>(list: L): DataLoader<string, FsmListRecords[L] | null> {
+      let loader = lists.get(list);
+      if (!loader) {
+        loader = new DataLoader<string, FsmListRecords[FsmListName] | null>(
+          async (ids) => {
+            const found = new Map((await sources.ledger.findByIds(list, tenantId, [...ids])).map((r) => [r.id, r]));
+            return ids.map((id) => found.get(id) ?? null);
+          },
+          { cache, maxBatchSize: 500 },
+        );
+        lists.set(list, loader);
+      }
+      return loader as DataLoader<string, FsmListRecords[L] | null>;
+    },
     ledgerRecord<K extends LedgerKind>(kind: K): DataLoader<string, LedgerRecordOf<K> | null> {
       let loader = records.get(kind);
       if (!loader) {
