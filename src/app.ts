@@ -138,6 +138,8 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     services.pull.start();
     // Finishes key rotation for every connection, idle tenants included (see TokenVault.resealAll).
     services.connections.startResealing(15 * 60_000);
+    // A run left unfinished by an instance that stopped is taken over by whichever instance looks first.
+    services.sync.runs.watchForOrphans();
     if (!redirectUri) {
       redirectUri = `${gateway.url}/oauth/callback`;
       // The simulator's demo app must know this callback (as an Intuit app's settings would).

@@ -39,6 +39,8 @@ export interface StartSyncOptions {
 const LEASE_MS = 2 * 60_000;
 /** The queue lock covers a couple of database writes; a crashed holder blocks starts this long. */
 const QUEUE_LOCK_MS = 10_000;
+/** The look for orphaned runs happens every half lease, and at least this often. */
+const ORPHAN_LOOK_MAX_MS = 15_000;
 
 /** Tells a running run it no longer holds the tenant's lease. */
 interface LeaseWatch {
@@ -70,6 +72,7 @@ export class SyncRunService {
   /** Records of a kind pushed at once. */
   concurrency = CONCURRENCY;
   #closed = false;
+  #orphanTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly deps: { runs: SyncRunRepository; leases: LeaseStore; mappings: SyncMappingRepository; push: PushService; issues: SyncIssueService; progress: SyncProgressPublisher; ledger: () => LedgerReader; log: Logger },
@@ -160,9 +163,41 @@ export class SyncRunService {
     }
   }
 
+  /**
+   * Stops taking records and waits for the pushes in flight. A run still going is handed over (left
+   * RUNNING, its lease released) rather than finished: a long run would outlast any shutdown grace
+   * period, and another instance takes it over at its next look for orphaned runs.
+   */
   close(): Promise<void> {
     this.#closed = true;
+    if (this.#orphanTimer) clearTimeout(this.#orphanTimer);
     return this.idle();
+  }
+
+  /**
+   * Looks for push runs left RUNNING by a process that stopped (SIGKILL, a lost machine, a shutdown
+   * that handed them over) every half lease, and drains their tenants here: whichever instance
+   * takes the lapsed (or released) lease first finishes the run. Nothing else would: a tenant's
+   * queue is only drained when a run is started on it.
+   */
+  watchForOrphans(): void {
+    if (this.#closed || this.#orphanTimer) return;
+    const look = () => {
+      this.#orphanTimer = setTimeout(() => {
+        this.#kickOrphans()
+          .catch((err: unknown) => this.deps.log.warn({ err }, 'looking for unfinished sync runs failed'))
+          .finally(() => {
+            if (!this.#closed) look();
+          });
+      }, Math.min(this.leaseMs / 2, ORPHAN_LOOK_MAX_MS));
+      this.#orphanTimer.unref();
+    };
+    look();
+  }
+
+  async #kickOrphans(): Promise<void> {
+    // A cross-tenant read by design: any instance may take over any tenant's run.
+    for (const tenantId of await this.#runs.tenantsWithRunningPushAcrossTenants()) this.kick(tenantId);
   }
 
   /** Makes this process drain the tenant's queue if no process holds its lease. */
@@ -236,10 +271,17 @@ export class SyncRunService {
       renewal.unref();
       let ran = false;
       try {
-        // Holding the run lease, no other process executes this tenant's runs: a RUNNING one was
-        // left by a crashed process. It is closed as failed; its records are still pending.
-        await this.#runs.closeRunning(tenant, { status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Interrupted: the process running it stopped. Its records stay pending and are pushed by the next run.', finishedAt: new Date() });
-        const next = await this.#withQueueLock(tenantId, async () => {
+        // Holding the run lease, no other process executes this tenant's push runs: a RUNNING one was
+        // left by a process that died (SIGKILL, a lost machine) or handed it over (SIGTERM). This
+        // process takes it over and finishes it: its records still pending are pushed now, and what
+        // the first process already wrote is recognised (mappings, requestid replay), not written again.
+        const orphaned = await this.#runs.runningPush(tenant);
+        for (const extra of orphaned.slice(1)) {
+          // Never more than one in practice (one lease); close any extra rather than run two at once.
+          await this.#runs.update(tenant, extra.id, { status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Interrupted: the process running it stopped. Its records stay pending and are pushed by the next run.', finishedAt: new Date() });
+        }
+        const resumed = orphaned[0];
+        const next = resumed ? { ...resumed, phase: 'resuming' } : await this.#withQueueLock(tenantId, async () => {
           const queued = await this.#runs.oldestQueued(tenant);
           if (!queued) return null;
           const set = { status: transition('QUEUED', 'start')!, startedAt: new Date(), phase: 'preparing' };
@@ -248,7 +290,8 @@ export class SyncRunService {
         });
         if (next) {
           ran = true;
-          await this.#execute(next, watch);
+          if (resumed) this.deps.log.info({ tenantId, runId: resumed.id, processed: resumed.processed }, 'taking over a sync run its process left unfinished');
+          await this.#execute(next, watch, Boolean(resumed));
         }
       } finally {
         clearInterval(renewal);
@@ -279,10 +322,14 @@ export class SyncRunService {
     }
   }
 
-  async #execute(run: SyncRun, watch: LeaseWatch = { lost: false }): Promise<void> {
+  async #execute(run: SyncRun, watch: LeaseWatch = { lost: false }, resumed = false): Promise<void> {
     const tenantId = run.tenantId;
     const runId = run.id;
-    const counts = { total: 0, processed: 0, succeeded: 0, failed: 0, skipped: 0, blocked: 0 };
+    // A run taken over goes on from the counts its first process saved (saved every 250 ms, so a
+    // record or two finished just before a SIGKILL may be missing from them; QBO holds them once).
+    const counts = resumed
+      ? { total: 0, processed: run.processed, succeeded: run.succeeded, failed: run.failed, skipped: run.skipped, blocked: run.blocked }
+      : { total: 0, processed: 0, succeeded: 0, failed: 0, skipped: 0, blocked: 0 };
     let current: SyncRun = { ...run, status: run.dryRun ? 'RUNNING' : run.status, startedAt: run.startedAt ?? new Date() };
     const save = async (set: Partial<SyncRun>, final = false) => {
       current = { ...current, ...counts, ...set };
@@ -293,8 +340,13 @@ export class SyncRunService {
       const session = await this.deps.push.openSession(tenantId, run.dryRun);
       const batches: { kind: LedgerKind; records: LedgerRecord[] }[] = [];
       for (const kind of run.scope) batches.push({ kind, records: await this.#records(run, kind) });
-      counts.total = batches.reduce((n, b) => n + b.records.length, 0);
-      const kindCounts: KindCount[] = batches.filter((b) => b.records.length > 0).map((b) => ({ kind: b.kind, total: b.records.length, succeeded: 0, failed: 0, blocked: 0, skipped: 0 }));
+      counts.total = counts.processed + batches.reduce((n, b) => n + b.records.length, 0);
+      const kindCounts: KindCount[] = PUSH_ORDER.flatMap((kind) => {
+        const before = resumed ? run.kindCounts.find((k) => k.kind === kind) : undefined;
+        const done = before ? before.succeeded + before.failed + before.blocked + before.skipped : 0;
+        const left = batches.find((b) => b.kind === kind)?.records.length ?? 0;
+        return done + left > 0 ? [{ kind, total: done + left, succeeded: before?.succeeded ?? 0, failed: before?.failed ?? 0, blocked: before?.blocked ?? 0, skipped: before?.skipped ?? 0 }] : [];
+      });
       const tally = (kind: LedgerKind, result: PushOutcome['result']) => {
         const entry = kindCounts.find((k) => k.kind === kind);
         if (!entry) return;
@@ -312,7 +364,8 @@ export class SyncRunService {
         this.deps.push.prepare(session, batch.kind, batch.records);
         const queue = [...batch.records];
         const worker = async () => {
-          for (let record = queue.shift(); record && !cancelled && !watch.lost; record = queue.shift()) {
+          // Shutting down (SIGTERM), the run stops between records and is handed over (below).
+          for (let record = queue.shift(); record && !cancelled && !watch.lost && !this.#closed; record = queue.shift()) {
             const outcome = await this.deps.push.push(session, record);
             await this.#recordOutcome(tenantId, runId, record, outcome, run.dryRun);
             counts.processed++;
@@ -332,6 +385,13 @@ export class SyncRunService {
       }
       const fresh = run.dryRun ? null : { cancelRequested: (await this.#runs.cancelRequested(run.tenantId, run.id)) === true };
       for (const notice of session.notices) this.deps.log.info({ tenantId, runId }, notice);
+      if (this.#closed && !run.dryRun && !watch.lost && !(cancelled || fresh?.cancelRequested) && counts.processed < counts.total) {
+        // Handed over: the run stays RUNNING and the lease is released as this process stops, so
+        // another instance (or this one once restarted) takes the run over at its next look.
+        await save({ phase: 'handed over', currentRecord: null, kindCounts });
+        this.deps.log.info({ tenantId, runId, processed: counts.processed, total: counts.total }, 'sync run handed over at shutdown');
+        return;
+      }
       if (watch.lost) {
         // Another process may own the queue now: stop here; unfinished records stay pending.
         await save({ status: transition('RUNNING', 'fail')!, phase: 'failed', error: 'Stopped: the run lost its lease on the tenant queue (the process stalled); the remaining records stay pending.', currentRecord: null, finishedAt: new Date(), kindCounts }, true);

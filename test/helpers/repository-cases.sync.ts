@@ -135,12 +135,16 @@ export const SYNC_CASES: RepositoryCase[] = [
       },
       oldestQueued: async (r, t) => [await r.sync.runs.oldestQueued(t), await r.sync.runs.oldestQueued(t, { joinable: true })].filter(Boolean),
       hasQueued: (r, t) => r.sync.runs.hasQueued(t),
+      runningPush: (r, t) => r.sync.runs.runningPush(t),
     },
     write: {
       create: (r, t) => r.sync.runs.create(t, { status: 'QUEUED', trigger: 'AUTOMATIC', scope: ['customer'], direction: 'PUSH', dryRun: false, recordIds: null, queuedAt: now }),
       update: (r, t, s) => r.sync.runs.update(t, s.run!, { phase: 'taken over' }),
       requestCancel: (r, t, s) => r.sync.runs.requestCancel(t, s.runningRun!),
       closeRunning: (r, t) => r.sync.runs.closeRunning(t, { status: 'FAILED', phase: 'failed' }),
+    },
+    crossTenant: {
+      tenantsWithRunningPushAcrossTenants: { why: "any instance takes over any tenant's run left by an instance that stopped", call: (r) => r.sync.runs.tenantsWithRunningPushAcrossTenants() },
     },
   },
   {

@@ -8,16 +8,8 @@
  * minute, so only the revocation announced through Redis can close those sockets in time, and
  * without Redis (each process its own pubsub) B and C would see no event at all.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { print } from 'graphql';
-import { Redis } from 'ioredis';
-import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
 import {
   ConnectionChangedDocument,
   CreateApiKeyDocument,
@@ -27,100 +19,42 @@ import {
   UpsertCustomerDocument,
   UpsertInvoiceDocument,
 } from '../generated/graphql.js';
-import { chooseAustralianAccounts } from '../helpers/accounting-setup.js';
-import { builtMain, freePort, type GatewayProcess, killGatewayProcess, startGatewayProcess } from '../helpers/gateway-process.js';
 import { gql } from '../helpers/graphql-client.js';
-import { TestBrowser } from '../helpers/quickbooks.js';
-import { requireTestRedis } from '../helpers/redis-server.js';
-import { openAuthenticatedSocket, type RawGraphqlSocket, type WsMessage } from '../helpers/ws-raw.js';
-import { authorizeInBrowser } from '../sandbox/oauth-harness.js';
+import { type Instance, ScaleCluster } from '../helpers/scale-cluster.js';
+import { type RawGraphqlSocket, type WsMessage } from '../helpers/ws-raw.js';
 
 const DEMO_KEY = 'fbk_scale-instances-test-key-0123456789';
-const mongoDb = `scale_instances_${randomBytes(4).toString('hex')}`;
-const prefix = `test-${randomBytes(4).toString('hex')}:`;
 
-interface Instance {
-  name: string;
-  process: GatewayProcess;
-  url: string;
-  http: string;
-  ws: string;
-}
-
-let redisUrl: string;
-let redis: Redis;
-let sandbox: Sandbox;
-let sandboxUrl: string;
-let dataDir: string;
+const cluster = new ScaleCluster(inject, {
+  apiKey: DEMO_KEY,
+  database: 'scale_instances',
+  env: {
+    // Runs execute where they are started; no CDC traffic.
+    FIELDBOOKS_SYNC_WORKER: 'false',
+    FIELDBOOKS_CDC_INTERVAL_SECONDS: '0',
+    // The database re-check would close revoked sockets within a second by itself: a minute here.
+    FIELDBOOKS_WS_KEY_CHECK_MS: '60000',
+  },
+});
 let a: Instance;
 let b: Instance;
 let c: Instance;
-const sockets: RawGraphqlSocket[] = [];
-
-async function startInstance(name: string): Promise<Instance> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  sandbox.oauth.addRedirectUri(sandbox.oauth.demoApp.clientId, `${url}/oauth/callback`);
-  const process = await startGatewayProcess(
-    { port, mongoUri: `${inject('mongoUri')}${mongoDb}`, dataDir, apiKey: DEMO_KEY, sandboxUrl },
-    {
-      REDIS_URL: redisUrl,
-      FIELDBOOKS_REDIS_PREFIX: prefix,
-      // Runs execute where they are started; no CDC traffic.
-      FIELDBOOKS_SYNC_WORKER: 'false',
-      FIELDBOOKS_CDC_INTERVAL_SECONDS: '0',
-      // The database re-check would close revoked sockets within a second by itself: a minute here.
-      FIELDBOOKS_WS_KEY_CHECK_MS: '60000',
-    },
-  );
-  return { name, process, url, http: `${url}/graphql`, ws: `ws://127.0.0.1:${port}/graphql` };
-}
-
-async function socketOn(instance: Instance, key = DEMO_KEY): Promise<RawGraphqlSocket> {
-  const socket = await openAuthenticatedSocket(instance.ws, key);
-  sockets.push(socket);
-  return socket;
-}
-
-/** Redis has `count` subscribers (one per instance listening) on the topic's channel. */
-async function subscribedInRedis(topic: string, count: number): Promise<void> {
-  const channel = `${prefix}events:${topic}`;
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
-    if (Number(n) >= count) return;
-    if (Date.now() > until) throw new Error(`only ${n} instance(s) subscribed to ${channel}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const socketOn = (instance: Instance, key?: string) => cluster.socketOn(instance, key);
+const subscribedInRedis = (topic: string, count: number) => cluster.subscribedInRedis(topic, count);
 
 function data<T>(message: WsMessage): T {
   return (message.payload as { data: T }).data;
 }
 
 beforeAll(async () => {
-  expect(existsSync(builtMain), 'dist/ is missing: run `npm run build`').toBe(true);
-  redisUrl = requireTestRedis(inject);
-  redis = new Redis(redisUrl);
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldbooks-scale-'));
-  sandbox = createSandbox({ limits: false });
-  sandboxUrl = (await sandbox.listen(0, '127.0.0.1')).url;
+  await cluster.open();
   // One at a time: the first creates the demo tenant, the others find it.
-  a = await startInstance('A');
-  b = await startInstance('B');
-  c = await startInstance('C');
+  a = await cluster.start('A');
+  b = await cluster.start('B');
+  c = await cluster.start('C');
 }, 180_000);
 
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await Promise.all([a, b, c].map((i) => killGatewayProcess(i?.process)));
-  const db = await mongoose.createConnection(`${inject('mongoUri')}${mongoDb}`).asPromise();
-  await db.dropDatabase().catch(() => {});
-  await db.close();
-  await sandbox?.close();
-  redis?.disconnect();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => cluster.close());
 
 describe('three instances on one database and one Redis', () => {
   it('a subscriber on C sees QuickBooks connected through A, and one on B the progress of a run executed on A', async () => {
@@ -128,24 +62,13 @@ describe('three instances on one database and one Redis', () => {
     onC.send({ id: 'conn', type: 'subscribe', payload: { query: print(ConnectionChangedDocument) } });
     await subscribedInRedis('QUICKBOOKS_CONNECTION_CHANGED', 1);
 
-    const browser = new TestBrowser();
-    const company = sandbox.info().companies.find((co) => co.country === 'AU')!;
-    const realmId = company.realmId;
-    const { callbackUrl } = await authorizeInBrowser(await browser.startConnect(a.http, DEMO_KEY), { button: 'connect', realmId });
-    expect((await browser.fetch(callbackUrl)).status).toBe(200);
+    const realmId = cluster.auRealmId;
+    const company = cluster.sandbox.info().companies.find((co) => co.realmId === realmId)!;
+    await cluster.connect(a, DEMO_KEY, realmId);
     const connected = await onC.next((m) => m.id === 'conn' && data<{ quickBooksConnectionChanged: { status: string } }>(m).quickBooksConnectionChanged.status === 'CONNECTED');
     expect(data<{ quickBooksConnectionChanged: { companyName: string } }>(connected).quickBooksConnectionChanged.companyName).toBe(company.name);
 
     // Something to push: a customer and 12 invoices (the demo business too).
-    for (let i = 0; i < 50; i++) {
-      try {
-        await chooseAustralianAccounts(a.http, DEMO_KEY);
-        break;
-      } catch (error) {
-        if (i === 49) throw error;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
     expect((await gql(a.http, UpsertCustomerDocument, { input: { externalId: 'c-scale', displayName: 'Scale Out Dental' } }, DEMO_KEY)).errors).toBeUndefined();
     for (let n = 1; n <= 12; n++) {
       const input = {

@@ -88,6 +88,8 @@ const schema = new Schema<SyncRunDoc>(
 schema.plugin(tenantScoped);
 schema.index({ tenantId: 1, _id: -1 });
 schema.index({ tenantId: 1, status: 1 });
+// Every instance's look for runs left RUNNING by one that stopped (across tenants).
+schema.index({ status: 1 });
 
 export function syncRunModel(connection: Connection): Model<SyncRunDoc> {
   return (connection.models.SyncRun as Model<SyncRunDoc> | undefined) ?? connection.model<SyncRunDoc>('SyncRun', schema);

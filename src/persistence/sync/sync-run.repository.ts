@@ -6,7 +6,8 @@
  * for the queue.
  */
 import { type Connection, type Model, Types } from 'mongoose';
-import { type TenantId, tenantIdOf, tenantObjectId } from '../tenant-id.js';
+import { crossTenantCollection } from '../tenant-scoped.plugin.js';
+import { asTenantId, type TenantId, tenantIdOf, tenantObjectId } from '../tenant-id.js';
 import { type SyncRun, type SyncRunDoc, syncRunModel } from './sync-run.model.js';
 
 export type { KindCount, SyncRun, SyncTrigger } from './sync-run.model.js';
@@ -95,5 +96,17 @@ export class SyncRunRepository {
   /** Every RUNNING real run of the tenant gets `set` (a crashed process's runs, closed by the new lease holder). */
   async closeRunning(tenantId: TenantId, set: SyncRunFields): Promise<void> {
     await this.#model.updateMany({ tenantId: tenantObjectId(tenantId), status: 'RUNNING', dryRun: false }, { $set: set });
+  }
+
+  /** The tenant's RUNNING push runs, oldest first: left by a process that stopped, taken over by the new lease holder. */
+  async runningPush(tenantId: TenantId): Promise<SyncRun[]> {
+    const docs = await this.#model.find({ tenantId: tenantObjectId(tenantId), status: 'RUNNING', dryRun: false, direction: 'PUSH' }).sort({ _id: 1 }).lean<SyncRunDoc[]>();
+    return docs.map(toRun);
+  }
+
+  /** Cross-tenant by design: the tenants with a RUNNING push run (any instance may take over any tenant's run). */
+  async tenantsWithRunningPushAcrossTenants(): Promise<TenantId[]> {
+    const rows = await crossTenantCollection(this.#model, 'unfinished runs of every tenant').find({ status: 'RUNNING', dryRun: false, direction: 'PUSH' }, { projection: { tenantId: 1 } }).toArray();
+    return [...new Set(rows.map((r) => String(r.tenantId)))].map(asTenantId);
   }
 }
