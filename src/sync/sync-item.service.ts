@@ -6,6 +6,7 @@
  */
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QboClient, type QboRecord } from '../quickbooks/qbo.client.js';
+import { QboError } from '../quickbooks/qbo.errors.js';
 import { queryLiteral } from './customer.mapper.js';
 import { type InventoryAccounts, itemBody, itemType } from './item.mapper.js';
 import { type OutboxService } from './outbox.service.js';
@@ -127,16 +128,28 @@ export class SyncItemService {
     name = stored?.name ?? name;
     let record = found && how.accepts(found) ? found : undefined;
     if (!record) {
-      const written = await this.outbox.write(client, {
-        tenantId: ctx.tenantId,
-        subject: `${ctx.realmId}:${key}`,
-        operation: 'create',
-        entity,
-        version: 0,
-        generation: 0,
-        body: how.body(name),
-        findExisting: () => byName(name),
-      });
+      let written;
+      try {
+        written = await this.outbox.write(client, {
+          tenantId: ctx.tenantId,
+          subject: `${ctx.realmId}:${key}`,
+          operation: 'create',
+          entity,
+          version: 0,
+          generation: 0,
+          body: how.body(name),
+          findExisting: () => byName(name),
+        });
+      } catch (error) {
+        // 6240: the name was taken between the lookup and the create (another business connected to
+        // the same company, pushing at the same moment from another instance, or a bookkeeper). The
+        // object holding it is ours to use when it is what we would have created; anything else
+        // (another income account, an inactive item) is still the refusal.
+        if (!(error instanceof QboError && error.kind === 'DUPLICATE_NAME')) throw error;
+        const holder = await byName(name);
+        if (!holder || !how.accepts(holder)) throw error;
+        written = { record: holder };
+      }
       record = written.record;
       await this.items.setObject(tenantId, ctx.realmId, key, record.Id, name);
       await this.outbox.settleCreates(ctx.tenantId, `${ctx.realmId}:${key}`, record);
