@@ -16,7 +16,7 @@ export interface WebhookRouteDeps {
   queue: InboundQueue;
   log: Logger;
   verifierToken: () => string | undefined;
-  /** Called with the tenants that received new events (to start processing). */
+  /** Called with the tenants that received events, new or redelivered (to start processing). */
   onReceived?: (tenantIds: string[]) => void;
 }
 
@@ -41,9 +41,12 @@ export function mountWebhookRoute(app: Express, deps: WebhookRouteDeps): void {
     let stored = 0;
     for (const owner of owners) {
       const tenantId = owner.tenantId;
-      const added = await deps.queue.enqueue(tenantId, hints.filter((h) => h.realmId === owner.realmId), 'webhook');
-      stored += added;
-      if (added > 0) touched.push(tenantId);
+      const mine = hints.filter((h) => h.realmId === owner.realmId);
+      stored += await deps.queue.enqueue(tenantId, mine, 'webhook');
+      // A redelivery stores nothing new, but still starts processing: the instance that stored the
+      // event first may have died before applying it (Intuit redelivers when our 200 did not reach
+      // it), and its event would otherwise wait for the next poll. Applying stays once per event.
+      if (mine.length > 0) touched.push(tenantId);
     }
     const unknown = realms.filter((r) => !owners.some((o) => o.realmId === r));
     if (unknown.length > 0) deps.log.info({ realms: unknown }, 'webhook events for realms no tenant is connected to were ignored');
