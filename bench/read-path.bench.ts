@@ -81,12 +81,42 @@ function fillChart(simulator: Sandbox, realmId: string, extra: number): void {
 }
 
 /** The data of a query that must succeed, and the cookies it set (connecting binds the callback to the browser). */
-async function graphql(url: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown> & { cookies?: string }> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(120_000), method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, body: JSON.stringify({ query, variables }) });
+export async function gatewayGraphql(url: string, apiKey: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown> & { cookies?: string }> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(120_000), method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (response.status !== 200 || body.errors) throw new Error(`${query.slice(0, 60)}... answered ${response.status}: ${JSON.stringify(body.errors)}`);
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   return { ...body.data!, cookies };
+}
+
+function graphql(url: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown> & { cookies?: string }> {
+  return gatewayGraphql(url, API_KEY, query, variables);
+}
+
+/**
+ * Connects the key's tenant to the simulated US company (the simulator auto-approves consent), reads
+ * its chart and chooses the accounts a push needs; returns how many accounts the chart has.
+ */
+export async function connectUsCompany(graphqlUrl: string, apiKey: string, realmId: string): Promise<number> {
+  const call = (query: string, variables?: Record<string, unknown>) => gatewayGraphql(graphqlUrl, apiKey, query, variables);
+  const started = (await call('mutation { connectQuickBooks { authorizationUrl } }')) as { connectQuickBooks: { authorizationUrl: string }; cookies: string };
+  const consent = await fetch(`${started.connectQuickBooks.authorizationUrl}&realmId=${realmId}`, { redirect: 'manual' });
+  const callback = consent.headers.get('location');
+  if (!callback) throw new Error(`the simulator did not redirect to the callback (${consent.status})`);
+  const completed = await fetch(callback, { redirect: 'manual', headers: { cookie: started.cookies } });
+  if (completed.status >= 400) throw new Error(`the OAuth callback answered ${completed.status}: ${await completed.text()}`);
+  await call('mutation { refreshChartOfAccounts(first: 1) { totalCount } }');
+  const all = (await call('query { accounts(includeInactive: true, first: 200) { totalCount edges { node { id name } } } }')) as {
+    accounts: { totalCount: number; edges: { node: { id: string; name: string } }[] };
+  };
+  const id = (name: string) => all.accounts.edges.find((e) => e.node.name === name)?.node.id ?? null;
+  await call('mutation Save($input: AccountingSettingsInput!) { updateAccountingSettings(input: $input) { updatedAt } }', {
+    input: {
+      defaultLabourIncomeAccountId: id('Services'), defaultSuppliesIncomeAccountId: id('Materials Income'), paymentsAccountId: id('Checking'),
+      defaultExpenseAccountId: id('Job Supplies'), defaultRoundingAccountId: id('Rounding'), accountingStartDate: '2026-01-01',
+    },
+  });
+  return all.accounts.totalCount;
 }
 
 async function startGateway(env: Record<string, string>): Promise<{ stop(): Promise<void> }> {
@@ -146,30 +176,14 @@ export async function benchReadPath(options: { accounts: number; connections: nu
     FIELDBOOKS_RATE_LIMIT_PER_KEY: '0', FIELDBOOKS_RATE_LIMIT_PER_ADDRESS: '0',
   });
   try {
-    const started = (await graphql(graphqlUrl, 'mutation { connectQuickBooks { authorizationUrl } }')) as { connectQuickBooks: { authorizationUrl: string }; cookies: string };
-    const consent = await fetch(`${started.connectQuickBooks.authorizationUrl}&realmId=${realmId}`, { redirect: 'manual' });
-    const callback = consent.headers.get('location');
-    if (!callback) throw new Error(`the simulator did not redirect to the callback (${consent.status})`);
-    const completed = await fetch(callback, { redirect: 'manual', headers: { cookie: started.cookies } });
-    if (completed.status >= 400) throw new Error(`the OAuth callback answered ${completed.status}: ${await completed.text()}`);
-    await graphql(graphqlUrl, 'mutation { refreshChartOfAccounts(first: 1) { totalCount } }');
-    const all = (await graphql(graphqlUrl, 'query { accounts(includeInactive: true, first: 200) { totalCount edges { node { id name } } } }')) as {
-      accounts: { totalCount: number; edges: { node: { id: string; name: string } }[] };
-    };
-    const id = (name: string) => all.accounts.edges.find((e) => e.node.name === name)?.node.id ?? null;
-    await graphql(graphqlUrl, 'mutation Save($input: AccountingSettingsInput!) { updateAccountingSettings(input: $input) { updatedAt } }', {
-      input: {
-        defaultLabourIncomeAccountId: id('Services'), defaultSuppliesIncomeAccountId: id('Materials Income'), paymentsAccountId: id('Checking'),
-        defaultExpenseAccountId: id('Job Supplies'), defaultRoundingAccountId: id('Rounding'), accountingStartDate: '2026-01-01',
-      },
-    });
+    const accounts = await connectUsCompany(graphqlUrl, API_KEY, realmId);
     const measurements: ReadMeasurement[] = [];
     for (const [name, query] of Object.entries(READ_QUERIES)) {
       if (options.only && name !== 'viewer' && !options.only.includes(name)) continue;
       await graphql(graphqlUrl, query); // answers without errors before it is measured
       measurements.push(await measure(graphqlUrl, name, query, options));
     }
-    return { accounts: all.accounts.totalCount, connections: options.connections, seconds: options.seconds, measurements };
+    return { accounts, connections: options.connections, seconds: options.seconds, measurements };
   } finally {
     if (process.env.BENCH_DEBUG) for (const r of simulator.state.requests.list().slice(-20)) console.error(r.method, r.path, r.status);
     await gateway.stop();

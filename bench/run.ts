@@ -7,16 +7,18 @@
  * BENCH_LIST_TENANTS and BENCH_LIST_INVOICES size the lists-at-scale part (BENCH_LIST_DIR keeps its seeded
  * data between runs). BENCH_READ_SECONDS, BENCH_READ_CONNECTIONS and BENCH_READ_ACCOUNTS tune the read
  * path part (length of each measurement, concurrent clients, accounts in the chart).
- * BENCH_ONLY=reads,client,push,lists runs just the named parts.
+ * BENCH_FANOUT_SUBSCRIBERS and BENCH_FANOUT_INVOICES size the fan-out part (three instances, Redis).
+ * BENCH_ONLY=reads,client,push,lists,fanout runs just the named parts.
  */
 import 'reflect-metadata';
+import { benchFanout } from './fanout.bench.js';
 import { benchQboClient } from './qbo-client.bench.js';
 import { benchListScale } from './list-scale.bench.js';
 import { benchReadPath, formatReadBench } from './read-path.bench.js';
 import { benchSyncPush } from './sync-push.bench.js';
 
 const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
-const wants = (part: 'reads' | 'client' | 'push' | 'lists') => !only || only.includes(part);
+const wants = (part: 'reads' | 'client' | 'push' | 'lists' | 'fanout') => !only || only.includes(part);
 
 if (wants('reads')) {
   const seconds = Number(process.env.BENCH_READ_SECONDS ?? 10);
@@ -96,4 +98,23 @@ console.log(`  database           ${l.documents} documents${l.seededSeconds === 
 for (const r of l.lists) {
   console.log(`  ${r.name.padEnd(32)} p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (${r.requests} requests, ${r.rows} rows each)${r.p99 < 100 ? '' : '  ABOVE the 100 ms target'}`);
 }
+}
+
+if (wants('fanout')) {
+  const subscribers = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 1000);
+  const invoices = Number(process.env.BENCH_FANOUT_INVOICES ?? 150);
+  if (![subscribers, invoices].every((n) => Number.isInteger(n) && n >= 1)) {
+    console.error('BENCH_FANOUT_SUBSCRIBERS and BENCH_FANOUT_INVOICES must be positive integers');
+    process.exit(2);
+  }
+  console.log(`\nProgress fan-out: ${subscribers} WebSocket subscribers over three gateway processes (one database, one Redis) watching one run of ${invoices} invoices`);
+  const f = await benchFanout({ subscribers, invoices });
+  console.log(
+    [
+      `  run                ${f.status} in ${f.runSeconds.toFixed(1)} s, ${f.events} progress events: ${f.eventsPerSecond.toFixed(2)} events/s (goal: at most 5)`,
+      `  delivered          ${f.complete} of ${f.subscribers} subscribers got every event, ${f.missing} copies missing (goal: 0)`,
+      `  publish->delivery  p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, max ${f.maxMs} ms (goal: p99 under 100 ms)`,
+    ].join('\n'),
+  );
+  if (f.missing > 0 || f.status !== 'SUCCEEDED') process.exitCode = 1;
 }

@@ -49,7 +49,8 @@ export class SyncProgressPublisher {
     slot.timer = setTimeout(() => {
       slot.timer = undefined;
       slot.lastAt = Date.now();
-      if (this.#pending.get(event.runId) === slot) this.pubsub.publish(Topic.SyncProgress, slot.event);
+      // `at` says when the event went out (the state is the latest one, recorded up to intervalMs ago).
+      if (this.#pending.get(event.runId) === slot) this.pubsub.publish(Topic.SyncProgress, { ...slot.event, at: new Date() });
     }, wait);
     slot.timer.unref();
   }

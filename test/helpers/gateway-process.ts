@@ -3,11 +3,18 @@
  * start it again on the same database and simulator.
  */
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { type Readable } from 'node:stream';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../..');
+/** The checkout's root, whether this runs from test/helpers (tests) or dist/test/helpers (the bench). */
+function findRepoRoot(dir: string): string {
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const repoRoot = findRepoRoot(import.meta.dirname);
 export const builtMain = path.join(repoRoot, 'dist/src/main.js');
 
 export type GatewayProcess = ChildProcessByStdio<null, Readable, Readable>;
