@@ -17,6 +17,7 @@ import mongoose from 'mongoose';
 import WebSocket from 'ws';
 import { launchFerretdb } from '../src/persistence/ferretdb.launcher.js';
 import { createSandbox } from '../src/sandbox/sandbox.js';
+import { TenantRepository } from '../src/persistence/tenancy/tenant.repository.js';
 import { TenantService } from '../src/tenancy/tenant.service.js';
 import { freePort, type GatewayProcess, killGatewayProcess, repoRoot, startGatewayProcess } from '../test/helpers/gateway-process.js';
 import { startRedisServer } from '../test/helpers/redis-server.js';
@@ -104,7 +105,7 @@ export async function benchFanout(options: { subscribers: number; invoices: numb
     }
     const graphqlUrl = `${gateways[0]!.url}/graphql`;
     const db = await mongoose.createConnection(`${mongo.uri}fieldbooks_fanout`).asPromise();
-    const API_KEY = (await new TenantService(db).createTenant('Fanout Plumbing')).apiKey;
+    const API_KEY = (await new TenantService(new TenantRepository(db)).createTenant('Fanout Plumbing')).apiKey;
     await db.close();
     await connectUsCompany(graphqlUrl, API_KEY, realmId);
     const customers = Math.max(1, Math.ceil(options.invoices / 40));
