@@ -75,8 +75,14 @@ describe('three instances pushing one QuickBooks company', () => {
       fetch(`${cluster.sandboxUrl}/v3/company/${us}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'content-type': 'application/json' } });
     const batch = () => call('/batch', { method: 'POST', body: JSON.stringify({ BatchItemRequest: [{ bId: '1', Query: 'select count(*) from Customer' }] }) });
     const statuses: number[] = [];
-    for (let i = 0; i < 41; i++) statuses.push((await batch()).status);
-    expect(statuses.slice(0, 40).every((s) => s === 200)).toBe(true);
+    for (let i = 0; i < 41; i++) {
+      const response = await batch();
+      await response.text(); // the call ends (and leaves the 10 in flight) once its answer is read
+      statuses.push(response.status);
+      // Under QBO's 10 requests a second (a virtual second is 250 ms here): only the batch limit speaks.
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    expect(statuses.slice(0, 40), JSON.stringify(statuses)).toEqual(Array.from({ length: 40 }, () => 200));
     expect(statuses[40], 'the 41st batch call in a minute').toBe(429);
   });
 
