@@ -14,9 +14,9 @@
  */
 import { createHash } from 'node:crypto';
 import { type RequestHandler, type Response } from 'express';
-import { type Connection } from 'mongoose';
 import { type Redis } from 'ioredis';
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterMongo, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimitStore } from '../persistence/rate-limit.store.js';
 import { RateLimitedError } from '../graphql/errors.js';
 import { type Logger } from '../logging/logger.js';
 import { parseAuthorization } from '../tenancy/api-key.js';
@@ -47,7 +47,7 @@ export class GatewayRateLimits {
   #sweeper: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly connection: Connection,
+    private readonly store: RateLimitStore,
     private readonly settings: RateLimitSettings,
     private readonly log: Logger,
     private readonly redis?: { client: Redis; prefix: string },
@@ -63,31 +63,18 @@ export class GatewayRateLimits {
               duration,
               insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix: collection }),
             })
-          : new RateLimiterMongo({
-            // A mongoose connection: the store uses its collections (and their connection buffering).
-            storeClient: connection,
-            tableName: collection,
-            keyPrefix: collection,
-            points,
-            duration,
-            // FerretDB cannot build the TTL index the store would create; indexes are made in init().
-            disableIndexesCreation: true,
-            insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix: collection }),
-          });
+          : store.limiter(collection, points, duration, new RateLimiterMemory({ points, duration, keyPrefix: collection }));
     this.#key = limiter(COLLECTIONS.key, settings.perKeyPerMinute, 60);
     this.#address = limiter(COLLECTIONS.address, settings.perAddressPerMinute, 60);
     this.#authFailure = limiter(COLLECTIONS.authFailure, settings.authFailures, settings.authFailureWindowSeconds);
   }
 
   async init(): Promise<void> {
-    const db = this.connection.db;
     // Redis expires its counters itself.
-    if (!db || this.redis) return;
-    for (const name of Object.values(COLLECTIONS)) await db.collection(name).createIndex({ key: 1 }, { unique: true });
-    const sweep = () =>
-      void Promise.all(Object.values(COLLECTIONS).map((name) => db.collection(name).deleteMany({ expire: { $lt: new Date() } }))).catch((error: unknown) =>
-        this.log.warn({ err: error }, 'sweeping expired rate-limit counters failed'),
-      );
+    if (this.redis) return;
+    const collections = Object.values(COLLECTIONS);
+    await this.store.ensureIndexes(collections);
+    const sweep = () => void this.store.sweepExpired(collections, new Date()).catch((error: unknown) => this.log.warn({ err: error }, 'sweeping expired rate-limit counters failed'));
     this.#sweeper = setInterval(sweep, SWEEP_EVERY_MS);
     this.#sweeper.unref();
   }

@@ -21,7 +21,6 @@ const PENDING: readonly string[] = [
   'src/connection/connection.model.ts',
   'src/connection/connection.service.ts',
   'src/connection/token.vault.ts',
-  'src/http/rate-limit.ts',
   'src/services.ts',
 ];
 
