@@ -6,7 +6,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { accountFor as accountOf } from '../accounts/account.resolver.js';
 import { AccountType } from '../accounts/account.type.js';
 import { type GraphQLContext } from '../graphql/context.js';
-import { UserInputError } from '../graphql/errors.js';
+import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars.js';
 import { localDateProblem, money, sum } from './ledger-decimal.rules.js';
@@ -110,6 +110,16 @@ function customerOf(ctx: GraphQLContext, row: { customerId: string }): Promise<C
   return ctx.loaders.ledgerRecord('customer').load(row.customerId);
 }
 
+/** The FSM's externalId of the record a mutation names by gateway id or by externalId (exactly one). */
+async function externalIdOf(ctx: GraphQLContext, kind: LedgerKind, id: string | null | undefined, externalId: string | null | undefined): Promise<string> {
+  if (!id && externalId) return externalId;
+  const record = await one(ctx, kind, id, externalId);
+  if (!record) throw new NotFoundError(KIND_LABEL[kind], id ?? '');
+  return record.externalId;
+}
+
+const KIND_LABEL: Readonly<Record<LedgerKind, string>> = { customer: 'Customer', supplier: 'Supplier', invoice: 'Invoice', payment: 'Payment', creditNote: 'Credit note', badDebtWriteOff: 'Bad-debt write-off', supplierInvoice: 'Supplier invoice', expense: 'Expense' };
+
 const SYNC_DESCRIPTION = 'Sync state in QuickBooks: state, QBO id, synced version, last sync, open issue.';
 
 @Resolver(() => CustomerType)
@@ -183,13 +193,21 @@ export class InvoiceResolver {
   }
 
   @Mutation(() => InvoiceRecordType, { description: 'Voids the invoice (mirrored in QBO); refused while payments, credits or write-offs are applied to it.' })
-  async voidInvoice(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String, { description: "The FSM's own id of the invoice." }) externalId: string): Promise<InvoiceRecordType> {
-    return ctx.services.ledgerRecords.voidInvoice(ctx.tenant.id, externalId);
+  async voidInvoice(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the invoice. Pass exactly one of externalId and id." }) externalId?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: "The invoice's gateway id (Invoice.id). Pass exactly one of externalId and id." }) id?: string | null,
+  ): Promise<InvoiceRecordType> {
+    return ctx.services.ledgerRecords.voidInvoice(ctx.tenant.id, await externalIdOf(ctx, 'invoice', id, externalId));
   }
 
   @Mutation(() => InvoiceRecordType, { description: 'Deletes the invoice (mirrored in QBO); refused while payments, credits or write-offs are applied to it.' })
-  async deleteInvoice(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String, { description: "The FSM's own id of the invoice." }) externalId: string): Promise<InvoiceRecordType> {
-    return ctx.services.ledgerRecords.deleteInvoice(ctx.tenant.id, externalId);
+  async deleteInvoice(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the invoice. Pass exactly one of externalId and id." }) externalId?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: "The invoice's gateway id (Invoice.id). Pass exactly one of externalId and id." }) id?: string | null,
+  ): Promise<InvoiceRecordType> {
+    return ctx.services.ledgerRecords.deleteInvoice(ctx.tenant.id, await externalIdOf(ctx, 'invoice', id, externalId));
   }
 
   @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })
@@ -246,8 +264,12 @@ export class PaymentResolver {
   }
 
   @Mutation(() => PaymentType, { description: 'Voids the payment (mirrored in QBO); its allocations stop counting against invoice balances.' })
-  async voidPayment(@Ctx() ctx: GraphQLContext, @Arg('externalId', () => String, { description: "The FSM's own id of the payment." }) externalId: string): Promise<PaymentType> {
-    return ctx.services.ledgerRecords.voidPayment(ctx.tenant.id, externalId);
+  async voidPayment(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('externalId', () => String, { nullable: true, description: "The FSM's own id of the payment. Pass exactly one of externalId and id." }) externalId?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: "The payment's gateway id (Payment.id). Pass exactly one of externalId and id." }) id?: string | null,
+  ): Promise<PaymentType> {
+    return ctx.services.ledgerRecords.voidPayment(ctx.tenant.id, await externalIdOf(ctx, 'payment', id, externalId));
   }
 
   @FieldResolver(() => RecordSyncType, { description: SYNC_DESCRIPTION })

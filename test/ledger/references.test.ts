@@ -108,3 +108,18 @@ describe('id fields resolve the objects they point at', () => {
     });
   });
 });
+
+describe('mutations on an existing record take its gateway id or its externalId', () => {
+  it('voids a payment by gateway id, and names a bad choice of arguments', async () => {
+    const paymentId = ((await raw('{ payment(externalId: "pay-1") { id } }')).data!.payment as { id: string }).id;
+    const voided = await raw(`mutation { voidPayment(id: "${paymentId}") { externalId status } }`);
+    expect(voided.errors).toBeUndefined();
+    expect(voided.data).toEqual({ voidPayment: { externalId: 'pay-1', status: 'VOIDED' } });
+    const both = await raw(`mutation { voidInvoice(id: "${paymentId}", externalId: "inv-1") { id } }`);
+    expect(JSON.stringify(both.errors)).toMatch(/Pass exactly one of id and externalId/);
+    const unknown = await raw('mutation { deleteInvoice(id: "0123456789abcdef01234567") { id } }');
+    expect(JSON.stringify(unknown.errors)).toMatch(/Invoice 0123456789abcdef01234567 was not found/);
+    const invoice = await raw('{ invoice(externalId: "inv-1") { status } }');
+    expect(invoice.data).toEqual({ invoice: { status: 'ACTIVE' } });
+  });
+});
