@@ -74,6 +74,8 @@ export const envSchema = z
     FIELDBOOKS_WS_MAX_INIT_BYTES: z.coerce.number({ message: 'must be a number of bytes' }).int().min(256, 'must be at least 256').max(65_536, 'must be at most 65536').default(4096),
     /** How often each process re-checks the API keys of its open WebSockets (revoked key or deleted tenant: closed with 4403). */
     FIELDBOOKS_WS_KEY_CHECK_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100').max(60_000, 'must be at most 60000').default(1000),
+    /** WebSocket pings: a proxy or load balancer closes idle connections (nginx after 60 s), so quiet subscriptions are kept alive; 0 turns them off. */
+    FIELDBOOKS_WS_KEEPALIVE_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().refine((v) => v === 0 || (v >= 100 && v <= 300_000), 'must be 0 (off) or between 100 and 300000').default(25_000),
     /** The background worker that pushes changed ledger records automatically. */
     FIELDBOOKS_SYNC_WORKER: bool.optional(),
     FIELDBOOKS_SYNC_DEBOUNCE_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(600_000).default(500),
@@ -87,6 +89,12 @@ export const envSchema = z
     /** GraphQL operations per API key per minute (HTTP requests and WebSocket operations); 0 = no limit. */
     FIELDBOOKS_RATE_LIMIT_PER_KEY: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(3000),
     /** GraphQL requests and WebSocket operations per client address per minute; 0 = no limit. */
+    /** Proxies whose X-Forwarded-For is believed for client addresses (comma-separated IPs, CIDRs or loopback/linklocal/uniquelocal). */
+    FIELDBOOKS_TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((p) => p.trim()).filter(Boolean))
+      .refine((list) => list.every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(p)), 'must be a comma-separated list of IP addresses, CIDR ranges or loopback/linklocal/uniquelocal'),
     FIELDBOOKS_RATE_LIMIT_PER_ADDRESS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(6000),
     /** Failed authentications (a key presented and refused) per client address per window before it is refused; 0 = no limit. */
     FIELDBOOKS_AUTH_FAILURE_LIMIT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0).default(30),
@@ -185,6 +193,7 @@ export const envSchema = z
       rateLimits: {
         perKeyPerMinute: env.FIELDBOOKS_RATE_LIMIT_PER_KEY,
         perAddressPerMinute: env.FIELDBOOKS_RATE_LIMIT_PER_ADDRESS,
+        trustedProxies: env.FIELDBOOKS_TRUSTED_PROXIES,
         authFailures: env.FIELDBOOKS_AUTH_FAILURE_LIMIT,
         authFailureWindowSeconds: env.FIELDBOOKS_AUTH_FAILURE_WINDOW_SECONDS,
       },
@@ -200,6 +209,7 @@ export const envSchema = z
         maxMessageBytes: env.FIELDBOOKS_WS_MAX_MESSAGE_BYTES,
         maxInitBytes: env.FIELDBOOKS_WS_MAX_INIT_BYTES,
         keyCheckMs: env.FIELDBOOKS_WS_KEY_CHECK_MS,
+        keepAliveMs: env.FIELDBOOKS_WS_KEEPALIVE_MS,
       },
     };
   });

@@ -12,6 +12,9 @@
  *   process sharing it reaches every process's sockets. A revocation is also announced on the pubsub
  *   (through Redis with REDIS_URL), which closes the sockets on every instance at once; the poll is
  *   the backstop for an announcement lost with Redis down.
+ * - Kept alive: every `keepAliveMs` each socket is pinged (browsers and `ws` answer with a pong on
+ *   their own), so a proxy's idle timeout does not close a quiet subscription, and a socket that did not
+ *   answer the previous ping is a dead peer and is terminated, freeing its subscriptions.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
@@ -39,13 +42,15 @@ export interface GraphqlWsOptions {
   logger: Logger;
   rules: OperationRules;
   formatOptions: FormatErrorOptions;
-  limits: { maxMessageBytes: number; maxInitBytes: number; keyCheckMs: number };
+  limits: { maxMessageBytes: number; maxInitBytes: number; keyCheckMs: number; keepAliveMs?: number };
   /** Per key, per address and failed-authentication limits (shared with HTTP; see rate-limit.ts). */
   rateLimits?: GatewayRateLimits;
 }
 
 interface Session {
   socket: WebSocket;
+  /** False from a ping until its pong (see the keep-alive below). */
+  alive: boolean;
   key?: string;
   keyHash?: string;
   tenantId?: string;
@@ -62,6 +67,7 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
   const { schema, services, logger, rules, formatOptions, limits, rateLimits } = options;
   const sessions = new Map<WebSocket, Session>();
   const log = logger.child({ transport: 'ws' });
+  const clientAddress = (request: http.IncomingMessage) => rateLimits?.clientAddress(request) ?? request.socket.remoteAddress ?? 'unknown';
 
   const revoke = (session: Session) => {
     sessions.delete(session.socket);
@@ -129,8 +135,9 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
   // Registered after useServer's own listener, so graphql-ws's message handler is already on the
   // socket: it is taken off and called only for messages within the size allowed at this point.
   wsServer.on('connection', (socket) => {
-    const session: Session = { socket };
+    const session: Session = { socket, alive: true };
     sessions.set(socket, session);
+    socket.on('pong', () => (session.alive = true));
     socket.once('close', () => sessions.delete(socket));
     const handlers = socket.listeners('message') as ((data: RawData, isBinary: boolean) => void)[];
     socket.removeAllListeners('message');
@@ -169,18 +176,29 @@ export function startGraphqlWs(httpServer: http.Server, options: GraphqlWsOption
   }, limits.keyCheckMs);
   poll.unref();
 
+  const keepAlive = limits.keepAliveMs
+    ? setInterval(() => {
+        for (const session of sessions.values()) {
+          if (!session.alive) {
+            session.socket.terminate();
+            continue;
+          }
+          session.alive = false;
+          session.socket.ping();
+        }
+      }, limits.keepAliveMs)
+    : undefined;
+  keepAlive?.unref();
+
   return {
     async dispose() {
       clearInterval(poll);
+      clearInterval(keepAlive);
       await revocations.return();
       // graphql-ws's dispose also closes the WebSocketServer; closing it again would never call back.
       await graphqlWs.dispose();
     },
   };
-}
-
-function clientAddress(request: http.IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown';
 }
 
 function byteLength(data: RawData): number {

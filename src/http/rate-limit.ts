@@ -18,6 +18,7 @@ import { type Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { type RateLimitStore } from '../persistence/rate-limit.store.js';
 import { RateLimitedError } from '../graphql/errors.js';
+import { type ClientAddress, clientAddressOf } from './client-address.js';
 import { type Logger } from '../logging/logger.js';
 import { parseAuthorization } from '../tenancy/api-key.js';
 
@@ -29,6 +30,8 @@ export interface RateLimitSettings {
   /** Failed authentications per client address per window before it is refused; 0 = off. */
   authFailures: number;
   authFailureWindowSeconds: number;
+  /** Proxies whose X-Forwarded-For names the client (see client-address.ts); empty: the socket's peer. */
+  trustedProxies?: readonly string[];
 }
 
 /** A refusal: how long the caller should wait. */
@@ -45,6 +48,8 @@ export class GatewayRateLimits {
   readonly #address?: RateLimiterAbstract;
   readonly #authFailure?: RateLimiterAbstract;
   #sweeper: NodeJS.Timeout | undefined;
+  /** The client's address for the per-address limits, on HTTP and WebSocket alike. */
+  readonly clientAddress: ClientAddress;
 
   constructor(
     private readonly store: RateLimitStore,
@@ -52,6 +57,7 @@ export class GatewayRateLimits {
     private readonly log: Logger,
     private readonly redis?: { client: Redis; prefix: string },
   ) {
+    this.clientAddress = clientAddressOf(settings.trustedProxies ?? []);
     const limiter = (collection: string, points: number, duration: number): RateLimiterAbstract | undefined =>
       points <= 0
         ? undefined
@@ -138,7 +144,7 @@ function refusal(res: RateLimiterRes, message: string): RateLimitRefusal {
  */
 export function httpRateLimit(limits: GatewayRateLimits, authenticate: (key: string | undefined) => Promise<unknown>): RequestHandler {
   return (req, res, next) => {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = limits.clientAddress(req);
     const check = async (): Promise<RateLimitRefusal | undefined> => {
       const before = await limits.beforeAuthentication(address);
       if (before) return before;
