@@ -142,8 +142,10 @@ describe('chaos', () => {
       expect((await gql(graphqlUrl, StartSyncDocument, { input: {} }, API_KEY)).errors).toBeUndefined();
       const until = Date.now() + 20_000;
       while (Date.now() < until) {
-        const run = (await gql(graphqlUrl, SyncRunsDocument, { first: 1 }, API_KEY)).data?.syncRuns.edges[0]?.node;
-        if (run?.status === 'RUNNING' && run.total > 0 && run.processed < run.total) {
+        // The run pushing now may be the one just started or one the previous (killed) process left
+        // RUNNING, which the restarted gateway takes over and finishes; the new one then waits its turn.
+        const recent = (await gql(graphqlUrl, SyncRunsDocument, { first: 3 }, API_KEY)).data?.syncRuns.edges.map((e) => e.node) ?? [];
+        if (recent.some((run) => run.status === 'RUNNING' && run.total > 0 && run.processed < run.total)) {
           killedMidRun++;
           break;
         }
