@@ -130,23 +130,24 @@ describe('two gateways on one database', () => {
 
   it('a run longer than its lease keeps it (renewed), so the other gateway waits instead of taking over', async () => {
     // The run must outlast its lease twice over, whatever the machine's speed: QuickBooks holds the run's
-    // first write for 7 s (answered then, within the client's 30 s timeout). The lease is long enough that
-    // a loaded machine's event-loop stalls do not lose it (renewed every third of it).
-    const leaseMs = 3_000;
+    // first write for 13 s (answered then, within the client's 30 s timeout). The lease is renewed every
+    // quarter of it and only while half is left, so a renewal may be late by a quarter (1.5 s) before the
+    // lease is lost: enough for a loaded CI machine's stalls and slow database writes (3 s was not).
+    const leaseMs = 6_000;
     gw1.app.services.sync.runs.leaseMs = leaseMs;
     gw2.app.services.sync.runs.leaseMs = leaseMs;
     await addInvoices('C', 24);
     const held = await fetch(`${gw1.app.quickbooks.endpoints.apiBaseUrl}/_sandbox/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ realmId, kind: 'timeout', holdMs: 7_000, method: 'POST', count: 1 }),
+      body: JSON.stringify({ realmId, kind: 'timeout', holdMs: 13_000, method: 'POST', count: 1 }),
     });
     expect(held.status).toBe(201);
     const first = await gw1.app.services.sync.runs.start(tenantId, {});
     // While gw1 runs (several seconds at QBO's pace), gw2 keeps queueing and trying to drain.
     const started = Date.now();
     let attempts = 0;
-    while (Date.now() - started < 8_000) {
+    while (Date.now() - started < 14_000) {
       await gw2.app.services.sync.runs.start(tenantId, { scope: ['invoice'] });
       attempts++;
       await new Promise((r) => setTimeout(r, 150));
