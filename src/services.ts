@@ -1,5 +1,5 @@
 /** The service container: one instance per gateway, built from its connection and config. */
-import { type Connection, type Types } from 'mongoose';
+import { type Connection } from 'mongoose';
 import { ChartService } from './accounts/chart.service.js';
 import { type AppConfig } from './config/config.js';
 import { ConnectionService } from './connection/connection.service.js';
@@ -62,7 +62,8 @@ export function createServices(deps: ServiceDeps): Services {
   const limiter = new RealmLimiter({ ...QBO_LIMITS, windowMs: deps.config.quickbooks.limitWindowMs }, deps.redis ? { client: deps.redis.client, prefix: deps.redis.prefix } : undefined);
   const tenants = new TenantService(repositories.tenants);
   const connections = new ConnectionService({
-    connection: deps.connection,
+    connections: repositories.connections,
+    leases: repositories.newLeaseStore,
     oauth: deps.oauth,
     cipher: deps.cipher,
     limiter,
@@ -107,10 +108,8 @@ export function createServices(deps: ServiceDeps): Services {
   // Mappings written before realms were recorded belong to the company being left: say so before the switch.
   connections.onRealmChanging((tenantId, previousRealmId) => sync.push.recordLegacyRealm(tenantId, previousRealmId));
   const pull = new PullService({
-    // Every connected tenant, across tenants by design (the CDC poller serves them all). Here until the
-    // connection slice has its repository.
-    connectedTenants: async () =>
-      (await deps.connection.collection<{ tenantId: Types.ObjectId; status: string }>('quickbooks_connections').find({ status: 'CONNECTED' }, { projection: { tenantId: 1 } }).toArray()).map((r) => r.tenantId.toHexString()),
+    // Every connected tenant, across tenants by design (the CDC poller serves them all).
+    connectedTenants: () => repositories.connections.connectedTenantsAcrossTenants(),
     repositories: repositories.sync,
     pullRepositories: repositories.pull,
     leases: repositories.newLeaseStore,

@@ -4,8 +4,9 @@
  * fresh tokens for the rest of the gateway (`QuickBooksAccess`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { type Connection, Types } from 'mongoose';
-import { LeaseStore } from '../persistence/lease.store.js';
+import { type LeaseStore } from '../persistence/lease.store.js';
+import { type ConnectionRepository, type OAuthStateRecord, type QuickBooksConnectionRecord } from '../persistence/connection/connection.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 import { ApiError, QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.js';
 import { type AppPubSub, Topic } from '../graphql/pubsub.js';
 import { type Logger } from '../logging/logger.js';
@@ -14,11 +15,9 @@ import { QboClient } from '../quickbooks/qbo.client.js';
 import { normalizeQboError } from '../quickbooks/qbo.errors.js';
 import { type RealmLimiter } from '../quickbooks/qbo.limiter.js';
 import { type TokenCipher } from '../quickbooks/token.cipher.js';
-import { connectionModel, type OAuthStateDoc, oauthStateModel, type QuickBooksConnectionDoc } from './connection.model.js';
 import { type ConnectedRealm, type ConnectionStatus, type QuickBooksAccess } from './connection.types.js';
 import { TokenVault } from './token.vault.js';
 import { type BrowserCookie, connectCookieName, newBrowserNonce, nonceMatches } from './connect-browser.cookie.js';
-import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
 
 const STATE_TTL_MS = 10 * 60_000;
 const SUCCESS_STAMP_EVERY_MS = 10_000;
@@ -68,7 +67,9 @@ export class ConnectionFailedError extends ApiError {
 export type ConnectCaller = { via: 'api'; tenantId: string; apiKeyHash: string } | { via: 'browser'; nonce: string | undefined };
 
 export interface ConnectionServiceDeps {
-  connection: Connection;
+  connections: ConnectionRepository;
+  /** A lease store with its own owner per call (the realm claim and the token refresh each hold their own). */
+  leases: () => LeaseStore;
   oauth: () => IntuitOAuth;
   cipher: TokenCipher;
   limiter: RealmLimiter;
@@ -82,8 +83,7 @@ export interface ConnectionServiceDeps {
 }
 
 export class ConnectionService implements QuickBooksAccess {
-  readonly #connections;
-  readonly #states;
+  readonly #connections: ConnectionRepository;
   readonly #vault: TokenVault;
   readonly #leases: LeaseStore;
   readonly #listeners: ((realm: ConnectedRealm) => Promise<void> | void)[] = [];
@@ -93,14 +93,13 @@ export class ConnectionService implements QuickBooksAccess {
   #resealTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: ConnectionServiceDeps) {
-    this.#connections = connectionModel(deps.connection);
-    this.#states = oauthStateModel(deps.connection);
-    this.#leases = new LeaseStore(deps.connection);
-    this.#vault = new TokenVault(this.#connections, new LeaseStore(deps.connection), deps.cipher, deps.oauth, deps.log, (tenantId) => void this.#publish(tenantId));
+    this.#connections = deps.connections;
+    this.#leases = deps.leases();
+    this.#vault = new TokenVault(this.#connections, deps.leases(), deps.cipher, deps.oauth, deps.log, (tenantId) => void this.#publish(tenantId));
   }
 
   async ensureIndexes(): Promise<void> {
-    await Promise.all([this.#connections.init(), this.#states.init()]);
+    await this.#connections.ensureIndexes();
   }
 
   /**
@@ -137,11 +136,11 @@ export class ConnectionService implements QuickBooksAccess {
   }
 
   async status(tenantId: string): Promise<ConnectionView> {
-    return toView(await this.#connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean());
+    return toView(await this.#connections.find(asTenantId(tenantId)));
   }
 
   async realmOf(tenantId: string): Promise<ConnectedRealm | undefined> {
-    const doc = await this.#connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
+    const doc = await this.#connections.find(asTenantId(tenantId));
     if (doc?.status !== 'CONNECTED' || !doc.realmId) return undefined;
     return { tenantId, realmId: doc.realmId, country: doc.country ?? undefined, companyName: doc.companyName ?? undefined, since: doc.realmSince ?? doc.connectedAt ?? undefined };
   }
@@ -159,9 +158,7 @@ export class ConnectionService implements QuickBooksAccess {
     const state = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + STATE_TTL_MS);
     const browser = options.browser ? newBrowserNonce() : null;
-    await this.#states.deleteMany({ tenantId: new Types.ObjectId(tenantId), expiresAt: { $lt: new Date() } });
-    await this.#states.create({
-      tenantId: new Types.ObjectId(tenantId),
+    await this.#connections.createState(asTenantId(tenantId), {
       stateHash: hashState(state),
       returnTo,
       apiKeyHash: options.apiKeyHash,
@@ -190,7 +187,7 @@ export class ConnectionService implements QuickBooksAccess {
     if (!stateValue) throw new ConnectionFailedError('STATE_INVALID', 'The callback has no state: start again with connectQuickBooks.');
 
     const state = caller.via === 'api' ? await this.#consumeForApi(stateValue, caller) : await this.#consumeForBrowser(stateValue, caller.nonce);
-    const owner = state.tenantId.toHexString();
+    const owner: string = state.tenantId;
     const returnTo = state.returnTo ?? null;
 
     const denied = params.get('error');
@@ -209,7 +206,7 @@ export class ConnectionService implements QuickBooksAccess {
       throw new ConnectionFailedError('CODE_EXCHANGE_FAILED', message, returnTo);
     }
     const realmId = tokens.realmId ?? params.get('realmId') ?? undefined;
-    const existing = await this.#connections.findOne({ tenantId: new Types.ObjectId(owner) }).lean();
+    const existing = await this.#connections.find(asTenantId(owner));
     const revokeNew = () => this.deps.oauth().revoke(tokens.refreshToken).catch((e: unknown) => this.deps.log.warn({ err: e }, 'revoking unused tokens failed'));
     if (!realmId) {
       await revokeNew();
@@ -259,10 +256,8 @@ export class ConnectionService implements QuickBooksAccess {
   }
 
   /** Single use: the state is consumed atomically before anything else happens. */
-  async #consumeForApi(stateValue: string, caller: { tenantId: string; apiKeyHash: string }): Promise<OAuthStateDoc> {
-    const state = await this.#states
-      .findOneAndUpdate({ ...liveState(stateValue), tenantId: new Types.ObjectId(caller.tenantId) }, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })
-      .lean();
+  async #consumeForApi(stateValue: string, caller: { tenantId: string; apiKeyHash: string }): Promise<OAuthStateRecord> {
+    const state = await this.#connections.consumeState(asTenantId(caller.tenantId), hashState(stateValue));
     if (!state) throw new ConnectionFailedError('STATE_INVALID', 'This connection attempt is unknown, was already used or has expired: start again with connectQuickBooks.');
     if (state.apiKeyHash !== caller.apiKeyHash) {
       // Consumed all the same: a consent link finished by someone else is spent, not left for a retry.
@@ -276,10 +271,9 @@ export class ConnectionService implements QuickBooksAccess {
    * The browser's cookie is checked before the state is consumed, so a link opened in the wrong
    * browser changes nothing; the consume is conditional, so two callbacks cannot both win.
    */
-  async #consumeForBrowser(stateValue: string, nonce: string | undefined): Promise<OAuthStateDoc> {
-    const states = crossTenantCollection(this.#states, 'the OAuth state names its tenant');
+  async #consumeForBrowser(stateValue: string, nonce: string | undefined): Promise<OAuthStateRecord> {
     const invalid = () => new ConnectionFailedError('STATE_INVALID', 'This QuickBooks connection link is unknown, was already used or has expired. Start connecting again from the settings screen.');
-    const found = (await states.findOne(liveState(stateValue))) as OAuthStateDoc | null;
+    const found = await this.#connections.findLiveStateAcrossTenants(hashState(stateValue));
     if (!found) throw invalid();
     if (!found.browserNonceHash) {
       throw new ConnectionFailedError(
@@ -293,7 +287,7 @@ export class ConnectionService implements QuickBooksAccess {
         'This QuickBooks connection was started in a different browser, so it cannot be finished in this one. Nothing was changed. To connect, open the settings screen in this browser and start connecting again.',
       );
     }
-    const consumed = (await states.findOneAndUpdate({ _id: found._id, usedAt: null }, { $set: { usedAt: new Date() } }, { returnDocument: 'after' })) as OAuthStateDoc | null;
+    const consumed = await this.#connections.consumeStateByIdAcrossTenants(found.id);
     if (!consumed) throw invalid();
     return consumed;
   }
@@ -308,11 +302,7 @@ export class ConnectionService implements QuickBooksAccess {
   }
 
   async #realmHeldByAnother(realmId: string, owner: string): Promise<boolean> {
-    const holder = await crossTenantCollection(this.#connections, 'a QuickBooks company belongs to one tenant').findOne(
-      { realmId, status: { $in: ['CONNECTED', 'RECONNECT_REQUIRED'] } , tenantId: { $ne: new Types.ObjectId(owner) } },
-      { projection: { _id: 1 } },
-    );
-    return holder !== null;
+    return this.#connections.realmHeldByAnotherTenant(asTenantId(owner), realmId);
   }
 
   async #storeConnection(
@@ -320,37 +310,31 @@ export class ConnectionService implements QuickBooksAccess {
     realmId: string,
     company: Record<string, unknown>,
     tokens: Awaited<ReturnType<IntuitOAuth['exchangeCode']>>,
-    existing: QuickBooksConnectionDoc | null,
+    existing: QuickBooksConnectionRecord | null,
     returnTo: string | null,
   ): Promise<CompletedConnection> {
 
     const firstTimeForRealm = existing?.realmId !== realmId;
     if (existing?.realmId && firstTimeForRealm) for (const listener of this.#realmChanging) await listener(owner, existing.realmId);
     const now = new Date();
-    await this.#connections.updateOne(
-      { tenantId: new Types.ObjectId(owner) },
-      {
-        $set: {
-          status: 'CONNECTED',
-          reason: null,
-          reasonMessage: null,
-          realmId,
-          companyName: (company.CompanyName) ?? null,
-          country: (company.Country) ?? null,
-          environment: this.deps.oauth().endpoints.environment,
-          connectedAt: now,
-          // A connection made before this field existed keeps its last connection time as the best known start.
-          realmSince: firstTimeForRealm ? now : (existing?.realmSince ?? existing?.connectedAt ?? now),
-          disconnectedAt: null,
-          lastSuccessfulCallAt: now,
-          tokens: this.#vault.seal(owner, tokens),
-          // Set, not $inc: FerretDB runs updates as read-then-write, and $inc can lose counts.
-          tokenVersion: (existing?.tokenVersion ?? 0) + 1,
-          ...(firstTimeForRealm ? { customerImportSuggested: true } : {}),
-        },
-      },
-      { upsert: true },
-    );
+    await this.#connections.upsert(asTenantId(owner), {
+      status: 'CONNECTED',
+      reason: null,
+      reasonMessage: null,
+      realmId,
+      companyName: (company.CompanyName as string | undefined) ?? null,
+      country: (company.Country as string | undefined) ?? null,
+      environment: this.deps.oauth().endpoints.environment,
+      connectedAt: now,
+      // A connection made before this field existed keeps its last connection time as the best known start.
+      realmSince: firstTimeForRealm ? now : (existing?.realmSince ?? existing?.connectedAt ?? now),
+      disconnectedAt: null,
+      lastSuccessfulCallAt: now,
+      tokens: this.#vault.seal(owner, tokens),
+      // Set, not $inc: FerretDB runs updates as read-then-write, and $inc can lose counts.
+      tokenVersion: (existing?.tokenVersion ?? 0) + 1,
+      ...(firstTimeForRealm ? { customerImportSuggested: true } : {}),
+    });
     this.deps.log.info({ tenantId: owner, realmId }, 'QuickBooks connected');
     const view = await this.#publish(owner);
     const realm: ConnectedRealm = { tenantId: owner, realmId, country: view.country ?? undefined, companyName: view.companyName ?? undefined };
@@ -360,7 +344,7 @@ export class ConnectionService implements QuickBooksAccess {
 
   /** Revokes the authorization at Intuit and forgets the tokens (the realm is remembered). */
   async disconnect(tenantId: string): Promise<ConnectionView> {
-    const doc = await this.#connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
+    const doc = await this.#connections.find(asTenantId(tenantId));
     if (!doc || doc.status === 'NOT_CONNECTED') throw new QuickBooksNotConnectedError();
     if (doc.tokens) {
       try {
@@ -370,10 +354,14 @@ export class ConnectionService implements QuickBooksAccess {
         this.deps.log.warn({ tenantId, err: error }, 'revoking at Intuit failed; forgetting the tokens anyway');
       }
     }
-    await this.#connections.updateOne(
-      { tenantId: new Types.ObjectId(tenantId) },
-      { $set: { status: 'NOT_CONNECTED', reason: 'DISCONNECTED', reasonMessage: 'Disconnected by the user.', tokens: null, disconnectedAt: new Date(), tokenVersion: doc.tokenVersion + 1 } },
-    );
+    await this.#connections.set(asTenantId(tenantId), {
+      status: 'NOT_CONNECTED',
+      reason: 'DISCONNECTED',
+      reasonMessage: 'Disconnected by the user.',
+      tokens: null,
+      disconnectedAt: new Date(),
+      tokenVersion: doc.tokenVersion + 1,
+    });
     return this.#publish(tenantId);
   }
 
@@ -381,7 +369,7 @@ export class ConnectionService implements QuickBooksAccess {
   async verify(tenantId: string): Promise<ConnectionView> {
     const client = await this.clientFor(tenantId);
     const company = await client.companyInfo();
-    await this.#connections.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { companyName: company.CompanyName as string, lastSuccessfulCallAt: new Date() } });
+    await this.#connections.set(asTenantId(tenantId), { companyName: company.CompanyName as string, lastSuccessfulCallAt: new Date() });
     return this.status(tenantId);
   }
 
@@ -434,14 +422,7 @@ export class ConnectionService implements QuickBooksAccess {
 
   async #recordFailure(tenantId: string, reason: string, message: string): Promise<void> {
     // A failed attempt never breaks a working connection; it is only recorded when there is none.
-    await this.#connections.updateOne(
-      { tenantId: new Types.ObjectId(tenantId), status: { $ne: 'CONNECTED' } },
-      { $set: { reason, reasonMessage: message }, $setOnInsert: { status: 'NOT_CONNECTED', tokenVersion: 0, customerImportSuggested: false } },
-      { upsert: true },
-    ).catch((error: unknown) => {
-      // Upsert races with a concurrent successful connect (unique tenantId): the success wins.
-      if ((error as { code?: number }).code !== 11000) throw error;
-    });
+    await this.#connections.recordFailureUnlessConnected(asTenantId(tenantId), reason, message);
     await this.#publish(tenantId);
   }
 
@@ -449,7 +430,7 @@ export class ConnectionService implements QuickBooksAccess {
     const last = this.#lastStamp.get(tenantId) ?? 0;
     if (Date.now() - last < SUCCESS_STAMP_EVERY_MS) return;
     this.#lastStamp.set(tenantId, Date.now());
-    this.#track(this.#connections.updateOne({ tenantId: new Types.ObjectId(tenantId) }, { $set: { lastSuccessfulCallAt: new Date() } }));
+    this.#track(this.#connections.set(asTenantId(tenantId), { lastSuccessfulCallAt: new Date() }));
   }
 
   async #publish(tenantId: string): Promise<ConnectionView> {
@@ -466,16 +447,11 @@ export class ConnectionService implements QuickBooksAccess {
   }
 }
 
-/** A state that can still be used: not spent, not expired. */
-function liveState(stateValue: string): Record<string, unknown> {
-  return { stateHash: hashState(stateValue), usedAt: null, expiresAt: { $gt: new Date() } };
-}
-
 export function hashState(state: string): string {
   return createHash('sha256').update(state).digest('hex');
 }
 
-function toView(doc: QuickBooksConnectionDoc | null): ConnectionView {
+function toView(doc: QuickBooksConnectionRecord | null): ConnectionView {
   return {
     status: doc?.status ?? 'NOT_CONNECTED',
     reason: doc?.reason ?? null,

@@ -9,14 +9,13 @@
  * token) before the connection is marked RECONNECT_REQUIRED.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Model, Types } from 'mongoose';
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../graphql/errors.js';
 import { type Logger } from '../logging/logger.js';
 import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../quickbooks/intuit-oauth.client.js';
-import { crossTenantCollection } from '../persistence/tenant-scoped.plugin.js';
 import { type SealedValue, type TokenCipher, UnreadableTokenError } from '../quickbooks/token.cipher.js';
-import { type QuickBooksConnectionDoc, type StoredTokens } from './connection.model.js';
+import { type ConnectionRepository, type QuickBooksConnectionRecord, type StoredTokens } from '../persistence/connection/connection.repository.js';
+import { asTenantId } from '../persistence/tenant-id.js';
 
 /** Refresh this long before Intuit's expiry, so a call never leaves with a token about to lapse. */
 const EXPIRY_MARGIN_MS = 5 * 60_000;
@@ -27,7 +26,7 @@ export class TokenVault {
   readonly #inflight = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly connections: Model<QuickBooksConnectionDoc>,
+    private readonly connections: ConnectionRepository,
     private readonly leases: LeaseStore,
     private readonly cipher: TokenCipher,
     private readonly oauth: () => IntuitOAuth,
@@ -107,7 +106,6 @@ export class TokenVault {
 
   /** Only the lease holder gets here, so the version checks below are not racing anyone. */
   async #refreshHoldingLease(tenantId: string, seenVersion: number, tokens: StoredTokens): Promise<string> {
-    const tenant = new Types.ObjectId(tenantId);
     // Another process may have finished a refresh between our read and our lease.
     const current = await this.#load(tenantId);
     if (current.tokenVersion > seenVersion) return this.cipher.open(this.#usable(current).access, `${tenantId}:access`);
@@ -122,10 +120,11 @@ export class TokenVault {
         if (reread.tokenVersion > seenVersion && reread.status === 'CONNECTED' && reread.tokens) {
           return this.cipher.open(reread.tokens.access, `${tenantId}:access`);
         }
-        await this.connections.updateOne(
-          { tenantId: tenant, tokenVersion: seenVersion },
-          { $set: { status: 'RECONNECT_REQUIRED', reason: 'REFRESH_TOKEN_INVALID', reasonMessage: 'QuickBooks no longer accepts the stored authorization (it was revoked, expired or replaced). Connect again to resume syncing.' } },
-        );
+        await this.connections.setIfTokenVersion(asTenantId(tenantId), seenVersion, {
+          status: 'RECONNECT_REQUIRED',
+          reason: 'REFRESH_TOKEN_INVALID',
+          reasonMessage: 'QuickBooks no longer accepts the stored authorization (it was revoked, expired or replaced). Connect again to resume syncing.',
+        });
         this.log.warn({ tenantId }, 'QuickBooks refresh token rejected: reconnect required');
         this.onReconnectRequired(tenantId);
         throw new QuickBooksReconnectRequiredError('REFRESH_TOKEN_INVALID');
@@ -133,7 +132,7 @@ export class TokenVault {
       throw error;
     }
     // The new pair is stored before anyone uses it.
-    await this.connections.updateOne({ tenantId: tenant, tokenVersion: seenVersion }, { $set: { tokens: this.seal(tenantId, fresh), tokenVersion: seenVersion + 1 } });
+    await this.connections.setIfTokenVersion(asTenantId(tenantId), seenVersion, { tokens: this.seal(tenantId, fresh), tokenVersion: seenVersion + 1 });
     this.log.info({ tenantId }, 'QuickBooks access token refreshed');
     return fresh.accessToken;
   }
@@ -144,12 +143,11 @@ export class TokenVault {
    * seal under the old key), so rotation finishes for idle tenants too and the old key can be dropped.
    */
   async resealAll(): Promise<{ checked: number; resealed: number; unreadable: number }> {
-    const raw = crossTenantCollection(this.connections, 'the re-seal pass covers every tenant');
-    const docs = (await raw.find({ tokens: { $ne: null } }, { projection: { tenantId: 1, tokens: 1, tokenVersion: 1, status: 1, reason: 1 } }).toArray()) as unknown as QuickBooksConnectionDoc[];
+    const docs = await this.connections.withTokensAcrossTenants();
     const result = { checked: 0, resealed: 0, unreadable: 0 };
     for (const doc of docs) {
       if (!doc.tokens) continue;
-      const tenantId = doc.tenantId.toHexString();
+      const tenantId: string = doc.tenantId;
       result.checked += 1;
       let access: string;
       let refresh: string;
@@ -173,10 +171,10 @@ export class TokenVault {
         refresh: this.cipher.seal(refresh, `${tenantId}:refresh`),
       };
       // Same token version: a concurrent refresh (which seals under the current key anyway) wins.
-      const recover = recovered ? { status: 'CONNECTED', reason: null, reasonMessage: null } : {};
-      const written = await this.connections.updateOne({ tenantId: doc.tenantId, tokenVersion: doc.tokenVersion }, { $set: { tokens, ...recover } });
-      if (written.modifiedCount > 0) result.resealed += 1;
-      if (recovered && written.modifiedCount > 0) this.onReconnectRequired(tenantId);
+      const recover = recovered ? { status: 'CONNECTED' as const, reason: null, reasonMessage: null } : {};
+      const written = await this.connections.setIfTokenVersion(doc.tenantId, doc.tokenVersion, { tokens, ...recover });
+      if (written) result.resealed += 1;
+      if (recovered && written) this.onReconnectRequired(tenantId);
     }
     if (result.resealed + result.unreadable > 0) this.log.info(result, 'QuickBooks tokens re-sealed under the current encryption key');
     return result;
@@ -196,27 +194,22 @@ export class TokenVault {
 
   async #markUnreadable(tenantId: string, tokenVersion: number, error: UnreadableTokenError): Promise<void> {
     // The sealed tokens are kept: if the missing key is put back, the next re-seal pass reconnects.
-    await this.connections.updateOne(
-      { tenantId: new Types.ObjectId(tenantId), tokenVersion },
-      {
-        $set: {
-          status: 'RECONNECT_REQUIRED',
-          reason: 'TOKENS_UNREADABLE',
-          reasonMessage: 'The saved QuickBooks authorization can no longer be read (it was saved under an encryption key this server no longer has). Connect to QuickBooks again to resume syncing.',
-        },
-      },
-    );
+    await this.connections.setIfTokenVersion(asTenantId(tenantId), tokenVersion, {
+      status: 'RECONNECT_REQUIRED',
+      reason: 'TOKENS_UNREADABLE',
+      reasonMessage: 'The saved QuickBooks authorization can no longer be read (it was saved under an encryption key this server no longer has). Connect to QuickBooks again to resume syncing.',
+    });
     this.log.warn({ tenantId, problem: error.message }, 'stored QuickBooks tokens cannot be decrypted: reconnect required');
     this.onReconnectRequired(tenantId);
   }
 
-  async #load(tenantId: string): Promise<QuickBooksConnectionDoc> {
-    const doc = await this.connections.findOne({ tenantId: new Types.ObjectId(tenantId) }).lean();
+  async #load(tenantId: string): Promise<QuickBooksConnectionRecord> {
+    const doc = await this.connections.find(asTenantId(tenantId));
     if (!doc) throw new QuickBooksNotConnectedError();
     return doc;
   }
 
-  #usable(doc: QuickBooksConnectionDoc): StoredTokens {
+  #usable(doc: QuickBooksConnectionRecord): StoredTokens {
     if (doc.status === 'RECONNECT_REQUIRED') throw new QuickBooksReconnectRequiredError(doc.reason ?? 'RECONNECT_REQUIRED');
     if (doc.status !== 'CONNECTED' || !doc.tokens) throw new QuickBooksNotConnectedError();
     return doc.tokens;

@@ -4,6 +4,7 @@
  */
 import { type Connection } from 'mongoose';
 import { LeaseStore } from './lease.store.js';
+import { ConnectionRepository } from './connection/connection.repository.js';
 import { RealmOwnersRepository } from './connection/realm-owners.repository.js';
 import { ReadStampRepository } from './read-stamp.repository.js';
 import { InboundEventRepository } from './webhooks/inbound-event.repository.js';
@@ -17,6 +18,8 @@ import { type PullRepositories, pullRepositories } from './pull/pull.repositorie
 export interface Repositories {
   /** QuickBooks change hints waiting to be applied (webhooks). */
   inboundEvents: InboundEventRepository;
+  /** Each tenant's QuickBooks connection (sealed tokens, compare-and-swap on the token version) and its OAuth states. */
+  connections: ConnectionRepository;
   /** Which tenants a QuickBooks company belongs to (cross-tenant by design). */
   realmOwners: RealmOwnersRepository;
   /** The stamps that keep per-tenant read caches right across processes (tenant-read.cache.ts). */
@@ -38,6 +41,7 @@ export interface Repositories {
 export function createRepositories(connection: Connection): Repositories {
   return {
     inboundEvents: new InboundEventRepository(connection),
+    connections: new ConnectionRepository(connection),
     realmOwners: new RealmOwnersRepository(connection),
     readStamps: new ReadStampRepository(connection),
     accountingSettings: new AccountingSettingsRepository(connection),

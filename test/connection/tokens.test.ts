@@ -7,7 +7,7 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTokenCipher } from '../../src/connection/encryption-key.js';
-import { type StoredTokens } from '../../src/connection/connection.model.js';
+import { type StoredTokens } from '../../src/persistence/connection/connection.repository.js';
 import { ConnectionDocument, VerifyQuickBooksConnectionDocument } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { gql } from '../helpers/graphql-client.js';

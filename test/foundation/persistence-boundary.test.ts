@@ -18,9 +18,6 @@ const PENDING: readonly string[] = [
   'src/accounts/chart-refresh.model.ts',
   'src/accounts/chart.service.ts',
   'src/accounts/reference-list.model.ts',
-  'src/connection/connection.model.ts',
-  'src/connection/connection.service.ts',
-  'src/connection/token.vault.ts',
   'src/services.ts',
 ];
 

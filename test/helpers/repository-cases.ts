@@ -98,12 +98,19 @@ export async function seed(repos: Repositories, tenant: TenantId): Promise<Seede
   await repos.readStamps.renew(tenant, 'chart', { refreshedAt: now });
   await repos.accountingSettings.insertRevision(tenant, revision(1));
   await repos.inboundEvents.insertNew(tenant, [hint('seed-1')]);
-  const seeded: Seeded = { tenant, apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id };
+  await repos.connections.upsert(tenant, { status: 'CONNECTED', realmId: 'realm-1', companyName: 'Seeded Co', tokens: sealedTokens, tokenVersion: 1, customerImportSuggested: false });
+  await repos.connections.createState(tenant, oauthState(`seed-state-${tenant}`));
+  const state = await repos.connections.findLiveStateAcrossTenants(`seed-state-${tenant}`);
+  const seeded: Seeded = { tenant, apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id, oauthState: state!.id };
   await seedSync(repos, tenant, seeded);
   return seeded;
 }
 
 const hint = (key: string) => ({ key, realmId: 'realm-1', entity: 'Payment', entityId: '7', operation: 'Create' as const, source: 'cdc' as const, status: 'PENDING' as const, attempts: 0, receivedAt: now });
+
+const sealed = (data: string) => ({ keyId: 'k1', iv: 'iv', tag: 'tag', data });
+const sealedTokens = { access: sealed('access'), refresh: sealed('refresh'), accessExpiresAt: new Date('2099-01-01T00:00:00Z'), refreshExpiresAt: new Date('2099-01-01T00:00:00Z') };
+const oauthState = (stateHash: string) => ({ stateHash, returnTo: null, apiKeyHash: 'seed-key-hash', browserNonceHash: null, allowRealmChange: false, expiresAt: new Date('2099-01-01T00:00:00Z') });
 
 const revision = (version: number) => ({ ...DEFAULT_SETTINGS, version, updatedAt: now, updatedBy: { apiKeyPrefix: 'fb_seed', apiKeyLabel: null } });
 
@@ -117,6 +124,25 @@ export const REPOSITORY_CASES: RepositoryCase[] = [
     write: {
       insertNew: (repos, t) => repos.inboundEvents.insertNew(t, [hint('seed-1'), hint('other-1')]),
       update: (repos, t, s) => repos.inboundEvents.update(t, `${s.tenant}:seed-1`, { status: 'DONE', attempts: 1 }),
+    },
+  },
+  {
+    repository: 'connections',
+    read: { find: (repos, t) => repos.connections.find(t) },
+    write: {
+      set: (repos, t) => repos.connections.set(t, { companyName: 'Other Co' }),
+      setIfTokenVersion: (repos, t) => repos.connections.setIfTokenVersion(t, 1, { status: 'RECONNECT_REQUIRED', reason: 'REFRESH_TOKEN_INVALID' }),
+      upsert: (repos, t) => repos.connections.upsert(t, { status: 'CONNECTED', realmId: 'realm-2', tokens: sealedTokens, tokenVersion: 1 }),
+      recordFailureUnlessConnected: (repos, t) => repos.connections.recordFailureUnlessConnected(t, 'CONSENT_DECLINED', 'declined'),
+      createState: (repos, t) => repos.connections.createState(t, oauthState(`other-state-${t}`)),
+      consumeState: (repos, t, s) => repos.connections.consumeState(t, `seed-state-${s.tenant}`),
+    },
+    crossTenant: {
+      realmHeldByAnotherTenant: { why: "one QuickBooks company's books belong to one tenant", call: (repos, t) => repos.connections.realmHeldByAnotherTenant(t, 'realm-1') },
+      connectedTenantsAcrossTenants: { why: 'the CDC poller serves every connected tenant', call: (repos) => repos.connections.connectedTenantsAcrossTenants() },
+      withTokensAcrossTenants: { why: 'the re-seal pass covers every tenant', call: (repos) => repos.connections.withTokensAcrossTenants() },
+      findLiveStateAcrossTenants: { why: 'the browser callback: an OAuth state names its tenant', call: (repos, _t, s) => repos.connections.findLiveStateAcrossTenants(`seed-state-${s.tenant}`) },
+      consumeStateByIdAcrossTenants: { why: 'the browser callback consumes the state it found by hash', call: (repos, _t, s) => repos.connections.consumeStateByIdAcrossTenants(s.oauthState!) },
     },
   },
   {

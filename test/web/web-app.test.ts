@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StoredTokens } from '../../src/connection/connection.model.js';
+import { type StoredTokens } from '../../src/persistence/connection/connection.repository.js';
 import { loadTokenCipher } from '../../src/connection/encryption-key.js';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import { PaymentMethodSurchargeTaxCodesDocument } from '../generated/graphql.js';

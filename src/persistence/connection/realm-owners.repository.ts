@@ -3,7 +3,7 @@
  * webhook names realms, not tenants. Served by the connections' realmId index.
  */
 import { type Connection, type Model } from 'mongoose';
-import { connectionModel } from '../../connection/connection.model.js';
+import { connectionModel } from './connection.model.js';
 import { type TenantId, tenantIdOf } from '../tenant-id.js';
 import { crossTenantCollection } from '../tenant-scoped.plugin.js';
 

@@ -4,9 +4,9 @@
  * FerretDB has no TTL indexes: expiry is checked in code and stale states are swept by the service.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
-import { type SealedValue } from '../quickbooks/token.cipher.js';
-import { type ConnectionStatus } from './connection.types.js';
+import { type SealedValue } from '../../quickbooks/token.cipher.js';
+import { type ConnectionStatus } from '../../connection/connection.types.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
 
 export interface StoredTokens {
   access: SealedValue;
@@ -71,6 +71,8 @@ connectionSchema.plugin(tenantScoped, { index: false });
 connectionSchema.index({ tenantId: 1 }, { unique: true });
 // Which tenants a realm belongs to (webhooks name realms, not tenants).
 connectionSchema.index({ realmId: 1 });
+// Every connected tenant (the CDC poller, the re-seal pass): cross-tenant reads by status.
+connectionSchema.index({ status: 1 });
 
 export interface OAuthStateDoc {
   _id: Types.ObjectId;
