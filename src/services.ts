@@ -74,7 +74,7 @@ export function createServices(deps: ServiceDeps): Services {
     allowSharedRealms: deps.config.quickbooks.allowSharedRealms,
   });
   const chartLog = deps.logger.child({ slice: 'accounts' });
-  const chart = new ChartService(deps.connection, connections, {
+  const chart = new ChartService(repositories, connections, {
     maxAgeMs: deps.config.accounts.chartMaxAgeMs,
     onBackgroundError: (err: unknown, tenantId) => chartLog.warn({ err, tenantId }, 'background chart-of-accounts refresh failed'),
   });

@@ -3,7 +3,7 @@
  * supplies, payment methods, parents) is fetched in one database query.
  */
 import DataLoader from 'dataloader';
-import { type CachedAccount } from './account.model.js';
+import { type CachedAccount } from '../persistence/accounts/account.model.js';
 import { type ChartService } from './chart.service.js';
 
 export interface AccountLoaders {

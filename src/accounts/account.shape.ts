@@ -1,8 +1,8 @@
 /** Cache rows to GraphQL objects (pure; used by every slice that returns accounts). */
-import { type CachedAccount } from './account.model.js';
+import { type CachedAccount } from '../persistence/accounts/account.model.js';
 import { AccountPurpose, isAccountTypeAllowed } from './account-purpose.rules.js';
 import { type AccountType, type QuickBooksPaymentMethodType, type TaxCodeType, type TrackingCategoryType, TrackingKind } from './account.type.js';
-import { type CachedReference } from './reference-list.model.js';
+import { type CachedReference } from '../persistence/accounts/reference-list.model.js';
 
 const PURPOSES = Object.values(AccountPurpose);
 

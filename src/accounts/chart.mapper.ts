@@ -4,8 +4,8 @@
  */
 import { Decimal } from 'decimal.js';
 import { type QboRecord } from '../quickbooks/qbo.client.js';
-import { type CachedAccount, type QboRef } from './account.model.js';
-import { type CachedReference, type ReferenceKind } from './reference-list.model.js';
+import { type CachedAccount, type QboRef } from '../persistence/accounts/account.model.js';
+import { type CachedReference, type ReferenceKind } from '../persistence/accounts/reference-list.model.js';
 
 export type AccountRow = Omit<CachedAccount, '_id' | 'tenantId' | 'seenAt' | 'realmId'>;
 export type ReferenceRow = Omit<CachedReference, '_id' | 'tenantId' | 'seenAt' | 'realmId' | 'kind'>;

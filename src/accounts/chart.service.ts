@@ -9,20 +9,21 @@
  * made a dropdown cost two full scans (the page and its count). Every refresh replaces the stamp after
  * it wrote, so a change is visible on the next read in every process.
  */
-import { type Connection, type Model, Types } from 'mongoose';
-import { ReadStampRepository } from '../persistence/read-stamp.repository.js';
+import { type ChartRepository } from '../persistence/accounts/chart.repository.js';
+import { type ReadStampRepository } from '../persistence/read-stamp.repository.js';
+import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
 import { TenantReadCache } from '../persistence/tenant-read.cache.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type FieldProblem } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type AccountFilter, ACCOUNT_SORT_FIELDS, ChartSnapshot } from './chart.snapshot.js';
 import { type QboClient, type QboRecord } from '../quickbooks/qbo.client.js';
-import { type CachedAccount, cachedAccountModel } from './account.model.js';
 import { type AccountPurpose, allowedAccountTypes } from './account-purpose.rules.js';
 import { type AccountReference, accountReferenceProblem } from './account-reference.rules.js';
 import { laterTimestamp, mapAccount, mapReference } from './chart.mapper.js';
-import { type CachedEntity, CACHED_ENTITIES, type ChartRefreshState, chartRefreshStateModel } from './chart-refresh.model.js';
-import { type CachedReference, cachedReferenceModel, type ReferenceKind } from './reference-list.model.js';
+import { type CachedEntity, CACHED_ENTITIES } from '../persistence/accounts/chart-refresh.model.js';
+import { type CachedReference, type ReferenceKind } from '../persistence/accounts/reference-list.model.js';
+import { type CachedAccount } from '../persistence/accounts/account.model.js';
 
 export const DEFAULT_CHART_MAX_AGE_MS = 15 * 60_000;
 
@@ -100,9 +101,7 @@ export function accountSortKey(account: Pick<CachedAccount, 'sortKey' | 'qboId'>
 export { containsPattern } from '../persistence/query-filters.js';
 
 export class ChartService {
-  readonly #accounts: Model<CachedAccount>;
-  readonly #references: Model<CachedReference>;
-  readonly #state: Model<ChartRefreshState>;
+  readonly #chart: ChartRepository;
   readonly #maxAgeMs: number;
   readonly #now: () => Date;
   readonly #onBackgroundError: (error: unknown, tenantId: string) => void;
@@ -117,22 +116,20 @@ export class ChartService {
   #ready: Promise<unknown> | undefined;
 
   constructor(
-    connection: Connection,
+    repositories: { chart: ChartRepository; readStamps: ReadStampRepository },
     private readonly access: QuickBooksAccess,
     options: ChartServiceOptions = {},
   ) {
-    this.#accounts = cachedAccountModel(connection);
-    this.#references = cachedReferenceModel(connection);
-    this.#state = chartRefreshStateModel(connection);
+    this.#chart = repositories.chart;
     this.#maxAgeMs = options.maxAgeMs ?? DEFAULT_CHART_MAX_AGE_MS;
     this.#now = options.now ?? (() => new Date());
     this.#onBackgroundError = options.onBackgroundError ?? (() => {});
-    this.#snapshots = new TenantReadCache(new ReadStampRepository(connection), 'chart', (tenantId) => this.#loadSnapshot(tenantId), { maxTenants: options.cachedTenants });
+    this.#snapshots = new TenantReadCache(repositories.readStamps, 'chart', (tenantId) => this.#loadSnapshot(tenantId), { maxTenants: options.cachedTenants });
   }
 
   /** The unique indexes must exist before the first upsert (they are what makes upserts idempotent). */
   ensureIndexes(): Promise<unknown> {
-    this.#ready ??= Promise.all([this.#accounts.init(), this.#references.init(), this.#state.init(), this.#snapshots.init()]);
+    this.#ready ??= Promise.all([this.#chart.ensureIndexes(), this.#snapshots.init()]);
     return this.#ready;
   }
 
@@ -202,7 +199,7 @@ export class ChartService {
   async fillState(tenantId: string): Promise<ChartFill> {
     if ((this.#readyUntil.get(tenantId) ?? 0) > Date.now()) return { state: 'READY', message: null, refreshedAt: null };
     const [states, realm] = await Promise.all([
-      this.#state.find({ tenantId: new Types.ObjectId(tenantId) }, { realmId: 1, refreshedAt: 1 }).lean(),
+      this.#chart.refreshStates(asTenantId(tenantId)),
       this.access.realmOf(tenantId),
     ]);
     // Filled: every list was read, from the company connected now (after a change of company, the old one's rows do not count).
@@ -236,7 +233,7 @@ export class ChartService {
   }
 
   async lastRefreshedAt(tenantId: string): Promise<Date | null> {
-    const states = await this.#state.find({ tenantId: new Types.ObjectId(tenantId) }, { refreshedAt: 1 }).lean();
+    const states = await this.#chart.refreshStates(asTenantId(tenantId));
     if (states.length < CACHED_ENTITIES.length) return null;
     return new Date(Math.min(...states.map((s) => s.refreshedAt.getTime())));
   }
@@ -244,8 +241,8 @@ export class ChartService {
   async #refreshNow(tenantId: string, mode: RefreshMode): Promise<RefreshResult> {
     await this.ensureIndexes();
     const client = await this.access.clientFor(tenantId);
-    const tenant = new Types.ObjectId(tenantId);
-    const states = new Map((await this.#state.find({ tenantId: tenant }).lean()).map((s) => [s.entity, s]));
+    const tenant = asTenantId(tenantId);
+    const states = new Map((await this.#chart.refreshStates(tenant)).map((s) => [s.entity, s]));
     const written = {} as Record<CachedEntity, number>;
     let effective: RefreshMode = mode;
     const started = this.#now();
@@ -267,9 +264,9 @@ export class ChartService {
     return { realmId: client.realmId, mode: effective, written };
   }
 
-  async #refreshEntity(client: QboClient, tenantId: Types.ObjectId, entity: CachedEntity, since: string | null): Promise<number> {
+  async #refreshEntity(client: QboClient, tenantId: TenantId, entity: CachedEntity, since: string | null): Promise<number> {
     const started = this.#now();
-    const state = await this.#state.findOne({ tenantId, entity }).lean();
+    const state = await this.#chart.refreshState(tenantId, entity);
     // Name lists hide inactive rows unless the query mentions Active; a deactivated account must
     // reach the cache as inactive, not linger as active. QBO timestamps have one-second resolution,
     // so a change in the watermark's own second after our query could be missed by `>`: the full
@@ -282,33 +279,15 @@ export class ChartService {
       if (entity === 'Account') {
         const rows = page.map(mapAccount);
         for (const slice of slices(rows)) {
-          await this.#accounts.bulkWrite(
-            slice.map((row) => ({
-              updateOne: {
-                filter: { tenantId, qboId: row.qboId },
-                // $max: a slower concurrent refresh must not mark the row as older than it is.
-                update: { $set: { ...row, realmId: client.realmId }, $max: { seenAt: started } },
-                upsert: true,
-              },
-            })),
-            { ordered: false },
-          );
+          // $max on seenAt inside: a slower concurrent refresh must not mark the row as older than it is.
+          await this.#chart.upsertAccounts(tenantId, client.realmId, slice, started);
         }
         for (const row of rows) watermark = laterTimestamp(watermark, row.lastUpdatedTime);
       } else {
         const kind: ReferenceKind = entity;
         const rows = page.map((record) => mapReference(kind, record));
         for (const slice of slices(rows)) {
-          await this.#references.bulkWrite(
-            slice.map((row) => ({
-              updateOne: {
-                filter: { tenantId, kind, qboId: row.qboId },
-                update: { $set: { ...row, kind, realmId: client.realmId }, $max: { seenAt: started } },
-                upsert: true,
-              },
-            })),
-            { ordered: false },
-          );
+          await this.#chart.upsertReferences(tenantId, kind, client.realmId, slice, started);
         }
         for (const row of rows) watermark = laterTimestamp(watermark, row.lastUpdatedTime);
       }
@@ -316,17 +295,9 @@ export class ChartService {
     }
     if (since === null) {
       // A full refresh saw every row of the realm: anything older is gone (or from another realm).
-      if (entity === 'Account') await this.#accounts.deleteMany({ tenantId, seenAt: { $lt: started } });
-      else await this.#references.deleteMany({ tenantId, kind: entity, seenAt: { $lt: started } });
+      await this.#chart.deleteUnseen(tenantId, entity, started);
     }
-    await this.#state.updateOne(
-      { tenantId, entity },
-      {
-        $set: { realmId: client.realmId, watermark, refreshedAt: started, ...(since === null ? { fullRefreshedAt: started } : {}) },
-        ...(since === null ? {} : { $setOnInsert: { fullRefreshedAt: started } }),
-      },
-      { upsert: true },
-    );
+    await this.#chart.saveRefreshState(tenantId, entity, { realmId: client.realmId, watermark, refreshedAt: started, full: since === null });
     return written;
   }
 
@@ -339,11 +310,7 @@ export class ChartService {
   }
 
   async #loadSnapshot(tenantId: string): Promise<ChartSnapshot> {
-    const tenant = new Types.ObjectId(tenantId);
-    const [accounts, references] = await Promise.all([
-      this.#accounts.find({ tenantId: tenant }).sort({ sortKey: 1, qboId: 1 }).lean(),
-      this.#references.find({ tenantId: tenant }).sort({ sortKey: 1, qboId: 1 }).lean(),
-    ]);
+    const { accounts, references } = await this.#chart.load(asTenantId(tenantId));
     return new ChartSnapshot(accounts, references, null);
   }
 

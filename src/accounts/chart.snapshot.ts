@@ -5,8 +5,8 @@
  * Shared by every request of the process: nothing here may change a row.
  */
 import { afterKeyFilter, type PageRequest } from '../graphql/pagination.js';
-import { type CachedAccount } from './account.model.js';
-import { type CachedReference, type ReferenceKind } from './reference-list.model.js';
+import { type CachedAccount } from '../persistence/accounts/account.model.js';
+import { type CachedReference, type ReferenceKind } from '../persistence/accounts/reference-list.model.js';
 
 /** Sort of every account page: case-insensitive fully qualified name, then QBO id (unique). */
 export const ACCOUNT_SORT_FIELDS = ['sortKey', 'qboId'];

@@ -4,6 +4,7 @@
  */
 import { type Connection } from 'mongoose';
 import { LeaseStore } from './lease.store.js';
+import { ChartRepository } from './accounts/chart.repository.js';
 import { ConnectionRepository } from './connection/connection.repository.js';
 import { RealmOwnersRepository } from './connection/realm-owners.repository.js';
 import { ReadStampRepository } from './read-stamp.repository.js';
@@ -18,6 +19,8 @@ import { type PullRepositories, pullRepositories } from './pull/pull.repositorie
 export interface Repositories {
   /** QuickBooks change hints waiting to be applied (webhooks). */
   inboundEvents: InboundEventRepository;
+  /** The cached chart of accounts and reference lists, with their refresh states. */
+  chart: ChartRepository;
   /** Each tenant's QuickBooks connection (sealed tokens, compare-and-swap on the token version) and its OAuth states. */
   connections: ConnectionRepository;
   /** Which tenants a QuickBooks company belongs to (cross-tenant by design). */
@@ -41,6 +44,7 @@ export interface Repositories {
 export function createRepositories(connection: Connection): Repositories {
   return {
     inboundEvents: new InboundEventRepository(connection),
+    chart: new ChartRepository(connection),
     connections: new ConnectionRepository(connection),
     realmOwners: new RealmOwnersRepository(connection),
     readStamps: new ReadStampRepository(connection),

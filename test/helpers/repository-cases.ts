@@ -101,6 +101,9 @@ export async function seed(repos: Repositories, tenant: TenantId): Promise<Seede
   await repos.connections.upsert(tenant, { status: 'CONNECTED', realmId: 'realm-1', companyName: 'Seeded Co', tokens: sealedTokens, tokenVersion: 1, customerImportSuggested: false });
   await repos.connections.createState(tenant, oauthState(`seed-state-${tenant}`));
   const state = await repos.connections.findLiveStateAcrossTenants(`seed-state-${tenant}`);
+  await repos.chart.upsertAccounts(tenant, 'realm-1', [account('1')], now);
+  await repos.chart.upsertReferences(tenant, 'Class', 'realm-1', [reference('1')], now);
+  await repos.chart.saveRefreshState(tenant, 'Account', { realmId: 'realm-1', watermark: null, refreshedAt: now, full: true });
   const seeded: Seeded = { tenant, apiKey: key.id, apiKeyHash: key.keyHash, customer: customer!.id, invoice: invoice!.id, payment: payment!.id, jobType: jobType.id, supply: supply.id, paymentMethod: method.id, team: team.id, oauthState: state!.id };
   await seedSync(repos, tenant, seeded);
   return seeded;
@@ -111,6 +114,9 @@ const hint = (key: string) => ({ key, realmId: 'realm-1', entity: 'Payment', ent
 const sealed = (data: string) => ({ keyId: 'k1', iv: 'iv', tag: 'tag', data });
 const sealedTokens = { access: sealed('access'), refresh: sealed('refresh'), accessExpiresAt: new Date('2099-01-01T00:00:00Z'), refreshExpiresAt: new Date('2099-01-01T00:00:00Z') };
 const oauthState = (stateHash: string) => ({ stateHash, returnTo: null, apiKeyHash: 'seed-key-hash', browserNonceHash: null, allowRealmChange: false, expiresAt: new Date('2099-01-01T00:00:00Z') });
+
+const account = (qboId: string) => ({ qboId, name: 'Sales', fullyQualifiedName: 'Sales', acctNum: null, accountType: 'Income', accountSubType: null, classification: 'Revenue', active: true, currentBalance: '0.00', currencyRef: null, parentRef: null, syncToken: '0', lastUpdatedTime: null, sortKey: 'sales' });
+const reference = (qboId: string) => ({ qboId, name: 'North', fullyQualifiedName: 'North', active: true, parentRef: null, description: null, paymentType: null, taxable: null, taxGroup: null, syncToken: '0', lastUpdatedTime: null, sortKey: 'north' });
 
 const revision = (version: number) => ({ ...DEFAULT_SETTINGS, version, updatedAt: now, updatedBy: { apiKeyPrefix: 'fb_seed', apiKeyLabel: null } });
 
@@ -124,6 +130,26 @@ export const REPOSITORY_CASES: RepositoryCase[] = [
     write: {
       insertNew: (repos, t) => repos.inboundEvents.insertNew(t, [hint('seed-1'), hint('other-1')]),
       update: (repos, t, s) => repos.inboundEvents.update(t, `${s.tenant}:seed-1`, { status: 'DONE', attempts: 1 }),
+    },
+  },
+  {
+    repository: 'chart',
+    read: {
+      refreshStates: (repos, t) => repos.chart.refreshStates(t),
+      refreshState: (repos, t) => repos.chart.refreshState(t, 'Account'),
+      load: (repos, t) => repos.chart.load(t),
+    },
+    write: {
+      upsertAccounts: (repos, t) => repos.chart.upsertAccounts(t, 'realm-2', [account('1'), account('2')], new Date()),
+      upsertReferences: (repos, t) => repos.chart.upsertReferences(t, 'Class', 'realm-2', [reference('1')], new Date()),
+      deleteUnseen: async (repos, t) => {
+        await repos.chart.deleteUnseen(t, 'Account', new Date('2099-01-01T00:00:00Z'));
+        await repos.chart.deleteUnseen(t, 'Class', new Date('2099-01-01T00:00:00Z'));
+      },
+      saveRefreshState: async (repos, t) => {
+        await repos.chart.saveRefreshState(t, 'Account', { realmId: 'realm-2', watermark: null, refreshedAt: new Date(), full: true });
+        await repos.chart.saveRefreshState(t, 'Class', { realmId: 'realm-2', watermark: 'w', refreshedAt: new Date(), full: false });
+      },
     },
   },
   {

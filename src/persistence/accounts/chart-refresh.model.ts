@@ -3,7 +3,7 @@
  * (the newest MetaData.LastUpdatedTime seen) the next incremental refresh starts from.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
 
 export const CACHED_ENTITIES = ['Account', 'Class', 'Department', 'TaxCode', 'PaymentMethod'] as const;
 export type CachedEntity = (typeof CACHED_ENTITIES)[number];

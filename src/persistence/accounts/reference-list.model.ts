@@ -4,7 +4,7 @@
  * chart of accounts.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
 import { type QboRef } from './account.model.js';
 
 export const REFERENCE_KINDS = ['Class', 'Department', 'TaxCode', 'PaymentMethod'] as const;
@@ -57,6 +57,8 @@ const referenceSchema = new Schema<CachedReference>(
 referenceSchema.plugin(tenantScoped);
 referenceSchema.index({ tenantId: 1, kind: 1, qboId: 1 }, { unique: true });
 referenceSchema.index({ tenantId: 1, kind: 1, sortKey: 1 });
+// The whole chart in display order (ChartRepository.load reads every kind at once).
+referenceSchema.index({ tenantId: 1, sortKey: 1, qboId: 1 });
 
 export function cachedReferenceModel(connection: Connection): Model<CachedReference> {
   return (connection.models.CachedReference as Model<CachedReference> | undefined) ?? connection.model<CachedReference>('CachedReference', referenceSchema);

@@ -4,7 +4,7 @@
  * call QBO; written only by the refresh in chart.service.ts.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { tenantScoped } from '../persistence/tenant-scoped.plugin.js';
+import { tenantScoped } from '../tenant-scoped.plugin.js';
 
 export interface QboRef {
   value: string;
