@@ -9,7 +9,7 @@ import { loadTokenCipher } from './connection/encryption-key.js';
 import { mountOAuthCallback } from './connection/oauth-callback.route.js';
 import { mountWebhookRoute } from './webhooks/webhook.route.js';
 import { type Database, openDatabase } from './persistence/database.js';
-import { RateLimitStore } from './persistence/rate-limit.store.js';
+import { createRepositories } from './persistence/repositories.js';
 import { seedDemoData } from './demo/demo-data.js';
 import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
 import { createAppPubSub, Topic } from './graphql/pubsub.js';
@@ -96,7 +96,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     let oauth: IntuitOAuth | undefined;
     const services = createServices({
       config,
-      connection: database.connection,
+      repositories: createRepositories(database.connection),
       pubsub,
       logger,
       cipher,
@@ -117,7 +117,7 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     if (demo?.created) await seedDemoData(demo.tenantId, services.ledger, services.ledgerRecords);
     const schema = await buildAppSchema(pubsub);
     // Counters in Redis or else the shared database: the limits hold across every gateway process.
-    const rateLimits = new GatewayRateLimits(new RateLimitStore(database.connection), config.rateLimits, logger.child({ slice: 'rate-limit' }), redis ? { client: redis.client, prefix: redis.prefix } : undefined);
+    const rateLimits = new GatewayRateLimits(services.repositories.rateLimits, config.rateLimits, logger.child({ slice: 'rate-limit' }), redis ? { client: redis.client, prefix: redis.prefix } : undefined);
     await rateLimits.init();
     const gateway = await startGateway(
       {

@@ -1,5 +1,4 @@
 /** The service container: one instance per gateway, built from its connection and config. */
-import { type Connection } from 'mongoose';
 import { ChartService } from './accounts/chart.service.js';
 import { type AppConfig } from './config/config.js';
 import { ConnectionService } from './connection/connection.service.js';
@@ -12,7 +11,7 @@ import { type RedisConnection } from './redis/redis.connection.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
 import { type LedgerChangeListener, type SyncStatusReader } from './ledger/ledger-record.types.js';
 import { LedgerService } from './ledger/ledger.service.js';
-import { createRepositories, type Repositories } from './persistence/repositories.js';
+import { type Repositories } from './persistence/repositories.js';
 import { AccountingSettingsService } from './settings/accounting-settings.service.js';
 import { SyncService } from './sync/sync.service.js';
 import { TenantService } from './tenancy/tenant.service.js';
@@ -45,7 +44,8 @@ export interface Services {
 
 export interface ServiceDeps {
   config: AppConfig;
-  connection: Connection;
+  /** The database, behind its repositories (built by the caller from its connection: see createRepositories). */
+  repositories: Repositories;
   pubsub: AppPubSub;
   logger: Logger;
   cipher: TokenCipher;
@@ -57,8 +57,8 @@ export interface ServiceDeps {
 }
 
 export function createServices(deps: ServiceDeps): Services {
+  const repositories = deps.repositories;
   // One budget per realm for the process, or across every instance through Redis.
-  const repositories = createRepositories(deps.connection);
   const limiter = new RealmLimiter({ ...QBO_LIMITS, windowMs: deps.config.quickbooks.limitWindowMs }, deps.redis ? { client: deps.redis.client, prefix: deps.redis.prefix } : undefined);
   const tenants = new TenantService(repositories.tenants);
   const connections = new ConnectionService({

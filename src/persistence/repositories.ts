@@ -7,6 +7,7 @@ import { LeaseStore } from './lease.store.js';
 import { ChartRepository } from './accounts/chart.repository.js';
 import { ConnectionRepository } from './connection/connection.repository.js';
 import { RealmOwnersRepository } from './connection/realm-owners.repository.js';
+import { RateLimitStore } from './rate-limit.store.js';
 import { ReadStampRepository } from './read-stamp.repository.js';
 import { InboundEventRepository } from './webhooks/inbound-event.repository.js';
 import { AccountingSettingsRepository } from './settings/accounting-settings.repository.js';
@@ -37,6 +38,8 @@ export interface Repositories {
   sync: SyncRepositories;
   /** The pull slice's (watermarks, invoice flags, import matches, QuickBooks changes, created records). */
   pull: PullRepositories;
+  /** The API's rate-limit counters when there is no Redis (shared by every gateway on the database). */
+  rateLimits: RateLimitStore;
   /** A lease store with its own owner (one per holder that must exclude the others, even in one process). */
   newLeaseStore: () => LeaseStore;
 }
@@ -54,6 +57,7 @@ export function createRepositories(connection: Connection): Repositories {
     fsmLists: new FsmListRepository(connection),
     sync: syncRepositories(connection),
     pull: pullRepositories(connection),
+    rateLimits: new RateLimitStore(connection),
     newLeaseStore: () => new LeaseStore(connection),
   };
 }

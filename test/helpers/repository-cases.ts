@@ -180,6 +180,23 @@ export const REPOSITORY_CASES: RepositoryCase[] = [
     },
   },
   {
+    repository: 'rateLimits',
+    read: {},
+    write: {},
+    crossTenant: {
+      limiter: {
+        why: 'API rate limits count per key and per client address, before a tenant is known',
+        call: async (repos) => {
+          const { RateLimiterMemory } = await import('rate-limiter-flexible');
+          // These counters have no mongoose model: their indexes are the ones this makes (see index-coverage).
+          await repos.rateLimits.ensureIndexes(['rate_limits_case']);
+          return repos.rateLimits.limiter('rate_limits_case', 5, 60, new RateLimiterMemory({ points: 5, duration: 60 })).consume('key-1');
+        },
+      },
+      sweepExpired: { why: 'expired counters are swept for every key at once', call: (repos) => repos.rateLimits.sweepExpired(['rate_limits_case'], new Date()) },
+    },
+  },
+  {
     repository: 'readStamps',
     read: { stampOf: (repos, t) => repos.readStamps.stampOf(t, 'chart') },
     write: { renew: (repos, t) => repos.readStamps.renew(t, 'chart') },
