@@ -17,7 +17,7 @@ import { type App, createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { derivedRecordId } from '../src/persistence/ledger/ledger-ids.js';
 import { createLogger } from '../src/logging/logger.js';
-import { QBO_LIMITS } from '../src/quickbooks/qbo.limiter.js';
+import { QBO_LIMITS } from '../src/providers/quickbooks/qbo.limiter.js';
 import { connectAndChooseAccounts } from './sync-push.bench.js';
 
 export interface ListScaleResult {

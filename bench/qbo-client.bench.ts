@@ -3,8 +3,8 @@
  * minute) against the simulator on a compressed clock, and how many 429s it meets on the way.
  * The gateway's limiter runs on the same compression, so the ratio is what a real realm would see.
  */
-import { QboClient } from '../src/quickbooks/qbo.client.js';
-import { QBO_LIMITS, RealmLimiter } from '../src/quickbooks/qbo.limiter.js';
+import { QboClient } from '../src/providers/quickbooks/qbo.client.js';
+import { QBO_LIMITS, RealmLimiter } from '../src/providers/quickbooks/qbo.limiter.js';
 import { createSandbox } from '../src/sandbox/sandbox.js';
 
 export interface ClientBenchResult {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { type App, createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logging/logger.js';
-import { QBO_LIMITS } from '../src/quickbooks/qbo.limiter.js';
+import { QBO_LIMITS } from '../src/providers/quickbooks/qbo.limiter.js';
 
 export interface SyncBenchResult {
   invoices: number;

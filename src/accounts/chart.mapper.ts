@@ -3,7 +3,7 @@
  * raw shape is checked here at the edge, so the rest of the slice only sees domain fields.
  */
 import { Decimal } from 'decimal.js';
-import { type QboRecord } from '../quickbooks/qbo.client.js';
+import { type QboRecord } from '../providers/quickbooks/qbo.client.js';
 import { type CachedAccount, type QboRef } from '../persistence/accounts/account.model.js';
 import { type CachedReference, type ReferenceKind } from '../persistence/accounts/reference-list.model.js';
 

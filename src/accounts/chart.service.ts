@@ -17,7 +17,7 @@ import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type FieldProblem } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type AccountFilter, ACCOUNT_SORT_FIELDS, ChartSnapshot } from './chart.snapshot.js';
-import { type QboClient, type QboRecord } from '../quickbooks/qbo.client.js';
+import { type QboClient, type QboRecord } from '../providers/quickbooks/qbo.client.js';
 import { type AccountPurpose, allowedAccountTypes } from './account-purpose.rules.js';
 import { type AccountReference, accountReferenceProblem } from './account-reference.rules.js';
 import { laterTimestamp, mapAccount, mapReference } from './chart.mapper.js';

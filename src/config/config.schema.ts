@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHostname } from '../http/loopback.rules.js';
-import { parseKeyring } from '../quickbooks/token.cipher.js';
+import { parseKeyring } from '../connection/token.cipher.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })

@@ -3,7 +3,7 @@
  * realm (fresh tokens, shared limiter), and a signal when a connection is (re)made. Accounts, settings
  * and sync depend on this interface only, not on OAuth details.
  */
-import { type QboClient } from '../quickbooks/qbo.client.js';
+import { type QboClient } from '../providers/quickbooks/qbo.client.js';
 
 export type ConnectionStatus = 'NOT_CONNECTED' | 'CONNECTED' | 'RECONNECT_REQUIRED' | 'ERROR';
 

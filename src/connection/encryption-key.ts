@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { parseKeyring, TokenCipher } from '../quickbooks/token.cipher.js';
+import { parseKeyring, TokenCipher } from './token.cipher.js';
 
 export async function loadTokenCipher(options: { configuredKey?: string; dataDir: string }): Promise<TokenCipher> {
   let value = options.configuredKey;

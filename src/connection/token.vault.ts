@@ -12,8 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../graphql/errors.js';
 import { type Logger } from '../logging/logger.js';
-import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../quickbooks/intuit-oauth.client.js';
-import { type SealedValue, type TokenCipher, UnreadableTokenError } from '../quickbooks/token.cipher.js';
+import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../providers/quickbooks/intuit-oauth.client.js';
+import { type SealedValue, type TokenCipher, UnreadableTokenError } from './token.cipher.js';
 import { type ConnectionRepository, type QuickBooksConnectionRecord, type StoredTokens } from '../persistence/connection/connection.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
 

@@ -4,7 +4,7 @@
  * secrets never reach clients.
  */
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
-import { QboError } from '../quickbooks/qbo.errors.js';
+import { QboError } from '../providers/quickbooks/qbo.errors.js';
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'

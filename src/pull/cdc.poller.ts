@@ -13,13 +13,13 @@
  */
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { type Logger } from '../logging/logger.js';
-import { type QboClient, type QboEntity } from '../quickbooks/qbo.client.js';
-import { QboError } from '../quickbooks/qbo.errors.js';
+import { type QboClient, type QboEntity } from '../providers/quickbooks/qbo.client.js';
+import { QboError } from '../providers/quickbooks/qbo.errors.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
 import { type InboundApplyService, type PageItem } from './inbound-apply.service.js';
-import { lastUpdatedOf, parseQboInstant, toPacificIso } from './pacific-time.util.js';
+import { lastUpdatedOf, parseQboInstant, toPacificIso } from '../providers/quickbooks/pacific-time.util.js';
 import { type PullWatermarkRepository } from '../persistence/pull/pull-state.repository.js';
 
 export const PULLED_ENTITIES = ['Customer', 'Invoice', 'Payment'] as const satisfies readonly QboEntity[];

@@ -43,12 +43,12 @@ import {
   type QboCustomerRow,
   type QboInvoiceRow,
   type QboPaymentRow,
-} from './inbound.mapper.js';
+} from '../providers/quickbooks/inbound.mapper.js';
 import { type InvoiceFlagRepository, type InvoiceRemoteChange } from '../persistence/pull/pull-state.repository.js';
 import { type QuickBooksChangeKind, type QuickBooksChangeRepository } from '../persistence/pull/quickbooks-change.repository.js';
 import { type CreatedRecordRepository, type NewCreatedRecord } from '../persistence/pull/created-record.repository.js';
 import { type CustomerMatchRepository } from '../persistence/pull/customer-match.repository.js';
-import { parseQboInstant } from './pacific-time.util.js';
+import { parseQboInstant } from '../providers/quickbooks/pacific-time.util.js';
 
 const paymentOwner = (recordId: string): ClaimOwner => ({ kind: 'payment', recordId, part: 'main' });
 /** Holds a QBO payment's claim while its FSM payment (key `externalId`) is being written. */

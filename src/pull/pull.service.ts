@@ -9,7 +9,7 @@ import { QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.j
 import { type AppPubSub } from '../graphql/pubsub.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type Logger } from '../logging/logger.js';
-import { QboError } from '../quickbooks/qbo.errors.js';
+import { QboError } from '../providers/quickbooks/qbo.errors.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { type SyncService } from '../sync/sync.service.js';
 import { type SyncRun } from '../persistence/sync/sync-run.repository.js';

@@ -3,7 +3,7 @@
  * amount), for the messages and LINK candidates of matching and go-live issues. Pure.
  */
 import { type LedgerRecord } from '../ledger/ledger-record.types.js';
-import { type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
+import { type QboEntity, type QboRecord } from '../providers/quickbooks/qbo.client.js';
 import { cents, fromQboAmount } from './money.util.js';
 import { type LinkCandidate } from './sync.errors.js';
 

@@ -12,11 +12,11 @@
  * unsettled creates of a subject in its `sync_outbox_subjects` document, and the n-th retry of a
  * rejected write by probing requestids `base`, `base#1`, ... in turn.
  */
-import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
-import { QboError } from '../quickbooks/qbo.errors.js';
+import { type QboClient, type QboEntity, type QboRecord } from '../providers/quickbooks/qbo.client.js';
+import { QboError } from '../providers/quickbooks/qbo.errors.js';
 import { type OutboxEntry, type OutboxRepository } from '../persistence/sync/outbox.repository.js';
 import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
-import { requestIdFor, type WriteOperation } from './request-id.rules.js';
+import { requestIdFor, type WriteOperation } from '../providers/quickbooks/request-id.rules.js';
 
 export interface WriteRequest {
   tenantId: string;

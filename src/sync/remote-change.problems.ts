@@ -4,9 +4,9 @@
  * for bookkeepers (QuickBooks names, FSM numbers and amounts), each with the actions that can succeed.
  */
 import { type LedgerRecord } from '../ledger/ledger-record.types.js';
-import { type QboEntity } from '../quickbooks/qbo.client.js';
+import { type QboEntity } from '../providers/quickbooks/qbo.client.js';
 import { ACCOUNT_SETTINGS, type AccountSettingName, idField, SETTING_LABELS } from '../settings/accounting-settings.fields.js';
-import { type NotFoundDiagnosis } from './not-found.diagnosis.js';
+import { type NotFoundDiagnosis } from '../providers/quickbooks/not-found.diagnosis.js';
 import { type SyncSettings } from './push.types.js';
 import { SyncProblem } from './sync.errors.js';
 

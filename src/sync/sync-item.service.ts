@@ -5,10 +5,10 @@
  * unique key plus the deterministic requestid mean concurrent pushes end with one object, never two.
  */
 import { type ChartService } from '../accounts/chart.service.js';
-import { type QboClient, type QboRecord } from '../quickbooks/qbo.client.js';
-import { QboError } from '../quickbooks/qbo.errors.js';
-import { queryLiteral } from './customer.mapper.js';
-import { type InventoryAccounts, itemBody, itemType } from './item.mapper.js';
+import { type QboClient, type QboRecord } from '../providers/quickbooks/qbo.client.js';
+import { QboError } from '../providers/quickbooks/qbo.errors.js';
+import { queryLiteral } from '../providers/quickbooks/mappers/customer.mapper.js';
+import { type InventoryAccounts, itemBody, itemType } from '../providers/quickbooks/mappers/item.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { type ItemKey, itemKeyString, type ItemPurpose, type QboRef } from './push.types.js';
 import { type SyncItemRepository } from '../persistence/sync/sync-item.repository.js';

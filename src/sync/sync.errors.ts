@@ -3,7 +3,7 @@
  * `SyncProblem` with a stable code, a plain message, a fix hint and whether retrying can help. QBO
  * faults are turned into problems here, in one place, so issues read the same whatever raised them.
  */
-import { QboError } from '../quickbooks/qbo.errors.js';
+import { QboError } from '../providers/quickbooks/qbo.errors.js';
 import { settingField, settingLabel } from '../settings/setting-labels.js';
 import { capitalise } from './record-terms.rules.js';
 

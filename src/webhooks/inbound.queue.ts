@@ -8,7 +8,7 @@ import { type Logger } from '../logging/logger.js';
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { type InboundEvent, type InboundEventRepository } from '../persistence/webhooks/inbound-event.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
-import { type ChangeHint } from './webhook.parser.js';
+import { type ChangeHint } from '../providers/quickbooks/webhooks/webhook.parser.js';
 
 export type { InboundEvent };
 export type InboundHandler = (event: InboundEvent) => Promise<void>;

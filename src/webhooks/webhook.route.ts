@@ -8,8 +8,8 @@ import express, { type Express } from 'express';
 import { type RealmOwnersRepository } from '../persistence/connection/realm-owners.repository.js';
 import { type Logger } from '../logging/logger.js';
 import { type InboundQueue } from './inbound.queue.js';
-import { parseWebhookBody, WebhookPayloadError } from './webhook.parser.js';
-import { isValidSignature } from './webhook.signature.js';
+import { parseWebhookBody, WebhookPayloadError } from '../providers/quickbooks/webhooks/webhook.parser.js';
+import { isValidSignature } from '../providers/quickbooks/webhooks/webhook.signature.js';
 
 export interface WebhookRouteDeps {
   realmOwners: RealmOwnersRepository;

@@ -27,8 +27,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
 import { cloudEventsPayload } from '../../src/sandbox/webhooks/webhook.payload.js';
 import { type StoredInboundEvent as InboundEvent } from '../../src/persistence/webhooks/inbound-event.model.js';
-import { parseWebhookBody } from '../../src/webhooks/webhook.parser.js';
-import { expectedSignature } from '../../src/webhooks/webhook.signature.js';
+import { parseWebhookBody } from '../../src/providers/quickbooks/webhooks/webhook.parser.js';
+import { expectedSignature } from '../../src/providers/quickbooks/webhooks/webhook.signature.js';
 import {
   InvoiceDocument,
   PulledInvoiceDocument,

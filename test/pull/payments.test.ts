@@ -6,7 +6,7 @@
  * the public GraphQL API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedSignature } from '../../src/webhooks/webhook.signature.js';
+import { expectedSignature } from '../../src/providers/quickbooks/webhooks/webhook.signature.js';
 import { seedAccounts } from '../accounts/seed-charts.js';
 import {
   PulledInvoiceDocument,

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RealmLimiter } from '../../src/quickbooks/qbo.limiter.js';
+import { RealmLimiter } from '../../src/providers/quickbooks/qbo.limiter.js';
 import { requireTestRedis } from '../helpers/redis-server.js';
 
 let redis: Redis;

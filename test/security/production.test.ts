@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_APP } from '../../src/sandbox/oauth/app.registry.js';
 import { TenantRepository } from '../../src/persistence/tenancy/tenant.repository.js';
 import { TenantService } from '../../src/tenancy/tenant.service.js';
-import { expectedSignature } from '../../src/webhooks/webhook.signature.js';
+import { expectedSignature } from '../../src/providers/quickbooks/webhooks/webhook.signature.js';
 import { builtMain, freePort, type GatewayProcess, killGatewayProcess, repoRoot, startGatewayProcess } from '../helpers/gateway-process.js';
 import { rawRequest } from '../helpers/http-raw.js';
 import { openAuthenticatedSocket } from '../helpers/ws-raw.js';

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StoredTokens } from '../../src/persistence/connection/connection.repository.js';
-import { TokenCipher } from '../../src/quickbooks/token.cipher.js';
+import { TokenCipher } from '../../src/connection/token.cipher.js';
 import { ConnectionDocument, VerifyQuickBooksConnectionDocument } from '../generated/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { gql } from '../helpers/graphql-client.js';

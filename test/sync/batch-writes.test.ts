@@ -6,8 +6,8 @@
  * instead of creating everything twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QboError } from '../../src/quickbooks/qbo.errors.js';
-import { type QboClient, type QboRecord } from '../../src/quickbooks/qbo.client.js';
+import { QboError } from '../../src/providers/quickbooks/qbo.errors.js';
+import { type QboClient, type QboRecord } from '../../src/providers/quickbooks/qbo.client.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { connectTenant, realmOf, simulatorOf } from '../helpers/quickbooks.js';
 

@@ -4,7 +4,7 @@
  * (triggered by a change made "in QBO") arrive end to end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedSignature } from '../../src/webhooks/webhook.signature.js';
+import { expectedSignature } from '../../src/providers/quickbooks/webhooks/webhook.signature.js';
 import { type StoredInboundEvent as InboundEvent } from '../../src/persistence/webhooks/inbound-event.model.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { connectTenant, realmOf, simulatorOf } from '../helpers/quickbooks.js';

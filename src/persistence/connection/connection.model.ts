@@ -4,7 +4,7 @@
  * FerretDB has no TTL indexes: expiry is checked in code and stale states are swept by the service.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { type SealedValue } from '../../quickbooks/token.cipher.js';
+import { type SealedValue } from '../../connection/token.cipher.js';
 import { type ConnectionStatus } from '../../connection/connection.types.js';
 import { tenantScoped } from '../tenant-scoped.plugin.js';
 

@@ -9,7 +9,7 @@
 import { type Connection, type Model } from 'mongoose';
 import { crossTenantCollection } from '../tenant-scoped.plugin.js';
 import { type TenantId, tenantObjectId } from '../tenant-id.js';
-import { type QboEntity } from '../../quickbooks/qbo.client.js';
+import { type QboEntity } from '../../providers/quickbooks/qbo.client.js';
 import { type LedgerKind } from '../../ledger/ledger-record.types.js';
 import { claimKey, type MappingClaimDoc, mappingClaimModel, type MappingPart } from './sync-mapping.model.js';
 

@@ -6,10 +6,10 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import { compositeKey, keyedById } from '../id-lookups.js';
 import { tenantScoped } from '../tenant-scoped.plugin.js';
-import { type QboEntity } from '../../quickbooks/qbo.client.js';
-import { type WriteOperation } from '../../sync/request-id.rules.js';
+import { type QboEntity } from '../../providers/quickbooks/qbo.client.js';
+import { type WriteOperation } from '../../providers/quickbooks/request-id.rules.js';
 
-export type { WriteOperation } from '../../sync/request-id.rules.js';
+export type { WriteOperation } from '../../providers/quickbooks/request-id.rules.js';
 
 export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED';
 

@@ -14,7 +14,7 @@ import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import { compositeKey, keyedById } from '../id-lookups.js';
 import { tenantScoped } from '../tenant-scoped.plugin.js';
 import { type TenantId } from '../tenant-id.js';
-import { type QboEntity } from '../../quickbooks/qbo.client.js';
+import { type QboEntity } from '../../providers/quickbooks/qbo.client.js';
 import { type LedgerKind } from '../../ledger/ledger-record.types.js';
 
 /** A record can need more than one QBO object (a payment's surcharge receipt, a write-off's linking payment). */

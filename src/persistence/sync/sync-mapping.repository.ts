@@ -9,7 +9,7 @@ import { type Connection, type Model, Types } from 'mongoose';
 import { migrateToKeyedIds } from '../id-lookups.js';
 import { crossTenantCollection } from '../tenant-scoped.plugin.js';
 import { type TenantId, tenantIdOf, tenantObjectId } from '../tenant-id.js';
-import { type QboEntity } from '../../quickbooks/qbo.client.js';
+import { type QboEntity } from '../../providers/quickbooks/qbo.client.js';
 import { type LedgerKind } from '../../ledger/ledger-record.types.js';
 import { type MappingPart, mappingKey, mappingKeyOf, type SyncMapping, type SyncMappingDoc, syncMappingModel } from './sync-mapping.model.js';
 import { type ClaimOwner, type ClaimTarget, type MappingClaimRepository } from './mapping-claim.repository.js';

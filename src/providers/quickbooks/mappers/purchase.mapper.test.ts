@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type BadDebtWriteOffRecord, type CreditNoteRecord, type ExpenseRecord, type InvoiceRecord, type SupplierInvoiceRecord, type SupplierRecord } from '../ledger/ledger-record.types.js';
-import { InvoiceReferenceField, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
+import { type BadDebtWriteOffRecord, type CreditNoteRecord, type ExpenseRecord, type InvoiceRecord, type SupplierInvoiceRecord, type SupplierRecord } from '../../../ledger/ledger-record.types.js';
+import { InvoiceReferenceField, TeamTrackingCategory } from '../../../settings/accounting-settings.fields.js';
 import { badDebtItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
 import { itemBody, itemType } from './item.mapper.js';
-import { dec } from './money.util.js';
+import { dec } from '../../../sync/money.util.js';
 import { mapBill, mapPurchase, purchaseLineAccount, purchasePaymentType, purchaseRoundingLine, type PurchaseLookups } from './purchase.mapper.js';
-import { type CompanyTax, itemKeyString, type SyncSettings } from './push.types.js';
+import { type CompanyTax, itemKeyString, type SyncSettings } from '../../../sync/push.types.js';
 import { mapVendor, vendorMatchQueries } from './supplier.mapper.js';
-import { SyncProblem } from './sync.errors.js';
+import { SyncProblem } from '../../../sync/sync.errors.js';
 
 const settings: SyncSettings = {
   defaultLabourIncomeAccountId: 'L',

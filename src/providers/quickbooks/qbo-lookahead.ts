@@ -11,9 +11,9 @@
  * and it is fetched again once older than `maxAgeMs`. Finding what an earlier attempt created (after a
  * crash) always queries QuickBooks live, never this.
  */
-import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
-import { QboError } from '../quickbooks/qbo.errors.js';
-import { queryLiteral } from './customer.mapper.js';
+import { type QboClient, type QboEntity, type QboRecord } from './qbo.client.js';
+import { QboError } from './qbo.errors.js';
+import { queryLiteral } from './mappers/customer.mapper.js';
 
 /** The QBO fields looked up ahead, and how a row's value is read for them. */
 export type LookaheadField = 'DocNumber' | 'DisplayName' | 'PrimaryEmailAddr';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type PaymentRecord } from '../ledger/ledger-record.types.js';
-import { InvoiceReferenceField, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
+import { type PaymentRecord } from '../../../ledger/ledger-record.types.js';
+import { InvoiceReferenceField, TeamTrackingCategory } from '../../../settings/accounting-settings.fields.js';
 import { creditRefundItem, mapPayment, mapRefundClearingInvoice, mapRefundReceipt, type PaymentLookups } from './payment.mapper.js';
-import { type CompanyTax, itemKeyString, type SyncSettings } from './push.types.js';
+import { type CompanyTax, itemKeyString, type SyncSettings } from '../../../sync/push.types.js';
 
 const settings: SyncSettings = {
   defaultLabourIncomeAccountId: 'L',

@@ -10,11 +10,11 @@
  * drops by exactly the amount written off. US write-offs stay NON (sales-tax bad-debt relief is claimed
  * on the state return, not on the invoice).
  */
-import { type BadDebtWriteOffRecord, type CreditNoteRecord, type InvoiceRecord } from '../ledger/ledger-record.types.js';
+import { type BadDebtWriteOffRecord, type CreditNoteRecord, type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
 import { globalTaxCalculation, lineTaxCode, salesLine, usTxnTaxDetail } from './invoice.mapper.js';
-import { dec, toQboAmount } from './money.util.js';
-import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings, type UsSalesTax } from './push.types.js';
-import { settingMissing } from './sync.errors.js';
+import { dec, toQboAmount } from '../../../sync/money.util.js';
+import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings, type UsSalesTax } from '../../../sync/push.types.js';
+import { settingMissing } from '../../../sync/sync.errors.js';
 import { invoiceTaxShares, splitByTaxCode } from './tax-split.mapper.js';
 
 export interface CreditLookups {

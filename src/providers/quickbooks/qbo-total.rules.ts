@@ -8,9 +8,9 @@
  * sales tax decides it from addresses and the total is not predictable here. Pure.
  */
 import { Decimal } from 'decimal.js';
-import { type QboRecord } from '../quickbooks/qbo.client.js';
-import { dec } from './money.util.js';
-import { type QboPayload } from './push.types.js';
+import { type QboRecord } from './qbo.client.js';
+import { dec } from '../../sync/money.util.js';
+import { type QboPayload } from '../../sync/push.types.js';
 
 export type TaxSide = 'sales' | 'purchase';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type InvoiceRecord } from '../ledger/ledger-record.types.js';
-import { dec } from './money.util.js';
-import { type CompanyTax } from './push.types.js';
+import { type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
+import { dec } from '../../../sync/money.util.js';
+import { type CompanyTax } from '../../../sync/push.types.js';
 import { allocatedTaxShares, invoiceTaxShares, splitByTaxCode } from './tax-split.mapper.js';
 
 const AU: CompanyTax = { isUS: false, taxCodesByName: new Map([['gst', { value: '3' }], ['fre', { value: '4' }], ['exp', { value: '7' }]]), exemptCode: { value: '4' }, taxableCodeIds: new Set(['3', '4', '7']) };

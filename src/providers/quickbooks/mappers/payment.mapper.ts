@@ -18,13 +18,13 @@
  * the payment: the item's account nets to zero, A/R loses exactly the refunded credit, and the bank
  * (or clearing account) pays the refund out.
  */
-import { type PaymentRecord, type PaymentRefund } from '../ledger/ledger-record.types.js';
-import { dec, toQboAmount } from './money.util.js';
+import { type PaymentRecord, type PaymentRefund } from '../../../ledger/ledger-record.types.js';
+import { dec, toQboAmount } from '../../../sync/money.util.js';
 import { globalTaxCalculation, lineTaxCode, salesLine } from './invoice.mapper.js';
-import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings } from './push.types.js';
-import { settingMissing } from './sync.errors.js';
+import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings } from '../../../sync/push.types.js';
+import { settingMissing } from '../../../sync/sync.errors.js';
 import { splitByTaxCode, type TaxShare } from './tax-split.mapper.js';
-import { type CompanyCurrency, currencyFields } from './currency.rules.js';
+import { type CompanyCurrency, currencyFields } from '../../../sync/currency.rules.js';
 
 export interface PaymentMethodInfo {
   name: string;

@@ -5,13 +5,13 @@
  * its total, whether a rounding line absorbs the difference or it is reported.
  */
 import { type Decimal } from 'decimal.js';
-import { InvoiceReferenceField, TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
-import { type InvoiceLine, type InvoiceRecord } from '../ledger/ledger-record.types.js';
-import { cents, dec, toQboAmount } from './money.util.js';
-import { type CompanyTax, type ItemKey, type ItemPurpose, type QboPayload, type QboRef, type SalesLookups, type UsSalesTax } from './push.types.js';
-import { settingMissing, SyncProblem } from './sync.errors.js';
-import { formatAmount } from './record-terms.rules.js';
-import { currencyFields } from './currency.rules.js';
+import { InvoiceReferenceField, TeamTrackingCategory } from '../../../settings/accounting-settings.fields.js';
+import { type InvoiceLine, type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
+import { cents, dec, toQboAmount } from '../../../sync/money.util.js';
+import { type CompanyTax, type ItemKey, type ItemPurpose, type QboPayload, type QboRef, type SalesLookups, type UsSalesTax } from '../../../sync/push.types.js';
+import { settingMissing, SyncProblem } from '../../../sync/sync.errors.js';
+import { formatAmount } from '../../../sync/record-terms.rules.js';
+import { currencyFields } from '../../../sync/currency.rules.js';
 
 export const ROUNDING_TOLERANCE = dec('0.05');
 

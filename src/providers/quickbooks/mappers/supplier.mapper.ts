@@ -3,9 +3,9 @@
  * (email first, then exact display name) before anything is created. DisplayName is shared by
  * customers, vendors and employees (6240), so the same name rules as customers apply.
  */
-import { type SupplierRecord } from '../ledger/ledger-record.types.js';
+import { type SupplierRecord } from '../../../ledger/ledger-record.types.js';
 import { qboDisplayName, queryLiteral } from './customer.mapper.js';
-import { type QboPayload } from './push.types.js';
+import { type QboPayload } from '../../../sync/push.types.js';
 
 export function mapVendor(record: SupplierRecord): QboPayload {
   const payload: QboPayload = { DisplayName: qboDisplayName(record.displayName) };

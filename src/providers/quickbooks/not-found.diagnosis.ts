@@ -6,8 +6,8 @@
  * transaction is 610 too; an existing one answers), then every record the payload refers to, inactive
  * ones included (reads by id answer them with Active:false), and an item's income or expense account.
  */
-import { type QboClient, type QboEntity, type QboRecord } from '../quickbooks/qbo.client.js';
-import { QboError } from '../quickbooks/qbo.errors.js';
+import { type QboClient, type QboEntity, type QboRecord } from './qbo.client.js';
+import { QboError } from './qbo.errors.js';
 
 /** Which QBO list a `*Ref` field points at (those a push payload can carry). */
 const REF_ENTITY: Readonly<Record<string, QboEntity>> = {

@@ -6,10 +6,10 @@
  * out of exactly the amount the FSM recorded (TotalAmt = the FSM amount, to the cent).
  */
 import { Decimal } from 'decimal.js';
-import { type InvoiceRecord } from '../ledger/ledger-record.types.js';
+import { type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
 import { lineTaxCode } from './invoice.mapper.js';
-import { dec } from './money.util.js';
-import { type CompanyTax, type QboRef } from './push.types.js';
+import { dec } from '../../../sync/money.util.js';
+import { type CompanyTax, type QboRef } from '../../../sync/push.types.js';
 
 export interface TaxShare {
   taxCode: QboRef;

@@ -4,7 +4,7 @@
  * 2-decimal strings; QBO's JSON numbers are never summed as floats.
  */
 import { Decimal } from 'decimal.js';
-import { type CustomerInput, type PaymentInput } from '../ledger/ledger-record.input.js';
+import { type CustomerInput, type PaymentInput } from '../../ledger/ledger-record.input.js';
 
 export interface QboRef {
   value: string;

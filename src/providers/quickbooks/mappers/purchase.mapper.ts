@@ -7,12 +7,12 @@
  * or a credit card account (CreditCard), decided by the paying account's QBO type.
  */
 import { type Decimal } from 'decimal.js';
-import { type ExpenseRecord, type PurchaseLine, type SupplierInvoiceRecord } from '../ledger/ledger-record.types.js';
-import { TeamTrackingCategory } from '../settings/accounting-settings.fields.js';
+import { type ExpenseRecord, type PurchaseLine, type SupplierInvoiceRecord } from '../../../ledger/ledger-record.types.js';
+import { TeamTrackingCategory } from '../../../settings/accounting-settings.fields.js';
 import { globalTaxCalculation, lineTaxCode } from './invoice.mapper.js';
-import { dec, toQboAmount } from './money.util.js';
-import { type CompanyTax, type QboPayload, type QboRef, type SyncSettings } from './push.types.js';
-import { settingMissing, SyncProblem } from './sync.errors.js';
+import { dec, toQboAmount } from '../../../sync/money.util.js';
+import { type CompanyTax, type QboPayload, type QboRef, type SyncSettings } from '../../../sync/push.types.js';
+import { settingMissing, SyncProblem } from '../../../sync/sync.errors.js';
 
 export interface PurchaseLookups {
   settings: SyncSettings;

@@ -2,8 +2,8 @@
  * FSM customer → QBO Customer payload (pure), plus the QBO query literals used to match an existing
  * customer (email first, then exact display name) before anything is created.
  */
-import { type CustomerRecord, type PostalAddress } from '../ledger/ledger-record.types.js';
-import { type QboPayload } from './push.types.js';
+import { type CustomerRecord, type PostalAddress } from '../../../ledger/ledger-record.types.js';
+import { type QboPayload } from '../../../sync/push.types.js';
 
 /** DisplayName may not contain ':' tab or newline (facts §3.3); trimmed and cut to QBO's 500. */
 export function qboDisplayName(name: string): string {

@@ -6,8 +6,8 @@
  * start date. Stock levels stay the FSM's business: the item starts at zero on the accounting start
  * date and QBO moves it as bills and invoices use it.
  */
-import { type ItemKey, type QboPayload } from './push.types.js';
-import { settingMissing, SyncProblem } from './sync.errors.js';
+import { type ItemKey, type QboPayload } from '../../../sync/push.types.js';
+import { settingMissing, SyncProblem } from '../../../sync/sync.errors.js';
 
 export interface InventoryAccounts {
   /** defaultInventoryAccount (an Other Current Asset account). */
