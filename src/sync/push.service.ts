@@ -36,7 +36,7 @@ export type { DryRunPayload, PushOutcome, PushResult, PushSession } from './push
 const PUSHERS = new PusherRegistry(QUICKBOOKS_PUSHERS);
 
 /** Every kind that can be pushed, in push order. */
-export const PUSHABLE_KINDS: readonly LedgerKind[] = PUSHERS.kinds;
+export const PUSHABLE_KINDS: readonly LedgerKind[] = PUSHERS.kinds();
 
 export class PushService {
   readonly #mappings: SyncMappingRepository;

@@ -14,12 +14,9 @@ import { type OutboxService } from '../outbox.service.js';
 import { type QboPayload } from '../push.types.js';
 import { type SyncItemService } from '../sync-item.service.js';
 import { type PushSession } from './push-session.types.js';
+import { type RemoteRef } from '../../providers/accounting-provider.port.js';
 
-/** A reference to a record in the provider's books (its id there, and a name when known). */
-export interface RemoteRef {
-  id: string;
-  name?: string;
-}
+export type { RemoteRef } from '../../providers/accounting-provider.port.js';
 
 /** The engine's collaborators a pusher writes and reads through (the outbox makes each write exactly once). */
 export interface PushServices {

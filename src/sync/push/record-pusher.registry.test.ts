@@ -10,7 +10,7 @@ describe('pusher registry', () => {
     expect(kinds).toEqual([...PUSH_ORDER]);
     expect(new Set(kinds).size).toBe(kinds.length);
     const registry = new PusherRegistry(QUICKBOOKS_PUSHERS);
-    expect(registry.kinds).toEqual([...PUSH_ORDER]);
+    expect(registry.kinds()).toEqual([...PUSH_ORDER]);
     for (const kind of PUSH_ORDER) expect(registry.get(kind).kind).toBe(kind);
   });
 
@@ -26,6 +26,7 @@ describe('pusher registry', () => {
   it('refuses an unregistered kind with an error naming it', () => {
     const registry = new PusherRegistry(QUICKBOOKS_PUSHERS.filter((p) => p.kind !== 'expense'));
     expect(registry.has('expense')).toBe(false);
+    expect(registry.pusherFor('expense')).toBeUndefined();
     expect(() => registry.get('expense')).toThrow(UnknownRecordKindError);
     expect(() => registry.get('expense')).toThrow('No pusher is registered for record kind "expense"');
     expect(() => new PusherRegistry(QUICKBOOKS_PUSHERS).get('timesheet' as LedgerKind)).toThrow('record kind "timesheet"');

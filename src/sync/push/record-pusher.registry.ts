@@ -5,6 +5,7 @@
  */
 import { type LedgerKind, type LedgerRecordOf } from '../../ledger/ledger-record.types.js';
 import { type SyncMapping } from '../../persistence/sync/sync-mapping.repository.js';
+import { type PusherRegistry as ProviderPusherRegistry } from '../../providers/accounting-provider.port.js';
 import { type QboEntity } from '../../providers/quickbooks/qbo.client.js';
 import { type PushContext, type RemoteRef } from './push.context.js';
 import { type PushResult, type PushSession } from './push-session.types.js';
@@ -52,7 +53,8 @@ export class UnknownRecordKindError extends Error {
   }
 }
 
-export class PusherRegistry {
+/** The engine's registry; it is also what a provider offers the port (AccountingProvider.pushers). */
+export class PusherRegistry implements ProviderPusherRegistry<AnyRecordPusher> {
   readonly #pushers = new Map<LedgerKind, AnyRecordPusher>();
 
   /** `pushers` in push order: a kind never before the kinds it depends on. */
@@ -64,8 +66,13 @@ export class PusherRegistry {
   }
 
   /** The kinds that can be pushed, in push order. */
-  get kinds(): readonly LedgerKind[] {
+  kinds(): readonly LedgerKind[] {
     return [...this.#pushers.keys()];
+  }
+
+  /** The pusher of `kind`, or undefined when none is registered. */
+  pusherFor(kind: LedgerKind): AnyRecordPusher | undefined {
+    return this.#pushers.get(kind);
   }
 
   has(kind: string): kind is LedgerKind {
