@@ -13,7 +13,7 @@ import { type AccountSettingName } from '../../settings/accounting-settings.fiel
 import { type CompanyCurrency } from '../currency.rules.js';
 import { type CompanyTax, type QboPayload, type QboRef, type SyncSettings } from '../push.types.js';
 import { type SyncProblem } from '../sync.errors.js';
-import { type RemoteRef } from './push.context.js';
+import { type RemoteRef } from '../../providers/accounting-provider.port.js';
 
 export type PushResult = 'SUCCEEDED' | 'SKIPPED' | 'FAILED' | 'BLOCKED';
 
