@@ -128,7 +128,15 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
         rateLimits,
         mount: (app) => {
           mountOAuthCallback(app, services.connections, logger);
-          mountWebhookRoute(app, { realmOwners: services.repositories.realmOwners, queue: services.inbound, log: logger.child({ slice: 'webhooks' }), verifierToken: () => runtime.webhookVerifierToken, onReceived: (tenantIds) => services.pull.drainSoon(tenantIds) });
+          mountWebhookRoute(app, {
+            receiver: services.provider.webhooks,
+            providerName: services.provider.displayName,
+            realmOwners: services.repositories.realmOwners,
+            queue: services.inbound,
+            log: logger.child({ slice: 'webhooks' }),
+            secret: () => runtime.webhookVerifierToken,
+            onReceived: (tenantIds) => services.pull.drainSoon(tenantIds),
+          });
           mountWebApp(app, { distDir: defaultWebDistDir(), demoApiKey: demo?.apiKey });
         },
       },

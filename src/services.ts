@@ -6,6 +6,8 @@ import { type AppPubSub } from './graphql/pubsub.js';
 import { type Logger } from './logging/logger.js';
 import { type IntuitOAuth } from './providers/quickbooks/intuit-oauth.client.js';
 import { QBO_LIMITS, RealmLimiter } from './providers/quickbooks/qbo.limiter.js';
+import { type AccountingProvider } from './providers/accounting-provider.port.js';
+import { QuickBooksProvider } from './providers/quickbooks/quickbooks.provider.js';
 import { type TokenCipher } from './connection/token.cipher.js';
 import { type RedisConnection } from './redis/redis.connection.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
@@ -25,6 +27,8 @@ export interface Services {
   pubsub: AppPubSub;
   tenants: TenantService;
   connections: ConnectionService;
+  /** The accounting provider behind the port (QuickBooks Online); services get it through their constructors. */
+  provider: AccountingProvider;
   limiter: RealmLimiter;
   chart: ChartService;
   settings: AccountingSettingsService;
@@ -73,8 +77,10 @@ export function createServices(deps: ServiceDeps): Services {
     minorVersion: deps.config.quickbooks.minorVersion,
     allowSharedRealms: deps.config.quickbooks.allowSharedRealms,
   });
+  // The books behind the port: QuickBooks, reached through the connection slice's clients (fresh tokens, shared limiter).
+  const provider = new QuickBooksProvider({ clients: connections, oauth: deps.oauth });
   const chartLog = deps.logger.child({ slice: 'accounts' });
-  const chart = new ChartService(repositories, connections, {
+  const chart = new ChartService(repositories, connections, provider, {
     maxAgeMs: deps.config.accounts.chartMaxAgeMs,
     onBackgroundError: (err: unknown, tenantId) => chartLog.warn({ err, tenantId }, 'background chart-of-accounts refresh failed'),
   });
@@ -114,6 +120,7 @@ export function createServices(deps: ServiceDeps): Services {
     pullRepositories: repositories.pull,
     leases: repositories.newLeaseStore,
     connections,
+    provider,
     ledger: ledgerRecords,
     settings,
     sync,
@@ -131,6 +138,7 @@ export function createServices(deps: ServiceDeps): Services {
     limiter,
     tenants,
     connections,
+    provider,
     chart,
     settings,
     ledger,

@@ -1,6 +1,7 @@
 /**
- * The chart-of-accounts cache: refreshes the tenant's QBO accounts, classes, departments, tax codes and
- * payment methods into MongoDB (fully on connect and on demand, incrementally by LastUpdatedTime when
+ * The chart-of-accounts cache: refreshes the tenant's accounts and reference lists (QuickBooks: accounts,
+ * classes, departments, tax codes and payment methods; the provider's `chartLists`) through the provider
+ * port into MongoDB (fully on connect and on demand, incrementally by LastUpdatedTime when
  * the cache is older than `maxAgeMs`), and answers every lookup from the cache, never from QBO.
  *
  * Reads are served from an in-process copy of the tenant's whole chart (a trades business has one to
@@ -14,13 +15,13 @@ import { type ReadStampRepository } from '../persistence/read-stamp.repository.j
 import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
 import { TenantReadCache } from '../persistence/tenant-read.cache.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
+import { type AccountingProvider, type ChartList, type ProviderCompany } from '../providers/accounting-provider.port.js';
 import { type FieldProblem } from '../graphql/errors.js';
 import { type PageRequest } from '../graphql/pagination.js';
 import { type AccountFilter, ACCOUNT_SORT_FIELDS, ChartSnapshot } from './chart.snapshot.js';
-import { type QboClient, type QboRecord } from '../providers/quickbooks/qbo.client.js';
 import { type AccountPurpose, allowedAccountTypes } from './account-purpose.rules.js';
 import { type AccountReference, accountReferenceProblem } from './account-reference.rules.js';
-import { laterTimestamp, mapAccount, mapReference } from './chart.mapper.js';
+import { accountRow, laterTimestamp, referenceRow } from './chart-row.mapper.js';
 import { type CachedEntity, CACHED_ENTITIES } from '../persistence/accounts/chart-refresh.model.js';
 import { type CachedReference, type ReferenceKind } from '../persistence/accounts/reference-list.model.js';
 import { type CachedAccount } from '../persistence/accounts/account.model.js';
@@ -117,7 +118,9 @@ export class ChartService {
 
   constructor(
     repositories: { chart: ChartRepository; readStamps: ReadStampRepository },
-    private readonly access: QuickBooksAccess,
+    private readonly access: Pick<QuickBooksAccess, 'realmOf'>,
+    /** Where the lists are read from (the tenant's connected books). */
+    private readonly provider: Pick<AccountingProvider, 'companyFor' | 'chartLists'>,
     options: ChartServiceOptions = {},
   ) {
     this.#chart = repositories.chart;
@@ -240,7 +243,8 @@ export class ChartService {
 
   async #refreshNow(tenantId: string, mode: RefreshMode): Promise<RefreshResult> {
     await this.ensureIndexes();
-    const client = await this.access.clientFor(tenantId);
+    const company = await this.provider.companyFor(tenantId);
+    const lists = new Map(this.provider.chartLists.map((list) => [list.key, list]));
     const tenant = asTenantId(tenantId);
     const states = new Map((await this.#chart.refreshStates(tenant)).map((s) => [s.entity, s]));
     const written = {} as Record<CachedEntity, number>;
@@ -249,10 +253,12 @@ export class ChartService {
     try {
       // Sequential on purpose: the per-realm limiter is shared with sync work; five lists are small.
       for (const entity of CACHED_ENTITIES) {
+        const list = lists.get(entity);
+        if (!list) throw new Error(`the accounting provider has no ${entity} list to cache`);
         const state = states.get(entity);
-        const incremental = mode === 'incremental' && state !== undefined && state.realmId === client.realmId && state.watermark !== null;
+        const incremental = mode === 'incremental' && list.incremental && state !== undefined && state.realmId === company.companyId && state.watermark !== null;
         if (!incremental) effective = 'full';
-        written[entity] = await this.#refreshEntity(client, tenant, entity, incremental ? state.watermark : null);
+        written[entity] = await this.#refreshEntity(company, list, tenant, entity, incremental ? state.watermark : null);
       }
     } catch (error) {
       // What was written before the failure is in the cache now: every process must see it.
@@ -261,43 +267,42 @@ export class ChartService {
     }
     // After every write: the next read in every process loads the refreshed chart.
     await this.#snapshots.changed(tenantId, { refreshedAt: started });
-    return { realmId: client.realmId, mode: effective, written };
+    return { realmId: company.companyId, mode: effective, written };
   }
 
-  async #refreshEntity(client: QboClient, tenantId: TenantId, entity: CachedEntity, since: string | null): Promise<number> {
+  async #refreshEntity(company: ProviderCompany, list: ChartList, tenantId: TenantId, entity: CachedEntity, since: string | null): Promise<number> {
     const started = this.#now();
     const state = await this.#chart.refreshState(tenantId, entity);
-    // Name lists hide inactive rows unless the query mentions Active; a deactivated account must
-    // reach the cache as inactive, not linger as active. QBO timestamps have one-second resolution,
-    // so a change in the watermark's own second after our query could be missed by `>`: the full
-    // refreshes (on connect, on demand) heal that rare case, while `>=` would re-read every row
-    // of a freshly seeded or imported company on each incremental run.
-    const where = since === null ? 'where Active IN (true, false)' : `where MetaData.LastUpdatedTime > '${since}' and Active IN (true, false)`;
+    // The provider reads inactive rows too (a deactivated account must reach the cache as inactive, not
+    // linger as active), and only rows changed after the watermark when there is one.
     let watermark = since === null ? null : (state?.watermark ?? null);
     let written = 0;
-    for await (const page of client.queryAll<QboRecord>(entity, where)) {
-      if (entity === 'Account') {
-        const rows = page.map(mapAccount);
+    if (entity === 'Account') {
+      for await (const page of company.readAccounts(since)) {
+        const rows = page.map(accountRow);
         for (const slice of slices(rows)) {
           // $max on seenAt inside: a slower concurrent refresh must not mark the row as older than it is.
-          await this.#chart.upsertAccounts(tenantId, client.realmId, slice, started);
+          await this.#chart.upsertAccounts(tenantId, company.companyId, slice, started);
         }
         for (const row of rows) watermark = laterTimestamp(watermark, row.lastUpdatedTime);
-      } else {
-        const kind: ReferenceKind = entity;
-        const rows = page.map((record) => mapReference(kind, record));
-        for (const slice of slices(rows)) {
-          await this.#chart.upsertReferences(tenantId, kind, client.realmId, slice, started);
-        }
-        for (const row of rows) watermark = laterTimestamp(watermark, row.lastUpdatedTime);
+        written += page.length;
       }
-      written += page.length;
+    } else {
+      const kind: ReferenceKind = entity;
+      for await (const page of company.readReferences(list, since)) {
+        const rows = page.map(referenceRow);
+        for (const slice of slices(rows)) {
+          await this.#chart.upsertReferences(tenantId, kind, company.companyId, slice, started);
+        }
+        for (const row of rows) watermark = laterTimestamp(watermark, row.lastUpdatedTime);
+        written += page.length;
+      }
     }
     if (since === null) {
       // A full refresh saw every row of the realm: anything older is gone (or from another realm).
       await this.#chart.deleteUnseen(tenantId, entity, started);
     }
-    await this.#chart.saveRefreshState(tenantId, entity, { realmId: client.realmId, watermark, refreshedAt: started, full: since === null });
+    await this.#chart.saveRefreshState(tenantId, entity, { realmId: company.companyId, watermark, refreshedAt: started, full: since === null });
     return written;
   }
 

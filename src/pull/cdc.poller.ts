@@ -1,10 +1,11 @@
 /**
- * The backstop behind webhooks: reads every Customer, Invoice and Payment change since the tenant's
- * watermark and applies it. Inside QBO's 30-day look-back it uses CDC; beyond it (a long outage, a
- * restored backup) it pages a query by MetaData.LastUpdatedTime and finds deleted payments and
- * invoices by asking QBO which mapped ids still exist (deleted transactions cannot be queried).
+ * The backstop behind webhooks: reads every customer, invoice and payment change since the tenant's
+ * watermark and applies it, through the provider port's ChangeFeed. Inside the change log's look-back
+ * (QuickBooks CDC: 30 days) it reads the log; beyond it (a long outage, a restored backup), or for a
+ * provider without a change log, it pages the records modified since the watermark and finds deleted
+ * payments and invoices by asking which mapped ids still exist (deleted QBO transactions cannot be queried).
  *
- * A CDC response holds at most `cap` objects, oldest first (facts §4: a full response may be
+ * A change-log answer holds at most `cap` objects, oldest first (QBO facts §4: a full response may be
  * truncated): when one is full, the window is split by restarting it at the newest change it held
  * (inclusive, so nothing at that instant is skipped; re-applying is idempotent) until a response
  * comes back below the cap. If a single instant holds a full response, that instant is read with the
@@ -13,21 +14,19 @@
  */
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { type Logger } from '../logging/logger.js';
-import { type QboClient, type QboEntity } from '../providers/quickbooks/qbo.client.js';
-import { QboError } from '../providers/quickbooks/qbo.errors.js';
-import { type QuickBooksAccess } from '../connection/connection.types.js';
+import { type AccountingProvider, type ProviderCompany, type PulledKind, type RemoteRecord } from '../providers/accounting-provider.port.js';
 import { type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
 import { type InboundApplyService, type PageItem } from './inbound-apply.service.js';
-import { lastUpdatedOf, parseQboInstant, toPacificIso } from '../providers/quickbooks/pacific-time.util.js';
 import { type PullWatermarkRepository } from '../persistence/pull/pull-state.repository.js';
 
-export const PULLED_ENTITIES = ['Customer', 'Invoice', 'Payment'] as const satisfies readonly QboEntity[];
-type PulledEntity = (typeof PULLED_ENTITIES)[number];
+export const PULLED_KINDS: readonly PulledKind[] = ['customer', 'invoice', 'payment'];
 
-const DAY_MS = 86_400_000;
-/** Stay clear of the 30-day edge: a CDC call that starts at 29.9 days may arrive at QBO past 30. */
-const CDC_SAFE_LOOK_BACK_MS = 30 * DAY_MS - 60 * 60_000;
+/** The entity names the apply service and the stored mappings use for each pulled kind. */
+const ENTITY_OF: Readonly<Record<PulledKind, PageItem['entity']>> = { customer: 'Customer', invoice: 'Invoice', payment: 'Payment' };
+
+/** Stay clear of the look-back's edge: a CDC call that starts at 29.9 days may arrive at QBO past 30. */
+const LOOK_BACK_MARGIN_MS = 60 * 60_000;
 /** QBO timestamps have whole seconds: a watermark one second early re-reads rather than misses. */
 const OVERLAP_MS = 1000;
 const LEASE_MS = 10 * 60_000;
@@ -49,23 +48,23 @@ export interface CdcPollerDeps {
   leases: LeaseStore;
   mappings: SyncMappingRepository;
   watermarks: PullWatermarkRepository;
-  access: QuickBooksAccess;
+  /** The tenant's connected books (QuickBooks: CDC and queries behind the port's ChangeFeed). */
+  provider: Pick<AccountingProvider, 'companyFor'>;
   apply: InboundApplyService;
   log: Logger;
   /** Where a tenant without a watermark starts (its connection time). */
   initialSince: (tenantId: string) => Promise<Date>;
+  /** The most objects one change-log answer holds (default: the provider's `maxPerAnswer`). */
   cap?: number;
 }
 
 export class CdcPoller {
   readonly #lease: LeaseStore;
   readonly #mappings: SyncMappingRepository;
-  readonly #cap: number;
 
   constructor(private readonly deps: CdcPollerDeps) {
     this.#lease = deps.leases;
     this.#mappings = deps.mappings;
-    this.#cap = deps.cap ?? 1000;
   }
 
   async watermark(tenantId: string): Promise<Date | null> {
@@ -84,16 +83,18 @@ export class CdcPoller {
   }
 
   async #poll(tenantId: string, onProgress?: (report: PollReport) => void): Promise<PollReport> {
-    const client = await this.deps.access.clientFor(tenantId);
+    const company = await this.deps.provider.companyFor(tenantId);
     const since = (await this.watermark(tenantId)) ?? (await this.deps.initialSince(tenantId));
     const startedAt = new Date();
     const report: PollReport = { path: 'CDC', read: 0, applied: 0, windows: 0, since, until: since };
+    const { lookBackMs } = company.changes;
     try {
-      if (startedAt.getTime() - since.getTime() > CDC_SAFE_LOOK_BACK_MS) {
-        await this.#queryPath(tenantId, client, since, report, onProgress);
+      const withinLog = company.changes.changesSince !== undefined && (lookBackMs === null || startedAt.getTime() - since.getTime() <= lookBackMs - LOOK_BACK_MARGIN_MS);
+      if (!withinLog) {
+        await this.#queryPath(tenantId, company, since, report, onProgress);
         await this.#save(tenantId, new Date(startedAt.getTime() - OVERLAP_MS), 'QUERY', null);
       } else {
-        await this.#cdcPath(tenantId, client, since, report, onProgress);
+        await this.#cdcPath(tenantId, company, since, report, onProgress);
       }
     } catch (error) {
       await this.deps.watermarks.recordError(asTenantId(tenantId), (error as Error).message, since);
@@ -106,29 +107,26 @@ export class CdcPoller {
     await this.deps.watermarks.recordPoll(asTenantId(tenantId), since, path, lastError);
   }
 
-  async #cdcPath(tenantId: string, client: QboClient, start: Date, report: PollReport, onProgress?: (report: PollReport) => void): Promise<void> {
+  async #cdcPath(tenantId: string, company: ProviderCompany, start: Date, report: PollReport, onProgress?: (report: PollReport) => void): Promise<void> {
+    const feed = company.changes;
+    const cap = this.deps.cap ?? feed.maxPerAnswer ?? Number.POSITIVE_INFINITY;
     let since = start;
     for (;;) {
-      let body: unknown;
-      try {
-        body = await client.changeDataCapture([...PULLED_ENTITIES], toPacificIso(since));
-      } catch (error) {
-        // QBO refuses a changedSince beyond its look-back (the local clock can differ from QBO's): query instead.
-        if (error instanceof QboError && error.kind === 'VALIDATION' && /older than|changedSince/i.test(error.message)) {
-          report.path = 'QUERY';
-          const startedAt = new Date();
-          await this.#queryPath(tenantId, client, since, report, onProgress);
-          await this.#save(tenantId, new Date(startedAt.getTime() - OVERLAP_MS), 'QUERY', null);
-          return;
-        }
-        throw error;
+      const answer = await feed.changesSince!(PULLED_KINDS, since);
+      if (answer === 'beyond-look-back') {
+        // The provider refused `since` as too old (its clock can differ from ours): query instead.
+        report.path = 'QUERY';
+        const startedAt = new Date();
+        await this.#queryPath(tenantId, company, since, report, onProgress);
+        await this.#save(tenantId, new Date(startedAt.getTime() - OVERLAP_MS), 'QUERY', null);
+        return;
       }
       report.windows++;
-      const { objects, serverTime } = readCdc(body);
-      objects.sort((a, b) => (lastUpdatedOf(a.row)?.getTime() ?? 0) - (lastUpdatedOf(b.row)?.getTime() ?? 0));
-      await this.#applyCounted(tenantId, client.realmId, objects, report);
-      const newest = objects.reduce((max, o) => Math.max(max, lastUpdatedOf(o.row)?.getTime() ?? 0), 0);
-      if (objects.length >= this.#cap) {
+      const { records: objects, serverTime } = answer;
+      objects.sort((a, b) => (a.updatedAt?.getTime() ?? 0) - (b.updatedAt?.getTime() ?? 0));
+      await this.#applyCounted(tenantId, company.companyId, objects, report);
+      const newest = objects.reduce((max, o) => Math.max(max, o.updatedAt?.getTime() ?? 0), 0);
+      if (objects.length >= cap) {
         if (newest > since.getTime()) {
           // Full: there may be more after the newest change it held. Restart the window there.
           since = new Date(newest);
@@ -139,7 +137,7 @@ export class CdcPoller {
         }
         // A single instant holds a full response: read exactly that second by query, then move past it.
         const second = new Date(Math.floor(since.getTime() / 1000) * 1000);
-        await this.#queryPath(tenantId, client, second, report, onProgress, new Date(second.getTime() + 1000));
+        await this.#queryPath(tenantId, company, second, report, onProgress, new Date(second.getTime() + 1000));
         since = new Date(second.getTime() + 1000);
         await this.#save(tenantId, since, 'CDC', null);
         continue;
@@ -153,16 +151,15 @@ export class CdcPoller {
     }
   }
 
-  async #queryPath(tenantId: string, client: QboClient, since: Date, report: PollReport, onProgress?: (report: PollReport) => void, before?: Date): Promise<void> {
+  async #queryPath(tenantId: string, company: ProviderCompany, since: Date, report: PollReport, onProgress?: (report: PollReport) => void, before?: Date): Promise<void> {
     report.path = report.windows > 0 ? report.path : 'QUERY';
-    const bound = `MetaData.LastUpdatedTime >= '${toPacificIso(since)}'${before ? ` and MetaData.LastUpdatedTime < '${toPacificIso(before)}'` : ''}`;
-    for (const entity of PULLED_ENTITIES) {
-      for await (const page of client.queryAll<{ Id: string; SyncToken: string }>(entity, `where ${bound}`)) {
-        await this.#applyCounted(tenantId, client.realmId, page.map((row) => ({ entity, row })), report);
+    for (const kind of PULLED_KINDS) {
+      for await (const page of company.changes.modifiedBetween(kind, since, before)) {
+        await this.#applyCounted(tenantId, company.companyId, page, report);
         onProgress?.(report);
       }
     }
-    if (!before) await this.#findDeleted(tenantId, client, report);
+    if (!before) await this.#findDeleted(tenantId, company, report);
     report.until = new Date();
   }
 
@@ -171,20 +168,20 @@ export class CdcPoller {
    * id, in the company they were mapped in (another company's Ids, after a realm change, are not looked
    * for here: absent, they would read as deleted; present, as other objects).
    */
-  async #findDeleted(tenantId: string, client: QboClient, report: PollReport): Promise<void> {
+  async #findDeleted(tenantId: string, company: ProviderCompany, report: PollReport): Promise<void> {
     const tenant = asTenantId(tenantId);
-    for (const [kind, entity] of [['payment', 'Payment'], ['invoice', 'Invoice']] as const) {
+    const realmId = company.companyId;
+    for (const kind of ['payment', 'invoice'] as const) {
       let after: string | undefined;
       for (;;) {
-        const chunk = await this.#mappings.livePage(tenant, client.realmId, kind, after, ID_CHECK_CHUNK);
+        const chunk = await this.#mappings.livePage(tenant, realmId, kind, after, ID_CHECK_CHUNK);
         if (chunk.qboIds.length === 0) break;
         after = chunk.next;
         const ids = chunk.qboIds;
-        const found = new Set<string>();
-        for await (const page of client.queryAll(entity, `where Id in (${ids.map((id) => `'${id}'`).join(', ')})`)) for (const row of page) found.add(row.Id);
+        const found = await company.changes.stillExisting(kind, ids);
         for (const id of ids.filter((i) => !found.has(i))) {
           report.read++;
-          const result = entity === 'Payment' ? await this.deps.apply.reversePayment(tenantId, client.realmId, id, 'DELETED', null) : await this.deps.apply.invoiceDeleted(tenantId, client.realmId, id);
+          const result = kind === 'payment' ? await this.deps.apply.reversePayment(tenantId, realmId, id, 'DELETED', null) : await this.deps.apply.invoiceDeleted(tenantId, realmId, id);
           if (result === 'APPLIED') report.applied++;
         }
         if (ids.length < ID_CHECK_CHUNK) break;
@@ -193,25 +190,12 @@ export class CdcPoller {
   }
 
   /** A page at a time: its mappings are read in one query (InboundApplyService.applyPage), not one scan per object. */
-  async #applyCounted(tenantId: string, realmId: string, items: PageItem[], report: PollReport): Promise<void> {
-    if (items.length === 0) return;
+  async #applyCounted(tenantId: string, realmId: string, records: readonly RemoteRecord[], report: PollReport): Promise<void> {
+    if (records.length === 0) return;
+    // The apply service still reads the provider's own rows (QuickBooks: src/providers/quickbooks/inbound.mapper.ts).
+    const items: PageItem[] = records.map((r) => ({ entity: ENTITY_OF[r.kind], row: r.raw as PageItem['row'] }));
     const results = await this.deps.apply.applyPage(tenantId, realmId, items);
     report.read += items.length;
     report.applied += results.filter((r) => r === 'APPLIED').length;
   }
-}
-
-/** The objects of a CDC body (full payloads and Deleted stubs), with QBO's own time of the response. */
-export function readCdc(body: unknown): { objects: { entity: PulledEntity; row: { Id: string; MetaData?: unknown } }[]; serverTime: Date | undefined } {
-  const root = (body ?? {}) as { CDCResponse?: { QueryResponse?: Record<string, unknown>[] }[]; time?: unknown };
-  const objects: { entity: PulledEntity; row: { Id: string; MetaData?: unknown } }[] = [];
-  for (const response of root.CDCResponse ?? []) {
-    for (const qr of response.QueryResponse ?? []) {
-      for (const entity of PULLED_ENTITIES) {
-        const rows = qr[entity];
-        if (Array.isArray(rows)) for (const row of rows as { Id: string }[]) objects.push({ entity, row });
-      }
-    }
-  }
-  return { objects, serverTime: parseQboInstant(root.time) };
 }

@@ -9,7 +9,7 @@ import { QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.j
 import { type AppPubSub } from '../graphql/pubsub.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type Logger } from '../logging/logger.js';
-import { QboError } from '../providers/quickbooks/qbo.errors.js';
+import { type AccountingProvider, type PulledKind } from '../providers/accounting-provider.port.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { type SyncService } from '../sync/sync.service.js';
 import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
@@ -32,6 +32,9 @@ import { type PageRequest } from '../graphql/pagination.js';
 import { beforeIdCursor } from '../sync/sync-paging.util.js';
 import { PullRunService } from './pull-run.service.js';
 
+/** The pulled kind a hint's entity names (only these three have handlers). */
+const PULLED_KIND_OF: Readonly<Record<string, PulledKind>> = { Customer: 'customer', Invoice: 'invoice', Payment: 'payment' };
+
 /** Drains without the poller: as often as an event's processing lease lasts (InboundQueue, 60 s). */
 const DRAIN_INTERVAL_MS = 60_000;
 
@@ -46,6 +49,8 @@ export interface PullServiceDeps {
   /** The pull's own repositories. */
   pullRepositories: PullRepositories;
   connections: ConnectionService;
+  /** The tenant's books: the poller's change feed and the reads behind webhook hints. */
+  provider: Pick<AccountingProvider, 'companyFor'>;
   /** A lease store of its own per holder (the CDC poller's, the customer import's). */
   leases: () => LeaseStore;
   ledger: LedgerService;
@@ -84,7 +89,7 @@ export class PullService {
       leases: deps.leases(),
       mappings: deps.repositories.mappings,
       watermarks: this.#repos.watermarks,
-      access: deps.connections,
+      provider: deps.provider,
       apply: this.apply,
       log: deps.log,
       initialSince: async (tenantId) => (await deps.connections.status(tenantId)).connectedAt ?? new Date(),
@@ -174,17 +179,17 @@ export class PullService {
    * It is applied within the company it came from (`realmId`; by default the connected one).
    */
   async applyHint(tenantId: string, entity: string, qboId: string, deleted: boolean, realmId?: string): Promise<ApplyResult> {
+    const kind = PULLED_KIND_OF[entity];
+    if (!kind) return 'IGNORED';
     let row: { Id: string; status?: string } = { Id: qboId, status: 'Deleted' };
     let realm = realmId;
     if (!deleted) {
-      const client = await this.deps.connections.clientFor(tenantId);
-      if (realm && client.realmId !== realm) return 'IGNORED'; // reconnected to another company meanwhile
-      realm = client.realmId;
-      try {
-        row = await client.read(entity as 'Payment', qboId);
-      } catch (error) {
-        if (!(error instanceof QboError && error.kind === 'NOT_FOUND')) throw error;
-      }
+      const company = await this.deps.provider.companyFor(tenantId);
+      if (realm && company.companyId !== realm) return 'IGNORED'; // reconnected to another company meanwhile
+      realm = company.companyId;
+      // Gone (QBO 610): read as deleted. The apply service reads the provider's own row.
+      const remote = await company.read(kind, qboId);
+      if (remote) row = remote.raw as { Id: string; status?: string };
     }
     realm ??= (await this.deps.connections.realmOf(tenantId))?.realmId;
     if (!realm) throw new QuickBooksNotConnectedError();

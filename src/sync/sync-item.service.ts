@@ -7,7 +7,7 @@
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QboClient, type QboRecord } from '../providers/quickbooks/qbo.client.js';
 import { QboError } from '../providers/quickbooks/qbo.errors.js';
-import { queryLiteral } from '../providers/quickbooks/mappers/customer.mapper.js';
+import { byNameQuery } from '../providers/quickbooks/qbo.queries.js';
 import { type InventoryAccounts, itemBody, itemType } from '../providers/quickbooks/mappers/item.mapper.js';
 import { type OutboxService } from './outbox.service.js';
 import { type ItemKey, itemKeyString, type ItemPurpose, type QboRef } from './push.types.js';
@@ -114,7 +114,7 @@ export class SyncItemService {
     preferred: string,
     how: { body: (name: string) => Record<string, unknown>; accepts: (found: QboRecord) => boolean; alternative?: string },
   ): Promise<QboRef> {
-    const byName = async (n: string) => (await client.queryPage<QboRecord>(entity, `where Name = ${queryLiteral(n)} maxresults 1`))[0];
+    const byName = async (n: string) => (await client.queryPage<QboRecord>(entity, byNameQuery(n)))[0];
     let name = preferred;
     let found = await byName(name);
     if (found && !how.accepts(found) && how.alternative) {

@@ -8,7 +8,7 @@ import { type Logger } from '../logging/logger.js';
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { type InboundEvent, type InboundEventRepository } from '../persistence/webhooks/inbound-event.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
-import { type ChangeHint } from '../providers/quickbooks/webhooks/webhook.parser.js';
+import { type ChangeHint } from '../providers/accounting-provider.port.js';
 
 export type { InboundEvent };
 export type InboundHandler = (event: InboundEvent) => Promise<void>;
@@ -39,7 +39,8 @@ export class InboundQueue {
     const now = new Date();
     const events = hints.map((h) => ({
       key: h.key,
-      realmId: h.realmId,
+      // Stored as `realmId` (no data migration): the provider's company id (QBO realm).
+      realmId: h.companyId,
       entity: h.entity,
       entityId: h.entityId,
       operation: h.operation,

@@ -259,8 +259,8 @@ describe('a stale cache', () => {
   it('is refreshed incrementally in the background when older than the configured age, and only then', async () => {
     const access = gw.app.services.connections;
     const realm = realmOf(gw, 'AU').realmId;
-    const now = new ChartService(gw.app.services.repositories, access, { maxAgeMs: 60_000 });
-    const twoMinutesLater = new ChartService(gw.app.services.repositories, access, { maxAgeMs: 60_000, now: () => new Date(Date.now() + 120_000) });
+    const now = new ChartService(gw.app.services.repositories, access, gw.app.services.provider, { maxAgeMs: 60_000 });
+    const twoMinutesLater = new ChartService(gw.app.services.repositories, access, gw.app.services.provider, { maxAgeMs: 60_000, now: () => new Date(Date.now() + 120_000) });
 
     const calls = dataApiCalls(realm);
     expect(await now.refreshIfStale(tenantIds.AU)).toBe(false);

@@ -4,7 +4,7 @@
  * acknowledged: a crash after the 200 loses nothing, because processing reads from here.
  */
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import { type ChangeOperation } from '../../providers/quickbooks/webhooks/webhook.parser.js';
+import { type ChangeOperation } from '../../providers/accounting-provider.port.js';
 import { tenantScoped } from '../tenant-scoped.plugin.js';
 
 export type InboundStatus = 'PENDING' | 'DONE' | 'FAILED';

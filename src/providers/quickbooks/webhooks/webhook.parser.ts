@@ -6,8 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { type ChangeOperation, WebhookPayloadError } from '../../accounting-provider.port.js';
 
-export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Merge' | 'Void' | 'Emailed';
+/** Declared with the port (every provider's parser throws it); exported here for the parser's callers. */
+export { WebhookPayloadError };
+
+export type { ChangeOperation };
 
 export interface ChangeHint {
   /** Stable across redeliveries of the same change: the dedupe key. */
@@ -21,13 +25,6 @@ export interface ChangeHint {
   /** The record merged away (Merge). */
   deletedId?: string;
   format: 'legacy' | 'cloudevents';
-}
-
-export class WebhookPayloadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WebhookPayloadError';
-  }
 }
 
 const legacySchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laterTimestamp, mapAccount, mapReference, toDecimalString } from './chart.mapper.js';
+import { mapAccount, mapReference, toDecimalString } from './chart.mapper.js';
 
 describe('chart mappers', () => {
   it('maps a QBO sub-account with its balance as an exact decimal string', () => {
@@ -20,20 +20,19 @@ describe('chart mappers', () => {
       MetaData: { CreateTime: '2026-01-01T10:00:00-08:00', LastUpdatedTime: '2026-04-01T10:00:00-07:00' },
     });
     expect(row).toEqual({
-      qboId: '1240000017',
+      id: '1240000017',
+      code: '4-1010',
       name: 'Domestic',
       fullyQualifiedName: 'Labour Income:Domestic',
-      acctNum: '4-1010',
-      accountType: 'Income',
-      accountSubType: 'ServiceFeeIncome',
+      type: 'Income',
+      subType: 'ServiceFeeIncome',
       classification: 'Revenue',
       active: true,
-      currentBalance: '1234.10',
-      currencyRef: { value: 'AUD', name: 'Australian Dollar' },
-      parentRef: { value: '1240000016', name: null },
-      syncToken: '3',
-      lastUpdatedTime: '2026-04-01T10:00:00-07:00',
-      sortKey: 'labour income:domestic',
+      balance: '1234.10',
+      currency: { id: 'AUD', name: 'Australian Dollar' },
+      parent: { id: '1240000016' },
+      versionToken: '3',
+      updatedAt: '2026-04-01T10:00:00-07:00',
     });
   });
 
@@ -62,10 +61,5 @@ describe('chart mappers', () => {
       description: 'GST',
       paymentType: null,
     });
-  });
-
-  it('compares QBO timestamps as instants across offsets', () => {
-    expect(laterTimestamp('2026-03-01T10:00:00-08:00', '2026-03-01T10:30:00-07:00')).toBe('2026-03-01T10:00:00-08:00');
-    expect(laterTimestamp(null, '2026-03-01T10:30:00-07:00')).toBe('2026-03-01T10:30:00-07:00');
   });
 });
