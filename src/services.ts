@@ -8,6 +8,8 @@ import { type IntuitOAuth } from './providers/quickbooks/intuit-oauth.client.js'
 import { QBO_LIMITS, RealmLimiter } from './providers/quickbooks/qbo.limiter.js';
 import { type AccountingProvider } from './providers/accounting-provider.port.js';
 import { QuickBooksProvider } from './providers/quickbooks/quickbooks.provider.js';
+import { QUICKBOOKS_PUSHERS } from './providers/quickbooks/pushers/quickbooks.pushers.js';
+import { PusherRegistry } from './sync/push/record-pusher.registry.js';
 import { type TokenCipher } from './connection/token.cipher.js';
 import { type RedisConnection } from './redis/redis.connection.js';
 import { LedgerListsService } from './ledger/ledger-lists.service.js';
@@ -78,7 +80,7 @@ export function createServices(deps: ServiceDeps): Services {
     allowSharedRealms: deps.config.quickbooks.allowSharedRealms,
   });
   // The books behind the port: QuickBooks, reached through the connection slice's clients (fresh tokens, shared limiter).
-  const provider = new QuickBooksProvider({ clients: connections, oauth: deps.oauth });
+  const provider = new QuickBooksProvider({ clients: connections, oauth: deps.oauth, pushers: new PusherRegistry(QUICKBOOKS_PUSHERS) });
   const chartLog = deps.logger.child({ slice: 'accounts' });
   const chart = new ChartService(repositories, connections, provider, {
     maxAgeMs: deps.config.accounts.chartMaxAgeMs,
