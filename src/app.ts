@@ -12,8 +12,7 @@ import { type Database, openDatabase } from './persistence/database.js';
 import { createRepositories } from './persistence/repositories.js';
 import { seedDemoData } from './demo/demo-data.js';
 import { ensureDemoTenant, type DemoTenant } from './demo/demo-tenant.js';
-import { createAppPubSub, Topic } from './graphql/pubsub.js';
-import { buildAppSchema } from './graphql/schema.js';
+import { createAppPubSub, Topic } from './events/pubsub.js';
 import { type RunningGateway, startGateway } from './http/gateway.js';
 import { GatewayRateLimits } from './http/rate-limit.js';
 import { defaultWebDistDir, mountWebApp } from './http/web-app.route.js';
@@ -115,13 +114,11 @@ export async function createApp(config: AppConfig, logger: Logger, options: { db
     const demo = config.demo.enabled ? await ensureDemoTenant(services.tenants, { dataDir: config.dataDir, apiKey: config.demo.apiKey }) : undefined;
     // A first start also gets a small demo business to push once QuickBooks is connected.
     if (demo?.created) await seedDemoData(demo.tenantId, services.ledger, services.ledgerRecords);
-    const schema = await buildAppSchema(pubsub);
     // Counters in Redis or else the shared database: the limits hold across every gateway process.
     const rateLimits = new GatewayRateLimits(services.repositories.rateLimits, config.rateLimits, logger.child({ slice: 'rate-limit' }), redis ? { client: redis.client, prefix: redis.prefix } : undefined);
     await rateLimits.init();
     const gateway = await startGateway(
       {
-        schema,
         services,
         logger,
         readiness: async () => ({ database: await database.ping(), ...(redis ? { redis: await redis.ping() } : {}) }),

@@ -2,7 +2,7 @@
 import { ChartService } from './accounts/chart.service.js';
 import { type AppConfig } from './config/config.js';
 import { ConnectionService } from './connection/connection.service.js';
-import { type AppPubSub } from './graphql/pubsub.js';
+import { type AppPubSub } from './events/pubsub.js';
 import { type Logger } from './logging/logger.js';
 import { type IntuitOAuth } from './providers/quickbooks/intuit-oauth.client.js';
 import { QBO_LIMITS, RealmLimiter } from './providers/quickbooks/qbo.limiter.js';

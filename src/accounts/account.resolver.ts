@@ -4,7 +4,7 @@
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
-import { UserInputError } from '../graphql/errors.js';
+import { UserInputError } from '../errors/domain.errors.js';
 import { pageRequest, toConnection } from '../graphql/pagination.js';
 import { AccountPurpose } from './account-purpose.rules.js';
 import { toAccountType, toQuickBooksPaymentMethod, toTaxCode, toTrackingCategory } from './account.shape.js';

@@ -4,7 +4,7 @@
  * `sortKey, qboId` from the load; cursors compare those keys the way MongoDB orders strings).
  * Shared by every request of the process: nothing here may change a row.
  */
-import { afterKeyFilter, type PageRequest } from '../graphql/pagination.js';
+import { afterKeyFilter, type PageRequest } from '../paging/page-request.js';
 import { type CachedAccount } from '../persistence/accounts/account.model.js';
 import { type CachedReference, type ReferenceKind } from '../persistence/accounts/reference-list.model.js';
 

@@ -1,8 +1,8 @@
 /** Connect, complete, verify, disconnect; status; and a subscription to status changes. */
 import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
-import { type ConnectionChangedEvent, Topic } from '../graphql/pubsub.js';
-import { type ConnectionView } from './connection.service.js';
+import { Topic } from '../events/pubsub.js';
+import { type ConnectionChangedEvent, type ConnectionView } from './connection-changed.event.js';
 import { ConnectQuickBooksPayload, QuickBooksConnectionType } from './connection.type.js';
 
 @Resolver(() => QuickBooksConnectionType)

@@ -7,35 +7,21 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { type ConnectionRepository, type OAuthStateRecord, type QuickBooksConnectionRecord } from '../persistence/connection/connection.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
-import { ApiError, QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.js';
-import { type AppPubSub, Topic } from '../graphql/pubsub.js';
+import { DomainError, QuickBooksNotConnectedError, UserInputError } from '../errors/domain.errors.js';
+import { type AppPubSub, Topic } from '../events/pubsub.js';
 import { type Logger } from '../logging/logger.js';
 import { type IntuitOAuth, OAuthGrantError } from '../providers/quickbooks/intuit-oauth.client.js';
 import { QboClient } from '../providers/quickbooks/qbo.client.js';
 import { normalizeQboError } from '../providers/quickbooks/qbo.errors.js';
 import { type RealmLimiter } from '../providers/quickbooks/qbo.limiter.js';
 import { type TokenCipher } from './token.cipher.js';
-import { type ConnectedRealm, type ConnectionStatus, type QuickBooksAccess } from './connection.types.js';
+import { type ConnectionView } from './connection-changed.event.js';
+import { type ConnectedRealm, type QuickBooksAccess } from './connection.types.js';
 import { TokenVault } from './token.vault.js';
 import { type BrowserCookie, connectCookieName, newBrowserNonce, nonceMatches } from './connect-browser.cookie.js';
 
 const STATE_TTL_MS = 10 * 60_000;
 const SUCCESS_STAMP_EVERY_MS = 10_000;
-
-export interface ConnectionView {
-  status: ConnectionStatus;
-  reason: string | null;
-  reasonMessage: string | null;
-  realmId: string | null;
-  companyName: string | null;
-  country: string | null;
-  environment: string | null;
-  connectedAt: Date | null;
-  accessTokenExpiresAt: Date | null;
-  refreshTokenExpiresAt: Date | null;
-  lastSuccessfulCallAt: Date | null;
-  customerImportSuggested: boolean;
-}
 
 export interface CompletedConnection {
   tenantId: string;
@@ -44,7 +30,7 @@ export interface CompletedConnection {
 }
 
 /** A callback that could not complete; `reason` is stable for clients, the message is for people. */
-export class ConnectionFailedError extends ApiError {
+export class ConnectionFailedError extends DomainError {
   constructor(
     readonly reason:
       | 'STATE_INVALID'

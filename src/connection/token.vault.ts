@@ -10,7 +10,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type LeaseStore } from '../persistence/lease.store.js';
-import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../graphql/errors.js';
+import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../errors/domain.errors.js';
 import { type Logger } from '../logging/logger.js';
 import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../providers/quickbooks/intuit-oauth.client.js';
 import { type SealedValue, type TokenCipher, UnreadableTokenError } from './token.cipher.js';

@@ -1,57 +1,34 @@
 /**
- * The API's error vocabulary. Services throw these (no GraphQL imports needed by callers beyond this
- * file); `formatError` turns anything else into a masked INTERNAL_SERVER_ERROR so internals and
- * secrets never reach clients.
+ * Errors at the API edge. Services throw the transport-free errors of `src/errors/` (a `DomainError`
+ * carries its code and extensions); here they become GraphQL errors, on HTTP and WebSocket alike, with
+ * the message, code and extensions unchanged. `formatError` turns anything else into a masked
+ * INTERNAL_SERVER_ERROR so internals and secrets never reach clients.
  */
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+import { DomainError } from '../errors/domain.errors.js';
 import { QboError } from '../providers/quickbooks/qbo.errors.js';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'QUICKBOOKS_NOT_CONNECTED'
-  | 'QUICKBOOKS_RECONNECT_REQUIRED'
-  | 'QUICKBOOKS_ERROR'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+// The vocabulary, under the names resolvers and the edge have always used. `ApiError` is the base class.
+export {
+  ConflictError,
+  DomainError as ApiError,
+  type ErrorCode,
+  type FieldProblem,
+  NotFoundError,
+  QuickBooksNotConnectedError,
+  QuickBooksReconnectRequiredError,
+  RateLimitedError,
+  UnauthenticatedError,
+  UserInputError,
+} from '../errors/domain.errors.js';
 
-export class ApiError extends GraphQLError {
-  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extensions } });
-  }
-}
-
-export class UnauthenticatedError extends ApiError {
-  constructor(message = 'A valid API key is required: send "Authorization: Bearer <api key>".') {
-    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
-  }
-}
-
-export class NotFoundError extends ApiError {
-  constructor(type: string, id: string) {
-    super(`${type} ${id} was not found.`, 'NOT_FOUND', { type, id });
-  }
-}
-
-export interface FieldProblem {
-  /** Path of the offending input field, e.g. ["input", "paymentsAccountId"]. */
-  path: string[];
-  message: string;
-}
-
-export class UserInputError extends ApiError {
-  constructor(message: string, readonly fields: FieldProblem[] = []) {
-    super(message, 'BAD_USER_INPUT', { fields });
-  }
-}
-
-export class ConflictError extends ApiError {
-  constructor(message: string, extensions: Record<string, unknown> = {}) {
-    super(message, 'CONFLICT', extensions);
-  }
+/**
+ * A domain error as a GraphQL error, for the places that must hand graphql-ws or Apollo a GraphQLError
+ * themselves (an operation refused in graphql-ws `onSubscribe`, a refused Apollo context): the same
+ * message and extensions a resolver throwing it would produce (`extensions.http` still sets the status).
+ */
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions } });
 }
 
 const PASSTHROUGH_CODES = new Set([
@@ -103,7 +80,7 @@ function withoutHttp(formatted: GraphQLFormattedError): GraphQLFormattedError {
 
 function formatErrorInner(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof ApiError) return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
+  if (original instanceof DomainError) return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
   if (original instanceof QboError) {
     // QuickBooks' own fault text is meant for users; the kind says whether retrying can help.
     return {
@@ -121,23 +98,4 @@ function formatErrorInner(formatted: GraphQLFormattedError, error: unknown, opti
   }
   if (options.exposeInternal) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
-/** Over a rate limit (src/http/rate-limit.ts): `retryAfter` in seconds, as HTTP's Retry-After header says. */
-export class RateLimitedError extends ApiError {
-  constructor(message: string, retryAfterSeconds: number) {
-    super(message, 'RATE_LIMITED', { retryAfter: retryAfterSeconds });
-  }
-}
-
-export class QuickBooksNotConnectedError extends ApiError {
-  constructor() {
-    super('QuickBooks is not connected for this tenant: call connectQuickBooks first.', 'QUICKBOOKS_NOT_CONNECTED');
-  }
-}
-
-export class QuickBooksReconnectRequiredError extends ApiError {
-  constructor(reason: string) {
-    super(`QuickBooks needs to be reconnected (${reason}): call connectQuickBooks again.`, 'QUICKBOOKS_RECONNECT_REQUIRED', { reason });
-  }
 }

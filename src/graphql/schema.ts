@@ -12,7 +12,7 @@ import { CustomerImportMatchFieldsResolver } from '../pull/customer-import-match
 import { SyncIssueFieldsResolver, SyncProgressFieldsResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ViewerResolver } from '../viewer/viewer.resolver.js';
 import { enforceInputCaps } from './input-caps.js';
-import { type AppPubSub, createAppPubSub } from './pubsub.js';
+import { type AppPubSub, createAppPubSub } from '../events/pubsub.js';
 
 export const resolvers = [
   ViewerResolver,

@@ -12,11 +12,12 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { type GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import { createRequestLoaders, type GraphQLContext } from '../graphql/context.js';
-import { formatError, formatErrorOptions, UnauthenticatedError } from '../graphql/errors.js';
+import { UnauthenticatedError } from '../errors/domain.errors.js';
+import { formatError, formatErrorOptions, toGraphQLError } from '../graphql/errors.js';
 import { createOperationRules } from '../graphql/operation.rules.js';
+import { buildAppSchema } from '../graphql/schema.js';
 import { type Logger } from '../logging/logger.js';
 import { type Services } from '../services.js';
 import { displayPrefix, hashApiKey, parseAuthorization } from '../tenancy/api-key.js';
@@ -27,7 +28,7 @@ import { createMetrics } from './metrics.js';
 import { type GatewayRateLimits, httpRateLimit } from './rate-limit.js';
 
 export interface GatewayOptions {
-  schema: GraphQLSchema;
+  /** The services; the GraphQL schema is built here, on `services.pubsub` (the pubsub they publish to). */
   services: Services;
   logger: Logger;
   /** Answers /readyz: each backing service and whether it responds (all must, for 200). */
@@ -52,7 +53,8 @@ export { WS_FORBIDDEN } from './graphql-ws.server.js';
 const HTTP_BODY_LIMIT = '2mb';
 
 export async function startGateway(options: GatewayOptions, listen: { port: number; host: string; publicUrl?: string }): Promise<RunningGateway> {
-  const { schema, services, logger } = options;
+  const { services, logger } = options;
+  const schema = await buildAppSchema(services.pubsub);
   const production = services.config.isProduction;
   const app = express();
   app.disable('x-powered-by');
@@ -149,7 +151,8 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
         // Authenticated once per request: by the rate limiter when it runs (same key, same request), else here.
         const checked = res.locals.authenticated as { key: string; tenant: AuthenticatedTenant } | undefined;
         const tenant = checked && checked.key === key ? checked.tenant : await services.tenants.authenticate(key);
-        if (!tenant || !key) throw new UnauthenticatedError();
+        // A GraphQLError, or Apollo would prefix the message with "Context creation failed: ".
+        if (!tenant || !key) throw toGraphQLError(new UnauthenticatedError());
         return {
           tenant,
           services,

@@ -22,7 +22,7 @@ import { type ExecutionArgs, GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { createRequestLoaders, type GraphQLContext } from '../graphql/context.js';
-import { Topic } from '../graphql/pubsub.js';
+import { Topic } from '../events/pubsub.js';
 import { type FormatErrorOptions, formatGraphQLError } from '../graphql/errors.js';
 import { checkOperation, type OperationRules } from '../graphql/operation.rules.js';
 import { type Logger } from '../logging/logger.js';

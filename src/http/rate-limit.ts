@@ -14,10 +14,12 @@
  */
 import { createHash } from 'node:crypto';
 import { type RequestHandler, type Response } from 'express';
+import { type GraphQLError } from 'graphql';
 import { type Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { type RateLimitStore } from '../persistence/rate-limit.store.js';
-import { RateLimitedError } from '../graphql/errors.js';
+import { RateLimitedError } from '../errors/domain.errors.js';
+import { toGraphQLError } from '../graphql/errors.js';
 import { type ClientAddress, clientAddressOf } from './client-address.js';
 import { type Logger } from '../logging/logger.js';
 import { parseAuthorization } from '../tenancy/api-key.js';
@@ -171,8 +173,8 @@ function refuse(res: Response, refused: RateLimitRefusal): void {
 }
 
 /** The error a WebSocket operation over a limit ends with (graphql-ws sends it as the operation's error). */
-export function rateLimitedError(refused: RateLimitRefusal): RateLimitedError {
-  return new RateLimitedError(refused.message, refused.retryAfterSeconds);
+export function rateLimitedError(refused: RateLimitRefusal): GraphQLError {
+  return toGraphQLError(new RateLimitedError(refused.message, refused.retryAfterSeconds));
 }
 
 /** graphql-ws close code for a connection refused by a rate limit (4429, after HTTP's 429). */

@@ -7,8 +7,8 @@
 import { AccountPurpose } from '../accounts/account-purpose.rules.js';
 import { type AccountReference } from '../accounts/account-reference.rules.js';
 import { type ChartService } from '../accounts/chart.service.js';
-import { NotFoundError, UserInputError, type FieldProblem } from '../graphql/errors.js';
-import { checkCursor, type PageRequest } from '../graphql/pagination.js';
+import { NotFoundError, UserInputError, type FieldProblem } from '../errors/domain.errors.js';
+import { checkCursor, type PageRequest } from '../paging/page-request.js';
 import {
   FSM_LIST_SORT_FIELDS,
   type FsmListName,

@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type LeaseStore } from '../persistence/lease.store.js';
-import { ConflictError } from '../graphql/errors.js';
+import { ConflictError } from '../errors/domain.errors.js';
 
 export interface LedgerLockOptions {
   /** How long a lease lives if its holder dies. */

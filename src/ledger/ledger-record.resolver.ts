@@ -6,7 +6,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { accountFor as accountOf } from '../accounts/account.resolver.js';
 import { AccountType } from '../accounts/account.type.js';
 import { type GraphQLContext } from '../graphql/context.js';
-import { NotFoundError, UserInputError } from '../graphql/errors.js';
+import { NotFoundError, UserInputError } from '../errors/domain.errors.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars.js';
 import { localDateProblem, money, sum } from './ledger-decimal.rules.js';

@@ -5,7 +5,7 @@
  * database, so the service can check everything before its single write.
  */
 import { createHash } from 'node:crypto';
-import { type FieldProblem } from '../graphql/errors.js';
+import { type FieldProblem } from '../errors/domain.errors.js';
 import {
   type Dec,
   type DecimalRule,

@@ -7,8 +7,8 @@
  * credit note or write-off draws on, hold insert-based leases (`LedgerLocks`), because FerretDB runs
  * a conditional update as read-then-write and a bare compare-and-swap would lose updates.
  */
-import { ConflictError, type FieldProblem, NotFoundError, UserInputError } from '../graphql/errors.js';
-import { checkCursor, type PageRequest } from '../graphql/pagination.js';
+import { ConflictError, type FieldProblem, NotFoundError, UserInputError } from '../errors/domain.errors.js';
+import { checkCursor, type PageRequest } from '../paging/page-request.js';
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { type LedgerModels } from '../persistence/ledger/ledger-record.model.js';
 import { LEDGER_LIST_SORT_FIELDS, type LedgerListFilter, type LedgerRecordRepository, type LedgerRow } from '../persistence/ledger/ledger-record.repository.js';

@@ -17,7 +17,7 @@
  *   internally anyway: its conditional updates are read-then-write). On MongoDB updates are untouched.
  */
 import { type Connection, type Model, type Query, type Schema, Types } from 'mongoose';
-import { crossTenantCollection } from './tenant-scoped.plugin.js';
+import { crossTenantCollection } from './cross-tenant.collection.js';
 
 /** Connections served by FerretDB (its `buildInfo` carries `ferretdbVersion`). */
 const idOnlyIndexes = new WeakSet<Connection>();

@@ -10,7 +10,7 @@ export function containsPattern(search: string): { $regex: string; $options: str
 
 /**
  * "After this key" on an ascending compound sort `fields` (same order as the key). The key is a
- * checked cursor (see `checkCursor` in src/graphql/pagination.ts); none gives no condition.
+ * checked cursor (see `checkCursor` in src/paging/page-request.ts); none gives no condition.
  */
 export function keysetAfter(fields: readonly string[], key: readonly string[] | undefined): Record<string, unknown> {
   if (!key) return {};

@@ -9,7 +9,7 @@
  * and every stage that reads another collection), `bulkWrite`, `insertMany`, and the native collection
  * (`Model.collection.*`), whose methods are wrapped when the model is compiled. The few lookups that
  * cross tenants by design (an API key by its hash, an OAuth state by its hash, start-up migrations) go
- * through `crossTenantCollection`, which names the reason at the call site.
+ * through `crossTenantCollection` (cross-tenant.collection.ts), which names the reason at the call site.
  */
 import { type Collection, type Model, type Query, type Schema, Types } from 'mongoose';
 import { byIdReads } from './id-lookups.js';
@@ -164,15 +164,6 @@ function guardModel(model: Model<unknown>): void {
   target.$__collection = guard;
   target.prototype.collection = guard;
   target.prototype.$collection = guard;
-}
-
-/**
- * The driver's collection behind `model`, without the tenant guard: only for the few operations that
- * cross tenants by design. `reason` is there to be read at the call site (and in a stack trace).
- */
-export function crossTenantCollection(model: { db: Model<unknown>['db']; collection: Collection }, reason: string): Collection {
-  void reason;
-  return model.db.collection(model.collection.collectionName);
 }
 
 /**

@@ -6,8 +6,8 @@
  */
 import { Decimal } from 'decimal.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
-import { ConflictError, NotFoundError, UserInputError } from '../graphql/errors.js';
-import { type PageRequest } from '../graphql/pagination.js';
+import { ConflictError, NotFoundError, UserInputError } from '../errors/domain.errors.js';
+import { type PageRequest } from '../paging/page-request.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type QboRecord } from '../providers/quickbooks/qbo.client.js';
 import { QboError } from '../providers/quickbooks/qbo.errors.js';

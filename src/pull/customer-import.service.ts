@@ -8,8 +8,8 @@
  * push engine never sends them to QBO as new customers. Re-running the import is harmless.
  */
 import { type LeaseStore } from '../persistence/lease.store.js';
-import { ConflictError, NotFoundError } from '../graphql/errors.js';
-import { type PageRequest } from '../graphql/pagination.js';
+import { ConflictError, NotFoundError } from '../errors/domain.errors.js';
+import { type PageRequest } from '../paging/page-request.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type CustomerRecord } from '../ledger/ledger-record.types.js';

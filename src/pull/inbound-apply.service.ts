@@ -18,8 +18,8 @@
  *  - invoices voided, deleted or edited in QBO are flagged on the FSM invoice (its content stays).
  */
 import { Decimal } from 'decimal.js';
-import { ApiError } from '../graphql/errors.js';
-import { type AppPubSub, Topic } from '../graphql/pubsub.js';
+import { DomainError } from '../errors/domain.errors.js';
+import { type AppPubSub, Topic } from '../events/pubsub.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type CustomerRecord } from '../ledger/ledger-record.types.js';
 import { type Logger } from '../logging/logger.js';
@@ -306,7 +306,7 @@ export class InboundApplyService {
     } catch (error) {
       // Nothing was written: the claim is let go, so a later retry (or another record) can take the payment.
       if (!existing) await this.#claims.release(asTenantId(tenantId), target, pendingOwner(plan.input.externalId));
-      if (!(error instanceof ApiError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
+      if (!(error instanceof DomainError) || error.code !== 'BAD_USER_INPUT') throw error;
       // The FSM refuses it (say the invoice is already paid in the FSM): kept as an issue, never forced in.
       await this.#issue(tenantId, 'payment', `qbo:Payment:${row.Id}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `${capitalise(qboPaymentPhrase(row))} could not be recorded in the field-service app: ${clause(error.message)}.`, {
         fixHint: 'Check the invoice in the field-service app and in QuickBooks (was the payment recorded on both sides?); correct one side, then retry.',
@@ -396,7 +396,7 @@ export class InboundApplyService {
         await this.deps.issues.resolve(tenantId, 'creditNote', `qbo:Payment:${row.Id}:${credit.invoiceQboId}`);
         await this.#announce(tenantId, 'CREDIT_APPLIED', 'Payment', row.Id, 'creditNote', saved.id, `QuickBooks credit memo ${memos}: ${credit.amount} applied to invoice ${invoice?.number ?? credit.invoiceExternalId} as a credit (no money received).`);
       } catch (error) {
-        if (!(error instanceof ApiError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
+        if (!(error instanceof DomainError) || error.code !== 'BAD_USER_INPUT') throw error;
         await this.#issue(tenantId, 'creditNote', `qbo:Payment:${row.Id}:${credit.invoiceQboId}`, new SyncProblem('INBOUND_PAYMENT_REJECTED', `The credit applied in QuickBooks payment ${row.Id} to invoice ${invoice?.number ?? credit.invoiceExternalId} could not be recorded in the FSM: ${error.message}`, {
           fixHint: 'Check the invoice in the FSM (already paid or credited there?) and in QuickBooks; correct one side, then run startSync(direction: PULL).',
           retryable: true,

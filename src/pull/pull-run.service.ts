@@ -5,7 +5,7 @@
  * never picks them up; the per-tenant exclusion is the pull's own lease (the CDC poller's, or the
  * import's), not the push queue's.
  */
-import { type AppPubSub } from '../graphql/pubsub.js';
+import { type AppPubSub } from '../events/pubsub.js';
 import { type Logger } from '../logging/logger.js';
 import { rateAndEta, SyncProgressPublisher } from '../sync/sync-progress.publisher.js';
 import { type SyncRun, type SyncRunRepository } from '../persistence/sync/sync-run.repository.js';

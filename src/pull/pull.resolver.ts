@@ -2,7 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
-import { Topic } from '../graphql/pubsub.js';
+import { Topic } from '../events/pubsub.js';
 import { InvoiceRecordType } from '../ledger/ledger-record.type.js';
 import { type SyncRun } from '../persistence/sync/sync-run.repository.js';
 import { SyncKind, SyncRunType } from '../sync/sync.type.js';

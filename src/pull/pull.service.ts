@@ -5,8 +5,8 @@
  * on demand (startSync PULL/BOTH) and the customer import. Applying is in InboundApplyService.
  */
 import { type ConnectionService } from '../connection/connection.service.js';
-import { QuickBooksNotConnectedError, UserInputError } from '../graphql/errors.js';
-import { type AppPubSub } from '../graphql/pubsub.js';
+import { QuickBooksNotConnectedError, UserInputError } from '../errors/domain.errors.js';
+import { type AppPubSub } from '../events/pubsub.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type Logger } from '../logging/logger.js';
 import { type AccountingProvider, type PulledKind } from '../providers/accounting-provider.port.js';
@@ -28,7 +28,7 @@ import { type QuickBooksChange } from '../persistence/pull/quickbooks-change.rep
 import { type InvoiceFlag } from '../persistence/pull/pull-state.repository.js';
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { asTenantId } from '../persistence/tenant-id.js';
-import { type PageRequest } from '../graphql/pagination.js';
+import { type PageRequest } from '../paging/page-request.js';
 import { beforeIdCursor } from '../sync/sync-paging.util.js';
 import { PullRunService } from './pull-run.service.js';
 

@@ -8,7 +8,7 @@
  *    push then finds nothing to write in QuickBooks and settles the record.
  * Each checks first that it can still succeed and changes nothing when it cannot.
  */
-import { ConflictError, UserInputError } from '../graphql/errors.js';
+import { ConflictError, UserInputError } from '../errors/domain.errors.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type IssueActionRegistry, type IssueActionRequest } from '../sync/issue-actions.registry.js';
 import { type SyncService } from '../sync/sync.service.js';

@@ -6,7 +6,7 @@
  * process).
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { type AppEventTarget } from '../graphql/pubsub.js';
+import { type AppEventTarget } from '../events/pubsub.js';
 import { type Logger } from '../logging/logger.js';
 import { type RedisConnection } from './redis.connection.js';
 

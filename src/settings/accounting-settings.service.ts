@@ -8,7 +8,7 @@ import { describeAllowedTypes, isAccountTypeAllowed } from '../accounts/account-
 import { type AccountReference } from '../accounts/account-reference.rules.js';
 import { type ChartService } from '../accounts/chart.service.js';
 import { TenantReadCache } from '../persistence/tenant-read.cache.js';
-import { ConflictError, type FieldProblem, UserInputError } from '../graphql/errors.js';
+import { ConflictError, type FieldProblem, UserInputError } from '../errors/domain.errors.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
 import { type TenantService } from '../tenancy/tenant.service.js';
 import { ACCOUNT_SETTINGS, type AccountSettingName, idField } from './accounting-settings.fields.js';

@@ -5,8 +5,10 @@
  * the API) and computes home amounts from ExchangeRate, its own rate for the date when none is sent
  * (docs/qbo-facts/multicurrency.md).
  */
-import { type QboPayload } from './push.types.js';
 import { SyncProblem } from './sync.errors.js';
+
+/** What a transaction adds to its payload for a foreign currency (a type alias: it spreads into any payload). */
+export type CurrencyFields = { CurrencyRef?: { value: string }; ExchangeRate?: number };
 
 export interface CompanyCurrency {
   /** The QuickBooks company's home currency (ISO 4217). */
@@ -60,10 +62,10 @@ export function assertCurrencyAllowed(currency: string | undefined, company: Com
  * CurrencyRef and ExchangeRate of a transaction: only for a foreign currency (a home-currency record
  * sends nothing new, exactly as before multicurrency), the rate only when the FSM has one.
  */
-export function currencyFields(record: { currency?: string; exchangeRate?: string }, company: CompanyCurrency, what: string): QboPayload {
+export function currencyFields(record: { currency?: string; exchangeRate?: string }, company: CompanyCurrency, what: string): CurrencyFields {
   assertCurrencyAllowed(record.currency, company, what);
   if (!isForeign(record.currency, company)) return {};
-  const out: QboPayload = { CurrencyRef: { value: recordCurrency(record.currency, company) } };
+  const out: CurrencyFields = { CurrencyRef: { value: recordCurrency(record.currency, company) } };
   if (record.exchangeRate) out.ExchangeRate = Number(record.exchangeRate);
   return out;
 }

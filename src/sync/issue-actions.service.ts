@@ -3,7 +3,7 @@
  * now), performing one through the registry, and the three actions this slice owns: RETRY, IGNORE and
  * OPEN_SETTINGS. Other slices register theirs (RECREATE, LINK, VOID_IN_FSM, PUSH) on the same registry.
  */
-import { ConflictError, UserInputError } from '../graphql/errors.js';
+import { ConflictError, UserInputError } from '../errors/domain.errors.js';
 import { type LedgerReader } from '../ledger/ledger-record.types.js';
 import { settingField, settingLabel } from '../settings/setting-labels.js';
 import { type IssueActionRegistry, type IssueActionRequest } from './issue-actions.registry.js';

@@ -2,8 +2,8 @@
  * Opens, updates and resolves sync issues. One open issue per record: a repeated failure updates it
  * (and counts occurrences), a later success resolves it, so the issue list is what needs attention now.
  */
-import { NotFoundError } from '../graphql/errors.js';
-import { type PageRequest } from '../graphql/pagination.js';
+import { NotFoundError } from '../errors/domain.errors.js';
+import { type PageRequest } from '../paging/page-request.js';
 import { beforeIdCursor } from './sync-paging.util.js';
 import { type LedgerKind } from '../ledger/ledger-record.types.js';
 import { type SyncIssue, type SyncIssueRepository, type SyncIssueStatus } from '../persistence/sync/sync-issue.repository.js';

@@ -1,5 +1,5 @@
-import { UserInputError } from '../graphql/errors.js';
-import { type PageRequest } from '../graphql/pagination.js';
+import { UserInputError } from '../errors/domain.errors.js';
+import { type PageRequest } from '../paging/page-request.js';
 
 /** The id a newest-first page continues before (the last row's id), checked: a cursor this list did not return is refused. */
 export function beforeIdCursor(page: PageRequest): string | undefined {

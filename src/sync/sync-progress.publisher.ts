@@ -3,27 +3,8 @@
  * publishes at most one event per `intervalMs` (the latest state wins), and its final status always
  * goes out at once, so a subscriber is never flooded and never misses the end.
  */
-import { type AppPubSub, Topic } from '../graphql/pubsub.js';
-import { type SyncRunStatus } from './sync-run.rules.js';
-
-export interface SyncProgressEvent {
-  tenantId: string;
-  runId: string;
-  status: SyncRunStatus;
-  phase: string;
-  total: number;
-  processed: number;
-  succeeded: number;
-  failed: number;
-  skipped: number;
-  blocked: number;
-  currentRecord: string | null;
-  /** Records per minute since the run started. */
-  ratePerMinute: number;
-  etaSeconds: number | null;
-  final: boolean;
-  at: Date;
-}
+import { type AppPubSub, Topic } from '../events/pubsub.js';
+import { type SyncProgressEvent } from './sync-progress.event.js';
 
 export class SyncProgressPublisher {
   readonly #pending = new Map<string, { event: SyncProgressEvent; timer: NodeJS.Timeout | undefined; lastAt: number }>();

@@ -10,8 +10,8 @@
  * holding the run lease. Every transition follows sync-run.rules.ts and publishes (coalesced) progress.
  */
 import { type LeaseStore } from '../persistence/lease.store.js';
-import { NotFoundError, UserInputError } from '../graphql/errors.js';
-import { type PageRequest } from '../graphql/pagination.js';
+import { NotFoundError, UserInputError } from '../errors/domain.errors.js';
+import { type PageRequest } from '../paging/page-request.js';
 import { type Logger } from '../logging/logger.js';
 import { type LedgerKind, type LedgerReader, type LedgerRecord, PUSH_ORDER } from '../ledger/ledger-record.types.js';
 import { type DryRunPayload, PUSHABLE_KINDS, type PushOutcome, type PushService } from './push.service.js';

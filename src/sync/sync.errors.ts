@@ -3,6 +3,7 @@
  * `SyncProblem` with a stable code, a plain message, a fix hint and whether retrying can help. QBO
  * faults are turned into problems here, in one place, so issues read the same whatever raised them.
  */
+import { DomainError } from '../errors/domain.errors.js';
 import { QboError } from '../providers/quickbooks/qbo.errors.js';
 import { settingField, settingLabel } from '../settings/setting-labels.js';
 import { capitalise } from './record-terms.rules.js';
@@ -130,8 +131,7 @@ export function problemOf(error: unknown): SyncProblem {
       qboFault: `${error.code ?? ''} ${fault}`.trim(),
     });
   }
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'ApiError' || (error as { extensions?: { code?: string } } | null)?.extensions?.code === 'QUICKBOOKS_NOT_CONNECTED') {
+  if (error instanceof DomainError && error.code === 'QUICKBOOKS_NOT_CONNECTED') {
     return new SyncProblem('QUICKBOOKS_AUTH', `${clause((error as Error).message)}.`, { fixHint: 'Connect QuickBooks on the Connection screen, then retry.', retryable: true });
   }
   return new SyncProblem('INTERNAL', `Something unexpected went wrong: ${clause((error as Error)?.message ?? String(error))}.`, { fixHint: 'Retry; if it happens again, report it to whoever runs fieldbooks for you.', retryable: true });

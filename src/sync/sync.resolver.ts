@@ -1,11 +1,11 @@
 /** Sync runs, issues and live progress: thin, everything is in SyncService. */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
-import { NotFoundError } from '../graphql/errors.js';
+import { NotFoundError } from '../errors/domain.errors.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
-import { Topic } from '../graphql/pubsub.js';
+import { Topic } from '../events/pubsub.js';
 import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
-import { type SyncProgressEvent } from './sync-progress.publisher.js';
+import { type SyncProgressEvent } from './sync-progress.event.js';
 import { type LedgerKind, type LedgerRecord } from '../ledger/ledger-record.types.js';
 import { remoteRecordOf } from './issue-actions.service.js';
 import { capitalise, KIND_NOUNS, recordTerms } from './record-terms.rules.js';

@@ -6,7 +6,7 @@
  */
 import { type ChartService } from '../accounts/chart.service.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
-import { type AppPubSub } from '../graphql/pubsub.js';
+import { type AppPubSub } from '../events/pubsub.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
 import {
   type LedgerChangeListener,
@@ -24,7 +24,7 @@ import { OutboxService } from './outbox.service.js';
 import { PUSHABLE_KINDS, PushService } from './push.service.js';
 import { type IssueActionHandler, type IssueActionRequest, IssueActionRegistry } from './issue-actions.registry.js';
 import { IssueActionsService } from './issue-actions.service.js';
-import { UserInputError } from '../graphql/errors.js';
+import { UserInputError } from '../errors/domain.errors.js';
 import { type SyncIssue } from '../persistence/sync/sync-issue.repository.js';
 import { SyncIssueService } from './sync-issue.service.js';
 import { SyncItemService } from './sync-item.service.js';

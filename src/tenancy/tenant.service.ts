@@ -1,7 +1,7 @@
 /** Tenants and API keys: create, authenticate, list, revoke. Plain logic over the TenantRepository. */
 import { LRUCache } from 'lru-cache';
 import { FreshReads } from '../persistence/fresh-reads.js';
-import { NotFoundError } from '../graphql/errors.js';
+import { NotFoundError } from '../errors/domain.errors.js';
 import { type ApiKey, type Tenant, type TenantRepository } from '../persistence/tenancy/tenant.repository.js';
 import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.js';

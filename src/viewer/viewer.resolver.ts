@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext } from '../graphql/context.js';
-import { UserInputError } from '../graphql/errors.js';
+import { UserInputError } from '../errors/domain.errors.js';
 import { type ApiKey } from '../tenancy/tenant.service.js';
 import { ApiKeyType, CreateApiKeyPayload, HeartbeatType, ViewerType } from './viewer.type.js';
 

@@ -9,7 +9,7 @@ import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LedgerKind, type RecordSyncStatus } from '../../src/ledger/ledger-record.types.js';
 import { PendingFlagSyncStatusReader } from '../../src/ledger/pending-sync-status.reader.js';
-import { type UserInputError } from '../../src/graphql/errors.js';
+import { type UserInputError } from '../../src/errors/domain.errors.js';
 import {
   CustomerDocument,
   CustomersDocument,

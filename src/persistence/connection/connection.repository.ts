@@ -10,7 +10,7 @@
 import { type Connection, type Model, Types } from 'mongoose';
 import { type ConnectionStatus } from '../../connection/connection.types.js';
 import { type TenantId, tenantIdOf, tenantObjectId } from '../tenant-id.js';
-import { crossTenantCollection } from '../tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../cross-tenant.collection.js';
 import { connectionModel, type OAuthStateDoc, oauthStateModel, type QuickBooksConnectionDoc } from './connection.model.js';
 
 export { type StoredTokens } from './connection.model.js';

@@ -5,7 +5,7 @@
 import { type Connection, type Model } from 'mongoose';
 import { connectionModel } from './connection.model.js';
 import { type TenantId, tenantIdOf } from '../tenant-id.js';
-import { crossTenantCollection } from '../tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../cross-tenant.collection.js';
 
 export class RealmOwnersRepository {
   readonly #connections: Model<unknown>;

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { type Connection, Types } from 'mongoose';
 import { type LedgerModel } from './ledger-record.model.js';
-import { crossTenantCollection } from '../tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../cross-tenant.collection.js';
 
 type Projection = Record<string, 0 | 1>;
 interface Keyed {

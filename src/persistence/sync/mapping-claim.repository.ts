@@ -7,7 +7,7 @@
  * Every claim is a lookup, insert or delete by `_id` (the key starts with the tenant): no other index.
  */
 import { type Connection, type Model } from 'mongoose';
-import { crossTenantCollection } from '../tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../cross-tenant.collection.js';
 import { type TenantId, tenantObjectId } from '../tenant-id.js';
 import { type QboEntity } from '../../providers/quickbooks/qbo.client.js';
 import { type LedgerKind } from '../../ledger/ledger-record.types.js';

@@ -9,7 +9,7 @@
  */
 import { type Connection, type Model } from 'mongoose';
 import { migrateToKeyedIds } from '../id-lookups.js';
-import { crossTenantCollection } from '../tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../cross-tenant.collection.js';
 import { type TenantId, tenantIdOf, tenantObjectId } from '../tenant-id.js';
 import { type QboEntity } from '../../providers/quickbooks/qbo.client.js';
 import { type OutboxEntryDoc, outboxKeyOf, outboxModel, type OutboxStatus, type OutboxSubjectDoc, outboxSubjectModel, type WriteOperation } from './outbox.model.js';

@@ -6,7 +6,7 @@
  * for the queue.
  */
 import { type Connection, type Model, Types } from 'mongoose';
-import { crossTenantCollection } from '../tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../cross-tenant.collection.js';
 import { asTenantId, type TenantId, tenantIdOf, tenantObjectId } from '../tenant-id.js';
 import { type SyncRun, type SyncRunDoc, syncRunModel } from './sync-run.model.js';
 

@@ -5,7 +5,7 @@
  */
 import { type Connection, type Model, Types } from 'mongoose';
 import { asTenantId, type TenantId, tenantIdOf, tenantObjectId } from '../tenant-id.js';
-import { crossTenantCollection } from '../tenant-scoped.plugin.js';
+import { crossTenantCollection } from '../cross-tenant.collection.js';
 import { type ApiKey, apiKeyModel, type StoredApiKey, type StoredTenant, type Tenant, tenantModel } from './tenant.model.js';
 
 export type { ApiKey, Tenant } from './tenant.model.js';

@@ -1,12 +1,17 @@
 /**
- * The typed topic map for subscriptions. In one process the events stay in memory; with REDIS_URL
- * they travel through Redis pub/sub (src/redis/redis.event-target.ts), so a subscriber on any
- * instance sees what any instance publishes. Resolvers and publishers are the same either way.
+ * The subscription topics and the event each carries: the contract between the services that publish
+ * and whoever listens (GraphQL subscriptions, the WebSocket server's revocation listener). In one
+ * process the events stay in memory; with REDIS_URL they travel through Redis pub/sub
+ * (src/redis/redis.event-target.ts), so a subscriber on any instance sees what any instance publishes.
+ *
+ * Imports point one way: services and resolvers import this module, and the payload types it names
+ * come from each slice's `*.event.ts` file, which imports no service (so no slice imports itself back
+ * through here; `.dependency-cruiser.cjs` refuses import circles).
  */
 import { createPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
-import { type ConnectionView } from '../connection/connection.service.js';
+import { type ConnectionChangedEvent } from '../connection/connection-changed.event.js';
 import { type QuickBooksChangeEvent } from '../pull/quickbooks-change.event.js';
-import { type SyncProgressEvent } from '../sync/sync-progress.publisher.js';
+import { type SyncProgressEvent } from '../sync/sync-progress.event.js';
 
 export const enum Topic {
   Heartbeat = 'HEARTBEAT',
@@ -21,11 +26,6 @@ export interface HeartbeatEvent {
   tenantId: string;
   sequence: number;
   at: Date;
-}
-
-export interface ConnectionChangedEvent {
-  tenantId: string;
-  connection: ConnectionView;
 }
 
 export interface ApiKeysRevokedEvent {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserInputError } from './errors.js';
-import { afterKeyFilter, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageRequest, toConnection } from './pagination.js';
+import { UserInputError } from '../errors/domain.errors.js';
+import { afterKeyFilter, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageRequest, toConnection } from './page-request.js';
 
 describe('cursor pagination', () => {
   it('round-trips cursors and refuses forged ones as input errors on `after`', () => {
