@@ -5,7 +5,7 @@
  * Seeded once, when the demo tenant is created; every write is an idempotent upsert by externalId.
  * Amounts are exact decimal strings (GST at 10% on the summed lines, as QBO computes it for AU).
  */
-import { Decimal } from 'decimal.js';
+import { dec, money, toCents } from '../money/money.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type LedgerListsService } from '../ledger/ledger-lists.service.js';
 import { type InvoiceLineInput } from '../ledger/ledger-record.input.js';
@@ -21,7 +21,6 @@ export const DEMO_CUSTOMERS = [
 /** How many records the demo pushes: customers, invoices and payments. */
 export const DEMO_COUNTS = { customers: DEMO_CUSTOMERS.length, invoices: 10, payments: 6 } as const;
 
-const money = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 
 export async function seedDemoData(tenantId: string, lists: LedgerListsService, records: LedgerService, today = new Date()): Promise<void> {
   await lists.upsertTeam(tenantId, { externalId: 'demo-team-plumbing', name: 'Plumbing' });
@@ -38,8 +37,8 @@ export async function seedDemoData(tenantId: string, lists: LedgerListsService, 
     const date = new Date(today.getTime() - (13 - i) * 86_400_000).toISOString().slice(0, 10);
     const plumbing = i % 2 === 0;
     const team = plumbing ? 'demo-team-plumbing' : 'demo-team-electrical';
-    const hours = new Decimal(1 + (i % 4)).plus('0.5');
-    const rate = new Decimal(plumbing ? '110.00' : '125.00');
+    const hours = dec(1 + (i % 4)).plus('0.5');
+    const rate = dec(plumbing ? '110.00' : '125.00');
     const labour = hours.times(rate);
     const lines: InvoiceLineInput[] = [
       { lineId: 'l1', kind: 'LABOUR', description: plumbing ? 'Plumbing labour' : 'Electrical labour', quantity: hours.toString(), unitPrice: rate.toFixed(2), amount: money(labour), taxCode: 'GST', teamExternalId: team },
@@ -47,13 +46,13 @@ export async function seedDemoData(tenantId: string, lists: LedgerListsService, 
     let subtotal = labour;
     if (i % 3 !== 2) {
       const supply = plumbing
-        ? { id: 'demo-sup-valve', name: 'Tempering valve', qty: new Decimal(1), price: new Decimal('189.00') }
-        : { id: 'demo-sup-cable', name: 'TPS cable 2.5mm', qty: new Decimal(20 + i), price: new Decimal('3.45') };
+        ? { id: 'demo-sup-valve', name: 'Tempering valve', qty: dec(1), price: dec('189.00') }
+        : { id: 'demo-sup-cable', name: 'TPS cable 2.5mm', qty: dec(20 + i), price: dec('3.45') };
       const amount = supply.qty.times(supply.price);
       lines.push({ lineId: 'l2', kind: 'SUPPLIES', description: supply.name, quantity: supply.qty.toString(), unitPrice: supply.price.toFixed(2), amount: money(amount), taxCode: 'GST', teamExternalId: team, supplyExternalId: supply.id });
       subtotal = subtotal.plus(amount);
     }
-    const tax = subtotal.times('0.1').toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const tax = toCents(subtotal.times('0.1'));
     const customer = DEMO_CUSTOMERS[i % DEMO_CUSTOMERS.length]![0];
     const invoice = await records.upsertInvoice(tenantId, {
       externalId: `demo-inv-${1001 + i}`,

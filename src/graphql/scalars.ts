@@ -4,7 +4,7 @@
  */
 import { GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Decimal } from 'decimal.js';
+import { isDec } from '../money/money.js';
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
 
@@ -22,7 +22,7 @@ export const MoneyScalar = new GraphQLScalarType<string, string>({
   description: 'An exact decimal amount as a string, e.g. "1234.50". Never a float.',
   serialize(value: unknown) {
     if (typeof value === 'string') return parseMoney(value);
-    if (Decimal.isDecimal(value)) return value.toFixed();
+    if (isDec(value)) return value.toFixed();
     throw new TypeError('Money values must be decimal strings on the server side.');
   },
   parseValue: parseMoney,

@@ -9,7 +9,8 @@ import { type GraphQLContext } from '../graphql/context.js';
 import { NotFoundError, UserInputError } from '../errors/domain.errors.js';
 import { type Connection, pageRequest, toConnection } from '../graphql/pagination.js';
 import { LocalDateScalar, MoneyScalar } from '../graphql/scalars.js';
-import { localDateProblem, money, sum } from './ledger-decimal.rules.js';
+import { money, sum } from '../money/money.js';
+import { localDateProblem } from './local-date.rules.js';
 import {
   IssueCreditNoteInput,
   RecordPaymentInput,

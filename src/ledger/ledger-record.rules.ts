@@ -12,14 +12,14 @@ import {
   dec,
   decimalProblem,
   lineAmount,
-  localDateProblem,
   money,
   MONEY,
   plain,
   POSITIVE_MONEY,
   SIGNED_MONEY,
   sum,
-} from './ledger-decimal.rules.js';
+} from '../money/money.js';
+import { localDateProblem } from './local-date.rules.js';
 import {
   type BadDebtWriteOffInput,
   type CreditNoteInput,

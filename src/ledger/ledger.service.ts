@@ -13,7 +13,7 @@ import { type LeaseStore } from '../persistence/lease.store.js';
 import { type LedgerModels } from '../persistence/ledger/ledger-record.model.js';
 import { LEDGER_LIST_SORT_FIELDS, type LedgerListFilter, type LedgerRecordRepository, type LedgerRow } from '../persistence/ledger/ledger-record.repository.js';
 import { asTenantId, type TenantId } from '../persistence/tenant-id.js';
-import { type Dec, dec, money, sum } from './ledger-decimal.rules.js';
+import { type Dec, dec, money, sum } from '../money/money.js';
 import {
   type BadDebtWriteOffInput,
   type CreditNoteInput,

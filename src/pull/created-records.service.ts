@@ -4,11 +4,11 @@
  * are linked or imported with linkCustomer / createCustomerFromQuickBooks, invoices linked here to the
  * FSM invoice they are. A listed record is LINKED as soon as any FSM record maps to it, whoever linked it.
  */
-import { Decimal } from 'decimal.js';
 import { type QuickBooksAccess } from '../connection/connection.types.js';
 import { ConflictError, NotFoundError, UserInputError } from '../errors/domain.errors.js';
 import { type PageRequest } from '../paging/page-request.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
+import { dec } from '../money/money.js';
 import { type QboRecord } from '../providers/quickbooks/qbo.client.js';
 import { QboError } from '../providers/quickbooks/qbo.errors.js';
 import { type MappingClaimRepository } from '../persistence/sync/mapping-claim.repository.js';
@@ -83,7 +83,7 @@ export class CreatedRecordsService {
     if (!customerMapping?.qboId || customerMapping.qboId !== qboCustomer.value) {
       problems.push({ path: ['quickBooksInvoiceId'], message: `QuickBooks invoice ${docNumber} is for ${qboCustomer.name ?? 'another customer'}, not for the FSM invoice's customer (or that customer is not in QuickBooks yet)` });
     }
-    const qboTotal = new Decimal(typeof qbo.TotalAmt === 'number' || typeof qbo.TotalAmt === 'string' ? qbo.TotalAmt : '0');
+    const qboTotal = dec(typeof qbo.TotalAmt === 'number' || typeof qbo.TotalAmt === 'string' ? qbo.TotalAmt : '0');
     if (!qboTotal.equals(record.total)) {
       problems.push({ path: ['quickBooksInvoiceId'], message: `QuickBooks invoice ${docNumber} totals ${qboTotal.toFixed(2)}, FSM invoice ${record.number} totals ${record.total}` });
     }

@@ -17,12 +17,12 @@
  *    a CUSTOMER_CONFLICT change, never dropped silently;
  *  - invoices voided, deleted or edited in QBO are flagged on the FSM invoice (its content stays).
  */
-import { Decimal } from 'decimal.js';
 import { DomainError } from '../errors/domain.errors.js';
 import { type AppPubSub, Topic } from '../events/pubsub.js';
 import { type LedgerService } from '../ledger/ledger.service.js';
 import { type CustomerRecord } from '../ledger/ledger-record.types.js';
 import { type Logger } from '../logging/logger.js';
+import { dec, money, sameAmount } from '../money/money.js';
 import { type AccountingSettingsService } from '../settings/accounting-settings.service.js';
 import { type OutboxRepository } from '../persistence/sync/outbox.repository.js';
 import { type SyncIssueService } from '../sync/sync-issue.service.js';
@@ -319,7 +319,7 @@ export class InboundApplyService {
     await this.#mappings.upsert(asTenantId(tenantId), { kind: 'payment', recordId: saved.id }, { entity: 'Payment', realmId, qboId: row.Id, syncToken: row.SyncToken ?? null, syncedVersion: saved.version, state: 'SYNCED', lastSyncedAt: new Date(), remoteStatus: 'ACTIVE' });
     await this.deps.issues.resolve(tenantId, 'payment', `qbo:Payment:${row.Id}`);
     const applied = plan.input.allocations.map((a) => `${a.amount} on invoice ${a.invoiceExternalId}`);
-    const credit = new Decimal(plan.unapplied).isZero() ? [] : [`${plan.unapplied} kept as customer credit (unapplied in QuickBooks)`];
+    const credit = dec(plan.unapplied).isZero() ? [] : [`${plan.unapplied} kept as customer credit (unapplied in QuickBooks)`];
     await this.#announce(tenantId, mapping ? 'PAYMENT_UPDATED' : 'PAYMENT_RECORDED', 'Payment', row.Id, 'payment', saved.id, `QuickBooks payment ${row.Id}: ${[...applied, ...credit].join(', ')}.`);
     return 'APPLIED';
   }
@@ -513,7 +513,7 @@ export class InboundApplyService {
         customerName: entity === 'Invoice' ? (invoice.CustomerRef?.name ?? null) : null,
         customerQboId: entity === 'Invoice' ? (invoice.CustomerRef?.value ?? null) : null,
         email: entity === 'Customer' ? (customer.PrimaryEmailAddr?.Address ?? null) : null,
-        amount: entity === 'Invoice' && invoice.TotalAmt !== undefined ? new Decimal(String(invoice.TotalAmt)).toFixed(2) : null,
+        amount: entity === 'Invoice' && invoice.TotalAmt !== undefined ? money(String(invoice.TotalAmt)) : null,
         date: entity === 'Invoice' ? (invoice.TxnDate ?? null) : null,
       };
     });
@@ -593,7 +593,7 @@ export class InboundApplyService {
     if (!record) return 'IGNORED';
     // A payment applied in QBO also touches the invoice (its Balance); only content differences are edits.
     const differences: string[] = [];
-    if (row.TotalAmt !== undefined && !new Decimal(String(row.TotalAmt)).equals(record.total)) differences.push(`total ${new Decimal(String(row.TotalAmt)).toFixed(2)} in QuickBooks, ${record.total} in the FSM`);
+    if (row.TotalAmt !== undefined && !sameAmount(String(row.TotalAmt), record.total)) differences.push(`total ${money(String(row.TotalAmt))} in QuickBooks, ${record.total} in the FSM`);
     if (row.DocNumber !== undefined && row.DocNumber !== record.number) differences.push(`number ${row.DocNumber} in QuickBooks, ${record.number} in the FSM`);
     if (differences.length === 0) return 'UNCHANGED';
     return this.#flag(tenantId, mapping, 'EDITED', `QuickBooks invoice ${row.Id} was edited in QuickBooks: ${differences.join('; ')}.`, row.SyncToken ?? null);

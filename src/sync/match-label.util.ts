@@ -4,7 +4,7 @@
  */
 import { type LedgerRecord } from '../ledger/ledger-record.types.js';
 import { type QboEntity, type QboRecord } from '../providers/quickbooks/qbo.client.js';
-import { cents, fromQboAmount } from './money.util.js';
+import { fromQboAmount, money } from '../money/money.js';
 import { type LinkCandidate } from './sync.errors.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -59,7 +59,7 @@ export function candidateOf(entity: QboEntity, row: QboRecord): LinkCandidate {
   if (row.TotalAmt !== undefined) {
     const balance = row.Balance !== undefined ? fromQboAmount(row.Balance) : undefined;
     const total = fromQboAmount(row.TotalAmt);
-    parts.push(balance && !balance.eq(total) ? `${cents(total)} (open ${cents(balance)})` : cents(total));
+    parts.push(balance && !balance.eq(total) ? `${money(total)} (open ${money(balance)})` : money(total));
   }
   return { remoteId: row.Id, label: parts.join(' · ') };
 }

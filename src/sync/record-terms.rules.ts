@@ -4,8 +4,8 @@
  * separators. Used by sync issue messages and by the API's description of an issue's records, so a
  * record is never named by a database id. Pure.
  */
-import { Decimal } from 'decimal.js';
 import { type LedgerKind, type LedgerRecord } from '../ledger/ledger-record.types.js';
+import { type Dec, money } from '../money/money.js';
 
 export const KIND_NOUNS: Record<LedgerKind, string> = {
   customer: 'customer',
@@ -40,16 +40,12 @@ export function formatDate(date: string): string {
 }
 
 /** 1250.5 → "1,250.50" (exact: decimal strings, never floats). */
-export function formatAmount(value: Decimal | string | number): string {
-  const fixed = new Decimal(value.toString()).toFixed(2);
+export function formatAmount(value: Dec | string | number): string {
+  const fixed = money(value);
   const [whole, cents] = fixed.split('.');
   const negative = whole!.startsWith('-');
   const digits = negative ? whole!.slice(1) : whole!;
   return `${negative ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
-}
-
-function money(value: string | number | Decimal): string {
-  return new Decimal(value.toString()).toFixed(2);
 }
 
 export function capitalise(text: string): string {

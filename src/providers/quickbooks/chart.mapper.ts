@@ -2,7 +2,7 @@
  * Raw QBO list records (Account, Class, Department, TaxCode, PaymentMethod) to the port's neutral chart
  * rows. Pure: the raw shape is checked here at the edge, so the accounts slice only sees domain fields.
  */
-import { Decimal } from 'decimal.js';
+import { dec } from '../../money/money.js';
 import { type QboRecord } from './qbo.client.js';
 import { type RemoteAccount, type RemoteRef, type RemoteReference } from '../accounting-provider.port.js';
 
@@ -41,7 +41,7 @@ function bool(value: unknown, fallback: boolean): boolean {
 export function toDecimalString(value: unknown): string {
   if (value === undefined || value === null || value === '') return '0.00';
   if (typeof value !== 'number' && typeof value !== 'string') throw new Error(`not an amount: ${JSON.stringify(value)}`);
-  const decimal = new Decimal(String(value));
+  const decimal = dec(String(value));
   return decimal.decimalPlaces() < 2 ? decimal.toFixed(2) : decimal.toFixed();
 }
 

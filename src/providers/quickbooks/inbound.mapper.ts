@@ -3,7 +3,7 @@
  * mappers from them to what the ledger understands. Money goes through decimal.js and leaves as
  * 2-decimal strings; QBO's JSON numbers are never summed as floats.
  */
-import { Decimal } from 'decimal.js';
+import { type Dec, dec, fromQboAmount, maxOf, minOf } from '../../money/money.js';
 import { type CustomerInput, type PaymentInput } from '../../ledger/ledger-record.input.js';
 
 export interface QboRef {
@@ -62,11 +62,7 @@ export function isDeletedStub(row: { status?: unknown }): boolean {
 /** QBO voids keep the record with zero amounts and "Voided" in the note (facts §1.2, §9.13). */
 export function isVoided(row: { TxnStatus?: unknown; PrivateNote?: unknown; TotalAmt?: number | string }): boolean {
   if (row.TxnStatus === 'Voided') return true;
-  return typeof row.PrivateNote === 'string' && /^voided?\b/i.test(row.PrivateNote.trim()) && new Decimal(String(row.TotalAmt ?? 0)).isZero();
-}
-
-function cents(value: number | string | undefined): Decimal {
-  return new Decimal(String(value ?? 0)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return typeof row.PrivateNote === 'string' && /^voided?\b/i.test(row.PrivateNote.trim()) && dec(String(row.TotalAmt ?? 0)).isZero();
 }
 
 /** The FSM invoice a QBO invoice id maps to (through the push engine's mapping). */
@@ -113,13 +109,13 @@ export function planInboundPayment(
   invoices: ReadonlyMap<string, MappedInvoice>,
   options: { externalId: string; paymentMethodExternalId: string; customer?: { externalId: string } },
 ): InboundPaymentPlan {
-  const perInvoice = new Map<string, Decimal>();
+  const perInvoice = new Map<string, Dec>();
   const unmapped: string[] = [];
   const creditMemoIds: string[] = [];
-  let appliedToInvoices = new Decimal(0);
-  let credit = new Decimal(0);
+  let appliedToInvoices = dec(0);
+  let credit = dec(0);
   for (const line of payment.Line ?? []) {
-    const amount = cents(line.Amount);
+    const amount = fromQboAmount(line.Amount);
     const memos = (line.LinkedTxn ?? []).filter((l) => l.TxnType === 'CreditMemo');
     if (memos.length > 0) {
       credit = credit.plus(amount);
@@ -136,16 +132,16 @@ export function planInboundPayment(
       continue;
     }
     const id = String(known.TxnId);
-    perInvoice.set(id, (perInvoice.get(id) ?? new Decimal(0)).plus(amount));
+    perInvoice.set(id, (perInvoice.get(id) ?? dec(0)).plus(amount));
   }
-  const unapplied = Decimal.max(0, cents(payment.TotalAmt).minus(appliedToInvoices).plus(credit));
+  const unapplied = maxOf(0, fromQboAmount(payment.TotalAmt).minus(appliedToInvoices).plus(credit));
   let creditLeft = credit;
   const credits: InboundCreditApplication[] = [];
   const allocations: { invoiceExternalId: string; amount: string }[] = [];
   for (const [qboId, applied] of perInvoice) {
     if (!applied.greaterThan(0)) continue;
     const invoice = invoices.get(qboId)!;
-    const covered = Decimal.min(creditLeft, applied);
+    const covered = minOf(creditLeft, applied);
     creditLeft = creditLeft.minus(covered);
     if (covered.greaterThan(0)) {
       credits.push({ invoiceQboId: qboId, invoiceExternalId: invoice.externalId, customerExternalId: invoice.customerExternalId, creditMemoIds: [...new Set(creditMemoIds)], amount: covered.toFixed(2) });
@@ -155,7 +151,7 @@ export function planInboundPayment(
   }
   const first = [...perInvoice.keys()].map((id) => invoices.get(id)!)[0];
   const customerExternalId = first?.customerExternalId ?? options.customer?.externalId;
-  const cash = unapplied.plus(allocations.reduce((acc, a) => acc.plus(a.amount), new Decimal(0)));
+  const cash = unapplied.plus(allocations.reduce((acc, a) => acc.plus(a.amount), dec(0)));
   if (!customerExternalId || (cash.isZero() && credits.length === 0)) {
     if (unmapped.length > 0) return { action: 'ignore', reason: `linked only to invoices the FSM does not know (${unmapped.join(', ')})` };
     return { action: 'ignore', reason: customerExternalId || cash.isZero() ? 'applied to no invoice the FSM knows' : 'customer credit of a customer the FSM does not know' };

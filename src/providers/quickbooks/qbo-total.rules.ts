@@ -7,17 +7,16 @@
  * gross amounts; US tax is the TotalTax sent with the transaction (honoured by QBO), otherwise automated
  * sales tax decides it from addresses and the total is not predictable here. Pure.
  */
-import { Decimal } from 'decimal.js';
 import { type QboRecord } from './qbo.client.js';
-import { dec } from '../../sync/money.util.js';
+import { type Dec, dec, toCents } from '../../money/money.js';
 import { type QboPayload } from '../../sync/push.types.js';
 
 export type TaxSide = 'sales' | 'purchase';
 
 /** Tax code Id → the percentages of its rates, per side. */
 export interface TaxRateTable {
-  sales: ReadonlyMap<string, { rateId: string; percent: Decimal }[]>;
-  purchase: ReadonlyMap<string, { rateId: string; percent: Decimal }[]>;
+  sales: ReadonlyMap<string, { rateId: string; percent: Dec }[]>;
+  purchase: ReadonlyMap<string, { rateId: string; percent: Dec }[]>;
 }
 
 type RateList = { TaxRateDetail?: { TaxRateRef?: { value?: string } }[] } | undefined;
@@ -39,7 +38,7 @@ export function taxRateTable(codes: QboRecord[], rates: QboRecord[]): TaxRateTab
 
 const AMOUNT_LINES = ['SalesItemLineDetail', 'AccountBasedExpenseLineDetail', 'ItemBasedExpenseLineDetail'];
 
-function amountOf(value: unknown): Decimal | undefined {
+function amountOf(value: unknown): Dec | undefined {
   return typeof value === 'number' || typeof value === 'string' ? dec(value) : undefined;
 }
 
@@ -47,13 +46,13 @@ function amountOf(value: unknown): Decimal | undefined {
  * QBO's TotalAmt for `payload`, or null when it cannot be known in advance (US taxable lines, a tax
  * code the table does not know).
  */
-export function expectedQboTotal(payload: QboPayload, options: { isUS: boolean; side: TaxSide; rates?: TaxRateTable }): Decimal | null {
+export function expectedQboTotal(payload: QboPayload, options: { isUS: boolean; side: TaxSide; rates?: TaxRateTable }): Dec | null {
   const lines = ((payload.Line ?? []) as Record<string, unknown>[]).filter((l) => AMOUNT_LINES.includes(String(l.DetailType)));
   const mode = options.isUS ? 'NotApplicable' : typeof payload.GlobalTaxCalculation === 'string' ? payload.GlobalTaxCalculation : 'TaxExcluded';
   // US: a TotalTax sent with the transaction is honoured (AST prorates it over its rates, facts §8).
   const givenTax = amountOf((payload.TxnTaxDetail as { TotalTax?: unknown } | undefined)?.TotalTax);
-  let total = new Decimal(0);
-  const taxableByRate = new Map<string, { net: Decimal; percent: Decimal }>();
+  let total = dec(0);
+  const taxableByRate = new Map<string, { net: Dec; percent: Dec }>();
   for (const line of lines) {
     const detail = (line[String(line.DetailType)] ?? {}) as { TaxCodeRef?: { value?: string }; TaxInclusiveAmt?: unknown };
     const code = detail.TaxCodeRef?.value;
@@ -78,12 +77,12 @@ export function expectedQboTotal(payload: QboPayload, options: { isUS: boolean; 
     const shares = options.rates?.[options.side].get(code);
     if (!shares) return null;
     for (const share of shares) {
-      const acc = taxableByRate.get(share.rateId) ?? { net: new Decimal(0), percent: share.percent };
+      const acc = taxableByRate.get(share.rateId) ?? { net: dec(0), percent: share.percent };
       acc.net = acc.net.plus(net);
       taxableByRate.set(share.rateId, acc);
     }
   }
-  if (options.isUS && givenTax) total = total.plus(givenTax.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
-  for (const { net, percent } of taxableByRate.values()) total = total.plus(net.times(percent).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
-  return total.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (options.isUS && givenTax) total = total.plus(toCents(givenTax));
+  for (const { net, percent } of taxableByRate.values()) total = total.plus(toCents(net.times(percent).dividedBy(100)));
+  return toCents(total);
 }

@@ -5,10 +5,10 @@
  * to each code's GST-inclusive share of the invoice, and sent tax-inclusive so QuickBooks takes the GST
  * out of exactly the amount the FSM recorded (TotalAmt = the FSM amount, to the cent).
  */
-import { Decimal } from 'decimal.js';
+import { type Decimal } from 'decimal.js';
 import { type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
 import { lineTaxCode } from './invoice.mapper.js';
-import { dec } from '../../../sync/money.util.js';
+import { dec, toCents } from '../../../money/money.js';
 import { type CompanyTax, type QboRef } from '../../../sync/push.types.js';
 
 export interface TaxShare {
@@ -70,7 +70,7 @@ export function splitByTaxCode(amount: Decimal, shares: readonly TaxShare[], fal
   const total = weighted.reduce((sum, s) => sum.plus(s.amount), dec(0));
   if (weighted.length === 0 || total.isZero()) return fallback ? [{ taxCode: fallback, amount }] : [];
   const largest = weighted.reduce((a, b) => (b.amount.greaterThan(a.amount) ? b : a));
-  const parts = weighted.map((s) => ({ taxCode: s.taxCode, amount: s === largest ? dec(0) : amount.times(s.amount).dividedBy(total).toDecimalPlaces(2, Decimal.ROUND_HALF_UP) }));
+  const parts = weighted.map((s) => ({ taxCode: s.taxCode, amount: s === largest ? dec(0) : toCents(amount.times(s.amount).dividedBy(total)) }));
   const rest = parts.reduce((sum, p) => sum.plus(p.amount), dec(0));
   const out = parts.map((p, i) => (weighted[i] === largest ? { taxCode: p.taxCode, amount: amount.minus(rest) } : p));
   return out.filter((p) => !p.amount.isZero());

@@ -1,5 +1,6 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { decimalProblem, lineAmount, localDateProblem, money, MONEY, plain, POSITIVE_MONEY, sum } from './ledger-decimal.rules.js';
+import { dec, decimalProblem, fromQboAmount, isDec, lineAmount, maxOf, minOf, money, MONEY, plain, POSITIVE_MONEY, sum, toQboAmount } from './money.js';
 
 describe('ledger decimals', () => {
   it('rounds quantity x unit price half-up to cents, exactly', () => {
@@ -29,12 +30,29 @@ describe('ledger decimals', () => {
     expect(plain('1.500')).toBe('1.5');
     expect(plain('-0.0')).toBe('0');
   });
+});
 
-  it('accepts only real calendar dates as YYYY-MM-DD', () => {
-    expect(localDateProblem('2026-02-28')).toBeNull();
-    expect(localDateProblem('2024-02-29')).toBeNull();
-    expect(localDateProblem('2026-02-29')).toBe('is not a real calendar date');
-    expect(localDateProblem('2026-2-1')).toBe('must be a date as YYYY-MM-DD');
-    expect(localDateProblem('01/02/2026')).toBe('must be a date as YYYY-MM-DD');
+describe('provider amounts', () => {
+  it('rounds to cents half-up both ways, and reads anything that is not an amount as zero', () => {
+    expect(toQboAmount('10.005')).toBe(10.01);
+    expect(toQboAmount(dec('-2.675'))).toBe(-2.68);
+    expect(money(fromQboAmount(0.1 + 0.2))).toBe('0.30'); // a float from JSON is cut to cents, never summed as one
+    expect(money(fromQboAmount('12.345'))).toBe('12.35');
+    expect(fromQboAmount(undefined).isZero()).toBe(true);
+    expect(fromQboAmount({ value: 3 }).isZero()).toBe(true);
+  });
+
+  it('is not moved by the global Decimal settings', () => {
+    const saved = { precision: Decimal.precision, rounding: Decimal.rounding };
+    Decimal.set({ precision: 5, rounding: Decimal.ROUND_DOWN });
+    try {
+      expect(money(sum(['123456.78', '0.01']))).toBe('123456.79');
+      expect(money(dec('1.005'))).toBe('1.01');
+      expect(money(maxOf(0, dec('-1.5')))).toBe('0.00');
+      expect(money(minOf('2.50', dec('3')))).toBe('2.50');
+      expect(isDec(dec(' 1.20 '))).toBe(true);
+    } finally {
+      Decimal.set(saved);
+    }
   });
 });
