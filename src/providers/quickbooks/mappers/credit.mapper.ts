@@ -12,7 +12,7 @@
  */
 import { type BadDebtWriteOffRecord, type CreditNoteRecord, type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
 import { globalTaxCalculation, lineTaxCode, salesLine, usTxnTaxDetail } from './invoice.mapper.js';
-import { dec, toQboAmount } from '../../../sync/money.util.js';
+import { dec, toQboAmount } from '../../../money/money.js';
 import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings, type UsSalesTax } from '../../../sync/push.types.js';
 import { settingMissing } from '../../../sync/sync.errors.js';
 import { invoiceTaxShares, splitByTaxCode } from './tax-split.mapper.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type InvoiceRecord, type PaymentRecord } from '../../../ledger/ledger-record.types.js';
 import { InvoiceReferenceField, TeamTrackingCategory } from '../../../settings/accounting-settings.fields.js';
 import { compareTotals, mapInvoice, planInvoiceLines, roundingLine } from './invoice.mapper.js';
-import { dec } from '../../../sync/money.util.js';
+import { dec } from '../../../money/money.js';
 import { depositAccount, mapPayment, mapSurchargeReceipt } from './payment.mapper.js';
 import { type CompanyTax, itemKeyString, type SalesLookups, type SyncSettings } from '../../../sync/push.types.js';
 

@@ -7,7 +7,7 @@
 import { type Decimal } from 'decimal.js';
 import { InvoiceReferenceField, TeamTrackingCategory } from '../../../settings/accounting-settings.fields.js';
 import { type InvoiceLine, type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
-import { cents, dec, toQboAmount } from '../../../sync/money.util.js';
+import { dec, money, toQboAmount } from '../../../money/money.js';
 import { type CompanyTax, type ItemKey, type ItemPurpose, type QboPayload, type QboRef, type SalesLookups, type UsSalesTax } from '../../../sync/push.types.js';
 import { settingMissing, SyncProblem } from '../../../sync/sync.errors.js';
 import { formatAmount } from '../../../sync/record-terms.rules.js';
@@ -238,13 +238,13 @@ export function compareTotals(fsmTotal: string, qboTotal: Decimal, tolerance: De
 
 /** The rounding line added by a sparse update (untaxed, on the rounding item). */
 export function roundingLine(difference: Decimal, ctx: SalesLookups, taxInclusive: boolean): QboPayload {
-  return salesLine({ description: `Rounding (${cents(difference)})`, amount: difference, item: ctx.item(roundingItem(ctx)), taxCode: exemptCode(ctx.tax), taxInclusive, tax: ctx.tax });
+  return salesLine({ description: `Rounding (${money(difference)})`, amount: difference, item: ctx.item(roundingItem(ctx)), taxCode: exemptCode(ctx.tax), taxInclusive, tax: ctx.tax });
 }
 
 export function totalMismatch(record: InvoiceRecord, qboTotal: Decimal, difference: Decimal): SyncProblem {
   return new SyncProblem(
     'TOTAL_MISMATCH',
-    `QuickBooks works out ${formatAmount(qboTotal)} for invoice ${record.number}, the field-service app says ${formatAmount(record.total)}: a difference of ${formatAmount(difference)}, more than the ${cents(ROUNDING_TOLERANCE)} fieldbooks may round.`,
+    `QuickBooks works out ${formatAmount(qboTotal)} for invoice ${record.number}, the field-service app says ${formatAmount(record.total)}: a difference of ${formatAmount(difference)}, more than the ${money(ROUNDING_TOLERANCE)} fieldbooks may round.`,
     { fixHint: 'Check the tax codes and whether amounts include tax on the invoice lines, correct the invoice in the field-service app, then retry.', retryable: false },
   );
 }

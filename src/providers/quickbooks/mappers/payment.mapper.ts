@@ -19,7 +19,7 @@
  * (or clearing account) pays the refund out.
  */
 import { type PaymentRecord, type PaymentRefund } from '../../../ledger/ledger-record.types.js';
-import { dec, toQboAmount } from '../../../sync/money.util.js';
+import { dec, toQboAmount } from '../../../money/money.js';
 import { globalTaxCalculation, lineTaxCode, salesLine } from './invoice.mapper.js';
 import { type CompanyTax, type ItemKey, type QboPayload, type QboRef, type SyncSettings } from '../../../sync/push.types.js';
 import { settingMissing } from '../../../sync/sync.errors.js';

@@ -3,7 +3,7 @@ import { type BadDebtWriteOffRecord, type CreditNoteRecord, type ExpenseRecord, 
 import { InvoiceReferenceField, TeamTrackingCategory } from '../../../settings/accounting-settings.fields.js';
 import { badDebtItem, mapBadDebtMemo, mapCreditApplication, mapCreditMemo } from './credit.mapper.js';
 import { itemBody, itemType } from './item.mapper.js';
-import { dec } from '../../../sync/money.util.js';
+import { dec } from '../../../money/money.js';
 import { mapBill, mapPurchase, purchaseLineAccount, purchasePaymentType, purchaseRoundingLine, type PurchaseLookups } from './purchase.mapper.js';
 import { type CompanyTax, itemKeyString, type SyncSettings } from '../../../sync/push.types.js';
 import { mapVendor, vendorMatchQueries } from './supplier.mapper.js';

@@ -10,7 +10,7 @@ import { type Decimal } from 'decimal.js';
 import { type ExpenseRecord, type PurchaseLine, type SupplierInvoiceRecord } from '../../../ledger/ledger-record.types.js';
 import { TeamTrackingCategory } from '../../../settings/accounting-settings.fields.js';
 import { globalTaxCalculation, lineTaxCode } from './invoice.mapper.js';
-import { dec, toQboAmount } from '../../../sync/money.util.js';
+import { dec, toQboAmount } from '../../../money/money.js';
 import { type CompanyTax, type QboPayload, type QboRef, type SyncSettings } from '../../../sync/push.types.js';
 import { settingMissing, SyncProblem } from '../../../sync/sync.errors.js';
 

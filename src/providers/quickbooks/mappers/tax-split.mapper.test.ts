@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
-import { dec } from '../../../sync/money.util.js';
+import { dec } from '../../../money/money.js';
 import { type CompanyTax } from '../../../sync/push.types.js';
 import { allocatedTaxShares, invoiceTaxShares, splitByTaxCode } from './tax-split.mapper.js';
 

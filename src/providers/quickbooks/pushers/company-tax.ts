@@ -4,7 +4,7 @@
  * and, in the US, whether sales tax is automated or manual.
  */
 import { type Decimal } from 'decimal.js';
-import { cents, dec } from '../../../sync/money.util.js';
+import { dec, money } from '../../../money/money.js';
 import { type PushContext } from '../../../sync/push/push.context.js';
 import { type CompanyTax, type QboRef, type UsSalesTax } from '../../../sync/push.types.js';
 import { SyncProblem } from '../../../sync/sync.errors.js';
@@ -83,7 +83,7 @@ export async function usSalesTax(ctx: PushContext, customer: QboRef, totalTax: s
   const code = qboCustomer.DefaultTaxCodeRef as QboRef | undefined;
   if (code?.value) return { kind, code: { value: code.value } };
   const name = typeof qboCustomer.DisplayName === 'string' ? qboCustomer.DisplayName : (customer.name ?? customer.value);
-  throw new SyncProblem('SALES_TAX_CODE_MISSING', `QuickBooks has no sales tax rate for customer "${name}", so it cannot record the ${cents(dec(totalTax))} sales tax of ${label} (this company uses manual sales tax).`, {
+  throw new SyncProblem('SALES_TAX_CODE_MISSING', `QuickBooks has no sales tax rate for customer "${name}", so it cannot record the ${money(dec(totalTax))} sales tax of ${label} (this company uses manual sales tax).`, {
     fixHint: `In QuickBooks, open customer "${name}", choose its sales tax rate under Tax info, then retry.`,
     retryable: true,
   });

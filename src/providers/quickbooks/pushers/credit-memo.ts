@@ -4,7 +4,7 @@
  */
 import { type Decimal } from 'decimal.js';
 import { type BadDebtWriteOffRecord, type CreditNoteRecord } from '../../../ledger/ledger-record.types.js';
-import { cents } from '../../../sync/money.util.js';
+import { money } from '../../../money/money.js';
 import { type PushContext } from '../../../sync/push/push.context.js';
 import { type PushResult } from '../../../sync/push/push-session.types.js';
 import { type QboPayload, type QboRef } from '../../../sync/push.types.js';
@@ -29,7 +29,7 @@ export async function creditRounding(ctx: PushContext, lines: QboPayload[], diff
   const { session } = ctx;
   const lookups = { settings: session.settings };
   const rounding = await item(ctx, roundingItem(lookups));
-  return [...lines, salesLine({ description: `Rounding (${cents(difference)})`, amount: difference, item: rounding, taxCode: session.tax.exemptCode ?? undefined, taxInclusive, tax: session.tax })];
+  return [...lines, salesLine({ description: `Rounding (${money(difference)})`, amount: difference, item: rounding, taxCode: session.tax.exemptCode ?? undefined, taxInclusive, tax: session.tax })];
 }
 
 /** Applies the credit memo of `record` to its invoice with a zero-total Payment (part "link"). */

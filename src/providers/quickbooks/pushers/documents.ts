@@ -7,7 +7,7 @@ import { type CreditNoteRecord, type InvoiceRecord, type LedgerRecord, type Supp
 import { type ClaimOwner } from '../../../persistence/sync/mapping-claim.repository.js';
 import { type SyncMapping } from '../../../persistence/sync/sync-mapping.repository.js';
 import { candidateOf, describeRecord, entityNoun } from '../../../sync/match-label.util.js';
-import { fromQboAmount } from '../../../sync/money.util.js';
+import { fromQboAmount } from '../../../money/money.js';
 import { type PushContext } from '../../../sync/push/push.context.js';
 import { type PushSession } from '../../../sync/push/push-session.types.js';
 import { type QboRef } from '../../../sync/push.types.js';

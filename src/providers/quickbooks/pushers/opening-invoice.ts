@@ -7,7 +7,7 @@ import { type InvoiceRecord } from '../../../ledger/ledger-record.types.js';
 import { type ClaimOwner } from '../../../persistence/sync/mapping-claim.repository.js';
 import { type SyncMapping } from '../../../persistence/sync/sync-mapping.repository.js';
 import { candidateOf, humanDate } from '../../../sync/match-label.util.js';
-import { fromQboAmount } from '../../../sync/money.util.js';
+import { fromQboAmount } from '../../../money/money.js';
 import { type PushContext, type RemoteRef } from '../../../sync/push/push.context.js';
 import { type QboRef } from '../../../sync/push.types.js';
 import { SyncProblem } from '../../../sync/sync.errors.js';

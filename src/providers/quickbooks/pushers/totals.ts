@@ -6,7 +6,7 @@
  */
 import { type Decimal } from 'decimal.js';
 import { type LedgerRecord } from '../../../ledger/ledger-record.types.js';
-import { cents, fromQboAmount } from '../../../sync/money.util.js';
+import { fromQboAmount, money } from '../../../money/money.js';
 import { type PushContext } from '../../../sync/push/push.context.js';
 import { type QboPayload } from '../../../sync/push.types.js';
 import { formatAmount } from '../../../sync/record-terms.rules.js';
@@ -25,7 +25,7 @@ export function mismatchProblem(label: string, fsmTotal: string, qboTotal: Decim
   const outcome = when === 'before' ? 'Nothing was sent to QuickBooks.' : 'It is in QuickBooks with that total and is held for review: it is not marked as synced.';
   return new SyncProblem(
     'TOTAL_MISMATCH',
-    `${what}, the field-service app says ${formatAmount(fsmTotal)}: a difference of ${formatAmount(difference)}, more than the ${cents(ROUNDING_TOLERANCE)} fieldbooks may round. ${outcome}`,
+    `${what}, the field-service app says ${formatAmount(fsmTotal)}: a difference of ${formatAmount(difference)}, more than the ${money(ROUNDING_TOLERANCE)} fieldbooks may round. ${outcome}`,
     { fixHint: 'Check the tax codes and whether amounts include tax on the lines, correct the record in the field-service app, then retry.', retryable: false },
   );
 }
