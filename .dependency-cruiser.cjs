@@ -24,16 +24,12 @@ const GRAPHQL_KNOWN_EXCEPTIONS = ['^src/sync/push\\.service\\.ts$'];
 // KNOWN-EXCEPTIONS of `engine-not-provider`: today's importers of src/providers/quickbooks/ in the engine.
 // Only shrinks; the port work removes these.
 const ENGINE_PROVIDER_KNOWN_EXCEPTIONS = [
-  '^src/accounts/chart\\.mapper\\.ts$',
-  '^src/accounts/chart\\.service\\.ts$',
   '^src/connection/connection\\.service\\.ts$',
   '^src/connection/connection\\.types\\.ts$',
   '^src/connection/token\\.vault\\.ts$',
-  '^src/pull/cdc\\.poller\\.ts$',
   '^src/pull/created-records\\.service\\.ts$',
   '^src/pull/customer-import\\.service\\.ts$',
   '^src/pull/inbound-apply\\.service\\.ts$',
-  '^src/pull/pull\\.service\\.ts$',
   '^src/sync/match-label\\.util\\.ts$',
   '^src/sync/outbox\\.service\\.ts$',
   '^src/sync/push\\.service\\.ts$',
@@ -44,8 +40,6 @@ const ENGINE_PROVIDER_KNOWN_EXCEPTIONS = [
   '^src/sync/remote-change\\.problems\\.ts$',
   '^src/sync/sync-item\\.service\\.ts$',
   '^src/sync/sync\\.errors\\.ts$',
-  '^src/webhooks/inbound\\.queue\\.ts$',
-  '^src/webhooks/webhook\\.route\\.ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
