@@ -7,7 +7,7 @@ import { type Logger } from './logging/logger.js';
 import { type IntuitOAuth } from './providers/quickbooks/intuit-oauth.client.js';
 import { QBO_LIMITS, RealmLimiter } from './providers/quickbooks/qbo.limiter.js';
 import { type AccountingProvider } from './providers/accounting-provider.port.js';
-import { QuickBooksProvider } from './providers/quickbooks/quickbooks.provider.js';
+import { QuickBooksAuth, QuickBooksProvider } from './providers/quickbooks/quickbooks.provider.js';
 import { QUICKBOOKS_PUSHERS } from './providers/quickbooks/pushers/quickbooks.pushers.js';
 import { PusherRegistry } from './sync/push/record-pusher.registry.js';
 import { type TokenCipher } from './connection/token.cipher.js';
@@ -67,9 +67,12 @@ export function createServices(deps: ServiceDeps): Services {
   // One budget per realm for the process, or across every instance through Redis.
   const limiter = new RealmLimiter({ ...QBO_LIMITS, windowMs: deps.config.quickbooks.limitWindowMs }, deps.redis ? { client: deps.redis.client, prefix: deps.redis.prefix } : undefined);
   const tenants = new TenantService(repositories.tenants);
+  // OAuth through the port (the provider below reaches the realm through the connections' clients).
+  const auth = new QuickBooksAuth(deps.oauth);
   const connections = new ConnectionService({
     connections: repositories.connections,
     leases: repositories.newLeaseStore,
+    auth,
     oauth: deps.oauth,
     cipher: deps.cipher,
     limiter,
@@ -80,7 +83,7 @@ export function createServices(deps: ServiceDeps): Services {
     allowSharedRealms: deps.config.quickbooks.allowSharedRealms,
   });
   // The books behind the port: QuickBooks, reached through the connection slice's clients (fresh tokens, shared limiter).
-  const provider = new QuickBooksProvider({ clients: connections, oauth: deps.oauth, pushers: new PusherRegistry(QUICKBOOKS_PUSHERS) });
+  const provider = new QuickBooksProvider({ clients: connections, auth, pushers: new PusherRegistry(QUICKBOOKS_PUSHERS) });
   const chartLog = deps.logger.child({ slice: 'accounts' });
   const chart = new ChartService(repositories, connections, provider, {
     maxAgeMs: deps.config.accounts.chartMaxAgeMs,

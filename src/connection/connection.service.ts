@@ -10,7 +10,8 @@ import { asTenantId } from '../persistence/tenant-id.js';
 import { DomainError, QuickBooksNotConnectedError, UserInputError } from '../errors/domain.errors.js';
 import { type AppPubSub, Topic } from '../events/pubsub.js';
 import { type Logger } from '../logging/logger.js';
-import { type IntuitOAuth, OAuthGrantError } from '../providers/quickbooks/intuit-oauth.client.js';
+import { type IntuitOAuth } from '../providers/quickbooks/intuit-oauth.client.js';
+import { type ProviderAuth, ProviderGrantError, type ProviderTokens } from '../providers/accounting-provider.port.js';
 import { QboClient } from '../providers/quickbooks/qbo.client.js';
 import { normalizeQboError } from '../providers/quickbooks/qbo.errors.js';
 import { type RealmLimiter } from '../providers/quickbooks/qbo.limiter.js';
@@ -56,6 +57,9 @@ export interface ConnectionServiceDeps {
   connections: ConnectionRepository;
   /** A lease store with its own owner per call (the realm claim and the token refresh each hold their own). */
   leases: () => LeaseStore;
+  /** The provider's OAuth (authorize URL, code exchange, refresh, revoke) through the port. */
+  auth: ProviderAuth;
+  /** Intuit's endpoints and redirect URI (the environment shown to users, the API base the clients call). */
   oauth: () => IntuitOAuth;
   cipher: TokenCipher;
   limiter: RealmLimiter;
@@ -81,7 +85,7 @@ export class ConnectionService implements QuickBooksAccess {
   constructor(private readonly deps: ConnectionServiceDeps) {
     this.#connections = deps.connections;
     this.#leases = deps.leases();
-    this.#vault = new TokenVault(this.#connections, deps.leases(), deps.cipher, deps.oauth, deps.log, (tenantId) => void this.#publish(tenantId));
+    this.#vault = new TokenVault(this.#connections, deps.leases(), deps.cipher, deps.auth, deps.log, (tenantId) => void this.#publish(tenantId));
   }
 
   async ensureIndexes(): Promise<void> {
@@ -153,7 +157,7 @@ export class ConnectionService implements QuickBooksAccess {
       expiresAt,
     });
     const browserCookie = browser ? { name: connectCookieName(state), value: browser.nonce, path: this.callbackPath(), expires: expiresAt } : null;
-    return { authorizationUrl: this.deps.oauth().authorizationUrl(state), expiresAt, browserCookie };
+    return { authorizationUrl: this.deps.auth.authorizationUrl(state), expiresAt, browserCookie };
   }
 
   /**
@@ -183,17 +187,19 @@ export class ConnectionService implements QuickBooksAccess {
       throw new ConnectionFailedError('CONSENT_DECLINED', message, returnTo);
     }
 
-    let tokens;
+    let tokens: ProviderTokens;
+    let companyIds: string[];
     try {
-      tokens = await this.deps.oauth().exchangeCode(callbackUrl);
+      ({ tokens, companyIds } = await this.deps.auth.exchangeCode(callbackUrl));
     } catch (error) {
-      const message = `QuickBooks did not accept the authorization code (${error instanceof OAuthGrantError ? error.error : 'error'}). Start again with connectQuickBooks.`;
+      const message = `QuickBooks did not accept the authorization code (${error instanceof ProviderGrantError ? error.error : 'error'}). Start again with connectQuickBooks.`;
       await this.#recordFailure(owner, 'CODE_EXCHANGE_FAILED', message);
       throw new ConnectionFailedError('CODE_EXCHANGE_FAILED', message, returnTo);
     }
-    const realmId = tokens.realmId ?? params.get('realmId') ?? undefined;
+    // QuickBooks: one realm per consent (the redirect's realmId).
+    const realmId = companyIds[0] ?? params.get('realmId') ?? undefined;
     const existing = await this.#connections.find(asTenantId(owner));
-    const revokeNew = () => this.deps.oauth().revoke(tokens.refreshToken).catch((e: unknown) => this.deps.log.warn({ err: e }, 'revoking unused tokens failed'));
+    const revokeNew = () => this.deps.auth.revoke(tokens.refreshToken).catch((e: unknown) => this.deps.log.warn({ err: e }, 'revoking unused tokens failed'));
     if (!realmId) {
       await revokeNew();
       throw new ConnectionFailedError('CODE_EXCHANGE_FAILED', 'QuickBooks did not say which company was connected (no realmId).', returnTo);
@@ -295,7 +301,7 @@ export class ConnectionService implements QuickBooksAccess {
     owner: string,
     realmId: string,
     company: Record<string, unknown>,
-    tokens: Awaited<ReturnType<IntuitOAuth['exchangeCode']>>,
+    tokens: ProviderTokens,
     existing: QuickBooksConnectionRecord | null,
     returnTo: string | null,
   ): Promise<CompletedConnection> {
@@ -334,7 +340,7 @@ export class ConnectionService implements QuickBooksAccess {
     if (!doc || doc.status === 'NOT_CONNECTED') throw new QuickBooksNotConnectedError();
     if (doc.tokens) {
       try {
-        await this.deps.oauth().revoke(this.#vault.openRefresh(tenantId, doc.tokens));
+        await this.deps.auth.revoke(this.#vault.openRefresh(tenantId, doc.tokens));
       } catch (error) {
         // The tokens are forgotten either way; a failed revoke leaves nothing usable on our side.
         this.deps.log.warn({ tenantId, err: error }, 'revoking at Intuit failed; forgetting the tokens anyway');

@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type LeaseStore } from '../persistence/lease.store.js';
 import { QuickBooksNotConnectedError, QuickBooksReconnectRequiredError } from '../errors/domain.errors.js';
 import { type Logger } from '../logging/logger.js';
-import { type IntuitOAuth, OAuthGrantError, type TokenSet } from '../providers/quickbooks/intuit-oauth.client.js';
+import { type ProviderAuth, ProviderGrantError, type ProviderTokens } from '../providers/accounting-provider.port.js';
 import { type SealedValue, type TokenCipher, UnreadableTokenError } from './token.cipher.js';
 import { type ConnectionRepository, type QuickBooksConnectionRecord, type StoredTokens } from '../persistence/connection/connection.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
@@ -29,12 +29,13 @@ export class TokenVault {
     private readonly connections: ConnectionRepository,
     private readonly leases: LeaseStore,
     private readonly cipher: TokenCipher,
-    private readonly oauth: () => IntuitOAuth,
+    /** The provider's OAuth (QuickBooks: QuickBooksAuth over intuit-oauth); only refresh is used here. */
+    private readonly auth: Pick<ProviderAuth, 'refresh'>,
     private readonly log: Logger,
     private readonly onReconnectRequired: (tenantId: string) => void,
   ) {}
 
-  seal(tenantId: string, tokens: TokenSet): StoredTokens {
+  seal(tenantId: string, tokens: ProviderTokens): StoredTokens {
     return {
       access: this.cipher.seal(tokens.accessToken, `${tenantId}:access`),
       refresh: this.cipher.seal(tokens.refreshToken, `${tenantId}:refresh`),
@@ -110,11 +111,11 @@ export class TokenVault {
     const current = await this.#load(tenantId);
     if (current.tokenVersion > seenVersion) return this.cipher.open(this.#usable(current).access, `${tenantId}:access`);
 
-    let fresh: TokenSet;
+    let fresh: ProviderTokens;
     try {
-      fresh = await this.oauth().refresh(this.openRefresh(tenantId, tokens));
+      fresh = await this.auth.refresh(this.openRefresh(tenantId, tokens));
     } catch (error) {
-      if (error instanceof OAuthGrantError && error.isInvalidGrant) {
+      if (error instanceof ProviderGrantError && error.isInvalidGrant) {
         // Re-read once: a process whose lease lapsed may still have stored a rotated pair.
         const reread = await this.#load(tenantId);
         if (reread.tokenVersion > seenVersion && reread.status === 'CONNECTED' && reread.tokens) {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QboClient, type QboRecord } from '../../src/providers/quickbooks/qbo.client.js';
 import { QBO_LIMITS, RealmLimiter } from '../../src/providers/quickbooks/qbo.limiter.js';
-import { QBO_CHART_LISTS, QuickBooksProvider, toProviderError } from '../../src/providers/quickbooks/quickbooks.provider.js';
+import { QBO_CHART_LISTS, QuickBooksAuth, QuickBooksProvider, toProviderError } from '../../src/providers/quickbooks/quickbooks.provider.js';
 import { type ProviderCompany, type RemoteRecord } from '../../src/providers/accounting-provider.port.js';
 import { startSandboxClient, type SandboxClient } from '../sandbox/query-http.helper.js';
 
@@ -27,7 +27,10 @@ beforeAll(async () => {
     retryBaseMs: 10,
     tokens: { accessToken: () => Promise.resolve(c.accessToken), refreshAfterUnauthorized: () => Promise.reject(new Error('no refresh in this test')) },
   });
-  const provider = new QuickBooksProvider({ clients: { clientFor: () => Promise.resolve(client) }, oauth: () => { throw new Error('no OAuth in this test'); } });
+  const auth = new QuickBooksAuth(() => {
+    throw new Error('no OAuth in this test');
+  });
+  const provider = new QuickBooksProvider({ clients: { clientFor: () => Promise.resolve(client) }, auth });
   company = await provider.companyFor('any-tenant');
 });
 afterAll(async () => {

@@ -221,7 +221,8 @@ const NO_PUSHERS: PusherRegistry = { kinds: () => [], pusherFor: () => undefined
 export interface QuickBooksProviderDeps {
   /** The connection slice's clients: a QboClient for the tenant's realm with fresh tokens (throws when not connected). */
   clients: { clientFor(tenantId: string): Promise<QboClient> };
-  oauth: () => IntuitOAuth;
+  /** OAuth with Intuit (shared with the connection slice, which stores the tokens). */
+  auth: QuickBooksAuth;
   /** The per-kind pushers (src/providers/quickbooks/pushers/); none until they are registered. */
   pushers?: PusherRegistry;
 }
@@ -241,7 +242,7 @@ export class QuickBooksProvider implements AccountingProvider {
   readonly pushers: PusherRegistry;
 
   constructor(private readonly deps: QuickBooksProviderDeps) {
-    this.auth = new QuickBooksAuth(deps.oauth);
+    this.auth = deps.auth;
     this.pushers = deps.pushers ?? NO_PUSHERS;
   }
 
