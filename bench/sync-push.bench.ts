@@ -9,6 +9,7 @@
  */
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
+import mongoose from 'mongoose';
 import path from 'node:path';
 import { type App, createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
@@ -90,6 +91,9 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
     const seqBefore = lastSeq();
     const startVirtual = simulator.clock.now();
     const startReal = Date.now();
+    // BENCH_DEBUG: database operations per collection during the run (what each record costs the database).
+    const ops = new Map<string, number>();
+    if (process.env.BENCH_DEBUG) mongoose.set('debug', (collection: string, method: string) => void ops.set(`${collection}.${method}`, (ops.get(`${collection}.${method}`) ?? 0) + 1));
     const run = await app.services.sync.runs.start(tenantId, {});
     await app.services.sync.runs.idle(tenantId);
     const virtualMinutes = (simulator.clock.now() - startVirtual) / 60_000;
@@ -101,6 +105,11 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
     const realSeconds = (Date.now() - startReal) / 1000;
     const batches = requests.filter((r) => r.path.toLowerCase().endsWith('/batch') && r.status === 200 && !r.replayed);
     const creates = requests.filter((r) => r.method === 'POST' && !/\/(batch|query)$/i.test(r.path) && r.status === 200 && !r.replayed).length;
+    if (process.env.BENCH_DEBUG) {
+      mongoose.set('debug', false);
+      printTimeline(requests, startVirtual);
+      for (const [op, n] of [...ops].sort((a, b) => b[1] - a[1])) console.error(`  ${op.padEnd(48)} ${n} (${(n / Math.max(1, finished?.succeeded ?? 1)).toFixed(2)} per record)`);
+    }
     if (finished?.status !== 'SUCCEEDED') {
       const { rows } = await app.services.sync.issues.list(tenantId, null, { limit: 3, after: undefined });
       for (const issue of rows) console.log(`  issue: ${issue.kind} ${issue.code} ${issue.message}`);
@@ -126,5 +135,21 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
   } finally {
     await app.database.connection.dropDatabase().catch(() => undefined);
     await app.close();
+  }
+}
+
+/** BENCH_DEBUG: the run's calls in 5-second slices (what was sent, how long QBO took), to see what holds it back. */
+function printTimeline(requests: { at: number; path: string; method: string; status: number; durationMs: number }[], start: number): void {
+  const slices = new Map<number, { batch: number; single: number; other: number; batchMs: number; singleMs: number }>();
+  for (const r of requests) {
+    const slice = Math.floor((r.at - start) / 5000);
+    const s = slices.get(slice) ?? { batch: 0, single: 0, other: 0, batchMs: 0, singleMs: 0 };
+    if (r.path.toLowerCase().endsWith('/batch')) { s.batch++; s.batchMs += r.durationMs; }
+    else if (r.method === 'POST' && !/\/query$/i.test(r.path)) { s.single++; s.singleMs += r.durationMs; }
+    else s.other++;
+    slices.set(slice, s);
+  }
+  for (const [slice, s] of [...slices].sort((a, b) => a[0] - b[0])) {
+    console.error(`  ${String(slice * 5).padStart(4)} s  batch ${s.batch} (${s.batch ? Math.round(s.batchMs / s.batch) : 0} ms)  single ${s.single} (${s.single ? Math.round(s.singleMs / s.single) : 0} ms)  other ${s.other}`);
   }
 }

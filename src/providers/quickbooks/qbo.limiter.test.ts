@@ -61,6 +61,28 @@ describe('RealmLimiter', () => {
     expect(maxInWindow(unspaced, 1_000)).toBeGreaterThan(10);
   });
 
+  it('uses nearly all of a saturated budget: tokens come on time, not a heartbeat late', async () => {
+    // Compressed windows (40 batch calls per 6 s, 500 requests per 12 s), saturated for 12 s. Bottleneck adds
+    // tokens on its heartbeat; with a heartbeat as long as the refill interval, additions slipped a beat and
+    // only 67 of 80 batch calls and about 410 of 500 requests went through (the bucket plans 97%).
+    limiter = undefined; // the previous test's, already stopped by afterEach
+    const batches = new RealmLimiter({ concurrent: 10, perMinute: 1000, batchPerMinute: 40, windowMs: 6_000 });
+    const requests = new RealmLimiter({ concurrent: 10, perMinute: 500, batchPerMinute: 40, windowMs: 12_000 });
+    const began = Date.now();
+    const batchStarts: number[] = [];
+    const requestStarts: number[] = [];
+    for (let i = 0; i < 120; i++) void batches.schedule('realm-1', 'batch', () => Promise.resolve(batchStarts.push(Date.now() - began))).catch(() => undefined);
+    for (let i = 0; i < 700; i++) void requests.schedule('realm-1', 'request', () => Promise.resolve(requestStarts.push(Date.now() - began))).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 12_000));
+    await Promise.all([batches.stop(), requests.stop()]);
+    const batchCount = batchStarts.filter((t) => t < 12_000).length;
+    const requestCount = requestStarts.filter((t) => t < 12_000).length;
+    expect(batchCount).toBeGreaterThanOrEqual(72);
+    expect(maxInWindow(batchStarts, 6_000)).toBeLessThanOrEqual(40);
+    expect(requestCount).toBeGreaterThanOrEqual(460);
+    expect(requestCount).toBeLessThanOrEqual(495);
+  }, 20_000);
+
   it('gives each realm its own budget', async () => {
     // Two requests per realm fit each realm's burst; one shared bucket would make four of them wait ~0.2 s each.
     limiter = new RealmLimiter({ concurrent: 10, perMinute: 100, batchPerMinute: 10, windowMs: 20_000 });

@@ -134,21 +134,27 @@ export class RealmLimiter {
  * tokens and adds k every T ms lets through at most M + k * ceil(W / T) in any window W. The bucket
  * holds 2% of the limit and refills as close to 97% per window as keeps that bound at 99% of the limit
  * or less: 494 of 500 requests and 39 of 40 batch calls in any minute, a little room for a call delayed
- * on its way, and never a 429 from pacing alone. (It used to hold 5% and refill 90%, which capped a long
- * push at 90% of what QBO allows before a single lookup was made.)
+ * on its way, and never a 429 from pacing alone.
+ *
+ * Bottleneck adds the k tokens on its heartbeat, at the first beat at least T after the previous
+ * addition, and counts the next T from that beat. With a heartbeat as long as T (as this was), a beat a
+ * millisecond early waits a whole beat more: the batch bucket added a token every 2 s instead of every
+ * 1.6 s, and a 2,000-invoice push used 31 batch calls a minute of the 38 planned. So T is long (at least
+ * 1/120 of the window, 500 ms for a minute: the request bucket adds 5 tokens at a time) and the heartbeat
+ * short (T / 20, at most 25 ms): an addition comes at most one short beat late.
  */
 export function tokenBucket(limitPerWindow: number, windowMs: number): Bottleneck.ConstructorOptions {
   const burst = Math.max(1, Math.floor(limitPerWindow * 0.02));
   const allowed = Math.max(burst + 1, Math.floor(limitPerWindow * 0.99));
+  const shortestTick = Math.max(50, windowMs / 120);
   for (let refill = Math.max(1, Math.floor(limitPerWindow * 0.97)); ; refill--) {
-    // Bottleneck applies refills on its heartbeat: tick at most every ~50 ms and add as many tokens per
-    // tick as the rate allows (a 6 ms interval on a 250 ms heartbeat would silently run 40x slower).
     const perToken = windowMs / refill;
-    const tokensPerTick = Math.max(1, Math.ceil(50 / perToken));
+    const tokensPerTick = Math.max(1, Math.ceil(shortestTick / perToken));
     const tickMs = Math.ceil(perToken * tokensPerTick);
     const most = Math.max(burst, tokensPerTick);
     if (most + tokensPerTick * Math.ceil(windowMs / tickMs) <= allowed || refill === 1) {
-      return { reservoir: burst, reservoirIncreaseAmount: tokensPerTick, reservoirIncreaseInterval: tickMs, reservoirIncreaseMaximum: most, heartbeatInterval: tickMs };
+      const heartbeatInterval = Math.max(5, Math.min(25, Math.floor(tickMs / 20)));
+      return { reservoir: burst, reservoirIncreaseAmount: tokensPerTick, reservoirIncreaseInterval: tickMs, reservoirIncreaseMaximum: most, heartbeatInterval };
     }
   }
 }
