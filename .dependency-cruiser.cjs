@@ -26,7 +26,6 @@ const GRAPHQL_KNOWN_EXCEPTIONS = ['^src/sync/push\\.service\\.ts$'];
 const ENGINE_PROVIDER_KNOWN_EXCEPTIONS = [
   '^src/connection/connection\\.service\\.ts$',
   '^src/connection/connection\\.types\\.ts$',
-  '^src/connection/token\\.vault\\.ts$',
   '^src/pull/created-records\\.service\\.ts$',
   '^src/pull/customer-import\\.service\\.ts$',
   '^src/pull/inbound-apply\\.service\\.ts$',
