@@ -139,10 +139,12 @@ export async function benchSyncPush(options: { invoices: number; scale: number }
 }
 
 /** BENCH_DEBUG: the run's calls in 5-second slices (what was sent, how long QBO took), to see what holds it back. */
+const SLICE_MS = Number(process.env.BENCH_SLICE_MS ?? 5000);
+
 function printTimeline(requests: { at: number; path: string; method: string; status: number; durationMs: number }[], start: number): void {
   const slices = new Map<number, { batch: number; single: number; other: number; batchMs: number; singleMs: number }>();
   for (const r of requests) {
-    const slice = Math.floor((r.at - start) / 5000);
+    const slice = Math.floor((r.at - start) / SLICE_MS);
     const s = slices.get(slice) ?? { batch: 0, single: 0, other: 0, batchMs: 0, singleMs: 0 };
     if (r.path.toLowerCase().endsWith('/batch')) { s.batch++; s.batchMs += r.durationMs; }
     else if (r.method === 'POST' && !/\/query$/i.test(r.path)) { s.single++; s.singleMs += r.durationMs; }
@@ -150,6 +152,6 @@ function printTimeline(requests: { at: number; path: string; method: string; sta
     slices.set(slice, s);
   }
   for (const [slice, s] of [...slices].sort((a, b) => a[0] - b[0])) {
-    console.error(`  ${String(slice * 5).padStart(4)} s  batch ${s.batch} (${s.batch ? Math.round(s.batchMs / s.batch) : 0} ms)  single ${s.single} (${s.single ? Math.round(s.singleMs / s.single) : 0} ms)  other ${s.other}`);
+    console.error(`  ${String((slice * SLICE_MS) / 1000).padStart(5)} s  batch ${s.batch} (${s.batch ? Math.round(s.batchMs / s.batch) : 0} ms)  single ${s.single} (${s.single ? Math.round(s.singleMs / s.single) : 0} ms)  other ${s.other}`);
   }
 }
