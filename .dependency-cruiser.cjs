@@ -17,9 +17,8 @@ const GRAPHQL_PACKAGES = '^node_modules/(graphql|type-graphql|graphql-ws|graphql
 /** The engine: run queue, outbox, mappings, issues, pulls, webhooks, chart, connection, settings, ledger. */
 const ENGINE = '^src/(sync|pull|webhooks|accounts|connection|settings|ledger)/';
 
-// KNOWN-EXCEPTIONS of `graphql-only-at-the-edge`: the pushers' push.service.ts (issue #15) throws the domain
-// errors through graphql/errors.ts's re-exports; the lead converts it. Only shrinks.
-const GRAPHQL_KNOWN_EXCEPTIONS = ['^src/sync/push\\.service\\.ts$'];
+// KNOWN-EXCEPTIONS of `graphql-only-at-the-edge`: none left. Only shrinks.
+const GRAPHQL_KNOWN_EXCEPTIONS = [];
 
 // KNOWN-EXCEPTIONS of `engine-not-provider`: today's importers of src/providers/quickbooks/ in the engine.
 // Only shrinks; the port work removes these.

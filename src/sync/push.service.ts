@@ -19,7 +19,7 @@ import { type AccountingSettingsService } from '../settings/accounting-settings.
 import { type MappingPart, type SyncMapping, type SyncMappingRepository } from '../persistence/sync/sync-mapping.repository.js';
 import { type MappingClaimRepository } from '../persistence/sync/mapping-claim.repository.js';
 import { asTenantId } from '../persistence/tenant-id.js';
-import { ConflictError, NotFoundError, UserInputError } from '../graphql/errors.js';
+import { ConflictError, NotFoundError, UserInputError } from '../errors/domain.errors.js';
 import { entityNoun, qboText } from './match-label.util.js';
 import { type OutboxService } from './outbox.service.js';
 import { type QboRef } from './push.types.js';
