@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mapAccount, mapReference } from '../providers/quickbooks/chart.mapper.js';
 import { accountRow, laterTimestamp, referenceRow } from './chart-row.mapper.js';
+import { QBO_INACTIVE_PAYMENT_METHOD, QBO_SUB_ACCOUNT } from '../providers/quickbooks/qbo-chart.fixtures.js';
 
 describe('chart rows from the provider port', () => {
   it('stores a QBO account exactly as before the port (stored names unchanged)', () => {
     const row = accountRow(
-      mapAccount({
-        Id: '1240000017',
-        SyncToken: '3',
-        Name: 'Domestic',
-        SubAccount: true,
-        ParentRef: { value: '1240000016' },
-        FullyQualifiedName: 'Labour Income:Domestic',
-        Active: true,
-        Classification: 'Revenue',
-        AccountType: 'Income',
-        AccountSubType: 'ServiceFeeIncome',
-        AcctNum: '4-1010',
-        CurrentBalance: 1234.1,
-        CurrencyRef: { value: 'AUD', name: 'Australian Dollar' },
-        MetaData: { CreateTime: '2026-01-01T10:00:00-08:00', LastUpdatedTime: '2026-04-01T10:00:00-07:00' },
-      }),
+      mapAccount(QBO_SUB_ACCOUNT),
     );
     expect(row).toEqual({
       qboId: '1240000017',
@@ -41,7 +27,7 @@ describe('chart rows from the provider port', () => {
   });
 
   it('stores a payment method with its kind-specific fields and no version as an empty token', () => {
-    expect(referenceRow(mapReference('PaymentMethod', { Id: '5', SyncToken: '0', Name: 'Visa', Type: 'CREDIT_CARD', Active: false }))).toEqual({
+    expect(referenceRow(mapReference('PaymentMethod', QBO_INACTIVE_PAYMENT_METHOD))).toEqual({
       qboId: '5',
       name: 'Visa',
       fullyQualifiedName: 'Visa',

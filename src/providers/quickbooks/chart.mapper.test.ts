@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mapAccount, mapReference, toDecimalString } from './chart.mapper.js';
+import { QBO_INACTIVE_PAYMENT_METHOD, QBO_SUB_ACCOUNT } from './qbo-chart.fixtures.js';
 
 describe('chart mappers', () => {
   it('maps a QBO sub-account with its balance as an exact decimal string', () => {
-    const row = mapAccount({
-      Id: '1240000017',
-      SyncToken: '3',
-      Name: 'Domestic',
-      SubAccount: true,
-      ParentRef: { value: '1240000016' },
-      FullyQualifiedName: 'Labour Income:Domestic',
-      Active: true,
-      Classification: 'Revenue',
-      AccountType: 'Income',
-      AccountSubType: 'ServiceFeeIncome',
-      AcctNum: '4-1010',
-      CurrentBalance: 1234.1,
-      CurrencyRef: { value: 'AUD', name: 'Australian Dollar' },
-      MetaData: { CreateTime: '2026-01-01T10:00:00-08:00', LastUpdatedTime: '2026-04-01T10:00:00-07:00' },
-    });
+    const row = mapAccount(QBO_SUB_ACCOUNT);
     expect(row).toEqual({
       id: '1240000017',
       code: '4-1010',
@@ -49,7 +35,7 @@ describe('chart mappers', () => {
   });
 
   it('maps payment methods and tax codes with their kind-specific fields', () => {
-    expect(mapReference('PaymentMethod', { Id: '5', SyncToken: '0', Name: 'Visa', Type: 'CREDIT_CARD', Active: false })).toMatchObject({
+    expect(mapReference('PaymentMethod', QBO_INACTIVE_PAYMENT_METHOD)).toMatchObject({
       name: 'Visa',
       paymentType: 'CREDIT_CARD',
       active: false,
