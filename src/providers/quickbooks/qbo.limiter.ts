@@ -92,8 +92,15 @@ export class RealmLimiter {
           { id: `${shared!.prefix}qbo-${id}`, datastore: 'ioredis', connection: this.#connection, clearDatastore: false, timeout: 10 * 60_000 }
         : {};
     if (shared) this.#connection = new Bottleneck.IORedisConnection({ client: shared.client.duplicate({ lazyConnect: false }) });
-    this.#requests = new Bottleneck.Group({ maxConcurrent: limits.concurrent, ...tokenBucket(limits.perMinute, limits.windowMs), ...perSecondSpacing(limits), ...cluster('requests') });
-    this.#batches = new Bottleneck.Group({ ...tokenBucket(limits.batchPerMinute, limits.windowMs), ...cluster('batches') });
+    // In Redis, Bottleneck adds every interval that has passed (its script counts them, without drift), so
+    // the short heartbeat tokenBucket needs in one process would only run a script 40 times a second per
+    // realm: there the heartbeat is the refill interval again.
+    const bucket = (limit: number): Bottleneck.ConstructorOptions => {
+      const options = tokenBucket(limit, limits.windowMs);
+      return this.#connection ? { ...options, heartbeatInterval: options.reservoirIncreaseInterval } : options;
+    };
+    this.#requests = new Bottleneck.Group({ maxConcurrent: limits.concurrent, ...bucket(limits.perMinute), ...perSecondSpacing(limits), ...cluster('requests') });
+    this.#batches = new Bottleneck.Group({ ...bucket(limits.batchPerMinute), ...cluster('batches') });
     if (limits.perSecond) this.#pacer = new SecondPacer(limits.windowMs / 60, Math.max(1, limits.perSecond - 1));
   }
 
@@ -141,7 +148,8 @@ export class RealmLimiter {
  * millisecond early waits a whole beat more: the batch bucket added a token every 2 s instead of every
  * 1.6 s, and a 2,000-invoice push used 31 batch calls a minute of the 38 planned. So T is long (at least
  * 1/120 of the window, 500 ms for a minute: the request bucket adds 5 tokens at a time) and the heartbeat
- * short (T / 20, at most 25 ms): an addition comes at most one short beat late.
+ * short (T / 20, at most 25 ms): an addition comes at most one short beat late. (Only the in-process store
+ * drifts so; see RealmLimiter for the Redis one.)
  */
 export function tokenBucket(limitPerWindow: number, windowMs: number): Bottleneck.ConstructorOptions {
   const burst = Math.max(1, Math.floor(limitPerWindow * 0.02));
